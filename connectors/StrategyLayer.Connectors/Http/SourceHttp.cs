@@ -1,0 +1,207 @@
+using System.Net;
+using Polly;
+using Polly.Retry;
+using RestSharp;
+using RestSharp.Authenticators;
+using Serilog;
+using StrategyLayer.Connectors.Contract;
+using StrategyLayer.Domain.Errors;
+
+namespace StrategyLayer.Connectors.Http;
+
+/// <summary>
+/// The HTTP edge every connector shares: RestSharp with the source's auth, Polly retries for 429,
+/// 503 and 5xx (honouring Retry-After and X-RateLimit-Reset) and timeouts, a pause when the server
+/// says we are near its limit, and one typed error for everything else. Requests and statuses are
+/// logged; headers and bodies never are, so credentials cannot reach a log.
+/// </summary>
+public sealed class SourceHttp : IDisposable
+{
+    private readonly RestClient _client;
+    private readonly SourceSettings _settings;
+    private readonly ILogger _log;
+    private readonly ResiliencePipeline<RestResponse> _pipeline;
+    private readonly Func<RestResponse, string?> _describeError;
+    private readonly Func<CancellationToken, Task<bool>>? _refreshOnUnauthorized;
+    private long _requests;
+
+    /// <param name="settings">The source; its <see cref="SourceSettings.Auth"/> gives basic or bearer auth.</param>
+    /// <param name="log">Where requests are logged (method, path, status, time; never headers).</param>
+    /// <param name="describeError">Reads the vendor's error text from a failed response.</param>
+    /// <param name="authenticator">Overrides the auth from settings (ServiceNow OAuth).</param>
+    /// <param name="refreshOnUnauthorized">Called once on a 401; true means "credentials refreshed, try again".</param>
+    public SourceHttp(
+        SourceSettings settings,
+        ILogger log,
+        Func<RestResponse, string?> describeError,
+        IAuthenticator? authenticator = null,
+        Func<CancellationToken, Task<bool>>? refreshOnUnauthorized = null)
+    {
+        _settings = settings;
+        _log = log.ForContext("Source", settings.Name);
+        _describeError = describeError;
+        _refreshOnUnauthorized = refreshOnUnauthorized;
+        var options = new RestClientOptions(settings.BaseUrl)
+        {
+            Authenticator = authenticator ?? AuthenticatorFor(settings.Auth),
+            Timeout = settings.Resilience.Timeout,
+            ThrowOnAnyError = false,
+            UserAgent = "StrategyLayer/1.0 (read-only)",
+        };
+        _client = new RestClient(options);
+        _pipeline = BuildPipeline(settings.Resilience);
+    }
+
+    /// <summary>Requests sent so far, retries included.</summary>
+    public long Requests => Interlocked.Read(ref _requests);
+
+    public string SourceName => _settings.Name;
+
+    /// <summary>
+    /// Sends a read request. Returns a 2xx response, or throws <see cref="SourceException"/> with the
+    /// vendor's message and <paramref name="where"/> (the page or item) for anything else.
+    /// </summary>
+    public async Task<RestResponse> SendAsync(RestRequest request, string where, CancellationToken cancellationToken)
+    {
+        var refreshed = false;
+        while (true)
+        {
+            var response = await _pipeline.ExecuteAsync(
+                async ct =>
+                {
+                    Interlocked.Increment(ref _requests);
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                    var r = await _client.ExecuteAsync(request, ct).ConfigureAwait(false);
+                    _log.Debug(
+                        "{Method} {Resource} → {Status} in {Elapsed} ms",
+                        request.Method,
+                        request.Resource,
+                        (int)r.StatusCode,
+                        (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    return r;
+                },
+                cancellationToken).ConfigureAwait(false);
+
+            cancellationToken.ThrowIfCancellationRequested();
+            if (response.IsSuccessStatusCode)
+            {
+                await PaceAsync(response, cancellationToken).ConfigureAwait(false);
+                return response;
+            }
+
+            if (response.StatusCode == HttpStatusCode.Unauthorized && !refreshed && _refreshOnUnauthorized is not null
+                && await _refreshOnUnauthorized(cancellationToken).ConfigureAwait(false))
+            {
+                refreshed = true;
+                continue;
+            }
+
+            throw Failure(response, where);
+        }
+    }
+
+    private SourceException Failure(RestResponse response, string where)
+    {
+        var status = (int)response.StatusCode;
+        var vendor = status == 0 ? null : SafeDescribe(response);
+        var message = response.StatusCode switch
+        {
+            0 => $"could not reach {_settings.BaseUrl}: {response.ErrorMessage ?? response.ResponseStatus.ToString()}",
+            HttpStatusCode.Unauthorized => $"authentication failed (HTTP 401): check the credentials in the environment variables named in config{Suffix(vendor)}",
+            HttpStatusCode.Forbidden => $"access denied (HTTP 403): the account cannot read this{Suffix(vendor)}",
+            HttpStatusCode.TooManyRequests => $"rate limited (HTTP 429) after {_settings.Resilience.MaxRetries} retries{Suffix(vendor)}",
+            _ => $"HTTP {status} {response.StatusDescription}{Suffix(vendor)}",
+        };
+        _log.Warning("Request failed at {Where}: {Message}", where, message);
+        return new SourceException(_settings.Name, message, where, status == 0 ? null : status, response.ErrorException);
+    }
+
+    private string? SafeDescribe(RestResponse response)
+    {
+        try
+        {
+            return _describeError(response);
+        }
+        catch (Exception)
+        {
+            // The error body is itself malformed: show its start rather than fail on it.
+            var content = response.Content ?? "";
+            return content.Length > 200 ? content[..200] : content;
+        }
+    }
+
+    private static string Suffix(string? vendor) => string.IsNullOrWhiteSpace(vendor) ? "" : ": " + vendor;
+
+    private async Task PaceAsync(RestResponse response, CancellationToken cancellationToken)
+    {
+        var near = RetryAfter.Header(response, "X-RateLimit-NearLimit");
+        if (string.Equals(near, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            _log.Information("Near the rate limit: pausing {Pause} between requests", _settings.Resilience.NearLimitPause);
+            await Task.Delay(_settings.Resilience.NearLimitPause, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private ResiliencePipeline<RestResponse> BuildPipeline(ResilienceSettings resilience)
+    {
+        if (resilience.MaxRetries <= 0)
+        {
+            return ResiliencePipeline<RestResponse>.Empty;
+        }
+
+        return new ResiliencePipelineBuilder<RestResponse>()
+            .AddRetry(new RetryStrategyOptions<RestResponse>
+            {
+                MaxRetryAttempts = resilience.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = resilience.BaseDelay,
+                MaxDelay = resilience.MaxDelay,
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+                DelayGenerator = args => ValueTask.FromResult(
+                    args.Outcome.Result is { } r ? RetryAfter.From(r, TimeProvider.System, resilience.MaxDelay) : null),
+                OnRetry = args =>
+                {
+                    _log.Warning(
+                        "Retrying {Source} after {Status} (attempt {Attempt}, waiting {Delay})",
+                        _settings.Name,
+                        args.Outcome.Result is { } r ? (int)r.StatusCode : 0,
+                        args.AttemptNumber + 1,
+                        args.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+    }
+
+    private static bool IsTransient(Outcome<RestResponse> outcome)
+    {
+        if (outcome.Exception is OperationCanceledException)
+        {
+            return false;
+        }
+
+        if (outcome.Exception is not null)
+        {
+            return true;
+        }
+
+        var r = outcome.Result!;
+        if (r.ResponseStatus is ResponseStatus.TimedOut or ResponseStatus.Error && r.StatusCode == 0)
+        {
+            return r.ErrorException is not OperationCanceledException || r.ResponseStatus == ResponseStatus.TimedOut;
+        }
+
+        var status = (int)r.StatusCode;
+        return status == 429 || (status >= 500 && status != 501);
+    }
+
+    private static IAuthenticator? AuthenticatorFor(SourceAuth auth) => auth.Kind switch
+    {
+        AuthKind.Basic => new HttpBasicAuthenticator(auth.User ?? "", auth.Secret ?? ""),
+        AuthKind.Bearer => new JwtAuthenticator(auth.Secret ?? ""),
+        _ => null,
+    };
+
+    public void Dispose() => _client.Dispose();
+}

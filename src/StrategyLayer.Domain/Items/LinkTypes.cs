@@ -1,0 +1,11 @@
+namespace StrategyLayer.Domain.Items;
+
+public static class LinkTypes
+{
+    public const string Blocks = "blocks";
+    public const string IsBlockedBy = "is blocked by";
+    public const string RelatesTo = "relates to";
+    public const string Problem = "problem";
+    public const string Change = "change";
+    public const string Parent = "parent";
+}

@@ -1,0 +1,10 @@
+namespace StrategyLayer.Domain.Items;
+
+public enum WorkItemKind
+{
+    Issue,
+    Incident,
+    Change,
+    Problem,
+    Request,
+}

@@ -1,0 +1,106 @@
+using StrategyLayer.Domain.Items;
+using StrategyLayer.Domain.Mapping;
+using StrategyLayer.Domain.Reporting;
+using StrategyLayer.Domain.Runs;
+
+namespace StrategyLayer.Store;
+
+/// <summary>
+/// What the stages need from the store. One writer at a time (the holder of the lock file).
+/// Synchronous on purpose: the embedded engine is, and Task wrappers would only add cost.
+/// A server engine can implement the same contract later.
+/// </summary>
+public interface IStrategyStore : IDisposable
+{
+    /// <summary>The store file's path.</summary>
+    string Path { get; }
+
+    // ---- items ----
+
+    /// <summary>Uid → (content hash, updated) for one source: what a sync compares before writing.</summary>
+    IReadOnlyDictionary<string, ItemState> LoadItemStates(string source);
+
+    /// <summary>
+    /// Commits one page atomically: changed items (and their raw JSON), quarantined records, and the
+    /// partition's cursor. Unchanged items cost a hash comparison, no write. A copy older than the
+    /// stored one never overwrites it.
+    /// </summary>
+    PageCommit CommitPage(string source, string partition, IReadOnlyList<SourceRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null);
+
+    /// <summary>Finds by <c>source:KEY</c>, a bare key when unambiguous, an old key, or a uid.</summary>
+    WorkItem? FindItem(string idOrKey);
+
+    /// <summary>All items (removed ones too), streamed in uid order.</summary>
+    IEnumerable<WorkItem> Items(ItemQuery? query = null);
+
+    int CountItems(string? source = null, bool includeRemoved = false);
+
+    /// <summary>The raw JSON an item was built from.</summary>
+    string? GetRaw(string uid);
+
+    /// <summary>Uid and key of every stored, not removed, item of a source (and partition).</summary>
+    IReadOnlyList<ScopeKey> ItemKeys(string source, string? partition = null);
+
+    /// <summary>Marks items removed upstream (kept, flagged); returns how many changed.</summary>
+    int MarkRemoved(IReadOnlyList<(string Uid, Removal Removal)> removals);
+
+    IReadOnlyList<QuarantinedRecord> Quarantined(string? source = null);
+
+    // ---- cursors ----
+
+    string? GetCursor(string source, string partition);
+
+    IReadOnlyList<CursorRecord> Cursors();
+
+    // ---- mappings ----
+
+    IReadOnlyDictionary<string, ItemMapping> LoadMappings();
+
+    /// <summary>Writes the mappings that changed and drops those of the given uids; returns writes.</summary>
+    int SaveMappings(IReadOnlyList<ItemMapping> changed, IReadOnlyList<string> dropped);
+
+    // ---- small named values (rules hash, last full sync, …) ----
+
+    string? GetMeta(string key);
+
+    void SetMeta(string key, string value);
+
+    // ---- snapshots ----
+
+    void SaveSnapshot(Snapshot snapshot);
+
+    Snapshot? GetSnapshot(string period);
+
+    IReadOnlyList<string> SnapshotPeriods();
+
+    // ---- runs ----
+
+    void SaveRun(RunRecord run);
+
+    IReadOnlyList<RunRecord> RecentRuns(int count, string? job = null);
+
+    // ---- outbox ----
+
+    void SaveDelivery(Delivery delivery);
+
+    Delivery? GetDelivery(string id);
+
+    IReadOnlyList<Delivery> Outbox(DeliveryState? state = null);
+}
+
+/// <summary>What a sync compares: the content hash and the source's updated time (UTC ticks).</summary>
+public readonly record struct ItemState(long Hash, long UpdatedTicks);
+
+public sealed record PageCommit(int Upserted, int Unchanged, int Stale, int Quarantined);
+
+public sealed record ScopeKey(string Uid, string SourceId, string Key, string? Partition);
+
+public sealed record CursorRecord(string Source, string Partition, string? Cursor, DateTimeOffset? LastCommit);
+
+/// <summary>Filters the CLI's item queries use (all optional; indexes serve them).</summary>
+public sealed record ItemQuery
+{
+    public string? Source { get; init; }
+    public string? Team { get; init; }
+    public bool IncludeRemoved { get; init; } = true;
+}
