@@ -1,0 +1,6 @@
+namespace StrategyLayer.Cli;
+
+public static class Program
+{
+    public static int Main() => 1;
+}
