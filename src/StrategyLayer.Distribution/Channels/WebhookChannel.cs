@@ -25,10 +25,12 @@ public sealed class WebhookChannel : IDeliveryChannel
             throw new DeliveryException(channel.Name, "no valid webhook 'url' (set its environment variable)");
         }
 
+        // The link has its own block or action, so the text is the summary alone.
+        var text = (message.Delivery.Summary ?? "").Trim();
         var body = (channel.Format ?? "slack").Trim().ToLowerInvariant() switch
         {
-            "slack" => SlackMessage.Build(message.Subject, message.Text, message.Delivery.Link),
-            "teams" => TeamsMessage.Build(message.Subject, message.Text, message.Delivery.Link),
+            "slack" => SlackMessage.Build(message.Subject, text, message.Delivery.Link),
+            "teams" => TeamsMessage.Build(message.Subject, text, message.Delivery.Link),
             var other => throw new DeliveryException(channel.Name, $"webhook format '{other}' is not one of slack, teams"),
         };
 
