@@ -10,13 +10,6 @@ using Xunit;
 
 namespace StrategyLayer.Distribution.Tests;
 
-public sealed class WebhookServerFixture : IDisposable
-{
-    public WireMockServer Server { get; } = WireMockServer.Start();
-
-    public void Dispose() => Server.Stop();
-}
-
 public sealed class WebhookDeliveryTests : IClassFixture<WebhookServerFixture>, IDisposable
 {
     private readonly WireMockServer _server;
