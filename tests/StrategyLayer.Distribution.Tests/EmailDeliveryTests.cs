@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using StrategyLayer.Domain.Runs;
 using StrategyLayer.Domain.Settings;
+using StrategyLayer.Store;
 using StrategyLayer.Tests.Support;
 using Xunit;
 
@@ -10,7 +11,7 @@ public sealed class EmailDeliveryTests : IClassFixture<SmtpServerFixture>, IDisp
 {
     private readonly SmtpServerFixture _smtp;
     private readonly TempFolder _folder = new();
-    private readonly InMemoryStore _store = new();
+    private readonly StoreFile _file = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero));
 
     public EmailDeliveryTests(SmtpServerFixture smtp)
@@ -19,7 +20,13 @@ public sealed class EmailDeliveryTests : IClassFixture<SmtpServerFixture>, IDisp
         _smtp.ClearInbox();
     }
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose()
+    {
+        _file.Dispose();
+        _folder.Dispose();
+    }
+
+    private IStrategyStore Outbox => _file.Store;
 
     private ChannelSettings Email(string? subject = null) => new()
     {
@@ -32,7 +39,7 @@ public sealed class EmailDeliveryTests : IClassFixture<SmtpServerFixture>, IDisp
     };
 
     private PackDistributor Distributor(ChannelSettings channel, AudienceSettings audience) =>
-        new(_store, [channel], [audience], _time);
+        new(Outbox, [channel], [audience], _time);
 
     [Fact]
     public async Task A_pack_arrives_for_each_recipient_with_subject_attachments_and_a_stable_message_id()
@@ -57,7 +64,7 @@ public sealed class EmailDeliveryTests : IClassFixture<SmtpServerFixture>, IDisp
             var recipient = message.To.Mailboxes.Single().Address;
             var id = DeliveryKey.For("executives", "email-exec", recipient, "2026-11", pack.PackVersion);
             Assert.Equal($"{id}@strategylayer", message.MessageId);
-            Assert.Equal(DeliveryState.Sent, _store.GetDelivery(id)!.State);
+            Assert.Equal(DeliveryState.Sent, Outbox.GetDelivery(id)!.State);
         }
     }
 
@@ -111,14 +118,11 @@ public sealed class EmailDeliveryTests : IClassFixture<SmtpServerFixture>, IDisp
         Assert.Equal(DeliveryStatus.Failed, failed.Status);
         Assert.True(down.AnyFailed);
         Assert.False(Assert.Single(down.Channels).Ok);
-        var kept = _store.GetDelivery(failed.DeliveryId!)!;
+        var kept = Outbox.GetDelivery(failed.DeliveryId!)!;
         Assert.Equal(DeliveryState.Failed, kept.State);
         Assert.Equal(1, kept.Attempts);
         Assert.Contains($"127.0.0.1:{_smtp.Port}", kept.LastError);
         Assert.Equal(_time.GetUtcNow() + TimeSpan.FromMinutes(1), kept.NextAttempt);
-
-        // Written to the outbox before the attempt, then updated with the failure.
-        Assert.Equal([DeliveryState.Pending, DeliveryState.Failed], _store.DeliveryWrites.Select(d => d.State));
 
         // Not due yet: a retry now sends nothing.
         Assert.Empty((await distributor.RetryPendingAsync(CancellationToken.None)).Deliveries);
@@ -134,7 +138,7 @@ public sealed class EmailDeliveryTests : IClassFixture<SmtpServerFixture>, IDisp
 
         var message = Assert.Single(_smtp.Messages());
         Assert.Equal($"{failed.DeliveryId}@strategylayer", message.MessageId);
-        var sent = _store.GetDelivery(failed.DeliveryId!)!;
+        var sent = Outbox.GetDelivery(failed.DeliveryId!)!;
         Assert.Equal(DeliveryState.Sent, sent.State);
         Assert.Equal(2, sent.Attempts);
         Assert.Null(sent.LastError);
@@ -153,7 +157,7 @@ public sealed class EmailDeliveryTests : IClassFixture<SmtpServerFixture>, IDisp
 
         Assert.Equal(DeliveryStatus.Failed, second.Status);
         Assert.Equal(_time.GetUtcNow() + TimeSpan.FromMinutes(2), second.NextAttempt);
-        Assert.Equal(2, _store.GetDelivery(first.DeliveryId!)!.Attempts);
-        Assert.Single(_store.Outbox(DeliveryState.Failed));
+        Assert.Equal(2, Outbox.GetDelivery(first.DeliveryId!)!.Attempts);
+        Assert.Single(Outbox.Outbox(DeliveryState.Failed));
     }
 }

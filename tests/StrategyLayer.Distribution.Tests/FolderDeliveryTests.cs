@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using StrategyLayer.Distribution.Channels;
 using StrategyLayer.Domain.Runs;
 using StrategyLayer.Domain.Settings;
+using StrategyLayer.Store;
 using StrategyLayer.Tests.Support;
 using Xunit;
 
@@ -10,10 +11,16 @@ namespace StrategyLayer.Distribution.Tests;
 public sealed class FolderDeliveryTests : IDisposable
 {
     private readonly TempFolder _folder = new();
-    private readonly InMemoryStore _store = new();
+    private readonly StoreFile _file = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero));
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose()
+    {
+        _file.Dispose();
+        _folder.Dispose();
+    }
+
+    private IStrategyStore Outbox => _file.Store;
 
     private ChannelSettings Share => new() { Name = "share", Type = "folder", Path = _folder.File("share") };
 
@@ -23,7 +30,7 @@ public sealed class FolderDeliveryTests : IDisposable
         var audience = Packs.Audience("share");
         var pack = Packs.Write(_folder, audience, "<h1>November</h1>");
 
-        var result = await new PackDistributor(_store, [Share], [audience], _time).DistributeAsync([pack], CancellationToken.None);
+        var result = await new PackDistributor(Outbox, [Share], [audience], _time).DistributeAsync([pack], CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.Sent, Assert.Single(result.Deliveries).Status);
         var dated = Path.Combine(Share.Path!, "2026-11");
@@ -36,13 +43,13 @@ public sealed class FolderDeliveryTests : IDisposable
     public async Task A_changed_pack_replaces_the_file_in_place()
     {
         var audience = Packs.Audience("share");
-        var distributor = new PackDistributor(_store, [Share], [audience], _time);
+        var distributor = new PackDistributor(Outbox, [Share], [audience], _time);
         await distributor.DistributeAsync([Packs.Write(_folder, audience, "<h1>v1</h1>")], CancellationToken.None);
 
         await distributor.DistributeAsync([Packs.Write(_folder, audience, "<h1>v2</h1>")], CancellationToken.None);
 
         Assert.Equal("<h1>v2</h1>", File.ReadAllText(Path.Combine(Share.Path!, "2026-11", "portfolio-pack-2026-11.html")));
-        Assert.Equal(2, _store.Outbox(DeliveryState.Sent).Count);
+        Assert.Equal(2, Outbox.Outbox(DeliveryState.Sent).Count);
     }
 
     [Fact]
@@ -78,9 +85,9 @@ public sealed class FolderDeliveryTests : IDisposable
             Files = pack.Files,
             Created = _time.GetUtcNow(),
         };
-        _store.SaveDelivery(delivery);
+        Outbox.SaveDelivery(delivery);
 
-        var result = await new PackDistributor(_store, [Share], [audience], _time).RetryPendingAsync(CancellationToken.None);
+        var result = await new PackDistributor(Outbox, [Share], [audience], _time).RetryPendingAsync(CancellationToken.None);
 
         var outcome = Assert.Single(result.Deliveries);
         Assert.Equal(DeliveryStatus.Failed, outcome.Status);

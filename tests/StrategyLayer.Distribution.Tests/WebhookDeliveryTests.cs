@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using StrategyLayer.Domain.Runs;
 using StrategyLayer.Domain.Settings;
+using StrategyLayer.Store;
 using StrategyLayer.Tests.Support;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -14,7 +15,7 @@ public sealed class WebhookDeliveryTests : IClassFixture<WebhookServerFixture>, 
 {
     private readonly WireMockServer _server;
     private readonly TempFolder _folder = new();
-    private readonly InMemoryStore _store = new();
+    private readonly StoreFile _file = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero));
     private readonly string _path = "/hooks/" + Guid.NewGuid().ToString("N");
 
@@ -25,7 +26,13 @@ public sealed class WebhookDeliveryTests : IClassFixture<WebhookServerFixture>, 
         _server.Given(Request.Create().WithPath(_path + "/down").UsingPost()).RespondWith(Response.Create().WithStatusCode(503));
     }
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose()
+    {
+        _file.Dispose();
+        _folder.Dispose();
+    }
+
+    private IStrategyStore Outbox => _file.Store;
 
     private ChannelSettings Hook(string format, string tail = "/ok") =>
         new() { Name = "chat", Type = "webhook", Format = format, Url = _server.Url + _path + tail };
@@ -43,7 +50,7 @@ public sealed class WebhookDeliveryTests : IClassFixture<WebhookServerFixture>, 
         var audience = Packs.Audience("chat");
         var pack = Packs.Write(_folder, audience) with { Summary = "2 measures red <!channel> & more" };
 
-        var result = await new PackDistributor(_store, [Hook("slack")], [audience], _time).DistributeAsync([pack], CancellationToken.None);
+        var result = await new PackDistributor(Outbox, [Hook("slack")], [audience], _time).DistributeAsync([pack], CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.Sent, Assert.Single(result.Deliveries).Status);
         var body = PostedBody();
@@ -62,7 +69,7 @@ public sealed class WebhookDeliveryTests : IClassFixture<WebhookServerFixture>, 
         var audience = Packs.Audience("chat");
         var pack = Packs.Write(_folder, audience);
 
-        await new PackDistributor(_store, [Hook("teams")], [audience], _time).DistributeAsync([pack], CancellationToken.None);
+        await new PackDistributor(Outbox, [Hook("teams")], [audience], _time).DistributeAsync([pack], CancellationToken.None);
 
         var body = PostedBody();
         Assert.Equal("message", (string?)body["type"]);
@@ -83,13 +90,13 @@ public sealed class WebhookDeliveryTests : IClassFixture<WebhookServerFixture>, 
         var audience = Packs.Audience("chat");
         var pack = Packs.Write(_folder, audience);
 
-        var result = await new PackDistributor(_store, [Hook("slack", "/down")], [audience], _time).DistributeAsync([pack], CancellationToken.None);
+        var result = await new PackDistributor(Outbox, [Hook("slack", "/down")], [audience], _time).DistributeAsync([pack], CancellationToken.None);
 
         var outcome = Assert.Single(result.Deliveries);
         Assert.Equal(DeliveryStatus.Failed, outcome.Status);
         Assert.Contains("503", outcome.Error);
         Assert.DoesNotContain(_path, outcome.Error);
-        Assert.Equal(DeliveryState.Failed, _store.GetDelivery(outcome.DeliveryId!)!.State);
+        Assert.Equal(DeliveryState.Failed, Outbox.GetDelivery(outcome.DeliveryId!)!.State);
         Assert.Equal("chat", Assert.Single(result.Channels).Channel);
     }
 
@@ -98,7 +105,7 @@ public sealed class WebhookDeliveryTests : IClassFixture<WebhookServerFixture>, 
     {
         var asks = new AudienceSettings { Name = "pmo", Template = "portfolio-pack", Channels = ["chat"], Exceptions = true };
         var quiet = new AudienceSettings { Name = "executives", Template = "portfolio-pack", Channels = ["chat"] };
-        var distributor = new PackDistributor(_store, [Hook("slack")], [asks, quiet], _time);
+        var distributor = new PackDistributor(Outbox, [Hook("slack")], [asks, quiet], _time);
         ExceptionNotice[] notices =
         [
             new(ExceptionKind.MeasureTurnedRed, "red:M-PCI-TOKEN", "Card data tokenized turned red (28% vs 40% planned)"),

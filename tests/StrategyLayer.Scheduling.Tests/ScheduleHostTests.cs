@@ -23,7 +23,8 @@ public sealed class ScheduleHostTests
     [Fact]
     public async Task A_slow_job_on_a_per_second_cron_never_runs_twice_at_once_and_every_run_is_recorded()
     {
-        var store = new InMemoryStore();
+        using var file = new StoreFile();
+        var store = file.Store;
         var host = new ScheduleHost(store, options: NoCatchUp);
         var running = 0;
         var maxConcurrent = 0;
@@ -62,7 +63,8 @@ public sealed class ScheduleHostTests
     [Fact]
     public async Task Stopping_lets_the_running_job_finish_its_pages_within_the_grace_period()
     {
-        var store = new InMemoryStore();
+        using var file = new StoreFile();
+        var store = file.Store;
         var host = new ScheduleHost(store, options: NoCatchUp);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var pages = 0;
@@ -92,7 +94,8 @@ public sealed class ScheduleHostTests
     [Fact]
     public async Task A_job_still_running_after_the_grace_period_has_its_token_cancelled_and_is_recorded_as_cancelled()
     {
-        var store = new InMemoryStore();
+        using var file = new StoreFile();
+        var store = file.Store;
         var host = new ScheduleHost(store, options: NoCatchUp with { GracePeriod = TimeSpan.FromMilliseconds(300) });
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var stop = new CancellationTokenSource();
@@ -116,7 +119,8 @@ public sealed class ScheduleHostTests
     [Fact]
     public async Task After_downtime_a_missed_daily_run_is_caught_up_once_at_start()
     {
-        var store = new InMemoryStore();
+        using var file = new StoreFile();
+        var store = file.Store;
         var served = new DateTimeOffset(2026, 11, 2, 6, 0, 0, TimeSpan.Zero);
         store.SaveRun(new RunRecord { Id = "old", Job = "run", Started = served, Ended = served.AddMinutes(2), Result = RunResult.Succeeded, ScheduledFor = served });
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 5, 9, 30, 0, TimeSpan.Zero));
@@ -151,7 +155,8 @@ public sealed class ScheduleHostTests
     [Fact]
     public async Task A_failing_job_leaves_a_failed_run_record_with_the_error()
     {
-        var store = new InMemoryStore();
+        using var file = new StoreFile();
+        var store = file.Store;
         var host = new ScheduleHost(store, options: NoCatchUp);
         var failed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var stop = new CancellationTokenSource();
@@ -175,7 +180,8 @@ public sealed class ScheduleHostTests
     [Fact]
     public async Task A_bad_cron_stops_the_scheduler_before_anything_runs()
     {
-        var host = new ScheduleHost(new InMemoryStore(), options: NoCatchUp);
+        using var file = new StoreFile();
+        var host = new ScheduleHost(file.Store, options: NoCatchUp);
 
         var e = await Assert.ThrowsAsync<DiagnosticsException>(() => host.RunAsync(
             [new() { Job = "run", Cron = "0 0 6 * * ?" }, new() { Job = "run", Cron = "every monday" }],
