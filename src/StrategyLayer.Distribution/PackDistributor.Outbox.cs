@@ -21,11 +21,28 @@ public sealed partial class PackDistributor
         foreach (var delivery in due)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (NewerSent(delivery) is { } newer)
+            {
+                // An older version of a pack that has since been delivered: sending it now would
+                // overwrite the newer one. Kept, with the reason, and never retried.
+                _store.SaveDelivery(delivery with { State = DeliveryState.Failed, NextAttempt = DateTimeOffset.MaxValue, LastError = $"superseded by delivery {newer.Id} (a newer pack for {delivery.Period})" });
+                _log.Information("Delivery {DeliveryId} superseded by {NewerId}; not retried", delivery.Id, newer.Id);
+                continue;
+            }
+
             outcomes.Add(await AttemptAsync(delivery, cancellationToken));
         }
 
         return new DistributionResult(outcomes);
     }
+
+    private Delivery? NewerSent(Delivery delivery) =>
+        _store.Outbox(DeliveryState.Sent).FirstOrDefault(d =>
+            d.Created > delivery.Created
+            && string.Equals(d.Audience, delivery.Audience, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(d.Channel, delivery.Channel, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(d.Recipient, delivery.Recipient, StringComparison.OrdinalIgnoreCase)
+            && d.Period == delivery.Period);
 
     private async Task<IReadOnlyList<DeliveryOutcome>> DeliverToChannelAsync(Work work, CancellationToken cancellationToken)
     {

@@ -76,6 +76,26 @@ public sealed class OutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task A_failed_older_pack_is_not_retried_once_a_newer_one_for_the_period_was_delivered()
+    {
+        var store = _file.Store;
+        var audience = Packs.Audience("share");
+        var channel = new ChannelSettings { Name = "share", Type = "folder", Path = _folder.File("share") };
+        var v1 = Assert.Single((await new PackDistributor(store, [channel], [audience], _time, senders: [new ObservingChannel(_ => null, fail: true)])
+            .DistributeAsync([Packs.Write(_folder, audience, "<h1>v1</h1>")], CancellationToken.None)).Deliveries);
+        _time.Advance(TimeSpan.FromSeconds(10));
+        var distributor = new PackDistributor(store, [channel], [audience], _time);
+        await distributor.DistributeAsync([Packs.Write(_folder, audience, "<h1>v2</h1>")], CancellationToken.None);
+
+        _time.Advance(TimeSpan.FromHours(1));
+        var retried = await distributor.RetryPendingAsync(CancellationToken.None);
+
+        Assert.Empty(retried.Deliveries);
+        Assert.Equal("<h1>v2</h1>", File.ReadAllText(Path.Combine(channel.Path!, "2026-11", "portfolio-pack-2026-11.html")));
+        Assert.StartsWith("superseded by delivery", store.GetDelivery(v1.DeliveryId!)!.LastError);
+    }
+
+    [Fact]
     public async Task An_audience_naming_an_unknown_channel_fails_that_channel_only()
     {
         var audience = Packs.Audience("share", "nowhere");
