@@ -1,0 +1,94 @@
+using StrategyLayer.Domain.Errors;
+
+namespace StrategyLayer.Connectors.ServiceNow;
+
+internal sealed partial class ServiceNowClient
+{
+    /// <summary>
+    /// ServiceNow ignores an unknown field in sysparm_query and returns the rest, so a typo in a
+    /// scope would pull the whole table. Checks every field the scope (and the extra-field config)
+    /// names against the table's columns in sys_dictionary, the table's own and task's (incident,
+    /// change_request and problem extend task).
+    /// </summary>
+    public async Task<IReadOnlyList<Diagnostic>> ValidateOnlineAsync(CancellationToken cancellationToken)
+    {
+        var problems = new List<Diagnostic>();
+        var scopeFields = EncodedQuery.Fields(_settings.Scope);
+        var configFields = _settings.Fields
+            .Select(f => (Field: f.Value, Path: $"sources.{Name}.fields.{f.Key}"))
+            .ToList();
+        if (!string.IsNullOrWhiteSpace(_settings.TeamField))
+        {
+            configFields.Add((_settings.TeamField, $"sources.{Name}.teamField"));
+        }
+
+        foreach (var table in _options.Tables)
+        {
+            HashSet<string> columns;
+            try
+            {
+                columns = await ColumnsAsync(table, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SourceException e)
+            {
+                problems.Add(new Diagnostic($"{Name}: cannot read the columns of table '{table}': {e.Message}", Path: $"sources.{Name}.tables"));
+                continue;
+            }
+
+            if (columns.Count == 0)
+            {
+                problems.Add(new Diagnostic($"{Name}: table '{table}' has no columns in sys_dictionary (is the name right?)", Path: $"sources.{Name}.tables"));
+                continue;
+            }
+
+            foreach (var field in scopeFields.Where(f => !columns.Contains(f)))
+            {
+                problems.Add(new Diagnostic(
+                    $"{Name}: the scope names field '{field}', which table '{table}' does not have; ServiceNow would ignore that condition and return the rest",
+                    Path: $"sources.{Name}.scope"));
+            }
+
+            foreach (var (field, path) in configFields.Where(f => !columns.Contains(f.Field.Split('.')[0])))
+            {
+                problems.Add(new Diagnostic($"{Name}: field '{field}' is not a column of table '{table}'", Path: path));
+            }
+        }
+
+        return problems;
+    }
+
+    private async Task<HashSet<string>> ColumnsAsync(string table, CancellationToken cancellationToken)
+    {
+        var columns = new HashSet<string>(StringComparer.Ordinal);
+        var scope = table == "task" ? "name=task" : $"name={table}^ORname=task";
+        string? condition = null;
+        for (var number = 1; ; number++)
+        {
+            var query = EncodedQuery.Combine(scope, condition, "sys_id");
+            using var page = await GetRowsAsync("sys_dictionary", query, "sys_id,element", display: false, _options.PageSize, $"sys_dictionary for {table}, page {number}", cancellationToken).ConfigureAwait(false);
+            if (page.Count == 0)
+            {
+                return columns;
+            }
+
+            string? lastId = null;
+            foreach (var row in page.Rows.EnumerateArray())
+            {
+                var r = new TableRecord(row);
+                if (r.Value("element") is { } element)
+                {
+                    columns.Add(element);
+                }
+
+                lastId = r.Value("sys_id") ?? lastId;
+            }
+
+            if (lastId is null)
+            {
+                return columns;
+            }
+
+            condition = "sys_id>" + lastId;
+        }
+    }
+}
