@@ -20,7 +20,7 @@ internal sealed partial class ServiceNowClient
         var table = RequireTable(partition);
         string? condition = cursor is null
             ? null
-            : "sys_updated_on>=" + EncodedQuery.FormatDate(cursor.Mark - _settings.Overlap);
+            : "sys_updated_on>=" + EncodedQuery.FormatDate(cursor.Mark - DateTimeOffset.MinValue > _settings.Overlap ? cursor.Mark - _settings.Overlap : DateTimeOffset.MinValue);
         SyncCursor? last = cursor;
         for (var number = 1; ; number++)
         {

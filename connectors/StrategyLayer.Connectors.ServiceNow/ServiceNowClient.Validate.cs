@@ -25,9 +25,10 @@ internal sealed partial class ServiceNowClient
         foreach (var table in _options.Tables)
         {
             HashSet<string> columns;
+            bool found;
             try
             {
-                columns = await ColumnsAsync(table, cancellationToken).ConfigureAwait(false);
+                (columns, found) = await ColumnsAsync(table, cancellationToken).ConfigureAwait(false);
             }
             catch (SourceException e)
             {
@@ -35,9 +36,9 @@ internal sealed partial class ServiceNowClient
                 continue;
             }
 
-            if (columns.Count == 0)
+            if (!found)
             {
-                problems.Add(new Diagnostic($"{Name}: table '{table}' has no columns in sys_dictionary (is the name right?)", Path: $"sources.{Name}.tables"));
+                problems.Add(new Diagnostic($"{Name}: table '{table}' is not in sys_dictionary (is the name right?)", Path: $"sources.{Name}.tables"));
                 continue;
             }
 
@@ -57,18 +58,20 @@ internal sealed partial class ServiceNowClient
         return problems;
     }
 
-    private async Task<HashSet<string>> ColumnsAsync(string table, CancellationToken cancellationToken)
+    /// <summary>The columns of the table and of task; found is false when the table itself has no entry.</summary>
+    private async Task<(HashSet<string> Columns, bool Found)> ColumnsAsync(string table, CancellationToken cancellationToken)
     {
         var columns = new HashSet<string>(StringComparer.Ordinal);
+        var found = false;
         var scope = table == "task" ? "name=task" : $"name={table}^ORname=task";
         string? condition = null;
         for (var number = 1; ; number++)
         {
             var query = EncodedQuery.Combine(scope, condition, "sys_id");
-            using var page = await GetRowsAsync("sys_dictionary", query, "sys_id,element", display: false, _options.PageSize, $"sys_dictionary for {table}, page {number}", cancellationToken).ConfigureAwait(false);
+            using var page = await GetRowsAsync("sys_dictionary", query, "sys_id,name,element", display: false, _options.PageSize, $"sys_dictionary for {table}, page {number}", cancellationToken).ConfigureAwait(false);
             if (page.Count == 0)
             {
-                return columns;
+                return (columns, found);
             }
 
             string? lastId = null;
@@ -80,12 +83,14 @@ internal sealed partial class ServiceNowClient
                     columns.Add(element);
                 }
 
+                found |= r.Value("name") == table;
+
                 lastId = r.Value("sys_id") ?? lastId;
             }
 
             if (lastId is null)
             {
-                return columns;
+                return (columns, found);
             }
 
             condition = "sys_id>" + lastId;
