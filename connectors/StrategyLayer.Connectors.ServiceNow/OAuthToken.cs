@@ -10,8 +10,9 @@ namespace StrategyLayer.Connectors.ServiceNow;
 
 /// <summary>
 /// OAuth 2.0 against <c>/oauth_token.do</c> (password or client-credentials grant). The token is
-/// fetched on first use, fetched again shortly before it expires and once after a 401. Tokens and
-/// secrets are never logged: only the grant and the lifetime are.
+/// fetched on first use, renewed shortly before it expires and once after a 401, with the refresh
+/// token when the instance gave one. Tokens and secrets are never logged: only the grant and the
+/// lifetime are.
 /// </summary>
 internal sealed class OAuthToken : IAuthenticator, IDisposable
 {
@@ -24,6 +25,7 @@ internal sealed class OAuthToken : IAuthenticator, IDisposable
     private readonly ILogger _log;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private string? _token;
+    private string? _refreshToken;
     private DateTimeOffset _expires;
 
     public OAuthToken(SourceSettings settings, ILogger log, TimeProvider time)
@@ -84,9 +86,29 @@ internal sealed class OAuthToken : IAuthenticator, IDisposable
         }
     }
 
+    /// <summary>Uses the refresh token when there is one (fewer password sends), else the configured grant.</summary>
     private async Task FetchAsync(CancellationToken cancellationToken)
     {
         var grant = string.IsNullOrWhiteSpace(_auth.Grant) ? (_auth.User is null ? "client_credentials" : "password") : _auth.Grant;
+        if (_refreshToken is not null)
+        {
+            try
+            {
+                await RequestAsync("refresh_token", cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (SourceException e) when (e.StatusCode is 400 or 401)
+            {
+                _log.Information("The OAuth refresh token was refused: asking again with the {Grant} grant", grant);
+                _refreshToken = null;
+            }
+        }
+
+        await RequestAsync(grant, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RequestAsync(string grant, CancellationToken cancellationToken)
+    {
         var request = new RestRequest("oauth_token.do", Method.Post);
         request.AddParameter("grant_type", grant);
         request.AddParameter("client_id", _auth.ClientId ?? "");
@@ -96,18 +118,20 @@ internal sealed class OAuthToken : IAuthenticator, IDisposable
             request.AddParameter("username", _auth.User ?? "");
             request.AddParameter("password", _auth.Secret ?? "");
         }
+        else if (grant == "refresh_token")
+        {
+            request.AddParameter("refresh_token", _refreshToken ?? "");
+        }
 
         var response = await _tokenHttp.SendAsync(request, "oauth_token.do", cancellationToken).ConfigureAwait(false);
         string? token = null;
+        string? refresh = null;
         var lifetime = TimeSpan.FromMinutes(30);
         try
         {
             using var doc = JsonDocument.Parse(response.Content ?? "");
-            if (doc.RootElement.TryGetProperty("access_token", out var t) && t.ValueKind == JsonValueKind.String)
-            {
-                token = t.GetString();
-            }
-
+            token = Text(doc.RootElement, "access_token");
+            refresh = Text(doc.RootElement, "refresh_token");
             if (doc.RootElement.TryGetProperty("expires_in", out var e)
                 && (e.ValueKind == JsonValueKind.Number ? e.TryGetInt32(out var seconds)
                     : e.ValueKind == JsonValueKind.String && int.TryParse(e.GetString(), System.Globalization.CultureInfo.InvariantCulture, out seconds))
@@ -127,9 +151,13 @@ internal sealed class OAuthToken : IAuthenticator, IDisposable
         }
 
         _token = token;
+        _refreshToken = refresh ?? (grant == "refresh_token" ? _refreshToken : null);
         _expires = _time.GetUtcNow() + lifetime;
         _log.Information("Got an OAuth token ({Grant} grant), valid for {Lifetime}", grant, lifetime);
     }
+
+    private static string? Text(JsonElement root, string name) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
 
     public void Dispose()
     {

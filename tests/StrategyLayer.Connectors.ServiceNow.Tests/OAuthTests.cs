@@ -70,6 +70,22 @@ public class OAuthTests : IClassFixture<ServiceNowServer>
         Assert.Equal("INC0000001", Assert.Single(Assert.Single(pages).Records).Item.Key);
         Assert.Equal(2, endpoint.Issued);
         Assert.Equal(["Bearer tok-1-s3cr3t", "Bearer tok-2-s3cr3t", "Bearer tok-2-s3cr3t"], endpoint.Authorizations);
+        var renewal = endpoint.Forms.Last();
+        Assert.Equal("refresh_token", renewal["grant_type"]);
+        Assert.Equal("ref-1", renewal["refresh_token"]);
+    }
+
+    [Fact]
+    public async Task A_refused_refresh_token_falls_back_to_the_configured_grant()
+    {
+        var endpoint = TokenEndpoint.On(_sn, revokeFirst: true, refuseRefresh: true);
+        await using var source = ServiceNowServer.Source(_sn.Settings(auth: ClientCredentials));
+
+        var pages = await Collect.PagesAsync(source, "incident");
+
+        Assert.Single(pages);
+        Assert.Equal(["client_credentials", "refresh_token", "client_credentials"], endpoint.Forms.Select(f => f["grant_type"]));
+        Assert.Equal("Bearer tok-2-s3cr3t", endpoint.Authorizations.Last());
     }
 
     [Fact]

@@ -12,12 +12,18 @@ public sealed class TokenEndpoint
 {
     private int _issued;
 
-    private TokenEndpoint(ServiceNowServer sn, int expiresIn, bool revokeFirst)
+    private TokenEndpoint(ServiceNowServer sn, int expiresIn, bool revokeFirst, bool refuseRefresh)
     {
         sn.Server.Given(Request.Create().WithPath("/oauth_token.do").UsingPost())
             .RespondWith(Response.Create().WithCallback(req =>
             {
-                Forms.Add(Parse(req.Body ?? ""));
+                var form = Parse(req.Body ?? "");
+                Forms.Enqueue(form);
+                if (refuseRefresh && form["grant_type"] == "refresh_token")
+                {
+                    return FakeInstance.Json(401, """{"error_description":"access_denied","error":"server_error"}""");
+                }
+
                 var n = Interlocked.Increment(ref _issued);
                 return FakeInstance.Json(200, $$"""{"access_token":"tok-{{n}}-s3cr3t","refresh_token":"ref-{{n}}","scope":"useraccount","token_type":"Bearer","expires_in":{{expiresIn}}}""");
             }));
@@ -35,14 +41,16 @@ public sealed class TokenEndpoint
             }));
     }
 
-    public ConcurrentBag<Dictionary<string, string>> Forms { get; } = [];
+    public ConcurrentQueue<Dictionary<string, string>> Forms { get; } = [];
 
     public ConcurrentQueue<string> Authorizations { get; } = [];
 
     public int Issued => Volatile.Read(ref _issued);
 
     /// <param name="revokeFirst">The first token is refused at once (a 401 the client must recover from).</param>
-    public static TokenEndpoint On(ServiceNowServer sn, int expiresIn = 1799, bool revokeFirst = false) => new(sn, expiresIn, revokeFirst);
+    /// <param name="refuseRefresh">Refresh tokens are refused (expired on the instance).</param>
+    public static TokenEndpoint On(ServiceNowServer sn, int expiresIn = 1799, bool revokeFirst = false, bool refuseRefresh = false) =>
+        new(sn, expiresIn, revokeFirst, refuseRefresh);
 
     private static Dictionary<string, string> Parse(string form) =>
         form.Split('&', StringSplitOptions.RemoveEmptyEntries)
