@@ -25,20 +25,44 @@ internal sealed partial class ServiceNowClient
         foreach (var table in _options.Tables)
         {
             HashSet<string> columns;
-            bool found;
             try
             {
-                (columns, found) = await ColumnsAsync(table, cancellationToken).ConfigureAwait(false);
+                (columns, var found) = await ColumnsAsync(table, cancellationToken).ConfigureAwait(false);
+                if (!found)
+                {
+                    problems.Add(new Diagnostic($"{Name}: table '{table}' is not in sys_dictionary (is the name right?)", Path: $"sources.{Name}.tables"));
+                    continue;
+                }
+            }
+            catch (SourceException e) when (e.StatusCode == 403)
+            {
+                // Integration users often may not read sys_dictionary: ask for the fields on one
+                // record instead; the Table API leaves out the ones the table does not have.
+                var wanted = scopeFields.Concat(configFields.Select(f => f.Field.Split('.')[0])).Distinct(StringComparer.Ordinal).ToList();
+                HashSet<string>? probed;
+                try
+                {
+                    probed = await ProbeColumnsAsync(table, wanted, cancellationToken).ConfigureAwait(false);
+                }
+                catch (SourceException probe)
+                {
+                    problems.Add(new Diagnostic($"{Name}: cannot read table '{table}': {probe.Message}", Path: $"sources.{Name}.tables"));
+                    continue;
+                }
+
+                if (probed is null)
+                {
+                    problems.Add(new Diagnostic(
+                        $"{Name}: cannot check the fields of table '{table}': no read access to sys_dictionary and the table has no record to look at",
+                        Path: $"sources.{Name}.scope"));
+                    continue;
+                }
+
+                columns = probed;
             }
             catch (SourceException e)
             {
                 problems.Add(new Diagnostic($"{Name}: cannot read the columns of table '{table}': {e.Message}", Path: $"sources.{Name}.tables"));
-                continue;
-            }
-
-            if (!found)
-            {
-                problems.Add(new Diagnostic($"{Name}: table '{table}' is not in sys_dictionary (is the name right?)", Path: $"sources.{Name}.tables"));
                 continue;
             }
 
@@ -56,6 +80,19 @@ internal sealed partial class ServiceNowClient
         }
 
         return problems;
+    }
+
+    /// <summary>Which of the wanted fields one record of the table has; null when the table has no record.</summary>
+    private async Task<HashSet<string>?> ProbeColumnsAsync(string table, IReadOnlyList<string> wanted, CancellationToken cancellationToken)
+    {
+        var fields = string.Join(",", wanted.Prepend("sys_id").Distinct(StringComparer.Ordinal));
+        using var page = await GetRowsAsync(table, "", fields, display: false, 1, $"table {table}, field check", cancellationToken).ConfigureAwait(false);
+        if (page.Count == 0 || page.Rows[0].ValueKind != System.Text.Json.JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        return page.Rows[0].EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The columns of the table and of task; found is false when the table itself has no entry.</summary>

@@ -1,4 +1,6 @@
 using StrategyLayer.Connectors.ServiceNow.Tests.Support;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
 using Xunit;
 
 namespace StrategyLayer.Connectors.ServiceNow.Tests;
@@ -80,5 +82,23 @@ public class ValidationTests : IClassFixture<ServiceNowServer>
 
         Assert.Contains("'u_typo'", problem.Message, StringComparison.Ordinal);
         Assert.Equal("sources.servicenow.tables", problem.Path);
+    }
+
+    [Fact]
+    public async Task Without_access_to_sys_dictionary_the_fields_are_checked_on_a_record_instead()
+    {
+        _sn.Server.Given(Request.Create().WithPath("/api/now/table/sys_dictionary").UsingGet())
+            .AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(403).WithBody("""{"error":{"message":"Operation Failed","detail":"ACL Exception Read Failed"},"status":"failure"}"""));
+        _sn.Instance.Add("incident", FakeRow.Task("a1", "INC0000001", "2026-11-18 09:00:00"));
+        await using var source = ServiceNowServer.Source(_sn.Settings(scope: "active=true^assigment_group=x^ORDERBYnumber", tables: ["incident", "problem"]));
+
+        var problems = await source.ValidateOnlineAsync(CancellationToken.None);
+
+        Assert.Equal(2, problems.Count);
+        Assert.Contains("field 'assigment_group', which table 'incident'", problems[0].Message, StringComparison.Ordinal);
+        Assert.Contains("cannot read table 'problem'", problems[1].Message, StringComparison.Ordinal);
+        var probe = _sn.Server.LogEntries.Single(l => l.RequestMessage.Path == "/api/now/table/incident").RequestMessage.Query!;
+        Assert.Equal("1", probe["sysparm_limit"].Single());
     }
 }
