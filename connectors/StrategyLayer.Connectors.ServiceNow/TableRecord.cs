@@ -37,11 +37,15 @@ internal sealed class TableRecord(JsonElement row)
         throw new FormatException($"field {field}: '{Shorten(raw)}' is not a date (yyyy-MM-dd HH:mm:ss)");
     }
 
-    /// <summary>The row as compact JSON, as stored beside the item.</summary>
+    /// <summary>
+    /// The row as compact JSON, as stored beside the item. Non-ASCII text stays as it is (a title in
+    /// Japanese stays readable); the raw JSON is data for the store, never written into a page as is.
+    /// </summary>
     public string Compact()
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false }))
+        var options = new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        using (var writer = new Utf8JsonWriter(buffer, options))
         {
             Row.WriteTo(writer);
         }
