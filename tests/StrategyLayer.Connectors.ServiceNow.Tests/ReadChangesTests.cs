@@ -146,4 +146,43 @@ public class ReadChangesTests : IClassFixture<ServiceNowServer>
 
         Assert.Equal("sources.servicenow.tables[1]", Assert.Single(e.Diagnostics).Path);
     }
+
+    [Fact]
+    public async Task Link_and_X_Total_Count_are_hints_and_do_not_end_the_reading()
+    {
+        Seed(7);
+        _sn.Instance.Headers["X-Total-Count"] = "3";
+        _sn.Instance.Headers["Link"] = $"<{_sn.Server.Url}/api/now/table/incident?sysparm_offset=0&sysparm_limit=3>;rel=\"first\"";
+        await using var source = ServiceNowServer.Source(_sn.Settings(pageSize: 3));
+
+        var pages = await Collect.PagesAsync(source, "incident");
+
+        Assert.Equal(7, pages.Sum(p => p.Records.Count));
+    }
+
+    [Fact]
+    public async Task Cancelling_between_pages_stops_the_reading_with_a_cancellation()
+    {
+        Seed(9);
+        using var cts = new CancellationTokenSource();
+        _sn.Instance.BeforeAnswer = (_, call) =>
+        {
+            if (call == 2)
+            {
+                cts.Cancel();
+            }
+        };
+        await using var source = ServiceNowServer.Source(_sn.Settings(pageSize: 3));
+        var read = 0;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var page in source.ReadChangesAsync("incident", null, cts.Token))
+            {
+                read += page.Records.Count;
+            }
+        });
+
+        Assert.Equal(3, read);
+    }
 }

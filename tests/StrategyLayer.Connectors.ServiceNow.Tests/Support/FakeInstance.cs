@@ -22,6 +22,9 @@ public sealed class FakeInstance
     /// <summary>Caps how many rows the n-th request for a table returns (ACLs can thin a page this way).</summary>
     public Func<string, int, int?>? RowCap { get; set; }
 
+    /// <summary>Headers added to every answer (Link, X-Total-Count: hints the client must not trust).</summary>
+    public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public List<string> Queries { get; } = [];
 
     public void Clear()
@@ -31,6 +34,7 @@ public sealed class FakeInstance
             _tables.Clear();
             _calls.Clear();
             Queries.Clear();
+            Headers.Clear();
             BeforeAnswer = null;
             RowCap = null;
         }
@@ -110,7 +114,13 @@ public sealed class FakeInstance
             var fields = Param("sysparm_fields")?.Split(',');
             var display = Param("sysparm_display_value") == "all";
             var result = new JsonArray(page.Select(r => (JsonNode)r.ToJson(fields, display)).ToArray());
-            return Json(200, new JsonObject { ["result"] = result }.ToJsonString());
+            var answer = Json(200, new JsonObject { ["result"] = result }.ToJsonString());
+            foreach (var (name, value) in Headers)
+            {
+                answer.Headers![name] = new WireMockList<string>(value);
+            }
+
+            return answer;
         }
     }
 
