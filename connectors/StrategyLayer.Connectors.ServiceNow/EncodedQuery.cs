@@ -21,9 +21,12 @@ internal static class EncodedQuery
     /// </summary>
     public static string Combine(string scope, string? condition, params string[] orderBy)
     {
+        // A branch left empty once its ordering is dropped is dropped too: kept as the bare
+        // condition, it would OR the whole table into the scope.
         var branches = Branches(scope)
-            .Select(b => Join(b.Where(t => !IsOrdering(t)), condition))
-            .Where(b => b.Length > 0)
+            .Select(b => b.Where(t => !IsOrdering(t)).ToList())
+            .Where(b => b.Count > 0)
+            .Select(b => Join(b, condition))
             .ToList();
         if (branches.Count == 0 && !string.IsNullOrEmpty(condition))
         {

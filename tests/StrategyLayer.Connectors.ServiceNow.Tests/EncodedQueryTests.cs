@@ -49,6 +49,12 @@ public class EncodedQueryTests
     }
 
     [Fact]
+    public void A_branch_that_only_orders_does_not_widen_the_scope()
+    {
+        Assert.Equal("active=true^sys_id>a^ORDERBYsys_id", EncodedQuery.Combine("active=true^NQORDERBYnumber", "sys_id>a", "sys_id"));
+    }
+
+    [Fact]
     public void An_empty_scope_gives_the_condition_and_the_ordering_alone()
     {
         Assert.Equal("sys_id>abc^ORDERBYsys_id", EncodedQuery.Combine("", "sys_id>abc", "sys_id"));
