@@ -29,8 +29,8 @@ internal sealed partial class FakeDataCenterSearch
     public ResponseMessage Handle(IRequestMessage request)
     {
         var jql = request.Query!["jql"][0];
-        var startAt = int.Parse(request.Query["startAt"][0], CultureInfo.InvariantCulture);
-        var maxResults = Math.Min(_cap, int.Parse(request.Query["maxResults"][0], CultureInfo.InvariantCulture));
+        var startAt = Number(request, "startAt", 0);
+        var maxResults = Math.Min(_cap, Number(request, "maxResults", 50));
         lock (Calls)
         {
             Calls.Add((jql, startAt, maxResults));
@@ -49,6 +49,9 @@ internal sealed partial class FakeDataCenterSearch
         var body = $"{{\"startAt\":{startAt},\"maxResults\":{maxResults},\"total\":{matching.Count},\"issues\":[{string.Join(",", page)}]}}";
         return FakeJira.Json(200, body);
     }
+
+    private static int Number(IRequestMessage request, string name, int absent) =>
+        request.Query!.TryGetValue(name, out var v) ? int.Parse(v[0], CultureInfo.InvariantCulture) : absent;
 
     [GeneratedRegex("updated >= \"([0-9-]+ [0-9:]+)\"")]
     private static partial Regex Bound();
