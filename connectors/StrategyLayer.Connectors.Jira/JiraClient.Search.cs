@@ -8,6 +8,9 @@ namespace StrategyLayer.Connectors.Jira;
 
 internal sealed partial class JiraClient
 {
+    /// <summary>OpenSearch's max_result_window: startAt + maxResults beyond it is refused.</summary>
+    private const int MaxResultWindow = 10_000;
+
     /// <summary>
     /// Cloud: POST <c>/rest/api/3/search/jql</c> paged by <c>nextPageToken</c> until <c>isLast</c> or no
     /// token. There is no total; the old <c>/search</c> answers 410 on Cloud and is never called.
@@ -70,7 +73,7 @@ internal sealed partial class JiraClient
         DateTimeOffset? lastUpdated = null;
         for (var number = 1; ; number++)
         {
-            if (startAt >= _options.SliceLimit)
+            if (startAt >= _options.SliceLimit || (startAt > 0 && startAt + maxResults > MaxResultWindow))
             {
                 var next = lastUpdated is { } u ? Jql.Minute(u, zone) : null;
                 if (next is null || next == bound)

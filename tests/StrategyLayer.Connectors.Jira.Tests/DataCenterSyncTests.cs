@@ -110,4 +110,19 @@ public class DataCenterSyncTests : IClassFixture<JiraServerFixture>
 
         Assert.Equal("(project = PAY) AND updated >= \"2026-11-20 18:55\" ORDER BY updated ASC, key ASC", search.Calls.Single().Jql);
     }
+
+    [Fact]
+    public async Task More_issues_in_one_minute_than_a_slice_holds_is_a_clear_error_not_an_endless_loop()
+    {
+        var issues = Enumerable.Range(0, 7).Select(i => IssueJson.Issue($"{6000 + i}", $"OPS-{i}", $"2026-11-20T10:00:{10 + i}.000+0000"));
+        var search = new FakeDataCenterSearch(issues, cap: 2);
+        var jira = _fixture.NewJira("dc").Myself("UTC").Get("/rest/api/2/field", _ => FakeJira.Json(200, "[]")).Get("/rest/api/2/search", search.Handle);
+        var settings = jira.Settings(cloud: false) with { Options = new Dictionary<string, string> { ["sliceLimit"] = "4" } };
+        await using var source = jira.Create(settings);
+
+        var e = await Assert.ThrowsAsync<StrategyLayer.Domain.Errors.SourceException>(() => source.ReadChangesAsync("", null, CancellationToken.None).ToListAsync().AsTask());
+
+        Assert.Contains("more than 4 issues were updated in the minute 2026-11-20 10:00", e.Message, StringComparison.Ordinal);
+        Assert.True(search.Calls.Count < 10);
+    }
 }
