@@ -157,4 +157,77 @@ public class ResilienceTests : IClassFixture<JiraServerFixture>
         Assert.Contains("could not reach", problem.Message, StringComparison.Ordinal);
         Assert.Equal("sources[jira]", problem.Path);
     }
+
+    [Fact]
+    public async Task A_503_waits_until_the_rate_limit_reset_instant()
+    {
+        var jira = _fixture.NewJira("cloud").Myself("UTC");
+        var calls = 0;
+        jira.Post("/rest/api/3/search/jql", _ => Interlocked.Increment(ref calls) == 1
+            ? FakeJira.Json(503, "Service Unavailable", ("X-RateLimit-Reset", DateTimeOffset.UtcNow.AddSeconds(1).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture)))
+            : FakeJira.Json(200, OnePage));
+        await using var source = jira.Create(jira.Settings(cloud: true));
+
+        await source.ReadChangesAsync("", null, CancellationToken.None).ToListAsync();
+
+        var searches = jira.RequestsTo("/rest/api/3/search/jql");
+        Assert.Equal(2, searches.Count);
+        Assert.True(searches[1].RequestMessage.DateTime - searches[0].RequestMessage.DateTime >= TimeSpan.FromMilliseconds(500), "X-RateLimit-Reset was not honoured");
+    }
+
+    [Fact]
+    public async Task A_request_that_times_out_is_retried()
+    {
+        var jira = _fixture.NewJira("cloud").Myself("UTC");
+        var calls = 0;
+        jira.Post("/rest/api/3/search/jql", _ =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                Thread.Sleep(800);
+            }
+
+            return FakeJira.Json(200, OnePage);
+        });
+        var settings = jira.Settings(cloud: true) with { Resilience = FakeJira.FastRetries with { Timeout = TimeSpan.FromMilliseconds(300) } };
+        await using var source = jira.Create(settings);
+
+        var pages = await source.ReadChangesAsync("", null, CancellationToken.None).ToListAsync();
+
+        Assert.Single(pages.Single().Records);
+
+        // WireMock logs the slow first request only once it answers, after the retry: count calls instead.
+        Assert.Equal(2, Volatile.Read(ref calls));
+    }
+
+    [Fact]
+    public async Task A_403_stops_with_access_denied()
+    {
+        var jira = _fixture.NewJira("dc");
+        jira.Get("/rest/api/2/myself", _ => FakeJira.Json(403, """{"errorMessages":["CAPTCHA required"]}"""));
+        await using var source = jira.Create(jira.Settings(cloud: false) with { Auth = new SourceAuth { Kind = AuthKind.Bearer, Secret = "pat-123" } });
+
+        var e = await Assert.ThrowsAsync<SourceException>(() => source.ListScopeAsync("", CancellationToken.None).ToListAsync().AsTask());
+
+        Assert.Equal(403, e.StatusCode);
+        Assert.Contains("access denied (HTTP 403)", e.Message, StringComparison.Ordinal);
+        Assert.Contains("CAPTCHA required", e.Message, StringComparison.Ordinal);
+        Assert.Equal("Bearer pat-123", jira.Requests.Single().RequestMessage.Headers!["Authorization"][0]);
+    }
+
+    [Fact]
+    public async Task Anonymous_access_without_a_profile_sends_dates_in_utc()
+    {
+        var jira = _fixture.NewJira("dc");
+        jira.Get("/rest/api/2/myself", _ => FakeJira.Json(401, """{"errorMessages":["You are not logged in"]}"""));
+        jira.Get("/rest/api/2/field", _ => FakeJira.Json(200, "[]"));
+        var search = new FakeDataCenterSearch([IssueJson.Issue("1", "PAY-1", "2026-11-20T10:00:00.000+0000")]);
+        jira.Get("/rest/api/2/search", search.Handle);
+        await using var source = jira.Create(jira.Settings(cloud: false) with { Overlap = TimeSpan.Zero });
+
+        var pages = await source.ReadChangesAsync("", new SyncCursor(new DateTimeOffset(2026, 11, 20, 9, 30, 45, TimeSpan.Zero)), CancellationToken.None).ToListAsync();
+
+        Assert.Single(pages.Single().Records);
+        Assert.Contains("updated >= \"2026-11-20 09:30\"", search.Calls.Single().Jql, StringComparison.Ordinal);
+    }
 }
