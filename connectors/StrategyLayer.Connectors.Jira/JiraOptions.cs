@@ -39,7 +39,7 @@ public sealed record JiraOptions
             var where = $"sources[{settings.Name}].{key}";
             try
             {
-                using var doc = JsonDocument.Parse(raw);
+                using var doc = Json(raw);
                 var value = doc.RootElement;
                 options = key switch
                 {
@@ -60,9 +60,22 @@ public sealed record JiraOptions
         return options;
     }
 
+    /// <summary>Options are raw JSON text; a bare word (<c>customfield_10008</c>) is read as the string it is.</summary>
+    private static JsonDocument Json(string raw)
+    {
+        try
+        {
+            return JsonDocument.Parse(raw);
+        }
+        catch (JsonException)
+        {
+            return JsonDocument.Parse(JsonSerializer.Serialize(raw));
+        }
+    }
+
     private static int Positive(JsonElement value, string where)
     {
-        var n = value.GetInt32();
+        var n = value.ValueKind == JsonValueKind.String ? int.Parse(value.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : value.GetInt32();
         return n > 0 ? n : throw new StrategyLayerException($"{where}: must be a positive number, not {n}", ErrorKind.Usage, where);
     }
 }

@@ -130,6 +130,8 @@ public class CloudSyncTests : IClassFixture<JiraServerFixture>
         var item = (await source.ReadChangesAsync("", null, CancellationToken.None).ToListAsync()).Single().Records.Single().Item;
 
         Assert.Equal(StatusCategory.Cancelled, item.Category);
+        Assert.Null(item.Description);
+        Assert.Null(item.Epic);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public class JiraSourceTests
     public void A_bad_option_is_a_usage_error_naming_its_key()
     {
         var e = Assert.Throws<StrategyLayerException>(() =>
-            JiraSource.Create(Settings("jira-datacenter", new() { ["sliceLimit"] = "\"lots\"" }), new LoggerConfiguration().CreateLogger(), TimeProvider.System));
+            JiraSource.Create(Settings("jira-datacenter", new() { ["sliceLimit"] = "lots" }), new LoggerConfiguration().CreateLogger(), TimeProvider.System));
 
         Assert.Equal(ErrorKind.Usage, e.Kind);
         Assert.Equal("sources[jira].sliceLimit", e.Where);
@@ -43,5 +43,23 @@ public class JiraSourceTests
         Assert.Equal([""], cloud.Partitions);
         Assert.Equal("jira", dc.Name);
         Assert.True(JiraSource.Handles("jira-cloud") && !JiraSource.Handles("servicenow"));
+    }
+
+    [Fact]
+    public void Options_are_read_from_json_text_or_bare_words()
+    {
+        var options = JiraOptions.From(Settings("jira-datacenter", new()
+        {
+            ["epicLinkField"] = "customfield_10008",
+            ["timeZone"] = "\"Europe/Lisbon\"",
+            ["sliceLimit"] = "5000",
+            ["scopePageSize"] = "\"500\"",
+            ["bulkFetchSize"] = "1000",
+            ["somethingElse"] = "{\"ignored\": true}",
+        }));
+
+        Assert.Equal(
+            new JiraOptions { EpicLinkField = "customfield_10008", TimeZone = "Europe/Lisbon", SliceLimit = 5000, ScopePageSize = 500, BulkFetchSize = 100 },
+            options);
     }
 }
