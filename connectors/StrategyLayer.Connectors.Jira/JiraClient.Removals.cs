@@ -81,35 +81,4 @@ internal sealed partial class JiraClient
     /// <summary>Jira has no REST resource for deleted issues: deletions are found by <see cref="ListScopeAsync"/>.</summary>
     public IAsyncEnumerable<IReadOnlyList<string>> ReadDeletionsAsync(string partition, DateTimeOffset since, CancellationToken cancellationToken) =>
         AsyncEnumerable.Empty<IReadOnlyList<string>>();
-
-    public async Task<IReadOnlyList<Diagnostic>> ValidateOnlineAsync(CancellationToken cancellationToken)
-    {
-        var path = $"sources[{Name}].scope";
-        var jql = Jql.Build(_settings.Scope, Jql.ChangeOrder);
-        var messages = new List<string>();
-        _errorSink.Value = messages;
-        try
-        {
-            RestRequest request = _flavor == JiraFlavor.Cloud
-                ? new RestRequest("rest/api/3/search/jql", Method.Post).AddStringBody(
-                    JsonSerializer.Serialize(new Dictionary<string, object> { ["jql"] = jql, ["maxResults"] = 1, ["fields"] = new[] { "id" } }),
-                    ContentType.Json)
-                : new RestRequest("rest/api/2/search").AddQueryParameter("jql", jql).AddQueryParameter("maxResults", "0").AddQueryParameter("fields", "id");
-            var response = await _http.SendAsync(request, "scope check", cancellationToken).ConfigureAwait(false);
-            using var doc = Parse(response, "scope check");
-            return [];
-        }
-        catch (SourceException e) when (e.StatusCode == 400 && messages.Count > 0)
-        {
-            return messages.Select(m => new Diagnostic($"Jira refuses the scope JQL: {m}", Path: path)).ToList();
-        }
-        catch (SourceException e)
-        {
-            return [new Diagnostic(e.Message, Path: $"sources[{Name}]")];
-        }
-        finally
-        {
-            _errorSink.Value = null;
-        }
-    }
 }

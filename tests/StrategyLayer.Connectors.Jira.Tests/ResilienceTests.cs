@@ -230,4 +230,24 @@ public class ResilienceTests : IClassFixture<JiraServerFixture>
         Assert.Single(pages.Single().Records);
         Assert.Contains("updated >= \"2026-11-20 09:30\"", search.Calls.Single().Jql, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Online_validation_names_each_configured_field_jira_does_not_have()
+    {
+        var jira = _fixture.NewJira("cloud");
+        jira.Post("/rest/api/3/search/jql", _ => FakeJira.Json(200, IssueJson.CloudPage([], null, true)));
+        jira.Get("/rest/api/3/field", _ => FakeJira.Json(200, """[{"id":"summary"},{"id":"customfield_10016","name":"Story Points"}]"""));
+        var settings = jira.Settings(cloud: true) with
+        {
+            EstimateField = "customfield_10016",
+            TeamField = "customfield_99999",
+            Fields = new Dictionary<string, string> { ["tier"] = "Tier" },
+        };
+        await using var source = jira.Create(settings);
+
+        var problems = await source.ValidateOnlineAsync(CancellationToken.None);
+
+        Assert.Equal(["sources[jira].fields.tier", "sources[jira].teamField"], problems.Select(p => p.Path));
+        Assert.Contains("'customfield_99999'", problems[1].Message, StringComparison.Ordinal);
+    }
 }
