@@ -11,7 +11,8 @@ internal static class Timeline
         {
             var block = JiraLayout.Block(i);
             var blockCreated = now - (20 * Day) - (long)(Det.Unit(seed, block, 10) * 250 * Day);
-            return blockCreated + (long)(JiraLayout.Position(i) * Det.Unit(seed, i, 11) * 2 * Day);
+            // Children follow their epic by up to a month, but never into the future.
+            return Math.Min(blockCreated + (long)(JiraLayout.Position(i) * Det.Unit(seed, i, 11) * 2 * Day), now - (2 * 3600) - Det.Int(seed, i, 11, 3600));
         }
 
         return now - (long)(Det.Unit(seed, i, 10) * 270 * Day) - 3600;
