@@ -73,7 +73,11 @@ public class AuthTests(AuthTests.Fixture fx) : IClassFixture<AuthTests.Fixture>
         Assert.False(string.IsNullOrEmpty(token.GetProperty("access_token").GetString()));
         var bad = await fx.Http.PostAsync(fx.Sandbox.ServiceNowUrl + "/oauth_token.do", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "password", ["client_id"] = "cid", ["client_secret"] = "csecret", ["username"] = "pmo@example.com", ["password"] = "nope",
+            ["grant_type"] = "password",
+            ["client_id"] = "cid",
+            ["client_secret"] = "csecret",
+            ["username"] = "pmo@example.com",
+            ["password"] = "nope",
         }));
         Assert.Equal(HttpStatusCode.Unauthorized, bad.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(fx.Sandbox.ServiceNowUrl + "/api/now/table/problem?sysparm_limit=1", Basic("pmo@example.com", "s3cret"))).StatusCode);

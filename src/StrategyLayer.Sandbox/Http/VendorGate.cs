@@ -69,8 +69,18 @@ internal sealed class VendorGate(SandboxState state)
         {
             headers["X-RateLimit-Limit"] = "100";
             headers["X-RateLimit-Remaining"] = "0";
-            headers["X-RateLimit-Reset"] = reset.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-            headers["RateLimit-Reason"] = "jira-burst-based";
+            if (ctx.Request.Path.StartsWithSegments(JiraDataCenter))
+            {
+                // Data Center's token bucket describes itself by interval and fill rate.
+                headers["X-RateLimit-Interval-Seconds"] = "1";
+                headers["X-RateLimit-FillRate"] = "10";
+            }
+            else
+            {
+                headers["X-RateLimit-Reset"] = reset.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+                headers["RateLimit-Reason"] = "jira-burst-based";
+            }
+
             await JsonOut.JiraErrorAsync(ctx, 429, "Rate limit exceeded.");
         }
         else if (fault == 429)
