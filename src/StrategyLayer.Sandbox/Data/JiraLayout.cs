@@ -50,7 +50,7 @@ internal static class JiraLayout
             Vocabulary.Web => r < 30 ? (["selfservice"], ["Portal"]) : r < 50 ? (["chatbot"], ["Portal"]) : r < 70 ? (["knowledge"], ["Portal"]) : (["ux"], ["Portal"]),
             Vocabulary.Cloud => r < 45 ? (["migration", "aws"], ["Kubernetes"]) : r < 65 ? (["landing-zone"], ["Landing Zone"]) : r < 85 ? (["cost", "finops"], ["Billing"]) : (["techdebt"], ["Kubernetes"]),
             Vocabulary.Ops => r < 40 ? (["techdebt"], ["Monitoring"]) : r < 60 ? (["cost"], ["Billing"]) : r < 80 ? (["aws"], ["Kubernetes"]) : (["finops"], ["Billing"]),
-            _ => r < 80 ? (["observability"], ["Monitoring"]) : r < 92 ? (["cost"], ["Billing"]) : (["techdebt"], ["Monitoring"]),
+            _ => r < 85 ? (["observability"], ["Monitoring"]) : r < 94 ? (["cost"], ["Billing"]) : (["techdebt"], ["Monitoring"]),
         };
     }
 

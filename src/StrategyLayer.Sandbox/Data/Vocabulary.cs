@@ -6,7 +6,7 @@ internal static class Vocabulary
     // Index 5 (ARCH) is never generated: items moved out of scope land there.
     public static readonly string[] ProjectKeys = ["PAY", "WEB", "CLOUD", "OPS", "DATA", "ARCH"];
     public static readonly string[] ProjectNames = ["Payments", "Digital channels", "Cloud platform", "Operations", "Data platform", "Architecture archive"];
-    public static readonly int[] ProjectWeights = [25, 20, 20, 15, 20];
+    public static readonly int[] ProjectWeights = [25, 18, 20, 12, 25];
     public const int MovedProject = 5;
     public const int Pay = 0;
     public const int Web = 1;
