@@ -149,6 +149,18 @@ public class ServiceNowTableApiTests(SandboxFixture fx) : IClassFixture<SandboxF
     }
 
     [Fact]
+    public async Task A_reference_matches_by_sys_id_or_by_name_and_not_equals_is_its_complement()
+    {
+        var all = await TotalAsync("incident", "");
+        var byName = await TotalAsync("incident", "assignment_group=Service Desk");
+        var (_, one) = await fx.GetAsync(Table("incident", "sysparm_limit=1&sysparm_fields=assignment_group&sysparm_exclude_reference_link=true&sysparm_query=" + Uri.EscapeDataString("assignment_group.name=Service Desk")));
+        var sysId = one.GetProperty("result")[0].GetProperty("assignment_group").GetString()!;
+        Assert.Equal(byName, await TotalAsync("incident", "assignment_group=" + sysId));
+        Assert.Equal(all - byName, await TotalAsync("incident", "assignment_group!=Service Desk"));
+        Assert.True(byName > 0 && byName < all);
+    }
+
+    [Fact]
     public async Task Sys_dictionary_lists_the_columns_of_a_table()
     {
         var (_, body) = await fx.GetAsync(Table("sys_dictionary", "sysparm_query=" + Uri.EscapeDataString("name=incident^element=assignment_group")));

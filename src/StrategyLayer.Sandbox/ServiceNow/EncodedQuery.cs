@@ -41,7 +41,7 @@ internal static class EncodedQuery
                     continue;
                 }
 
-                var isOr = term.StartsWith("OR", StringComparison.Ordinal) && term.Length > 2 && !char.IsAsciiLetterLower(term[0]);
+                var isOr = term.StartsWith("OR", StringComparison.Ordinal) && term.Length > 2;
                 var condition = Condition(isOr ? term[2..] : term, table, get);
                 if (condition is null)
                 {
@@ -111,9 +111,7 @@ internal static class EncodedQuery
         Func<SnRow, string> read = column.Reference is null
             ? row => get(row, name)
             : byDisplay ? row => row.Record.Get(name)?.Display ?? "" : row => get(row, name);
-        Func<string, string, bool> equals = column.Reference is null || byDisplay
-            ? (a, b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase)
-            : (a, b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+        static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
         var numeric = column.Type == "integer";
 
         return op switch
@@ -126,8 +124,8 @@ internal static class EncodedQuery
             "NOT LIKE" or "NOTLIKE" => row => !read(row).Contains(value, StringComparison.OrdinalIgnoreCase),
             "IN" => InList(value, read, false),
             "NOT IN" or "NOTIN" => InList(value, read, true),
-            "=" => row => equals(read(row), value) || (column.Reference is not null && !byDisplay && ReferenceDisplayEquals(row, name, value)),
-            "!=" => row => !equals(read(row), value),
+            "=" => row => Same(read(row), value) || (column.Reference is not null && !byDisplay && ReferenceDisplayEquals(row, name, value)),
+            "!=" => row => !(Same(read(row), value) || (column.Reference is not null && !byDisplay && ReferenceDisplayEquals(row, name, value))),
             _ => row => Compare(read(row), value, numeric) is var c && op switch { ">" => c > 0, ">=" => c >= 0, "<" => c < 0, _ => c <= 0 },
         };
     }
