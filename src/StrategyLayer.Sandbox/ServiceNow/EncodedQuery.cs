@@ -13,14 +13,17 @@ internal static class EncodedQuery
     private static readonly string[] Operators =
         ["ISNOTEMPTY", "ISEMPTY", "STARTSWITH", "ENDSWITH", "NOT LIKE", "NOTLIKE", "LIKE", "NOT IN", "NOTIN", "IN", "!=", ">=", "<=", "=", ">", "<"];
 
+    // Columns TableSearch answers from the index without generating the row.
+    private static readonly string[] IndexedColumns = ["sys_id", "number", "sys_updated_on", "assignment_group"];
+
     public static SnQuery Parse(string? query, string table, Func<SnRow, string, string> get)
     {
         var order = new List<(string, bool)>();
         Func<SnRow, bool>? where = null;
         foreach (var group in (query ?? "").Split("^NQ"))
         {
-            Func<SnRow, bool>? all = null;
-            Func<SnRow, bool>? current = null;
+            // Each AND-ed term is an OR chain; chains on indexed columns run first so rows are only generated when needed.
+            var chains = new List<(Func<SnRow, bool> Test, bool Cheap)>();
             foreach (var raw in group.Split('^'))
             {
                 var term = raw.Trim();
@@ -49,19 +52,24 @@ internal static class EncodedQuery
                     continue;
                 }
 
-                if (isOr && current is not null)
+                if (isOr && chains.Count > 0)
                 {
-                    var left = current;
-                    current = row => left(row) || condition(row);
+                    var (left, cheap) = chains[^1];
+                    var right = condition.Value.Test;
+                    chains[^1] = (row => left(row) || right(row), cheap && condition.Value.Cheap);
                 }
                 else
                 {
-                    all = And(all, current);
-                    current = condition;
+                    chains.Add(condition.Value);
                 }
             }
 
-            all = And(all, current);
+            Func<SnRow, bool>? all = null;
+            foreach (var (test, _) in chains.OrderBy(c => c.Cheap ? 0 : 1))
+            {
+                all = And(all, test);
+            }
+
             var groupWhere = all ?? (_ => true);
             where = where is null ? groupWhere : Or(where, groupWhere);
         }
@@ -82,7 +90,7 @@ internal static class EncodedQuery
         }
     }
 
-    private static Func<SnRow, bool>? Condition(string term, string table, Func<SnRow, string, string> get)
+    private static (Func<SnRow, bool> Test, bool Cheap)? Condition(string term, string table, Func<SnRow, string, string> get)
     {
         var end = 0;
         while (end < term.Length && (char.IsAsciiLetterLower(term[end]) || char.IsAsciiDigit(term[end]) || term[end] is '_' or '.'))
@@ -114,7 +122,8 @@ internal static class EncodedQuery
         static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
         var numeric = column.Type == "integer";
 
-        return op switch
+        var cheap = !byDisplay && IndexedColumns.Contains(name) && op is not ("=" or "!=");
+        Func<SnRow, bool> test = op switch
         {
             "ISEMPTY" => row => read(row).Length == 0,
             "ISNOTEMPTY" => row => read(row).Length > 0,
@@ -128,6 +137,7 @@ internal static class EncodedQuery
             "!=" => row => !(Same(read(row), value) || (column.Reference is not null && !byDisplay && ReferenceDisplayEquals(row, name, value))),
             _ => row => Compare(read(row), value, numeric) is var c && op switch { ">" => c > 0, ">=" => c >= 0, "<" => c < 0, _ => c <= 0 },
         };
+        return (test, cheap || (IndexedColumns.Contains(name) && column.Reference is null));
     }
 
     // A reference compared with a name instead of a sys_id still matches, as the instance resolves display values.
