@@ -29,7 +29,13 @@ internal static class SysIds
     }
 
     /// <summary>A stable sys_id for a named reference (group, user, CI, service).</summary>
-    public static string Named(int seed, string table, string name)
+    public static string Named(int seed, string table, string name) =>
+        NamedCache.GetOrAdd((seed, table, name), static k => ComputeNamed(k.Seed, k.Table, k.Name));
+
+    // Names are few (groups, people, CIs, services), so their ids are worked out once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int Seed, string Table, string Name), string> NamedCache = new();
+
+    private static string ComputeNamed(int seed, string table, string name)
     {
         // string.GetHashCode is randomised per process, so a fixed polynomial hash keeps ids stable.
         long h = 17;

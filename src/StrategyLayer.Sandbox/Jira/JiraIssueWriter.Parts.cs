@@ -65,7 +65,8 @@ internal sealed partial class JiraIssueWriter
         w.WriteStartObject();
         if (flavor.Cloud)
         {
-            var accountId = "712020:" + SysIds.Named(0, "jira-account", name)[..8] + "-" + SysIds.Named(0, "jira-account", name)[8..24];
+            var id = SysIds.Named(0, "jira-account", name);
+            var accountId = "712020:" + id[..8] + "-" + id[8..24];
             w.WriteString("self", flavor.Self("user?accountId=" + accountId));
             w.WriteString("accountId", accountId);
             w.WriteString("accountType", "atlassian");
@@ -87,8 +88,9 @@ internal sealed partial class JiraIssueWriter
         w.WriteEndObject();
     }
 
-    private static string Login(string name) =>
-        new string([.. name.Normalize(System.Text.NormalizationForm.FormD).Where(c => c < 128 && c != ' ')]).ToLowerInvariant();
+    private static readonly string[] Logins = [.. Vocabulary.People.Select(n => new string([.. n.Normalize(System.Text.NormalizationForm.FormD).Where(c => c < 128 && c != ' ')]).ToLowerInvariant())];
+
+    private static string Login(string name) => Logins[Array.IndexOf(Vocabulary.People, name)];
 
     private void WriteNamedList(Utf8JsonWriter w, string property, string kind, IReadOnlyList<string> names, string[] all)
     {
