@@ -80,6 +80,18 @@ public class ControlTests(ControlTests.Fixture fx) : IClassFixture<ControlTests.
     }
 
     [Fact]
+    public async Task Vendor_apis_refuse_writes_and_the_request_log_shows_them()
+    {
+        using var put = new HttpRequestMessage(HttpMethod.Put, fx.Sandbox.JiraCloudUrl + "/rest/api/3/issue/PAY-1") { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
+        var jira = await fx.Http.SendAsync(put);
+        var sn = await fx.Http.PatchAsync(fx.Sandbox.ServiceNowUrl + "/api/now/table/incident/" + new string('0', 32), new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.False(jira.IsSuccessStatusCode);
+        Assert.False(sn.IsSuccessStatusCode);
+        Assert.Contains(fx.Sandbox.Requests, r => r.Method == "PUT" && r.Path == "/jira-cloud/rest/api/3/issue/PAY-1" && r.Status >= 400);
+        Assert.Contains(fx.Sandbox.Requests, r => r.Method == "PATCH" && r.Path.StartsWith("/servicenow/api/now/table/incident/", StringComparison.Ordinal) && r.Status == 403);
+    }
+
+    [Fact]
     public async Task The_control_api_over_http_changes_data_and_reads_the_log_without_logging_itself()
     {
         var before = await fx.GetAsync(fx.Sandbox.BaseUrl + "/_sandbox/counts");
