@@ -161,6 +161,25 @@ public class ServiceNowTableApiTests(SandboxFixture fx) : IClassFixture<SandboxF
     }
 
     [Fact]
+    public async Task Incidents_point_to_problems_changes_and_parent_incidents_that_exist()
+    {
+        foreach (var (field, table) in new[] { ("problem_id", "problem"), ("rfc", "change_request"), ("parent", "incident") })
+        {
+            var (_, body) = await fx.GetAsync(Table("incident", "sysparm_limit=3&sysparm_display_value=all&sysparm_fields=number," + field + "&sysparm_query=" + field + "ISNOTEMPTY"));
+            var rows = body.GetProperty("result").EnumerateArray().ToList();
+            Assert.NotEmpty(rows);
+            foreach (var row in rows)
+            {
+                var reference = row.GetProperty(field);
+                var (r, target) = await fx.GetAsync(reference.GetProperty("link").GetString()!);
+                Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+                Assert.Equal(reference.GetProperty("display_value").GetString(), target.GetProperty("result").GetProperty("number").GetString());
+                Assert.Contains("/api/now/table/" + (field == "parent" ? "task" : table) + "/", reference.GetProperty("link").GetString(), StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Sys_dictionary_lists_the_columns_of_a_table()
     {
         var (_, body) = await fx.GetAsync(Table("sys_dictionary", "sysparm_query=" + Uri.EscapeDataString("name=incident^element=assignment_group")));

@@ -63,7 +63,7 @@ internal static class ServiceNowGenerator
             SnField.Plain("closed_at", closedState ? Date(updated) : ""),
             new("active", closedState || resolvedState ? "false" : "true", closedState || resolvedState ? "false" : "true"),
             SnField.Plain("close_code", closedState || resolvedState ? CloseCode(seed, i, kind) : ""),
-            new("parent", "", "", "task"),
+            Parent(index, i, kind),
             SnField.Plain("sys_created_on", Date(created)),
             SnField.Plain("sys_updated_on", Date(updated)),
             SnField.Plain("sys_updated_by", person is null ? "system" : person.ToLowerInvariant().Replace(' ', '.')),
@@ -92,6 +92,19 @@ internal static class ServiceNowGenerator
 
     private static SnField Reference(int seed, string name, string table, string? display) =>
         display is null ? new(name, "", "", table) : new(name, SysIds.Named(seed, table, display), display, table);
+
+    // A few incidents are children of an earlier (major) incident of the same table.
+    private static SnField Parent(ItemIndex index, int i, ItemKind kind)
+    {
+        var start = index.TableStart(kind);
+        if (kind != ItemKind.Incident || i - start < 10 || Det.Unit(index.Seed, i, 67) >= 0.03)
+        {
+            return new("parent", "", "", "task");
+        }
+
+        var parent = i - 1 - Det.Int(index.Seed, i, 68, 9);
+        return index.IsDeleted(parent) ? new("parent", "", "", "task") : new("parent", SysIds.Of(index.Seed, parent), index.Key(parent), "task");
+    }
 
     private static SnField Related(ItemIndex index, int i, string name, ItemKind kind, double share, int salt)
     {

@@ -35,6 +35,7 @@ internal static class ServiceNowSchema
         ["incident"] = [.. Task, new("resolved_at", "glide_date_time", "Resolved"), new("problem_id", "reference", "Problem", "problem"), new("rfc", "reference", "Change Request", "change_request")],
         ["change_request"] = [.. Task, new("type", "string", "Type"), new("start_date", "glide_date_time", "Planned start date"), new("end_date", "glide_date_time", "Planned end date")],
         ["problem"] = [.. Task, new("resolved_at", "glide_date_time", "Resolved")],
+        ["task"] = Task,
         ["sys_audit_delete"] =
         [
             new("sys_id", "GUID", "Sys ID"), new("tablename", "string", "Table name"), new("documentkey", "string", "Document key"),

@@ -65,7 +65,10 @@ internal static class TableApi
             return JsonOut.ServiceNowErrorAsync(ctx, 400, "Invalid table " + table, null);
         }
 
-        var item = TableSearch.KindOf(table) is { } kind ? state.Index.FindServiceNow(kind, sysId) : -1;
+        ItemKind[] kinds = TableSearch.KindOf(table) is { } kind ? [kind]
+            : table.Equals("task", StringComparison.OrdinalIgnoreCase) ? [ItemKind.Incident, ItemKind.Change, ItemKind.Problem]
+            : [];
+        var item = kinds.Select(k => state.Index.FindServiceNow(k, sysId)).FirstOrDefault(i => i >= 0, -1);
         if (item < 0 || !SysIds.Of(state.Index.Seed, item).Equals(sysId, StringComparison.OrdinalIgnoreCase))
         {
             return JsonOut.ServiceNowErrorAsync(ctx, 404, "No Record found", "Record doesn't exist or ACL restricts the record retrieval");

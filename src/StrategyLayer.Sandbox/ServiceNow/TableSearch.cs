@@ -5,7 +5,7 @@ namespace StrategyLayer.Sandbox.ServiceNow;
 /// <summary>Runs encoded queries over a table: filter on the index where it can, sort row numbers, build records on request.</summary>
 internal sealed class TableSearch(ItemIndex index)
 {
-    public static readonly string[] Served = ["incident", "change_request", "problem", "sys_audit_delete", "sys_dictionary"];
+    public static readonly string[] Served = ["incident", "change_request", "problem", "task", "sys_audit_delete", "sys_dictionary"];
 
     private readonly ResultCache cache = new();
     private readonly Dictionary<string, SnRecord[]> dictionary = new(StringComparer.OrdinalIgnoreCase);
@@ -30,7 +30,7 @@ internal sealed class TableSearch(ItemIndex index)
 
     public string Get(string table, SnRow row, string field)
     {
-        if (KindOf(table) is not null)
+        if (KindOf(table) is not null || table == "task")
         {
             var i = row.Row;
             switch (field)
@@ -93,13 +93,15 @@ internal sealed class TableSearch(ItemIndex index)
 
     private IEnumerable<int> AllRows(string table) => KindOf(table) is { } kind
         ? index.LiveRows(kind)
+        : table == "task"
+            ? index.LiveRows(ItemKind.Incident).Concat(index.LiveRows(ItemKind.Change)).Concat(index.LiveRows(ItemKind.Problem))
         : table == "sys_audit_delete"
             ? Enumerable.Range(0, index.AuditDeletes.Count)
             : Enumerable.Range(0, Dictionary().Length);
 
     private Func<int, SnRecord> Generator(string table)
     {
-        if (KindOf(table) is not null)
+        if (KindOf(table) is not null || table == "task")
         {
             return i => ServiceNowGenerator.Generate(index, i);
         }
