@@ -21,7 +21,9 @@ internal sealed class SandboxState
         faults = options.Faults;
         Clock = new SandboxClock(options.Now, time);
         Index = new ItemIndex(options.Seed, options.ItemCount(), Clock);
-        Zone = TimeZoneInfo.FindSystemTimeZoneById(options.JiraTimeZone);
+        Zone = TimeZoneInfo.TryFindSystemTimeZoneById(options.JiraTimeZone, out var zone)
+            ? zone
+            : throw new ArgumentException($"Sandbox Jira time zone '{options.JiraTimeZone}' is not a known IANA time zone.", nameof(options));
         Jira = new JiraSearch(Index, Zone);
         Tables = new TableSearch(Index);
     }
