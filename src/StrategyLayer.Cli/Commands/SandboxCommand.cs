@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Sandbox;
 

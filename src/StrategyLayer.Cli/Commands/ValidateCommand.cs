@@ -3,8 +3,8 @@ using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Configuration;
 using StrategyLayer.Distribution;
-using StrategyLayer.Scheduling;
 using StrategyLayer.Domain.Errors;
+using StrategyLayer.Scheduling;
 
 namespace StrategyLayer.Cli.Commands;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Time.Testing;
 using Serilog;
 using StrategyLayer.Connectors.Contract;
 using WireMock;
