@@ -39,19 +39,39 @@ public static partial class StrategyFile
             Description = Str(org, "description"),
             Portfolios = reader.List(org, "portfolios", p => new Portfolio
             {
-                Id = reader.Id(p), Name = Str(p, "name") ?? "", BusinessOwner = Str(p, "businessOwner"), TechnicalOwner = Str(p, "technicalOwner"), Description = Str(p, "description"),
+                Id = reader.Id(p),
+                Name = Str(p, "name") ?? "",
+                BusinessOwner = Str(p, "businessOwner"),
+                TechnicalOwner = Str(p, "technicalOwner"),
+                Description = Str(p, "description"),
                 Programs = reader.List(p, "programs", g => new Program
                 {
-                    Id = reader.Id(g), Name = Str(g, "name") ?? "", BusinessOwner = Str(g, "businessOwner"), TechnicalOwner = Str(g, "technicalOwner"), Description = Str(g, "description"),
+                    Id = reader.Id(g),
+                    Name = Str(g, "name") ?? "",
+                    BusinessOwner = Str(g, "businessOwner"),
+                    TechnicalOwner = Str(g, "technicalOwner"),
+                    Description = Str(g, "description"),
                     Projects = reader.List(g, "projects", j => new Project
                     {
-                        Id = reader.Id(j), Name = Str(j, "name") ?? "", BusinessOwner = Str(j, "businessOwner"), TechnicalOwner = Str(j, "technicalOwner"), Description = Str(j, "description"),
+                        Id = reader.Id(j),
+                        Name = Str(j, "name") ?? "",
+                        BusinessOwner = Str(j, "businessOwner"),
+                        TechnicalOwner = Str(j, "technicalOwner"),
+                        Description = Str(j, "description"),
                         MeasurePackages = reader.List(j, "measurePackages", k => new MeasurePackage
                         {
-                            Id = reader.Id(k), Name = Str(k, "name") ?? "", BusinessOwner = Str(k, "businessOwner"), TechnicalOwner = Str(k, "technicalOwner"), Description = Str(k, "description"),
+                            Id = reader.Id(k),
+                            Name = Str(k, "name") ?? "",
+                            BusinessOwner = Str(k, "businessOwner"),
+                            TechnicalOwner = Str(k, "technicalOwner"),
+                            Description = Str(k, "description"),
                             Measures = reader.List(k, "measures", m => new Measure
                             {
-                                Id = reader.Id(m), Name = Str(m, "name") ?? "", BusinessOwner = Str(m, "businessOwner"), TechnicalOwner = Str(m, "technicalOwner"), Description = Str(m, "description"),
+                                Id = reader.Id(m),
+                                Name = Str(m, "name") ?? "",
+                                BusinessOwner = Str(m, "businessOwner"),
+                                TechnicalOwner = Str(m, "technicalOwner"),
+                                Description = Str(m, "description"),
                                 Kpi = reader.Kpi(m),
                             }),
                         }),

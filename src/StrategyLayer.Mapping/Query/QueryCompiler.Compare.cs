@@ -24,11 +24,11 @@ internal sealed partial class QueryCompiler
     };
 
     /// <summary>Null when the value does not fit the field (an error has been recorded).</summary>
-    private Func<WorkItem, bool>? CompileCompare(FieldDef field, CompareOp op, QueryValue value) => field.Kind switch
+    private Func<WorkItem, bool>? CompileCompare(FieldDef field, CompareOp op, QueryValue value, int opAt = -1) => field.Kind switch
     {
-        FieldKind.Multi => CompareMulti(field, op, value),
-        FieldKind.Number => CompareNumber(field, op, value),
-        FieldKind.Date => CompareDate(field, op, value),
+        FieldKind.Multi => CompareMulti(field, op, value, opAt),
+        FieldKind.Number => CompareNumber(field, op, value, opAt),
+        FieldKind.Date => CompareDate(field, op, value, opAt),
         FieldKind.Priority => ComparePriority(field, op, value),
         FieldKind.ItemKind => CompareEnum(field, op, value, FieldCatalog.Kinds),
         FieldKind.Category => CompareEnum(field, op, value, FieldCatalog.Categories),
@@ -65,7 +65,7 @@ internal sealed partial class QueryCompiler
         return CompareText(field.Text!, op, canonical);
     }
 
-    private Func<WorkItem, bool>? CompareMulti(FieldDef field, CompareOp op, QueryValue value)
+    private Func<WorkItem, bool>? CompareMulti(FieldDef field, CompareOp op, QueryValue value, int opAt)
     {
         var get = field.Multi!;
         var v = value.Text;
@@ -90,7 +90,7 @@ internal sealed partial class QueryCompiler
                     return false;
                 };
             default:
-                Error(value.Start - 1, $"{field.Name} holds several values: use =, !=, ~, in, not in or is empty, not an ordering");
+                Error(opAt >= 0 ? opAt : value.Start, $"{field.Name} holds several values: use =, !=, ~, in, not in or is empty, not an ordering");
                 return null;
         }
     }
@@ -108,7 +108,7 @@ internal sealed partial class QueryCompiler
         return false;
     }
 
-    private Func<WorkItem, bool>? CompareNumber(FieldDef field, CompareOp op, QueryValue value)
+    private Func<WorkItem, bool>? CompareNumber(FieldDef field, CompareOp op, QueryValue value, int opAt)
     {
         if (ParseNumber(value.Text) is not { } n)
         {
@@ -118,7 +118,7 @@ internal sealed partial class QueryCompiler
 
         if (op == CompareOp.Contains)
         {
-            Error(value.Start - 1, $"'~' (contains) does not apply to the number field {field.Name}");
+            Error(opAt >= 0 ? opAt : value.Start, $"'~' (contains) does not apply to the number field {field.Name}");
             return null;
         }
 

@@ -11,11 +11,11 @@ internal sealed partial class QueryCompiler
         "yyyy-MM-dd HH:mm", "yyyy/MM/dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss",
     ];
 
-    private Func<WorkItem, bool>? CompareDate(FieldDef field, CompareOp op, QueryValue value)
+    private Func<WorkItem, bool>? CompareDate(FieldDef field, CompareOp op, QueryValue value, int opAt)
     {
         if (op == CompareOp.Contains)
         {
-            Error(value.Start - 1, $"'~' (contains) does not apply to the date field {field.Name}");
+            Error(opAt >= 0 ? opAt : value.Start, $"'~' (contains) does not apply to the date field {field.Name}");
             return null;
         }
 

@@ -76,7 +76,7 @@ internal sealed partial class QueryCompiler(string text, FieldCatalog catalog, D
 
         var test = node switch
         {
-            CompareNode c => CompileCompare(field, c.Op, c.Value),
+            CompareNode c => CompileCompare(field, c.Op, c.Value, c.OpStart),
             InNode n => CompileIn(field, n),
             _ => CompileEmpty(field, ((EmptyNode)node).Negated),
         };

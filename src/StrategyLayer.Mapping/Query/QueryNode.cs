@@ -26,7 +26,11 @@ public enum CompareOp
     Contains,
 }
 
-public sealed record CompareNode(FieldRef Field, CompareOp Op, QueryValue Value, int NodeStart, int NodeEnd) : QueryNode(NodeStart, NodeEnd);
+public sealed record CompareNode(FieldRef Field, CompareOp Op, QueryValue Value, int NodeStart, int NodeEnd) : QueryNode(NodeStart, NodeEnd)
+{
+    /// <summary>Where the operator is written.</summary>
+    public int OpStart { get; init; }
+}
 
 public sealed record InNode(FieldRef Field, bool Negated, IReadOnlyList<QueryValue> Values, int NodeStart, int NodeEnd) : QueryNode(NodeStart, NodeEnd);
 

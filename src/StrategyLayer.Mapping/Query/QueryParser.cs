@@ -142,7 +142,7 @@ public sealed class QueryParser
                 return new EmptyNode(field, cmp == CompareOp.NotEqual, field.Start, value.End);
             }
 
-            return new CompareNode(field, cmp, value, field.Start, value.End);
+            return new CompareNode(field, cmp, value, field.Start, value.End) { OpStart = op.Start };
         }
 
         if (op.IsWord("in"))
