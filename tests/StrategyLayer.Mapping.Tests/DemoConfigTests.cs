@@ -24,6 +24,16 @@ public class DemoConfigTests
     }
 
     [Fact]
+    public void LoadingBothFilesTogetherGivesAnEngineOrEveryProblemAtOnce()
+    {
+        var files = MappingFiles.LoadOrThrow(ConfigFile("strategy.json"), ConfigFile("rules.json"), []);
+        Assert.Equal(6, files.Engine(Items.AsOf).Rules.Rules.Count);
+
+        var ex = Assert.Throws<DiagnosticsException>(() => MappingFiles.LoadOrThrow(ConfigFile("strategy.json"), ConfigFile("nope.json"), []));
+        Assert.Contains("file not found", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheCsvActualsExampleLoads()
     {
         var diagnostics = new List<Diagnostic>();
