@@ -1,0 +1,118 @@
+using Newtonsoft.Json.Linq;
+using StrategyLayer.Configuration.Files;
+using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Strategy;
+
+namespace StrategyLayer.Mapping.Files;
+
+/// <summary>
+/// Reads strategy.json (comments allowed): Organization → Portfolio → Program → Project →
+/// Measure Package → Measure with KPIs. Checks the schema (unknown keys, missing target, …),
+/// unique non-blank ids across the tree, planned periods, computed filters and CSV actuals;
+/// every problem is a diagnostic with file, line and JSON path.
+/// </summary>
+public static partial class StrategyFile
+{
+    /// <summary>Null when any problem was found (all of them are in <paramref name="diagnostics"/>).</summary>
+    public static StrategyTree? Load(string path, ICollection<Diagnostic> diagnostics)
+    {
+        var before = diagnostics.Count;
+        var file = JsonFile.Load(path, diagnostics);
+        if (file is null)
+        {
+            return null;
+        }
+
+        file.Validate(EmbeddedSchemas.Strategy, diagnostics);
+        if (file.Root["organization"] is not JObject org)
+        {
+            return null;
+        }
+
+        var reader = new Reader(file, diagnostics);
+        var tree = new StrategyTree(new Organization
+        {
+            Id = reader.Id(org),
+            Name = Str(org, "name") ?? "",
+            BusinessOwner = Str(org, "businessOwner"),
+            TechnicalOwner = Str(org, "technicalOwner"),
+            Description = Str(org, "description"),
+            Portfolios = reader.List(org, "portfolios", p => new Portfolio
+            {
+                Id = reader.Id(p),
+                Name = Str(p, "name") ?? "",
+                BusinessOwner = Str(p, "businessOwner"),
+                TechnicalOwner = Str(p, "technicalOwner"),
+                Description = Str(p, "description"),
+                Programs = reader.List(p, "programs", g => new Program
+                {
+                    Id = reader.Id(g),
+                    Name = Str(g, "name") ?? "",
+                    BusinessOwner = Str(g, "businessOwner"),
+                    TechnicalOwner = Str(g, "technicalOwner"),
+                    Description = Str(g, "description"),
+                    Projects = reader.List(g, "projects", j => new Project
+                    {
+                        Id = reader.Id(j),
+                        Name = Str(j, "name") ?? "",
+                        BusinessOwner = Str(j, "businessOwner"),
+                        TechnicalOwner = Str(j, "technicalOwner"),
+                        Description = Str(j, "description"),
+                        MeasurePackages = reader.List(j, "measurePackages", k => new MeasurePackage
+                        {
+                            Id = reader.Id(k),
+                            Name = Str(k, "name") ?? "",
+                            BusinessOwner = Str(k, "businessOwner"),
+                            TechnicalOwner = Str(k, "technicalOwner"),
+                            Description = Str(k, "description"),
+                            Measures = reader.List(k, "measures", m => new Measure
+                            {
+                                Id = reader.Id(m),
+                                Name = Str(m, "name") ?? "",
+                                BusinessOwner = Str(m, "businessOwner"),
+                                TechnicalOwner = Str(m, "technicalOwner"),
+                                Description = Str(m, "description"),
+                                Kpi = reader.Kpi(m),
+                            }),
+                        }),
+                    }),
+                }),
+            }),
+        });
+
+        return diagnostics.Count > before ? null : tree;
+    }
+
+    private static string? Str(JObject obj, string name) => obj[name] is JValue { Type: JTokenType.String } v ? (string?)v : null;
+
+    private static double? Num(JToken? token) => token is JValue { Type: JTokenType.Integer or JTokenType.Float } v ? v.Value<double>() : null;
+
+    private sealed partial class Reader(JsonFile file, ICollection<Diagnostic> diagnostics)
+    {
+        private readonly Dictionary<string, JToken> _ids = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, CsvActuals?> _csv = new(StringComparer.Ordinal);
+
+        public string Id(JObject node)
+        {
+            var token = node["id"];
+            var id = Str(node, "id") ?? "";
+            if (token is JValue { Type: JTokenType.String } && id.Length > 0 && id.Trim().Length == 0)
+            {
+                diagnostics.Add(file.At(token, "an id must not be empty"));
+            }
+            else if (id.Length > 0 && _ids.TryGetValue(id, out var first))
+            {
+                diagnostics.Add(file.At(token, $"duplicate id '{id}' (also at line {(first as Newtonsoft.Json.IJsonLineInfo)?.LineNumber}, $.{first.Path})"));
+            }
+            else if (id.Length > 0)
+            {
+                _ids[id] = token!;
+            }
+
+            return id;
+        }
+
+        public IReadOnlyList<T> List<T>(JObject parent, string name, Func<JObject, T> read) =>
+            [.. (parent[name] as JArray)?.OfType<JObject>().Select(read) ?? []];
+    }
+}

@@ -1,0 +1,83 @@
+using StrategyLayer.Domain.Mapping;
+using StrategyLayer.Store;
+
+namespace StrategyLayer.Mapping;
+
+public static partial class MapRun
+{
+    private static MapSummary Persist(IStrategyStore store, ItemFact[] facts, int count, IReadOnlyDictionary<string, ItemMapping> previous, CancellationToken ct)
+    {
+        var changed = new List<ItemMapping>(Math.Min(count, SaveBatch));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var byRule = new SortedDictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        int items = 0, mapped = 0, untracked = 0, inScope = 0, writes = 0;
+        for (var i = 0; i < count; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            ref var f = ref facts[i];
+            seen.Add(f.Uid);
+            var mapping = ToMapping(facts, i);
+            if (!f.Removed)
+            {
+                items++;
+                inScope += mapping.InScope ? 1 : 0;
+                untracked += mapping.Untracked ? 1 : 0;
+                if (mapping.MeasureId is not null)
+                {
+                    mapped++;
+                    var key = mapping.DecidedBy.Rule ?? "pin";
+                    byRule[key] = byRule.GetValueOrDefault(key) + 1;
+                }
+            }
+
+            if (!previous.TryGetValue(f.Uid, out var prev) || !Same(prev, mapping))
+            {
+                changed.Add(mapping);
+                if (changed.Count == SaveBatch)
+                {
+                    writes += store.SaveMappings(changed, []);
+                    changed.Clear();
+                }
+            }
+        }
+
+        var dropped = previous.Keys.Where(uid => !seen.Contains(uid)).ToList();
+        if (changed.Count > 0 || dropped.Count > 0)
+        {
+            writes += store.SaveMappings(changed, dropped);
+        }
+
+        return new MapSummary(items, mapped, untracked, byRule, writes) { InScope = inScope };
+    }
+
+    /// <summary>Removed items keep no mapping: they are gone upstream and out of scope.</summary>
+    private static ItemMapping ToMapping(ItemFact[] facts, int i)
+    {
+        ref var f = ref facts[i];
+        if (f.Removed || f.Measure is null)
+        {
+            return new ItemMapping(f.Uid, null, Decision.None, f.InScope && !f.Removed);
+        }
+
+        if (f.Kind != DecisionKind.Inherited)
+        {
+            return new ItemMapping(f.Uid, f.Measure, new Decision(f.Kind, f.Rule), f.InScope);
+        }
+
+        var via = new List<string>();
+        for (var j = f.From; j >= 0 && via.Count <= MaxInheritanceDepth; j = facts[j].From)
+        {
+            via.Add(facts[j].Id);
+        }
+
+        return new ItemMapping(f.Uid, f.Measure, new Decision(DecisionKind.Inherited, f.Rule, via), f.InScope);
+    }
+
+    internal static bool Same(ItemMapping a, ItemMapping b) =>
+        a.Uid == b.Uid
+        && a.MeasureId == b.MeasureId
+        && a.InScope == b.InScope
+        && a.DecidedBy.Kind == b.DecidedBy.Kind
+        && a.DecidedBy.Rule == b.DecidedBy.Rule
+        && (a.DecidedBy.Via ?? []).SequenceEqual(b.DecidedBy.Via ?? [], StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,27 @@
+using StrategyLayer.Domain.Items;
+using StrategyLayer.Domain.Mapping;
+using StrategyLayer.Store;
+
+namespace StrategyLayer.Mapping;
+
+/// <summary><c>items --untracked</c>: in-scope items that no pin, rule or inheritance maps.</summary>
+public static class UntrackedItems
+{
+    /// <summary>Streams the store's items, in uid order, keeping only the untracked ones.</summary>
+    public static IEnumerable<ItemView> List(IStrategyStore store, string? team = null)
+    {
+        var mappings = store.LoadMappings();
+        return List(store.Items(new ItemQuery { Team = team, IncludeRemoved = false }), mappings);
+    }
+
+    public static IEnumerable<ItemView> List(IEnumerable<WorkItem> items, IReadOnlyDictionary<string, ItemMapping> mappings)
+    {
+        foreach (var item in items)
+        {
+            if (item.Removed is null && mappings.TryGetValue(item.Uid, out var m) && m.Untracked)
+            {
+                yield return ItemView.From(item, m);
+            }
+        }
+    }
+}
