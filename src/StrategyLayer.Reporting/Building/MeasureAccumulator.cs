@@ -22,7 +22,12 @@ internal sealed class MeasureAccumulator(Measure measure, string path, Func<Work
 
     public int Open { get; private set; }
 
-    public int BlockedItems { get; private set; }
+    // The blocker keys of each blocked item: only blocked items are kept, so this stays small.
+    private readonly List<string[]> blockedItemBlockers = [];
+
+    /// <summary>Items blocked by at least one blocker that is still open.</summary>
+    public int BlockedItems(IReadOnlyDictionary<string, Model.BlockerView> open) =>
+        blockedItemBlockers.Count(keys => keys.Any(open.ContainsKey));
 
     public int NumeratorCount { get; private set; }
 
@@ -68,7 +73,7 @@ internal sealed class MeasureAccumulator(Measure measure, string path, Func<Work
 
         if (openBlockers.Count > 0)
         {
-            BlockedItems++;
+            blockedItemBlockers.Add([.. openBlockers]);
             foreach (var key in openBlockers)
             {
                 if (!blockedBy.TryGetValue(key, out var entry))

@@ -69,7 +69,7 @@ internal sealed partial class PeriodComputation
                 .Select(t => new TeamUntrackedView(
                     t.Key, t.Value.Items, t.Value.Untracked.Total,
                     t.Value.Items == 0 ? 0 : Math.Round(100.0 * t.Value.Untracked.Total / t.Value.Items, 1),
-                    links.ForUntracked(t.Key), t.Value.Untracked.Items))
+                    links.ForUntracked(t.Key), [.. t.Value.Untracked.Items.OrderBy(i => i.Key, KeyOrder.Instance)]))
                 .OrderByDescending(t => t.Untracked).ThenBy(t => t.Team, StringComparer.OrdinalIgnoreCase)],
             Clusters = [.. clusters
                 .Where(c => c.Value >= settings.MinClusterSize)
@@ -162,7 +162,7 @@ internal sealed partial class PeriodComputation
             Open = acc.Open,
             Overdue = acc.Overdue.Total,
             Stale = acc.Stale.Total,
-            Blocked = acc.BlockedItems,
+            Blocked = acc.BlockedItems(openBlockers),
             DonePercent = acc.Items == 0 ? 0 : Math.Round(100.0 * acc.Done / acc.Items, 1),
             ItemsUrl = itemsUrl,
             Implementation = StatusRules.Implementation(acc, openBlockers, links, settings, elapsedPercent),

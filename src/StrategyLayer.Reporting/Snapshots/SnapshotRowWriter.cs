@@ -31,20 +31,23 @@ internal sealed class SnapshotRowWriter : IDisposable
 
     public byte[] Finish()
     {
-        if (!finished)
-        {
-            json.Flush();
-            brotli.Dispose();
-            finished = true;
-        }
-
+        Close();
         return buffer.ToArray();
     }
 
     public void Dispose()
     {
-        json.Dispose();
-        brotli.Dispose();
+        Close();
         buffer.Dispose();
+    }
+
+    private void Close()
+    {
+        if (!finished)
+        {
+            finished = true;
+            json.Dispose();
+            brotli.Dispose();
+        }
     }
 }
