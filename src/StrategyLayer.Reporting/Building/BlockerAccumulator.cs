@@ -64,7 +64,7 @@ internal sealed class BlockerAccumulator(string key, ItemLink firstLink, int cap
             CrossTeam = crossTeam,
             AgeDays = age,
             BlockedCount = blocked.Total,
-            BlockedItems = blocked.Items,
+            BlockedItems = [.. blocked.Items.OrderBy(i => i.Key, KeyOrder.Instance)],
             BlockedTeams = [.. teams],
             BlockedAssignees = [.. assignees],
             Measures = [.. measures],

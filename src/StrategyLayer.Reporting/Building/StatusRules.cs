@@ -56,7 +56,7 @@ internal static class StatusRules
             var n = entry.Items.Total;
             var text = F($"{n} {Items(n)} blocked by {blocker.Blocker.Key}, team {blocker.BlockerTeam} ({blocker.BlockerStatus}), open {blocker.AgeDays} {Days(blocker.AgeDays)}")
                 + (crossTeam ? "" : " (same team)");
-            reasons.Add((level, new StatusReason(Assessment.Name(level), text, [blocker.Blocker, .. entry.Items.Items], entry.Items.More, moreUrl)));
+            reasons.Add((level, new StatusReason(Assessment.Name(level), text, [blocker.Blocker, .. Sorted(entry.Items.Items)], entry.Items.More, moreUrl)));
         }
 
         var overdueShare = Percent(m.Overdue.Total, m.Open);
@@ -66,7 +66,7 @@ internal static class StatusRules
             reasons.Add((overdueLevel, new StatusReason(
                 Assessment.Name(overdueLevel),
                 F($"{m.Overdue.Total} of {m.Open} open items overdue ({overdueShare:0.#}%)"),
-                m.Overdue.Items, m.Overdue.More, moreUrl)));
+                Sorted(m.Overdue.Items), m.Overdue.More, moreUrl)));
         }
 
         var staleShare = Percent(m.Stale.Total, m.Open);
@@ -76,7 +76,7 @@ internal static class StatusRules
             reasons.Add((staleLevel, new StatusReason(
                 Assessment.Name(staleLevel),
                 F($"{m.Stale.Total} of {m.Open} open items not updated for {s.StaleDays} days ({staleShare:0.#}%)"),
-                m.Stale.Items, m.Stale.More, moreUrl)));
+                Sorted(m.Stale.Items), m.Stale.More, moreUrl)));
         }
 
         var donePercent = Percent(m.Done, m.Items);
@@ -154,6 +154,8 @@ internal static class StatusRules
 
     private static Rag Level(double value, double amber, double red) =>
         value >= red && value > 0 ? Rag.Red : value >= amber && value > 0 ? Rag.Amber : Rag.Green;
+
+    private static IReadOnlyList<ItemRef> Sorted(IReadOnlyList<ItemRef> items) => [.. items.OrderBy(i => i.Key, KeyOrder.Instance)];
 
     private static double Percent(int part, int whole) => whole == 0 ? 0 : 100.0 * part / whole;
 
