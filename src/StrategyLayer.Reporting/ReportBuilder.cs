@@ -1,7 +1,7 @@
 using Serilog;
+using StrategyLayer.Domain.Mapping;
 using StrategyLayer.Domain.Reporting;
 using StrategyLayer.Domain.Strategy;
-using StrategyLayer.Domain.Mapping;
 using StrategyLayer.Reporting.Building;
 using StrategyLayer.Reporting.Model;
 using StrategyLayer.Reporting.Snapshots;
