@@ -1,6 +1,34 @@
+using System.CommandLine;
+using StrategyLayer.Cli.Commands;
+using StrategyLayer.Cli.Hosting;
+
 namespace StrategyLayer.Cli;
 
 public static class Program
 {
-    public static int Main() => 1;
+    public static async Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("StrategyLayer: maps Jira and ServiceNow work to strategy, and reports on it. Run `strategylayer demo` to see it work.");
+        GlobalOptions.AddTo(root);
+        foreach (var command in Verbs.All())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync("error: " + error.Message).ConfigureAwait(false);
+            }
+
+            await Console.Error.WriteLineAsync("Run `strategylayer --help` for usage.").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        // Ctrl-C cancels the verb's token; the verb finishes its current page and exits with 130.
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30), EnableDefaultExceptionHandler = false };
+        return await parse.InvokeAsync(invocation).ConfigureAwait(false);
+    }
 }

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs the StrategyLayer demo: a local sandbox that speaks the Jira Cloud, Jira Data Center and
+# ServiceNow APIs, and the whole pipeline (sync → map → report) to HTML and PDF packs in out/.
+# The PDF needs Debian's chromium; this script installs it first if it is missing, and says so.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -x /usr/bin/chromium ]; then
+  echo "demo.sh: installing Debian's chromium (prints the PDF packs)"
+  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+fi
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+exec dotnet run --project src/StrategyLayer.Cli -c Release -- demo "$@"

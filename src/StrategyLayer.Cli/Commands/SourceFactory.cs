@@ -1,0 +1,14 @@
+using Serilog;
+using StrategyLayer.Connectors.Contract;
+using StrategyLayer.Domain.Errors;
+
+namespace StrategyLayer.Cli.Commands;
+
+/// <summary>Builds the connector for a configured source type.</summary>
+public static class SourceFactory
+{
+    public static IWorkSource Create(SourceSettings settings, ILogger log, TimeProvider time) => settings.Type switch
+    {
+        _ => throw new StrategyLayerException($"source type '{settings.Type}' of source '{settings.Name}' is not available in this build", ErrorKind.Usage),
+    };
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Spectre.Console;
+using StrategyLayer.Cli.Hosting;
+using StrategyLayer.Store;
+
+namespace StrategyLayer.Cli.Commands;
+
+/// <summary><c>status</c>: what is stored, how fresh each source is, the untracked share, the outbox, recent runs.</summary>
+public static class StatusCommand
+{
+    public static Command Create() => Verb.Create("status", "What is stored: counts, last sync and cursor per source, freshness, untracked share, outbox, recent runs", RunAsync);
+
+    private static Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    {
+        var status = Describe(session);
+        session.Output(status, console => Print(console, status));
+        return Task.FromResult(ExitCodes.Success);
+    }
+
+    public static StatusView Describe(Session session) =>
+        StatusView.Describe(session.Store, session.Config.Sources.Select(s => s.Name), session.Time.GetUtcNow());
+
+    private static void Print(IAnsiConsole console, StatusView status)
+    {
+        console.MarkupLine($"Store: [bold]{Markup.Escape(status.Store)}[/]");
+        var table = new Table().AddColumns("source", "items", "last sync", "age", "quarantined", "cursor");
+        foreach (var s in status.Sources)
+        {
+            table.AddRow(Markup.Escape(s.Source), s.Items.ToString("N0"), s.LastSync?.ToString("u") ?? "never", s.AgeSeconds is { } a ? TimeSpan.FromSeconds(a).ToString() : "-", s.Quarantined.ToString("N0"), Markup.Escape(s.Cursor ?? "-"));
+        }
+
+        console.Write(table);
+        console.MarkupLine($"Untracked share of in-scope items: [bold]{status.UntrackedShare:P1}[/]");
+        console.MarkupLine($"Outbox: {status.Outbox.Count} waiting");
+        foreach (var run in status.Runs)
+        {
+            console.MarkupLine(Markup.Escape($"  {run.Started:u} {run.Job,-10} {run.Result,-10} {(run.Ended - run.Started)?.TotalSeconds:0.0}s {run.Error}"));
+        }
+    }
+}

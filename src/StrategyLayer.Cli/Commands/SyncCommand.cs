@@ -1,0 +1,98 @@
+using System.CommandLine;
+using Spectre.Console;
+using StrategyLayer.Cli.Hosting;
+using StrategyLayer.Connectors.Contract;
+using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Runs;
+using StrategyLayer.Sync;
+
+namespace StrategyLayer.Cli.Commands;
+
+/// <summary><c>sync [--source NAME] [--full]</c>: pull every configured source (or one) into the store.</summary>
+public static class SyncCommand
+{
+    private static readonly Option<string?> SourceOption = new("--source") { Description = "Only this source (its name in config)" };
+    private static readonly Option<bool> FullOption = new("--full") { Description = "Also detect items deleted, no longer visible, or moved out of scope upstream" };
+
+    public static Command Create() => Verb.Create("sync", "Pull from every configured source (or one) incrementally", RunAsync, SourceOption, FullOption);
+
+    private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    {
+        var reports = await SyncAsync(session, parse.GetValue(SourceOption), parse.GetValue(FullOption), ct).ConfigureAwait(false);
+        session.Output(new { sources = reports }, console => Print(console, reports));
+        return reports.Any(r => r.Failed || r.Quarantined > 0) ? ExitCodes.Partial : ExitCodes.Success;
+    }
+
+    /// <summary>Syncs and records a run; shared by <c>sync</c>, <c>run</c>, <c>demo</c> and the scheduler.</summary>
+    public static async Task<IReadOnlyList<SyncReport>> SyncAsync(Session session, string? only, bool full, CancellationToken ct)
+    {
+        var sources = session.Config.Sources.Where(s => only is null || s.Name == only).ToList();
+        if (only is not null && sources.Count == 0)
+        {
+            throw new StrategyLayerException($"no source named '{only}' in {session.Config.File}; configured: {string.Join(", ", session.Config.Sources.Select(s => s.Name))}", ErrorKind.Usage);
+        }
+
+        var store = session.Store;
+        return await RunScope.RecordAsync(store, session.Time, "sync", async () =>
+        {
+            var engine = new SyncEngine(store, session.Log, session.Time);
+            var all = new List<SyncReport>();
+            foreach (var settings in sources)
+            {
+                ct.ThrowIfCancellationRequested();
+                await using var source = SourceFactory.Create(settings, session.Log, session.Time);
+                all.AddRange(await WithProgressAsync(session, settings, (progress) => engine.SyncAsync(source, full, progress, ct)).ConfigureAwait(false));
+            }
+
+            var counts = new Dictionary<string, long>
+            {
+                ["fetched"] = all.Sum(r => r.Fetched),
+                ["upserted"] = all.Sum(r => r.Upserted),
+                ["unchanged"] = all.Sum(r => r.Unchanged),
+                ["quarantined"] = all.Sum(r => r.Quarantined),
+                ["deleted"] = all.Sum(r => r.Deleted),
+                ["outOfScope"] = all.Sum(r => r.OutOfScope),
+            };
+            var failed = all.Where(r => r.Failed).ToList();
+            var outcome = failed.Count == all.Count && all.Count > 0 ? RunResult.Failed
+                : failed.Count > 0 || counts["quarantined"] > 0 ? RunResult.Partial
+                : RunResult.Succeeded;
+            return ((IReadOnlyList<SyncReport>)all, outcome, (IReadOnlyDictionary<string, long>)counts, failed.Count == 0 ? null : string.Join("; ", failed.Select(f => f.Error)));
+        }).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<SyncReport>> WithProgressAsync(Session session, SourceSettings settings, Func<IProgress<SyncProgress>?, Task<IReadOnlyList<SyncReport>>> work)
+    {
+        if (!session.ShowProgress)
+        {
+            return await work(null).ConfigureAwait(false);
+        }
+
+        IReadOnlyList<SyncReport> result = [];
+        await session.ProgressConsole.Status().StartAsync($"Syncing {settings.Name}…", async ctx =>
+        {
+            var progress = new Progress<SyncProgress>(p => ctx.Status($"Syncing {p.Source}{(p.Table is null ? "" : "/" + p.Table)}: {p.Fetched:N0} items, page {p.Page}"));
+            result = await work(progress).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        return result;
+    }
+
+    private static void Print(IAnsiConsole console, IReadOnlyList<SyncReport> reports)
+    {
+        var table = new Table().AddColumns("source", "fetched", "upserted", "unchanged", "quarantined", "deleted", "out of scope", "cursor / error");
+        foreach (var r in reports)
+        {
+            table.AddRow(
+                Markup.Escape(r.Source + (r.Table is null ? "" : "/" + r.Table)),
+                r.Fetched.ToString("N0"),
+                r.Upserted.ToString("N0"),
+                r.Unchanged.ToString("N0"),
+                r.Quarantined.ToString("N0"),
+                r.Deleted.ToString("N0"),
+                r.OutOfScope.ToString("N0"),
+                r.Error is null ? Markup.Escape(r.Cursor ?? "") : "[red]" + Markup.Escape(r.Error) + "[/]");
+        }
+
+        console.Write(table);
+    }
+}

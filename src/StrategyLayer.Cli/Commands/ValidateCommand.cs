@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Spectre.Console;
+using StrategyLayer.Cli.Hosting;
+using StrategyLayer.Configuration;
+using StrategyLayer.Domain.Errors;
+
+namespace StrategyLayer.Cli.Commands;
+
+/// <summary>
+/// <c>validate [--online]</c>: the config, the strategy tree, the rules and the templates; every
+/// problem listed by file, line and path; exit 0 or 2.
+/// </summary>
+public static class ValidateCommand
+{
+    private static readonly Option<bool> OnlineOption = new("--online") { Description = "Also ask the sources (JQL, ServiceNow columns)" };
+
+    public static Command Create() => Verb.Create("validate", "Check the config, strategy tree, rules and templates", RunAsync, OnlineOption);
+
+    private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    {
+        var problems = new List<Diagnostic>();
+        var config = ConfigLoader.TryLoad(session.ConfigPath, problems);
+        if (config is not null && problems.Count == 0)
+        {
+            session.UseConfig(config);
+            foreach (var check in Checks)
+            {
+                await check(session, config, problems, ct).ConfigureAwait(false);
+            }
+
+            if (parse.GetValue(OnlineOption))
+            {
+                foreach (var settings in config.Sources)
+                {
+                    await using var source = SourceFactory.Create(settings, session.Log, session.Time);
+                    problems.AddRange(await source.ValidateOnlineAsync(ct).ConfigureAwait(false));
+                }
+            }
+        }
+
+        var view = new
+        {
+            valid = problems.Count == 0,
+            problems = problems.Select(p => new { file = p.File, line = p.Line, column = p.Column, path = p.Path, message = p.Message }),
+        };
+        session.Output(view, console =>
+        {
+            if (problems.Count == 0)
+            {
+                console.MarkupLine($"[green]valid[/]: {Markup.Escape(Path.GetFullPath(session.ConfigPath))}");
+            }
+        });
+        if (problems.Count > 0 && !session.JsonOutput)
+        {
+            await Console.Error.WriteLineAsync(Verb.Describe(new DiagnosticsException(problems))).ConfigureAwait(false);
+        }
+
+        return problems.Count == 0 ? ExitCodes.Success : ExitCodes.BadInput;
+    }
+
+    /// <summary>Checks beyond the config file itself (strategy, rules, templates), added as stages land.</summary>
+    private static readonly List<Func<Session, AppConfig, List<Diagnostic>, CancellationToken, Task>> Checks = [];
+}

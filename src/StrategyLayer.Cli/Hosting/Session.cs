@@ -1,0 +1,112 @@
+using System.CommandLine;
+using Serilog;
+using Serilog.Events;
+using Spectre.Console;
+using StrategyLayer.Cli.Logging;
+using StrategyLayer.Configuration;
+using StrategyLayer.Store;
+
+namespace StrategyLayer.Cli.Hosting;
+
+/// <summary>
+/// One invocation: global options, the config (loaded on first use), the store (opened on first
+/// use, holding its lock until the verb ends), the logger, and where output goes.
+/// </summary>
+public sealed class Session : IDisposable
+{
+    private readonly SecretMask _mask = new();
+    private Serilog.Core.Logger _log;
+    private AppConfig? _config;
+    private IStrategyStore? _store;
+
+    public Session(ParseResult parse)
+    {
+        ConfigPath = parse.GetValue(GlobalOptions.Config)!;
+        StoreOverride = parse.GetValue(GlobalOptions.Store);
+        JsonOutput = parse.GetValue(GlobalOptions.Json);
+        Quiet = parse.GetValue(GlobalOptions.Quiet);
+        _log = LogSetup.Create(_mask, null, ConsoleLevel);
+        Time = TimeProvider.System;
+    }
+
+    public string ConfigPath { get; }
+    public string? StoreOverride { get; }
+    public bool JsonOutput { get; }
+    public bool Quiet { get; }
+    public TimeProvider Time { get; }
+    public ILogger Log => _log;
+    public SecretMask Mask => _mask;
+
+    /// <summary>Progress bars only on a terminal, never with --json or --quiet.</summary>
+    public bool ShowProgress => !JsonOutput && !Quiet && !Console.IsErrorRedirected;
+
+    private LogEventLevel ConsoleLevel => Quiet || JsonOutput ? LogEventLevel.Error : LogEventLevel.Warning;
+
+    /// <summary>The config, loaded once; a bad one throws DiagnosticsException (exit 2).</summary>
+    public AppConfig Config
+    {
+        get
+        {
+            if (_config is null)
+            {
+                UseConfig(ConfigLoader.Load(ConfigPath));
+            }
+
+            return _config!;
+        }
+    }
+
+    /// <summary>Adopts a config built elsewhere (the demo's), registering its secrets with the log mask.</summary>
+    public void UseConfig(AppConfig config)
+    {
+        _config = config;
+        foreach (var source in config.Sources)
+        {
+            _mask.Add(source.Auth.Secret);
+            _mask.Add(source.Auth.ClientSecret);
+        }
+
+        foreach (var channel in config.Channels)
+        {
+            _mask.Add(channel.Smtp?.Password);
+            _mask.Add(channel.Url);
+        }
+
+        _mask.Add(config.Web.BearerToken);
+        _mask.Add(config.Web.OidcClientSecret);
+        Directory.CreateDirectory(config.Logs);
+        var old = _log;
+        _log = LogSetup.Create(_mask, config.Logs, ConsoleLevel);
+        old.Dispose();
+    }
+
+    public string StorePath => Path.GetFullPath(StoreOverride ?? Config.Store);
+
+    /// <summary>The store, opened (and locked) on first use.</summary>
+    public IStrategyStore Store => _store ??= LiteStrategyStore.Open(StorePath);
+
+    /// <summary>Writes the verb's result: JSON on stdout with --json, else the human rendering.</summary>
+    public void Output<T>(T result, Action<IAnsiConsole> human)
+    {
+        if (JsonOutput)
+        {
+            Console.Out.WriteLine(Json.Serialize(result));
+        }
+        else if (!Quiet)
+        {
+            human(Terminal);
+        }
+    }
+
+    /// <summary>The human console (stdout).</summary>
+    public IAnsiConsole Terminal { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+
+    /// <summary>The console progress is drawn on (stderr, so stdout stays clean).</summary>
+    public IAnsiConsole ProgressConsole { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+
+    public void Dispose()
+    {
+        _store?.Dispose();
+        _log.Dispose();
+    }
+}

@@ -1,0 +1,129 @@
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+using StrategyLayer.Configuration.Files;
+using StrategyLayer.Domain.Errors;
+
+namespace StrategyLayer.Configuration;
+
+/// <summary>
+/// Loads the entry config file: JSON with comments, checked against the schema, <c>${env:NAME}</c>
+/// resolved, paths made absolute against the file's folder, secrets read from the environment (or
+/// a secrets file), references between sections checked. Every problem is collected.
+/// </summary>
+public static class ConfigLoader
+{
+    private static readonly Lazy<JsonSchema> Schema = new(() =>
+    {
+        using var stream = typeof(ConfigLoader).Assembly.GetManifestResourceStream("strategylayer.schema.json")
+            ?? throw new InvalidOperationException("the config schema is not embedded");
+        using var reader = new StreamReader(stream);
+        return JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult();
+    });
+
+    /// <summary>Loads or throws <see cref="DiagnosticsException"/> with every problem.</summary>
+    public static AppConfig Load(string path, Func<string, string?>? environment = null)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var config = TryLoad(path, diagnostics, environment);
+        if (config is null || diagnostics.Count > 0)
+        {
+            throw new DiagnosticsException(diagnostics);
+        }
+
+        return config;
+    }
+
+    /// <summary>Loads, adding every problem to <paramref name="diagnostics"/>; null when unusable.</summary>
+    public static AppConfig? TryLoad(string path, ICollection<Diagnostic> diagnostics, Func<string, string?>? environment = null)
+    {
+        var file = JsonFile.Load(path, diagnostics);
+        if (file is null)
+        {
+            return null;
+        }
+
+        var before = diagnostics.Count;
+        file.Validate(Schema.Value, diagnostics);
+        if (diagnostics.Count > before || file.Root is not JObject root)
+        {
+            return null;
+        }
+
+        var lookup = Secrets(file, root, environment ?? Environment.GetEnvironmentVariable, diagnostics);
+        file.ResolveEnvironment(lookup, diagnostics);
+        var reader = new SectionReader(file, lookup, diagnostics);
+
+        var zoneToken = root["timeZone"];
+        var zone = TimeZoneInfo.Utc;
+        if (zoneToken is not null && !TimeZoneInfo.TryFindSystemTimeZoneById((string)zoneToken!, out zone))
+        {
+            diagnostics.Add(file.At(zoneToken, $"unknown time zone '{zoneToken}': use an IANA name such as Europe/Lisbon"));
+            zone = TimeZoneInfo.Utc;
+        }
+
+        var sources = reader.Sources(root["sources"] as JArray);
+        var channels = reader.Channels(root["channels"] as JArray);
+        var audiences = reader.Audiences(root["audiences"] as JArray);
+        var schedules = reader.Schedules(root["schedules"] as JArray);
+        var templates = file.ResolvePath((string?)root["templates"] ?? "../templates");
+
+        reader.CheckReferences(root, sources, channels, audiences, templates);
+        return new AppConfig
+        {
+            File = file.Path,
+            Store = file.ResolvePath((string)root["store"]!),
+            TimeZone = zone!,
+            WebBaseUrl = ((string?)root["webBaseUrl"])?.TrimEnd('/'),
+            Logs = file.ResolvePath((string?)root["logs"] ?? "../data/logs"),
+            Strategy = file.ResolvePath((string)root["strategy"]!),
+            Rules = file.ResolvePath((string)root["rules"]!),
+            Templates = templates,
+            Sources = sources,
+            Audiences = audiences,
+            Channels = channels,
+            Schedules = schedules,
+            StatusJson = root["status"]?.ToString(Newtonsoft.Json.Formatting.None),
+            Web = reader.Web(root["web"] as JObject),
+        };
+    }
+
+    /// <summary>The environment first, then the secrets file named in config (NAME=value lines).</summary>
+    private static Func<string, string?> Secrets(JsonFile file, JObject root, Func<string, string?> environment, ICollection<Diagnostic> diagnostics)
+    {
+        var secretsToken = root["secretsFile"];
+        if (secretsToken is null)
+        {
+            return environment;
+        }
+
+        var path = file.ResolvePath((string)secretsToken!);
+        if (!File.Exists(path))
+        {
+            diagnostics.Add(file.At(secretsToken, $"secrets file {path} not found"));
+            return environment;
+        }
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            var text = line.Trim();
+            if (text.Length == 0 || text.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var eq = text.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                diagnostics.Add(new Diagnostic("expected NAME=value", path, lineNumber));
+                continue;
+            }
+
+            values[text[..eq].Trim()] = text[(eq + 1)..].Trim();
+        }
+
+        return name => environment(name) ?? (values.TryGetValue(name, out var v) ? v : null);
+    }
+}

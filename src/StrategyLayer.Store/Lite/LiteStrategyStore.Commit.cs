@@ -1,0 +1,204 @@
+using LiteDB;
+using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Items;
+using StrategyLayer.Store.Serialization;
+
+namespace StrategyLayer.Store;
+
+public sealed partial class LiteStrategyStore
+{
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, ItemState> LoadItemStates(string source)
+    {
+        ThrowIfDisposed();
+        var states = new Dictionary<string, ItemState>(StringComparer.Ordinal);
+        foreach (var doc in _items.Find(Query.EQ(Names.Source, source)))
+        {
+            states[doc[Names.Id].AsString] = new ItemState(doc[Names.Hash].AsInt64, doc[Names.Updated].AsInt64);
+        }
+
+        return states;
+    }
+
+    /// <inheritdoc />
+    public PageCommit CommitPage(string source, string partition, IReadOnlyList<SourceRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null)
+    {
+        ThrowIfDisposed();
+
+        // Without the caller's states, a page-local map still catches repeats inside the page.
+        var known = states ?? new Dictionary<string, ItemState>(StringComparer.Ordinal);
+        var undo = new List<(string Uid, ItemState? Before)>();
+        var writes = 0;
+        try
+        {
+            var result = InTransaction(() =>
+            {
+                int upserted = 0, unchanged = 0, stale = 0;
+                foreach (var record in records)
+                {
+                    var item = record.Item;
+                    if (!string.Equals(item.Source, source, StringComparison.Ordinal))
+                    {
+                        throw new StrategyLayerException($"item {item.Id} came with source '{item.Source}' in a page of '{source}'", ErrorKind.Runtime, item.Id);
+                    }
+
+                    var uid = item.Uid;
+                    var normalized = item.PreviousKeys.Count == 0 && item.Removed is null ? item : item with { PreviousKeys = [], Removed = null };
+                    var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(normalized, StoreJson.WorkItem);
+                    var hash = ContentHash.Of(json);
+
+                    ItemState? before = known.TryGetValue(uid, out var s) ? s : null;
+                    BsonDocument? existing = null;
+                    if (before is null && states is null)
+                    {
+                        existing = _items.FindById(uid);
+                        before = existing is null ? null : new ItemState(existing[Names.Hash].AsInt64, existing[Names.Updated].AsInt64);
+                    }
+
+                    if (before is { } b && b.Hash == hash)
+                    {
+                        unchanged++;
+                        continue;
+                    }
+
+                    var updatedTicks = item.Updated.UtcTicks;
+                    if (before is { } older && updatedTicks < older.UpdatedTicks)
+                    {
+                        stale++;
+                        continue;
+                    }
+
+                    if (before is not null)
+                    {
+                        existing ??= _items.FindById(uid);
+                    }
+
+                    WriteItem(partition, item, normalized, json, hash, existing, record.RawJson);
+                    writes += 2;
+                    undo.Add((uid, before));
+                    known[uid] = new ItemState(hash, updatedTicks);
+                    upserted++;
+                }
+
+                foreach (var q in quarantined)
+                {
+                    _quarantine.Upsert(QuarantineDocument(q));
+                }
+
+                if (cursor is not null)
+                {
+                    _cursors.Upsert(new BsonDocument
+                    {
+                        [Names.Id] = CursorId(source, partition),
+                        [Names.Source] = source,
+                        [Names.Partition] = partition,
+                        [Names.Value] = cursor,
+                        ["at"] = _time.GetUtcNow().UtcTicks,
+                    });
+                }
+
+                return new PageCommit(upserted, unchanged, stale, quarantined.Count);
+            });
+            Writes += writes;
+            return result;
+        }
+        catch
+        {
+            // The transaction rolled back: so must the caller's view of what is stored.
+            for (var i = undo.Count - 1; i >= 0; i--)
+            {
+                var (uid, before) = undo[i];
+                if (before is { } state)
+                {
+                    known[uid] = state;
+                }
+                else
+                {
+                    known.Remove(uid);
+                }
+            }
+
+            throw;
+        }
+    }
+
+    private void WriteItem(string partition, WorkItem item, WorkItem normalized, byte[] json, long hash, BsonDocument? existing, string rawJson)
+    {
+        var previousKeys = new List<string>();
+        var keyChanged = existing is null;
+        if (existing is not null)
+        {
+            if (existing.TryGetValue(Names.PreviousKeys, out var pk) && pk.IsArray)
+            {
+                previousKeys.AddRange(pk.AsArray.Select(v => v.AsString));
+            }
+
+            var oldKey = existing[Names.Key].AsString;
+            if (!string.Equals(oldKey, item.Key, StringComparison.Ordinal))
+            {
+                keyChanged = true;
+                if (!previousKeys.Contains(oldKey, StringComparer.Ordinal))
+                {
+                    previousKeys.Add(oldKey);
+                }
+            }
+
+            // A key that comes back (moved back) is current, not previous.
+            previousKeys.RemoveAll(k => string.Equals(k, item.Key, StringComparison.Ordinal));
+        }
+
+        var stored = previousKeys.Count == 0
+            ? json
+            : System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(normalized with { PreviousKeys = previousKeys }, StoreJson.WorkItem);
+
+        var doc = new BsonDocument
+        {
+            [Names.Id] = item.Uid,
+            [Names.Source] = item.Source,
+            [Names.Partition] = partition,
+            [Names.Key] = item.Key,
+            [Names.Team] = item.Team is null ? BsonValue.Null : item.Team.ToLowerInvariant(),
+            [Names.Removed] = false,
+            [Names.Updated] = item.Updated.UtcTicks,
+            [Names.Hash] = hash,
+            [Names.Json] = stored,
+        };
+        if (previousKeys.Count > 0)
+        {
+            doc[Names.PreviousKeys] = new BsonArray(previousKeys.Select(k => new BsonValue(k)));
+        }
+
+        _items.Upsert(doc);
+        _raw.Upsert(new BsonDocument { [Names.Id] = item.Uid, [Names.Packed] = Compression.Pack(rawJson) });
+        if (keyChanged)
+        {
+            _keys.Upsert(KeyDocument(item.Source, item.Key, item.Uid));
+        }
+    }
+
+    private static BsonDocument KeyDocument(string source, string key, string uid) => new()
+    {
+        [Names.Id] = ItemId.Format(source, key).ToLowerInvariant(),
+        [Names.Uid] = uid,
+        [Names.BareKey] = key.ToLowerInvariant(),
+    };
+
+    private static string CursorId(string source, string partition) => source + "|" + partition;
+
+    /// <summary>A record quarantined again (the overlap window brings it back) replaces its earlier entry.</summary>
+    private BsonDocument QuarantineDocument(QuarantinedRecord q)
+    {
+        var identity = q.SourceId ?? q.Key ?? ContentHash.Of(System.Text.Encoding.UTF8.GetBytes(q.RawJson)).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+        return new BsonDocument
+        {
+            [Names.Id] = q.Source + "|" + (q.Partition ?? "") + "|" + identity,
+            [Names.Source] = q.Source,
+            [Names.Partition] = q.Partition is null ? BsonValue.Null : q.Partition,
+            [Names.Key] = q.Key is null ? BsonValue.Null : q.Key,
+            ["sid"] = q.SourceId is null ? BsonValue.Null : q.SourceId,
+            ["reason"] = q.Reason,
+            [Names.Packed] = Compression.Pack(q.RawJson),
+            ["at"] = _time.GetUtcNow().UtcTicks,
+        };
+    }
+}

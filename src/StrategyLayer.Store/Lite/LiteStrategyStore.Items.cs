@@ -1,0 +1,206 @@
+using LiteDB;
+using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Items;
+using StrategyLayer.Store.Serialization;
+
+namespace StrategyLayer.Store;
+
+public sealed partial class LiteStrategyStore
+{
+    /// <summary>Documents read per chunk while streaming: bounds memory and releases LiteDB's cursor between chunks.</summary>
+    private const int StreamChunk = 500;
+
+    /// <inheritdoc />
+    public WorkItem? FindItem(string idOrKey)
+    {
+        ThrowIfDisposed();
+        var text = idOrKey.Trim();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (text.Contains('/', StringComparison.Ordinal) && Load(_items.FindById(text)) is { } byUid)
+        {
+            return byUid;
+        }
+
+        var (source, key) = ItemId.Parse(text);
+        if (source is not null && _keys.FindById(text.ToLowerInvariant()) is { } named)
+        {
+            return Load(_items.FindById(named[Names.Uid]));
+        }
+
+        // A bare key (or a prefix that is not a source): every source that has it.
+        var bare = (source is null ? key : text).ToLowerInvariant();
+        var uids = _keys.Find(Query.EQ(Names.BareKey, bare)).Select(d => d[Names.Uid].AsString).Distinct(StringComparer.Ordinal).ToList();
+        if (uids.Count == 0 && source is not null)
+        {
+            uids = _keys.Find(Query.EQ(Names.BareKey, key.ToLowerInvariant())).Select(d => d[Names.Uid].AsString).Distinct(StringComparer.Ordinal).ToList();
+        }
+
+        switch (uids.Count)
+        {
+            case 0:
+                return null;
+            case 1:
+                return Load(_items.FindById(uids[0]));
+            default:
+                var candidates = uids.Select(u => Load(_items.FindById(u))).OfType<WorkItem>().Select(i => i.Id).Order(StringComparer.Ordinal);
+                throw new StrategyLayerException(
+                    $"'{idOrKey}' is ambiguous: it names {string.Join(", ", candidates)}; write it as SOURCE:KEY",
+                    ErrorKind.Usage,
+                    idOrKey);
+        }
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<WorkItem> Items(ItemQuery? query = null)
+    {
+        ThrowIfDisposed();
+        query ??= new ItemQuery();
+        return query.Team is null ? StreamByUid(query) : StreamByTeam(query);
+    }
+
+    /// <inheritdoc />
+    public int CountItems(string? source = null, bool includeRemoved = false)
+    {
+        ThrowIfDisposed();
+        if (source is null)
+        {
+            return includeRemoved ? _items.Count() : _items.Count(Query.EQ(Names.Removed, false));
+        }
+
+        var all = _items.Count(Query.EQ(Names.Source, source));
+        return includeRemoved ? all : all - _items.Count(Query.And(Query.EQ(Names.Removed, true), Query.EQ(Names.Source, source)));
+    }
+
+    /// <summary>Item counts per source (removed ones left out), for <c>status</c>.</summary>
+    public IReadOnlyDictionary<string, int> CountItemsBySource()
+    {
+        ThrowIfDisposed();
+        var sources = _cursors.FindAll().Select(c => c[Names.Source].AsString).Distinct(StringComparer.Ordinal).ToList();
+        return sources.ToDictionary(s => s, s => CountItems(s), StringComparer.Ordinal);
+    }
+
+    /// <inheritdoc />
+    public string? GetRaw(string uid)
+    {
+        ThrowIfDisposed();
+        var doc = _raw.FindById(uid);
+        return doc is null ? null : Compression.Unpack(doc[Names.Packed].AsBinary);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ScopeKey> ItemKeys(string source, string? partition = null)
+    {
+        ThrowIfDisposed();
+        var prefix = source + "/";
+        var keys = new List<ScopeKey>();
+        foreach (var doc in _items.Find(Query.EQ(Names.Source, source)))
+        {
+            var part = doc[Names.Partition].IsNull ? null : doc[Names.Partition].AsString;
+            if (doc[Names.Removed].AsBoolean || (partition is not null && !string.Equals(part, partition, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var uid = doc[Names.Id].AsString;
+            keys.Add(new ScopeKey(uid, uid[prefix.Length..], doc[Names.Key].AsString, part));
+        }
+
+        return keys;
+    }
+
+    /// <inheritdoc />
+    public int MarkRemoved(IReadOnlyList<(string Uid, Removal Removal)> removals) => InTransaction(() =>
+    {
+        var changed = 0;
+        foreach (var (uid, removal) in removals)
+        {
+            var doc = _items.FindById(uid);
+            if (doc is null || Load(doc) is not { } item || item.Removed?.Reason == removal.Reason)
+            {
+                continue;
+            }
+
+            doc[Names.Json] = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(item with { Removed = removal }, StoreJson.WorkItem);
+            doc[Names.Removed] = true;
+
+            // The next sighting upstream must rewrite (and so un-remove) the item even if it is unchanged.
+            doc[Names.Hash] = ContentHash.MustRewrite;
+            _items.Update(doc);
+            changed++;
+        }
+
+        return changed;
+    });
+
+    /// <inheritdoc />
+    public IReadOnlyList<QuarantinedRecord> Quarantined(string? source = null)
+    {
+        ThrowIfDisposed();
+        var docs = source is null ? _quarantine.FindAll() : _quarantine.Find(Query.EQ(Names.Source, source));
+        return docs.Select(d => new QuarantinedRecord(
+            d[Names.Source].AsString,
+            NullableString(d[Names.Partition]),
+            NullableString(d[Names.Key]),
+            NullableString(d["sid"]),
+            d["reason"].AsString,
+            Compression.Unpack(d[Names.Packed].AsBinary))).ToList();
+    }
+
+    private IEnumerable<WorkItem> StreamByUid(ItemQuery query)
+    {
+        // Keyset paging on _id: uid order, bounded memory, no LiteDB cursor held while the caller works.
+        var last = query.Source is null ? BsonValue.MinValue : new BsonValue(query.Source + "/");
+        var end = query.Source is null ? BsonValue.MaxValue : new BsonValue(query.Source + "0");
+        while (true)
+        {
+            var chunk = _items.Find(Query.And(Query.GT(Names.Id, last), Query.LT(Names.Id, end)), 0, StreamChunk).ToList();
+            foreach (var doc in chunk)
+            {
+                if ((query.IncludeRemoved || !doc[Names.Removed].AsBoolean) && Load(doc) is { } item)
+                {
+                    yield return item;
+                }
+            }
+
+            if (chunk.Count < StreamChunk)
+            {
+                yield break;
+            }
+
+            last = chunk[^1][Names.Id];
+        }
+    }
+
+    private IEnumerable<WorkItem> StreamByTeam(ItemQuery query)
+    {
+        // The team index finds the uids (small strings); documents are then read a chunk at a time.
+        var uids = _items.Query()
+            .Where(Query.EQ(Names.Team, query.Team!.ToLowerInvariant()))
+            .Select(BsonExpression.Create("{ _id: $._id, src: $.src, rm: $.rm }"))
+            .ToEnumerable()
+            .Where(d => (query.Source is null || d[Names.Source].AsString == query.Source) && (query.IncludeRemoved || !d[Names.Removed].AsBoolean))
+            .Select(d => d[Names.Id].AsString)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        foreach (var chunk in uids.Chunk(StreamChunk))
+        {
+            var docs = chunk.Select(u => _items.FindById(u)).ToList();
+            foreach (var doc in docs)
+            {
+                if (Load(doc) is { } item)
+                {
+                    yield return item;
+                }
+            }
+        }
+    }
+
+    private static WorkItem? Load(BsonDocument? doc) =>
+        doc is null ? null : System.Text.Json.JsonSerializer.Deserialize(doc[Names.Json].AsBinary, StoreJson.WorkItem);
+
+    private static string? NullableString(BsonValue value) => value.IsNull ? null : value.AsString;
+}

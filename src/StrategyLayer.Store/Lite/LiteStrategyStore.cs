@@ -1,0 +1,203 @@
+using System.Globalization;
+using LiteDB;
+using StrategyLayer.Domain.Errors;
+
+namespace StrategyLayer.Store;
+
+/// <summary>
+/// The store on one LiteDB file (Direct mode, this process only), guarded by a lock file beside it.
+/// Collections: <c>items</c> (by uid, compact JSON plus indexed scalars), <c>raw</c> (compressed source
+/// JSON), <c>keys</c> (<c>source:key</c> → uid, old keys kept as aliases), <c>quarantine</c>,
+/// <c>cursors</c>, <c>mappings</c>, <c>snapshots</c> (+ <c>snaprows</c> chunks), <c>runs</c>,
+/// <c>outbox</c>, <c>meta</c> (schema version and named values).
+/// </summary>
+public sealed partial class LiteStrategyStore : IStrategyStore
+{
+    /// <summary>The schema this build writes and the newest it reads.</summary>
+    public const int SchemaVersion = 1;
+
+    private const string SchemaKey = "schemaVersion";
+
+    private readonly LiteDatabase _db;
+    private readonly StoreLock _lock;
+    private readonly TimeProvider _time;
+    private readonly ILiteCollection<BsonDocument> _items;
+    private readonly ILiteCollection<BsonDocument> _raw;
+    private readonly ILiteCollection<BsonDocument> _keys;
+    private readonly ILiteCollection<BsonDocument> _quarantine;
+    private readonly ILiteCollection<BsonDocument> _cursors;
+    private readonly ILiteCollection<BsonDocument> _mappings;
+    private readonly ILiteCollection<BsonDocument> _snapshots;
+    private readonly ILiteCollection<BsonDocument> _snapshotRows;
+    private readonly ILiteCollection<BsonDocument> _runs;
+    private readonly ILiteCollection<BsonDocument> _outbox;
+    private readonly ILiteCollection<BsonDocument> _meta;
+    private bool _disposed;
+
+    private LiteStrategyStore(string path, string displayPath, LiteDatabase db, StoreLock storeLock, TimeProvider time)
+    {
+        Path = path;
+        DisplayPath = displayPath;
+        _db = db;
+        _lock = storeLock;
+        _time = time;
+        _items = db.GetCollection(Names.Items);
+        _raw = db.GetCollection(Names.Raw);
+        _keys = db.GetCollection(Names.Keys);
+        _quarantine = db.GetCollection(Names.Quarantine);
+        _cursors = db.GetCollection(Names.Cursors);
+        _mappings = db.GetCollection(Names.Mappings);
+        _snapshots = db.GetCollection(Names.Snapshots);
+        _snapshotRows = db.GetCollection(Names.SnapshotRows);
+        _runs = db.GetCollection(Names.Runs);
+        _outbox = db.GetCollection(Names.Outbox);
+        _meta = db.GetCollection(Names.Meta);
+    }
+
+    /// <inheritdoc />
+    public string Path { get; }
+
+    /// <summary>The path as the caller gave it, for messages.</summary>
+    public string DisplayPath { get; }
+
+    /// <summary>Item and raw-record documents written since this store was opened (a bench's <c>resync.writes</c>).</summary>
+    public long Writes { get; private set; }
+
+    /// <summary>Who holds the store: this process.</summary>
+    public LockHolder Holder => _lock.Holder;
+
+    /// <summary>
+    /// Opens (creating folder and file when missing) and locks the store. Throws
+    /// <see cref="StoreLockedException"/> when another process holds it, a
+    /// <see cref="StrategyLayerException"/> of kind Usage when a newer version wrote it, and of kind
+    /// Runtime when the file is not a readable store.
+    /// </summary>
+    public static LiteStrategyStore Open(string path, StoreOpenOptions? options = null)
+    {
+        options ??= StoreOpenOptions.Default;
+        var full = System.IO.Path.GetFullPath(path);
+        var folder = System.IO.Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var storeLock = StoreLock.Acquire(full, path, options.LockTimeout, options.TimeProvider);
+        LiteDatabase? db = null;
+        try
+        {
+            db = OpenDatabase(full, path);
+            db.CheckpointSize = options.CheckpointPages;
+            var store = new LiteStrategyStore(full, path, db, storeLock, options.TimeProvider);
+            store.Prepare();
+            return store;
+        }
+        catch
+        {
+            db?.Dispose();
+            storeLock.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        try
+        {
+            _db.Dispose();
+        }
+        finally
+        {
+            _lock.Dispose();
+        }
+    }
+
+    private static LiteDatabase OpenDatabase(string full, string display)
+    {
+        try
+        {
+            return new LiteDatabase(new ConnectionString
+            {
+                Filename = full,
+                Connection = ConnectionType.Direct,
+
+                // Ordinal, so uids compare exactly (LiteDB's default ignores case) and stream in ordinal order.
+                Collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal),
+            });
+        }
+        catch (Exception e) when (e is LiteException or IOException or InvalidOperationException or InvalidCastException or ArgumentException or IndexOutOfRangeException or FormatException or NotSupportedException)
+        {
+            throw Unreadable(display, e);
+        }
+    }
+
+    private static StrategyLayerException Unreadable(string display, Exception e) =>
+        new($"store {display} is not a readable StrategyLayer store (LiteDB said: {e.Message}); restore it from a backup or point --store at another file", ErrorKind.Runtime, display, e);
+
+    /// <summary>Checks the schema version before anything is written, then creates what is missing.</summary>
+    private void Prepare()
+    {
+        try
+        {
+            var version = _meta.FindById(SchemaKey);
+            if (version is null)
+            {
+                _meta.Upsert(new BsonDocument { ["_id"] = SchemaKey, ["v"] = SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            }
+            else if (!int.TryParse(version["v"].AsString, System.Globalization.CultureInfo.InvariantCulture, out var found))
+            {
+                throw new StrategyLayerException($"store {DisplayPath} has an unreadable schema version '{version["v"]}'", ErrorKind.Runtime, DisplayPath);
+            }
+            else if (found > SchemaVersion)
+            {
+                throw new StrategyLayerException(
+                    $"store {DisplayPath} was written by a newer version (schema {found}); this build reads up to {SchemaVersion}",
+                    ErrorKind.Usage,
+                    DisplayPath);
+            }
+
+            EnsureIndexes();
+        }
+        catch (Exception e) when (e is LiteException or IOException or InvalidOperationException or InvalidCastException or IndexOutOfRangeException or FormatException)
+        {
+            throw Unreadable(DisplayPath, e);
+        }
+    }
+
+    private void EnsureIndexes()
+    {
+        _items.EnsureIndex(Names.Source, "$." + Names.Source);
+        _items.EnsureIndex(Names.Team, "$." + Names.Team);
+        _items.EnsureIndex(Names.Removed, "$." + Names.Removed);
+        _keys.EnsureIndex(Names.BareKey, "$." + Names.BareKey);
+        _quarantine.EnsureIndex(Names.Source, "$." + Names.Source);
+        _runs.EnsureIndex(Names.Started, "$." + Names.Started);
+        _outbox.EnsureIndex(Names.State, "$." + Names.State);
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+
+    /// <summary>Runs <paramref name="work"/> in one LiteDB transaction: all of it is committed, or none.</summary>
+    private T InTransaction<T>(Func<T> work)
+    {
+        ThrowIfDisposed();
+        _db.BeginTrans();
+        try
+        {
+            var result = work();
+            _db.Commit();
+            return result;
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+    }
+}

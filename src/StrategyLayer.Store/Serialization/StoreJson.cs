@@ -1,0 +1,87 @@
+using System.Collections;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using StrategyLayer.Domain.Items;
+using StrategyLayer.Domain.Mapping;
+using StrategyLayer.Domain.Reporting;
+using StrategyLayer.Domain.Runs;
+
+namespace StrategyLayer.Store.Serialization;
+
+/// <summary>
+/// Compact JSON for stored documents: camelCase, nulls and empty collections left out, computed
+/// names (<see cref="WorkItem.Id"/>, <see cref="WorkItem.Uid"/>) not stored, enums as lower-case
+/// strings (<c>todo</c>, <c>inprogress</c>, <c>issue</c>, …) as the CLI's JSON spells them.
+/// </summary>
+internal static class StoreJson
+{
+    private static readonly JsonSerializerOptions Options = CreateOptions();
+
+    public static readonly JsonTypeInfo<WorkItem> WorkItem = (JsonTypeInfo<WorkItem>)Options.GetTypeInfo(typeof(WorkItem));
+    public static readonly JsonTypeInfo<ItemMapping> Mapping = (JsonTypeInfo<ItemMapping>)Options.GetTypeInfo(typeof(ItemMapping));
+    public static readonly JsonTypeInfo<RunRecord> Run = (JsonTypeInfo<RunRecord>)Options.GetTypeInfo(typeof(RunRecord));
+    public static readonly JsonTypeInfo<Delivery> Delivery = (JsonTypeInfo<Delivery>)Options.GetTypeInfo(typeof(Delivery));
+
+    public static string EnumName<T>(T value)
+        where T : struct, Enum => LowerCase.Instance.ConvertName(value.ToString());
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(StoreJsonContext.Default.Options)
+        {
+            TypeInfoResolver = StoreJsonContext.Default.WithAddedModifier(Compact),
+        };
+        options.Converters.Add(new JsonStringEnumConverter<StatusCategory>(LowerCase.Instance, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<WorkItemKind>(LowerCase.Instance, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<RemovalReason>(LowerCase.Instance, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<DecisionKind>(LowerCase.Instance, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<RunResult>(LowerCase.Instance, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<DeliveryState>(LowerCase.Instance, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<SnapshotState>(LowerCase.Instance, allowIntegerValues: false));
+        options.MakeReadOnly();
+        return options;
+    }
+
+    private static void Compact(JsonTypeInfo type)
+    {
+        if (type.Type == typeof(WorkItem))
+        {
+            foreach (var computed in type.Properties.Where(p => p.Name is "id" or "uid").ToList())
+            {
+                type.Properties.Remove(computed);
+            }
+        }
+
+        if (type.Type == typeof(ItemMapping))
+        {
+            foreach (var computed in type.Properties.Where(p => p.Name is "untracked").ToList())
+            {
+                type.Properties.Remove(computed);
+            }
+        }
+
+        if (type.Type == typeof(ItemLink))
+        {
+            foreach (var computed in type.Properties.Where(p => p.Name is "isBlockedBy").ToList())
+            {
+                type.Properties.Remove(computed);
+            }
+        }
+
+        foreach (var property in type.Properties)
+        {
+            if (property.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(property.PropertyType))
+            {
+                property.ShouldSerialize = static (_, value) => value is not ICollection { Count: 0 };
+            }
+        }
+    }
+
+    private sealed class LowerCase : JsonNamingPolicy
+    {
+        public static readonly LowerCase Instance = new();
+
+        public override string ConvertName(string name) => name.ToLowerInvariant();
+    }
+}

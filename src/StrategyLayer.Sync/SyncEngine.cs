@@ -1,0 +1,172 @@
+using Serilog;
+using StrategyLayer.Connectors.Contract;
+using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Items;
+using StrategyLayer.Store;
+
+namespace StrategyLayer.Sync;
+
+/// <summary>
+/// Pulls one source into the store: each page is committed with its cursor in one transaction
+/// (so a crash anywhere resumes from the last committed page), unchanged items cost a hash
+/// comparison, source-recorded deletions are applied, and a full sync compares every key in
+/// scope with the store to mark what was deleted or moved out of scope. A failing partition is
+/// reported and the others go on.
+/// </summary>
+public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider time)
+{
+    private const int ClassifyChunk = 100;
+
+    public async Task<IReadOnlyList<SyncReport>> SyncAsync(IWorkSource source, bool full, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
+    {
+        var states = new Dictionary<string, ItemState>(store.LoadItemStates(source.Name));
+        var reports = new List<SyncReport>();
+        foreach (var partition in source.Partitions)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var table = partition.Length == 0 ? null : partition;
+            try
+            {
+                reports.Add(await SyncPartitionAsync(source, partition, table, full, states, progress, cancellationToken).ConfigureAwait(false));
+            }
+            catch (StrategyLayerException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                log.Error("Sync of {Source} {Table} failed: {Message}", source.Name, table ?? "", ex.Message);
+                reports.Add(new SyncReport
+                {
+                    Source = source.Name,
+                    Table = table,
+                    Error = ex.Message,
+                    Cursor = store.GetCursor(source.Name, partition),
+                });
+            }
+        }
+
+        return reports;
+    }
+
+    private async Task<SyncReport> SyncPartitionAsync(
+        IWorkSource source,
+        string partition,
+        string? table,
+        bool full,
+        Dictionary<string, ItemState> states,
+        IProgress<SyncProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var storedCursor = store.GetCursor(source.Name, partition);
+        var cursor = SyncCursor.Parse(storedCursor);
+        long fetched = 0, upserted = 0, unchanged = 0, stale = 0, quarantined = 0;
+        var lastCursor = storedCursor;
+        var started = time.GetUtcNow();
+
+        await foreach (var page in source.ReadChangesAsync(partition, cursor, cancellationToken).ConfigureAwait(false))
+        {
+            lastCursor = page.Cursor.ToString();
+            var commit = store.CommitPage(source.Name, partition, page.Records, page.Quarantined, lastCursor, states);
+            fetched += page.Records.Count + page.Quarantined.Count;
+            upserted += commit.Upserted;
+            unchanged += commit.Unchanged;
+            stale += commit.Stale;
+            quarantined += commit.Quarantined;
+            foreach (var q in page.Quarantined)
+            {
+                log.Warning("Quarantined {Source} record {Key} on page {Page}: {Reason}", source.Name, q.Key ?? q.SourceId ?? "?", page.Number, q.Reason);
+            }
+
+            progress?.Report(new SyncProgress(source.Name, table, fetched, page.Number));
+        }
+
+        var deleted = await ApplyRecordedDeletionsAsync(source, partition, cursor, started, cancellationToken).ConfigureAwait(false);
+        long outOfScope = 0;
+        if (full)
+        {
+            var (d, o) = await DetectRemovalsAsync(source, partition, cancellationToken).ConfigureAwait(false);
+            deleted += d;
+            outOfScope += o;
+        }
+
+        log.Information(
+            "Synced {Source} {Table}: {Fetched} fetched, {Upserted} upserted, {Unchanged} unchanged, {Quarantined} quarantined, {Deleted} deleted, {OutOfScope} out of scope",
+            source.Name,
+            table ?? "",
+            fetched,
+            upserted,
+            unchanged,
+            quarantined,
+            deleted,
+            outOfScope);
+        return new SyncReport
+        {
+            Source = source.Name,
+            Table = table,
+            Fetched = fetched,
+            Upserted = upserted,
+            Unchanged = unchanged,
+            Stale = stale,
+            Quarantined = quarantined,
+            Deleted = deleted,
+            OutOfScope = outOfScope,
+            Cursor = lastCursor,
+        };
+    }
+
+    /// <summary>Deletions the source records itself (ServiceNow's audit), since the last mark minus a day of overlap.</summary>
+    private async Task<long> ApplyRecordedDeletionsAsync(IWorkSource source, string partition, SyncCursor? cursor, DateTimeOffset started, CancellationToken cancellationToken)
+    {
+        if (cursor is null)
+        {
+            // A first sync reads only what exists; there is nothing stored to delete yet.
+            store.SetMeta(DeletionsKey(source, partition), started.ToString("O"));
+            return 0;
+        }
+
+        var markText = store.GetMeta(DeletionsKey(source, partition));
+        var since = markText is not null && DateTimeOffset.TryParse(markText, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var m)
+            ? m - TimeSpan.FromHours(1)
+            : cursor.Mark - TimeSpan.FromDays(1);
+        long deleted = 0;
+        var now = time.GetUtcNow();
+        await foreach (var batch in source.ReadDeletionsAsync(partition, since, cancellationToken).ConfigureAwait(false))
+        {
+            var removals = batch.Select(id => (ItemId.Uid(source.Name, id), new Removal(RemovalReason.Deleted, now))).ToList();
+            deleted += store.MarkRemoved(removals);
+        }
+
+        store.SetMeta(DeletionsKey(source, partition), started.ToString("O"));
+        return deleted;
+    }
+
+    private async Task<(long Deleted, long OutOfScope)> DetectRemovalsAsync(IWorkSource source, string partition, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var batch in source.ListScopeAsync(partition, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var entry in batch)
+            {
+                seen.Add(entry.SourceId);
+            }
+        }
+
+        var missing = store.ItemKeys(source.Name, partition).Where(k => !seen.Contains(k.SourceId)).Select(k => k.SourceId).ToList();
+        long deleted = 0, outOfScope = 0;
+        var now = time.GetUtcNow();
+        foreach (var chunk in missing.Chunk(ClassifyChunk))
+        {
+            var verdicts = await source.ClassifyMissingAsync(partition, chunk, cancellationToken).ConfigureAwait(false);
+            var removals = chunk.Select(id =>
+            {
+                var reason = verdicts.TryGetValue(id, out var r) ? r : RemovalReason.Deleted;
+                return (ItemId.Uid(source.Name, id), new Removal(reason, now));
+            }).ToList();
+            store.MarkRemoved(removals);
+            deleted += removals.Count(r => r.Item2.Reason == RemovalReason.Deleted);
+            outOfScope += removals.Count(r => r.Item2.Reason == RemovalReason.OutOfScope);
+        }
+
+        store.SetMeta("fullsync:" + source.Name + ":" + partition, time.GetUtcNow().ToString("O"));
+        return (deleted, outOfScope);
+    }
+
+    private static string DeletionsKey(IWorkSource source, string partition) => "deletions:" + source.Name + ":" + partition;
+}

@@ -1,0 +1,4 @@
+namespace StrategyLayer.Sync;
+
+/// <summary>Reported after every committed page.</summary>
+public sealed record SyncProgress(string Source, string? Table, long Fetched, int Page);

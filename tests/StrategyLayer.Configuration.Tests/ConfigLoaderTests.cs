@@ -1,0 +1,188 @@
+using StrategyLayer.Connectors.Contract;
+using StrategyLayer.Domain.Errors;
+using Xunit;
+
+namespace StrategyLayer.Configuration.Tests;
+
+public sealed class ConfigLoaderTests : IDisposable
+{
+    private readonly TempFolder _dir = new();
+
+    private const string Valid = """
+        // a comment
+        {
+          "store": "data/x.db",
+          "timeZone": "Europe/Lisbon",
+          "strategy": "strategy.json",
+          "rules": "rules.json",
+          "templates": "templates",
+          "sources": [
+            { "name": "jira", "type": "jira-cloud", "baseUrl": "https://example.atlassian.net/prefix",
+              "scope": "project = PAY ORDER BY updated",
+              "auth": { "kind": "basic", "userEnv": "T_JIRA_USER", "tokenEnv": "T_JIRA_TOKEN" } },
+            { "name": "sn", "type": "servicenow", "baseUrl": "http://127.0.0.1:9/servicenow",
+              "auth": { "kind": "oauth", "grant": "client_credentials", "clientIdEnv": "T_SN_ID", "clientSecretEnv": "T_SN_SECRET" } }
+          ],
+          "audiences": [ { "name": "exec", "template": "portfolio-pack", "channels": ["share"] } ],
+          "channels": [ { "name": "share", "type": "folder", "path": "out/share" } ],
+          "schedules": [ { "job": "sync", "cron": "0 0/5 * * * ?", "source": "jira" } ]
+        }
+        """;
+
+    private static string? Env(string name) => name switch
+    {
+        "T_JIRA_USER" => "pmo@example.com",
+        "T_JIRA_TOKEN" => "tok-123456",
+        "T_SN_ID" => "client",
+        "T_SN_SECRET" => "s3cr3t-value",
+        "T_HOST" => "smtp.example.com",
+        _ => null,
+    };
+
+    public ConfigLoaderTests() => _dir.Write("templates/portfolio-pack.sbn", "{{ title }}");
+
+    [Fact]
+    public void A_valid_config_loads_with_paths_relative_to_its_folder_and_secrets_from_the_environment()
+    {
+        var path = _dir.Write("cfg/strategylayer.json", Valid);
+        _dir.Write("cfg/templates/portfolio-pack.sbn", "x");
+
+        var config = ConfigLoader.Load(path, Env);
+
+        Assert.Equal(Path.Combine(_dir.Path, "cfg", "data", "x.db"), config.Store);
+        Assert.Equal("Europe/Lisbon", config.TimeZone.Id);
+        var jira = config.Sources[0];
+        Assert.Equal(AuthKind.Basic, jira.Auth.Kind);
+        Assert.Equal("tok-123456", jira.Auth.Secret);
+        Assert.Equal("/prefix", jira.BaseUrl.AbsolutePath);
+        Assert.Equal(["incident", "change_request", "problem"], config.Sources[1].Tables);
+        Assert.Equal("s3cr3t-value", config.Sources[1].Auth.ClientSecret);
+        Assert.Equal(Path.Combine(_dir.Path, "cfg", "out", "share"), config.Channels[0].Path);
+        Assert.DoesNotContain("tok-123456", jira.Auth.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_with_its_line_and_json_path()
+    {
+        var broken = """
+            {
+              "store": "x.db",
+              "strategy": "s.json",
+              "rules": "r.json",
+              "templates": "../templates",
+              "colour": "blue",
+              "sources": [
+                { "name": "jira", "type": "jira-cloudy", "baseUrl": "https://x" },
+                { "name": "sn", "type": "servicenow", "baseUrl": "https://y", "pageSize": "many" }
+              ]
+            }
+            """;
+        var path = _dir.Write("broken/strategylayer.json", broken);
+
+        var ex = Assert.Throws<DiagnosticsException>(() => ConfigLoader.Load(path, Env));
+
+        var unknown = Assert.Single(ex.Diagnostics, d => d.Message.Contains("unknown key 'colour'", StringComparison.Ordinal));
+        Assert.Equal(6, unknown.Line);
+        Assert.Equal("$.colour", unknown.Path);
+        var type = Assert.Single(ex.Diagnostics, d => d.Path == "$.sources[0].type");
+        Assert.Equal(8, type.Line);
+        Assert.Contains("jira-cloud", type.Message, StringComparison.Ordinal);
+        var size = Assert.Single(ex.Diagnostics, d => d.Path == "$.sources[1].pageSize");
+        Assert.Equal(9, size.Line);
+        Assert.All(ex.Diagnostics, d => Assert.Equal(path, d.File));
+    }
+
+    [Fact]
+    public void An_unset_environment_variable_is_named_with_where_it_is_used()
+    {
+        var path = _dir.Write("env/strategylayer.json", Valid.Replace("T_JIRA_TOKEN", "T_MISSING_TOKEN", StringComparison.Ordinal));
+        _dir.Write("env/templates/portfolio-pack.sbn", "x");
+
+        var ex = Assert.Throws<DiagnosticsException>(() => ConfigLoader.Load(path, Env));
+
+        var d = Assert.Single(ex.Diagnostics);
+        Assert.Contains("T_MISSING_TOKEN is not set", d.Message, StringComparison.Ordinal);
+        Assert.Equal("$.sources[0].auth.tokenEnv", d.Path);
+        Assert.Equal(11, d.Line);
+    }
+
+    [Fact]
+    public void An_env_reference_inside_a_string_is_resolved_and_an_unset_one_is_an_error()
+    {
+        var text = Valid.Replace("\"path\": \"out/share\"", "\"path\": \"${env:T_NOPE}/share\"", StringComparison.Ordinal)
+            .Replace("\"example.atlassian.net", "\"${env:T_HOST}", StringComparison.Ordinal);
+        var path = _dir.Write("ref/strategylayer.json", text);
+        _dir.Write("ref/templates/portfolio-pack.sbn", "x");
+
+        var ex = Assert.Throws<DiagnosticsException>(() => ConfigLoader.Load(path, Env));
+
+        var d = Assert.Single(ex.Diagnostics);
+        Assert.Contains("T_NOPE", d.Message, StringComparison.Ordinal);
+        Assert.Equal("$.channels[0].path", d.Path);
+    }
+
+    [Fact]
+    public void Dangling_references_to_channels_templates_sources_and_audiences_are_reported()
+    {
+        var text = Valid.Replace("\"channels\": [\"share\"]", "\"channels\": [\"share\", \"pager\"]", StringComparison.Ordinal)
+            .Replace("\"template\": \"portfolio-pack\"", "\"template\": \"no-such-pack\"", StringComparison.Ordinal)
+            .Replace("\"source\": \"jira\"", "\"source\": \"jora\"", StringComparison.Ordinal);
+        var path = _dir.Write("dangling/strategylayer.json", text);
+
+        var ex = Assert.Throws<DiagnosticsException>(() => ConfigLoader.Load(path, Env));
+
+        Assert.Contains(ex.Diagnostics, d => d.Message.Contains("channel 'pager'", StringComparison.Ordinal) && d.Path == "$.audiences[0].channels[1]");
+        Assert.Contains(ex.Diagnostics, d => d.Message.Contains("template 'no-such-pack' not found", StringComparison.Ordinal));
+        Assert.Contains(ex.Diagnostics, d => d.Message.Contains("source 'jora'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Malformed_json_names_the_line()
+    {
+        var path = _dir.Write("bad/strategylayer.json", "{\n  \"store\": \"x.db\",\n  \"sources\": [ { \"name\": }\n}");
+
+        var ex = Assert.Throws<DiagnosticsException>(() => ConfigLoader.Load(path, Env));
+
+        var d = Assert.Single(ex.Diagnostics);
+        Assert.Equal(3, d.Line);
+    }
+
+    [Fact]
+    public void A_secrets_file_supplies_variables_the_environment_lacks()
+    {
+        _dir.Write("sec/secrets.env", "# secrets\nT_MISSING_TOKEN=from-file-9876\n");
+        var text = Valid.Replace("T_JIRA_TOKEN", "T_MISSING_TOKEN", StringComparison.Ordinal)
+            .Replace("\"store\": \"data/x.db\",", "\"store\": \"data/x.db\", \"secretsFile\": \"secrets.env\",", StringComparison.Ordinal);
+        var path = _dir.Write("sec/strategylayer.json", text);
+        _dir.Write("sec/templates/portfolio-pack.sbn", "x");
+
+        var config = ConfigLoader.Load(path, Env);
+
+        Assert.Equal("from-file-9876", config.Sources[0].Auth.Secret);
+    }
+
+    [Fact]
+    public void The_shipped_example_configs_pass_the_schema()
+    {
+        var repo = RepoRoot();
+        foreach (var file in Directory.GetFiles(Path.Combine(repo, "config", "examples"), "*.json").Append(Path.Combine(repo, "config", "strategylayer.json")))
+        {
+            var problems = new List<Diagnostic>();
+            ConfigLoader.TryLoad(file, problems, _ => "set-by-test");
+            Assert.DoesNotContain(problems, p => p.Message.Contains("unknown key", StringComparison.Ordinal) || p.Message.StartsWith("expected", StringComparison.Ordinal));
+        }
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "StrategyLayer.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
+
+    public void Dispose() => _dir.Dispose();
+}

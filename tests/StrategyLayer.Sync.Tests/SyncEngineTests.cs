@@ -1,0 +1,140 @@
+using Serilog;
+using StrategyLayer.Domain.Items;
+using StrategyLayer.Store;
+using Xunit;
+
+namespace StrategyLayer.Sync.Tests;
+
+public sealed class SyncEngineTests : IDisposable
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "sl-sync-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly LiteStrategyStore _store;
+
+    public SyncEngineTests()
+    {
+        Directory.CreateDirectory(_dir);
+        _store = LiteStrategyStore.Open(Path.Combine(_dir, "store.db"));
+    }
+
+    private SyncEngine Engine => new(_store, new LoggerConfiguration().CreateLogger(), TimeProvider.System);
+
+    private static WorkItem Item(int n, DateTimeOffset updated, string title = "Work") => new()
+    {
+        Source = "jira",
+        SourceId = (10000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Key = "PAY-" + n,
+        Kind = WorkItemKind.Issue,
+        Title = title + " " + n,
+        Status = "To Do",
+        Category = StatusCategory.ToDo,
+        Created = T0,
+        Updated = updated,
+    };
+
+    [Fact]
+    public async Task A_first_sync_stores_every_page_and_moves_the_cursor_to_the_newest_change()
+    {
+        var source = new ScriptedSource("jira");
+        for (var i = 1; i <= 7; i++)
+        {
+            source.Put(Item(i, T0.AddMinutes(i)));
+        }
+
+        var report = Assert.Single(await Engine.SyncAsync(source, full: false, null, CancellationToken.None));
+
+        Assert.Equal(7, report.Fetched);
+        Assert.Equal(7, report.Upserted);
+        Assert.Equal(0, report.Unchanged);
+        Assert.Equal(7, _store.CountItems("jira"));
+        Assert.StartsWith("2026-11-01T09:07:00Z", _store.GetCursor("jira", ""), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_second_sync_with_nothing_changed_upserts_nothing_and_an_edit_upserts_one()
+    {
+        var source = new ScriptedSource("jira");
+        for (var i = 1; i <= 5; i++)
+        {
+            source.Put(Item(i, T0.AddMinutes(i)));
+        }
+
+        await Engine.SyncAsync(source, false, null, CancellationToken.None);
+        var again = Assert.Single(await Engine.SyncAsync(source, false, null, CancellationToken.None));
+        Assert.Equal(0, again.Upserted);
+        Assert.NotNull(source.CursorsAsked[^1]);
+
+        source.Put(Item(5, T0.AddMinutes(30), "Edited"));
+        var edit = Assert.Single(await Engine.SyncAsync(source, false, null, CancellationToken.None));
+
+        Assert.Equal(1, edit.Upserted);
+        Assert.Equal("Edited 5", _store.FindItem("jira:PAY-5")!.Title);
+    }
+
+    [Fact]
+    public async Task A_full_sync_marks_deleted_and_out_of_scope_items_removed_and_keeps_them()
+    {
+        var source = new ScriptedSource("jira");
+        for (var i = 1; i <= 6; i++)
+        {
+            source.Put(Item(i, T0.AddMinutes(i)));
+        }
+
+        await Engine.SyncAsync(source, false, null, CancellationToken.None);
+        source.Delete("10002");
+        source.MoveOutOfScope("10004");
+
+        var report = Assert.Single(await Engine.SyncAsync(source, full: true, null, CancellationToken.None));
+
+        Assert.Equal(1, report.Deleted);
+        Assert.Equal(1, report.OutOfScope);
+        Assert.Equal(RemovalReason.Deleted, _store.FindItem("jira:PAY-2")!.Removed!.Reason);
+        Assert.Equal(RemovalReason.OutOfScope, _store.FindItem("jira:PAY-4")!.Removed!.Reason);
+        Assert.Null(_store.FindItem("jira:PAY-3")!.Removed);
+    }
+
+    [Fact]
+    public async Task Deletions_the_source_records_are_applied_on_an_incremental_sync()
+    {
+        var source = new ScriptedSource("sn", "audited");
+        for (var i = 1; i <= 4; i++)
+        {
+            source.Put(Item(i, T0.AddMinutes(i)) with { Source = "sn" }, "audited");
+        }
+
+        await Engine.SyncAsync(source, false, null, CancellationToken.None);
+        source.Delete("10003");
+
+        var report = Assert.Single(await Engine.SyncAsync(source, false, null, CancellationToken.None));
+
+        Assert.Equal(1, report.Deleted);
+        Assert.NotNull(_store.FindItem("sn:PAY-3")!.Removed);
+    }
+
+    [Fact]
+    public async Task A_failing_partition_is_reported_and_the_others_still_sync()
+    {
+        var source = new ScriptedSource("sn", "incident", "problem");
+        source.Put(Item(1, T0) with { Source = "sn" }, "incident");
+        source.Put(Item(2, T0) with { Source = "sn" }, "problem");
+        source.FailingPartitions.Add("incident");
+
+        var reports = await Engine.SyncAsync(source, false, null, CancellationToken.None);
+
+        Assert.Contains("HTTP 500", reports.Single(r => r.Table == "incident").Error, StringComparison.Ordinal);
+        Assert.Equal(1, reports.Single(r => r.Table == "problem").Upserted);
+        Assert.Null(_store.GetCursor("sn", "incident"));
+    }
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        try
+        {
+            Directory.Delete(_dir, true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
