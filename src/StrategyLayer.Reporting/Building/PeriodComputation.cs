@@ -121,7 +121,7 @@ internal sealed partial class PeriodComputation : IDisposable
             DecidedBy = (mapping?.DecidedBy.Kind ?? DecisionKind.None).ToString().ToLowerInvariant(),
             Rule = mapping?.DecidedBy.Rule,
             Via = mapping?.DecidedBy.Via is { Count: > 0 } via ? via : null,
-            Label = measureId is null ? ClusterOf(item).Value : null,
+            Label = measureId is null && ClusterOf(item) is { Attribute: not "type" } cluster ? cluster.Value : null,
         });
     }
 
