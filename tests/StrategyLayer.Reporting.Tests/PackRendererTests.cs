@@ -168,4 +168,20 @@ public sealed class PackRendererTests : IDisposable
     {
         Assert.Empty(new PackRenderer(RepoPaths.Templates).Validate());
     }
+
+    [Fact]
+    public async Task An_empty_store_still_renders_every_pack_and_says_nothing_is_synced()
+    {
+        var builder = DemoPortfolio.Builder(new InMemoryStore());
+        var renderer = new PackRenderer(RepoPaths.Templates);
+        foreach (var (template, scope) in new[] { ("portfolio-pack", ReportScope.Portfolio), ("delivery-lead", ReportScope.ForTeam("PAY")), ("untracked", ReportScope.Untracked) })
+        {
+            var model = await builder.BuildAsync(new ReportRequest(DemoPortfolio.November, scope, DemoPortfolio.AsOf), CancellationToken.None);
+
+            var doc = new HtmlParser().ParseDocument(renderer.RenderToString(template, model));
+
+            Assert.Equal(0, model.Summary.InScope);
+            Assert.Contains("never synced", doc.Body!.TextContent, StringComparison.Ordinal);
+        }
+    }
 }
