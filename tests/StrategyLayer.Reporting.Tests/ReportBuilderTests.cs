@@ -226,4 +226,15 @@ public sealed class ReportBuilderTests
         Assert.Equal((70.0, "2026-Q4"), (pci.Planned!.Value, model.Period));
         Assert.Equal((100.0, 130.0), (cost.Planned!.Value, cost.Actual!.Value));
     }
+
+    [Fact]
+    public async Task Items_the_mapping_stage_has_not_seen_are_left_out_and_counted_apart_like_the_status_verb_does()
+    {
+        var store = DemoPortfolio.Store();
+        store.Put(DemoPortfolio.Jira("WEB-30", "WEB", StatusCategory.ToDo, "Fresh from sync", DemoPortfolio.AsOf), null);
+
+        var model = await Build(store);
+
+        Assert.Equal((12, 5, 1), (model.Summary.InScope, model.Summary.Untracked, model.Summary.NotYetMapped));
+    }
 }
