@@ -132,6 +132,9 @@ internal sealed partial class PeriodComputation : IDisposable
             Rule = mapping.DecidedBy.Rule,
             Via = mapping.DecidedBy.Via is { Count: > 0 } via ? via : null,
             Label = measureId is null && ClusterOf(item) is { Attribute: not "type" } cluster ? cluster.Value : null,
+            Tags = measureId is null && (item.Labels is { Count: > 0 } || item.Components is { Count: > 0 })
+                ? [.. (item.Labels ?? []).Concat(item.Components ?? [])]
+                : null,
         });
     }
 
