@@ -132,11 +132,14 @@ public sealed class PackRendererTests : IDisposable
     [Fact]
     public async Task Include_cannot_read_outside_the_templates_folder()
     {
-        File.WriteAllText(Path.Combine(Path.GetTempPath(), "sl-outside-secret.txt"), "secret");
-        var renderer = PmoTemplate("escape", "{{ include '../sl-outside-secret.txt' }}");
+        // A file beside (not inside) the templates folder.
+        var outside = temp.Path + "-secret.txt";
+        File.WriteAllText(outside, "secret");
+        var renderer = PmoTemplate("escape", "{{ include '../" + Path.GetFileName(outside) + "' }}");
 
         var e = Assert.Throws<DiagnosticsException>(() => renderer.RenderToString("escape", Model(ReportScope.Portfolio).Result));
 
+        File.Delete(outside);
         Assert.Contains("only templates inside the templates folder", e.Diagnostics[0].Message, StringComparison.Ordinal);
         await Task.CompletedTask;
     }
