@@ -12,7 +12,7 @@ public static class Verbs
         yield return ValidateCommand.Create();
         yield return SyncCommand.Create();
         yield return StatusCommand.Create();
-        yield return Pending("demo", "Start the sandbox, run sync → map → report against it, write the packs", "issue 11 (demo and benchmark)");
+        yield return DemoCommand.Create();
         yield return SandboxCommand.Create();
         yield return MapCommand.Create();
         yield return ReportCommand.Create();
