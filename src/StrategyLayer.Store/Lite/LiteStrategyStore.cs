@@ -17,6 +17,9 @@ public sealed partial class LiteStrategyStore : IStrategyStore
     public const int SchemaVersion = 1;
 
     private const string SchemaKey = "schemaVersion";
+    private const int PageSize = 8192;
+    private const int HeaderOffset = 32;
+    private static readonly byte[] HeaderText = "** This is a LiteDB file **"u8.ToArray();
 
     private readonly LiteDatabase _db;
     private readonly StoreLock _lock;
@@ -120,6 +123,7 @@ public sealed partial class LiteStrategyStore : IStrategyStore
 
     private static LiteDatabase OpenDatabase(string full, string display)
     {
+        CheckHeader(full, display);
         try
         {
             return new LiteDatabase(new ConnectionString
@@ -134,6 +138,34 @@ public sealed partial class LiteStrategyStore : IStrategyStore
         catch (Exception e) when (e is LiteException or IOException or InvalidOperationException or InvalidCastException or ArgumentException or IndexOutOfRangeException or FormatException or NotSupportedException)
         {
             throw Unreadable(display, e);
+        }
+    }
+
+    /// <summary>
+    /// LiteDB takes some damaged files (one cut short inside its first page) for new, empty ones and
+    /// would overwrite them; a file that exists must start with a LiteDB header page.
+    /// </summary>
+    private static void CheckHeader(string full, string display)
+    {
+        var info = new FileInfo(full);
+        if (!info.Exists || info.Length == 0)
+        {
+            return;
+        }
+
+        var header = new byte[HeaderOffset + HeaderText.Length];
+        int read;
+        using (var file = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        }
+
+        if (info.Length < PageSize || read < header.Length || !header.AsSpan(HeaderOffset).SequenceEqual(HeaderText))
+        {
+            throw new StrategyLayerException(
+                $"store {display} is not a readable StrategyLayer store (no LiteDB header in its first page, {info.Length} bytes); restore it from a backup or point --store at another file",
+                ErrorKind.Runtime,
+                display);
         }
     }
 
