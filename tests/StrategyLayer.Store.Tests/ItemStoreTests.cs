@@ -216,12 +216,16 @@ public sealed class ItemStoreTests : IDisposable
 
         var changed = _store.MarkRemoved([("jira/1", new Removal(RemovalReason.OutOfScope, Items.T0)), ("jira/404", new Removal(RemovalReason.Deleted, Items.T0))]);
         var removed = _store.FindItem("PAY-1");
+        var (live, all) = (_store.CountItems("jira"), _store.CountItems("jira", includeRemoved: true));
         var again = _store.CommitPage("jira", "", [Items.Record(Items.Jira("1", "PAY-1"))], [], null, new Dictionary<string, ItemState>(_store.LoadItemStates("jira")));
 
         Assert.Equal(1, changed);
         Assert.Equal(new Removal(RemovalReason.OutOfScope, Items.T0), removed!.Removed);
+        Assert.Equal((0, 1), (live, all));
         Assert.Equal(1, again.Upserted);
         Assert.Null(_store.FindItem("PAY-1")!.Removed);
+        Assert.Equal(1, _store.CountItems("jira"));
+        Assert.Equal(new Dictionary<string, int> { ["jira"] = 1 }, _store.CountItemsBySource());
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace StrategyLayer.Store;
 /// Collections: <c>items</c> (by uid, compact JSON plus indexed scalars), <c>raw</c> (compressed source
 /// JSON), <c>keys</c> (<c>source:key</c> → uid, old keys kept as aliases), <c>quarantine</c>,
 /// <c>cursors</c>, <c>mappings</c>, <c>snapshots</c> (+ <c>snaprows</c> chunks), <c>runs</c>,
-/// <c>outbox</c>, <c>meta</c> (schema version and named values).
+/// <c>outbox</c>, <c>meta</c> (schema version and named values), <c>counts</c> (items per source).
 /// </summary>
 public sealed partial class LiteStrategyStore : IStrategyStore
 {
@@ -35,6 +35,7 @@ public sealed partial class LiteStrategyStore : IStrategyStore
     private readonly ILiteCollection<BsonDocument> _runs;
     private readonly ILiteCollection<BsonDocument> _outbox;
     private readonly ILiteCollection<BsonDocument> _meta;
+    private readonly ILiteCollection<BsonDocument> _counts;
     private bool _disposed;
 
     private LiteStrategyStore(string path, string displayPath, LiteDatabase db, StoreLock storeLock, TimeProvider time)
@@ -55,6 +56,7 @@ public sealed partial class LiteStrategyStore : IStrategyStore
         _runs = db.GetCollection(Names.Runs);
         _outbox = db.GetCollection(Names.Outbox);
         _meta = db.GetCollection(Names.Meta);
+        _counts = db.GetCollection(Names.Counts);
     }
 
     /// <inheritdoc />
@@ -204,9 +206,9 @@ public sealed partial class LiteStrategyStore : IStrategyStore
 
     private void EnsureIndexes()
     {
-        _items.EnsureIndex(Names.Source, "$." + Names.Source);
+        // Items by source are a range of _id (uids start with "source/"), and counts are counters:
+        // the only secondary index on items is the team's. Every index costs on every insert.
         _items.EnsureIndex(Names.Team, "$." + Names.Team);
-        _items.EnsureIndex(Names.Removed, "$." + Names.Removed);
         _keys.EnsureIndex(Names.BareKey, "$." + Names.BareKey);
         _quarantine.EnsureIndex(Names.Source, "$." + Names.Source);
         _runs.EnsureIndex(Names.Started, "$." + Names.Started);
