@@ -25,6 +25,19 @@ public sealed class StoreFileTests : IDisposable
     }
 
     [Fact]
+    public void A_store_path_that_cannot_be_created_is_a_clear_runtime_error()
+    {
+        var blocker = _temp.File("not-a-folder");
+        File.WriteAllText(blocker, "a file where a folder should be");
+        var path = Path.Combine(blocker, "store.db");
+
+        var error = Assert.Throws<StrategyLayerException>(() => LiteStrategyStore.Open(path));
+
+        Assert.Equal(ErrorKind.Runtime, error.Kind);
+        Assert.StartsWith($"store {path} cannot be opened: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_store_written_by_a_newer_version_is_refused_as_usage_without_being_touched()
     {
         var path = _temp.File("newer.db");

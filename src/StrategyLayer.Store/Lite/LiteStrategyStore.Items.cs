@@ -110,6 +110,11 @@ public sealed partial class LiteStrategyStore
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A removed item's stored hash is reset, so the next sighting upstream rewrites (un-removes) it.
+    /// A states dictionary loaded before this call still holds the old hash: reload it with
+    /// <see cref="LoadItemStates"/> before committing more pages of the same source.
+    /// </remarks>
     public int MarkRemoved(IReadOnlyList<(string Uid, Removal Removal)> removals) => InTransaction(() =>
     {
         var changed = 0;

@@ -82,12 +82,21 @@ public sealed partial class LiteStrategyStore : IStrategyStore
         options ??= StoreOpenOptions.Default;
         var full = System.IO.Path.GetFullPath(path);
         var folder = System.IO.Path.GetDirectoryName(full);
-        if (!string.IsNullOrEmpty(folder))
+        StoreLock storeLock;
+        try
         {
-            Directory.CreateDirectory(folder);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            storeLock = StoreLock.Acquire(full, path, options.LockTimeout, options.TimeProvider);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException && e is not StrategyLayerException)
+        {
+            throw new StrategyLayerException($"store {path} cannot be opened: {e.Message}", ErrorKind.Runtime, path, e);
         }
 
-        var storeLock = StoreLock.Acquire(full, path, options.LockTimeout, options.TimeProvider);
         LiteDatabase? db = null;
         try
         {
