@@ -164,6 +164,7 @@ public sealed class ItemStoreTests : IDisposable
         Assert.Equal("jira2/1", _store.FindItem("jira2:OPS-4")!.Uid);
         Assert.Equal("jira/1", _store.FindItem("jira/1")!.Uid);
         Assert.Null(_store.FindItem("jira:NOPE-1"));
+        Assert.Null(_store.FindItem("servicenow:OPS-4"));
     }
 
     [Fact]

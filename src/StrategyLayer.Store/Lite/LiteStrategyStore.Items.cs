@@ -39,7 +39,12 @@ public sealed partial class LiteStrategyStore
         var uids = _keys.Find(Query.EQ(Names.BareKey, bare)).Select(d => d[Names.Uid].AsString).Distinct(StringComparer.Ordinal).ToList();
         if (uids.Count == 0 && source is not null)
         {
-            uids = _keys.Find(Query.EQ(Names.BareKey, key.ToLowerInvariant())).Select(d => d[Names.Uid].AsString).Distinct(StringComparer.Ordinal).ToList();
+            // "jira:pay-7" typed in another case than stored is found above; here only the named source counts.
+            uids = _keys.Find(Query.EQ(Names.BareKey, key.ToLowerInvariant()))
+                .Select(d => d[Names.Uid].AsString)
+                .Where(u => u.StartsWith(source + "/", StringComparison.OrdinalIgnoreCase))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
         }
 
         switch (uids.Count)
