@@ -41,7 +41,7 @@ public static class DemoCommand
     {
         var steps = new Steps(session);
         await using var sandbox = await steps.RunAsync($"Starting the sandbox ({size})", () => SandboxServer.StartAsync(SandboxOptions.Default with { Port = 0, Size = size }, ct)).ConfigureAwait(false);
-        var config = DemoConfig(session, sandbox);
+        var config = DemoConfig(session, sandbox.JiraCloudUrl, sandbox.JiraDataCenterUrl, sandbox.ServiceNowUrl);
         session.UseConfig(config);
         ResetStore(config.Store);
 
@@ -79,7 +79,7 @@ public static class DemoCommand
     }
 
     /// <summary>The demo config with every source pointed at the sandbox.</summary>
-    private static AppConfig DemoConfig(Session session, SandboxHandle sandbox)
+    public static AppConfig DemoConfig(Session session, string jiraCloud, string jiraDataCenter, string serviceNow)
     {
         var path = FindDemoConfig(session.ConfigPath);
         var config = ConfigLoader.Load(path);
@@ -89,9 +89,9 @@ public static class DemoCommand
             {
                 BaseUrl = new Uri(s.Type switch
                 {
-                    "jira-cloud" => sandbox.JiraCloudUrl,
-                    "jira-datacenter" => sandbox.JiraDataCenterUrl,
-                    _ => sandbox.ServiceNowUrl,
+                    "jira-cloud" => jiraCloud,
+                    "jira-datacenter" => jiraDataCenter,
+                    _ => serviceNow,
                 }),
             }).ToList(),
             Store = session.StoreOverride is null ? config.Store : Path.GetFullPath(session.StoreOverride),
@@ -119,7 +119,7 @@ public static class DemoCommand
     }
 
     /// <summary>The demo owns its store: each run starts from an empty one.</summary>
-    private static void ResetStore(string store)
+    public static void ResetStore(string store)
     {
         foreach (var file in new[] { store, store + ".lock", Path.ChangeExtension(store, null) + "-log.db" })
         {

@@ -16,12 +16,12 @@ public static class Verbs
         yield return SandboxCommand.Create();
         yield return MapCommand.Create();
         yield return ReportCommand.Create();
-        yield return Pending("run", "Sync, map, report and distribute once, as the scheduler would", "issue 9 (scheduling and distribution)");
+        yield return RunCommand.Create();
         yield return Pending("schedule", "Run the scheduler in the foreground", "issue 9 (scheduling and distribution)");
         yield return ItemsCommand.Create();
         yield return ExplainCommand.Create();
         yield return Pending("serve", "The read-only web view over the store", "issue 10 (web view)");
-        yield return Pending("bench", "Run the benchmark against the sandbox", "issue 11 (demo and benchmark)");
+        yield return BenchCommand.Create();
     }
 
     /// <summary>A verb whose stage is not built yet: says so plainly and exits 1.</summary>
