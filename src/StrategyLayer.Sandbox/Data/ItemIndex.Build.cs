@@ -20,11 +20,14 @@ internal sealed partial class ItemIndex
 
         if (opsCandidates.Count > 0)
         {
+            // A few OPS items hold up several PAY stories each (one dependency, many waiting), so
+            // the pack shows a handful of cross-team blockers rather than one per story.
+            var pool = Math.Min(opsCandidates.Count, Math.Max(3, opsCandidates.Count / 8));
             for (var i = 0; i < JiraCount; i++)
             {
                 if (JiraLayout.WantsBlocker(Seed, i))
                 {
-                    var blocker = opsCandidates[Det.Int(Seed, i, 7, opsCandidates.Count)];
+                    var blocker = opsCandidates[Det.Int(Seed, i, 7, pool)];
                     blockedBy[i] = blocker;
                     if (!blocks.TryGetValue(blocker, out var list))
                     {
