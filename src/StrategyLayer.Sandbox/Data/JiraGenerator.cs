@@ -17,16 +17,14 @@ internal static class JiraGenerator
         var epic = JiraLayout.Epic(seed, i);
         var parent = JiraLayout.Parent(seed, i);
 
-        string[] labels = JiraLayout.IsEpic(i) || (epic < 0 && Det.Unit(seed, i, 30) < 0.6) || Det.Unit(seed, i, 30) < 0.3 ? themeLabels : [];
+        string[] labels = JiraLayout.IsEpic(i) || (epic < 0 && Det.Unit(seed, i, 30) < 0.75) || Det.Unit(seed, i, 30) < 0.3 ? themeLabels : [];
         string[] components = JiraLayout.IsEpic(i) || Det.Unit(seed, i, 31) < 0.5 ? themeComponents : [];
 
         var status = Status(index, i, version, created, now);
         var done = status == Vocabulary.Done;
         var project = index.Group(i);
         var blockedBy = index.BlockedBy(i);
-        DateOnly? due = (type is "Epic" or "Story") && Det.Unit(seed, i, 32) < 0.6
-            ? DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(created + (long)(30 + Det.Int(seed, i, 33, 120)) * 86_400).UtcDateTime)
-            : null;
+        DateOnly? due = (type is "Epic" or "Story") && Det.Unit(seed, i, 32) < 0.6 ? Due(seed, i, created, now, done) : null;
         string[] fixVersions = Det.Unit(seed, i, 34) < 0.4 ? [Det.Pick(seed, i, 35, Vocabulary.FixVersions)] : [];
 
         return new JiraIssue(
@@ -56,7 +54,7 @@ internal static class JiraGenerator
             Description: Description(seed, i, themeLabels[0]));
     }
 
-    private static int Status(ItemIndex index, int i, int version, long created, long now)
+    public static int Status(ItemIndex index, int i, int version, long created, long now)
     {
         var seed = index.Seed;
         if (JiraLayout.IsBlockerCandidate(seed, i))
@@ -76,8 +74,20 @@ internal static class JiraGenerator
         }
 
         var age = Timeline.AgeDays(created, now);
-        var doneWeight = age > 180 ? 70 : age > 90 ? 45 : 20;
+        var doneWeight = age > 180 ? 85 : age > 90 ? 60 : 20;
         return Det.Weighted(seed, i, 45, [20, 30, 10, 5, doneWeight]);
+    }
+
+    /// <summary>
+    /// Done work had its due date a month or more after it was created; open work is mostly due in
+    /// the coming weeks (plans get re-dated), and about one open item in twenty slipped past it.
+    /// </summary>
+    private static DateOnly Due(int seed, int i, long created, long now, bool done)
+    {
+        var at = done ? created + ((30 + Det.Int(seed, i, 33, 120)) * Timeline.Day)
+            : Det.Unit(seed, i, 15) < 0.05 ? now - ((1 + Det.Int(seed, i, 33, 20)) * Timeline.Day)
+            : now + ((7 + Det.Int(seed, i, 33, 70)) * Timeline.Day);
+        return DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(at).UtcDateTime);
     }
 
     private static string[] Description(int seed, int i, string theme)

@@ -33,13 +33,9 @@ internal static class ServiceNowGenerator
             "data-lake" => "Data Platform",
             _ => Det.Int(seed, i, 52, 2) == 0 ? "Online Payments" : "Mobile Banking",
         };
-        var impact = 1 + Det.Weighted(seed, i, 53, [20, 40, 40]);
-        var urgency = 1 + Det.Weighted(seed, i, 54, [20, 40, 40]);
-        var priority = Math.Clamp(impact + urgency - 1, 1, 5);
-        var (state, stateLabel, closedState, resolvedState) = State(seed, i, kind, version, created, now);
-        var category = kind == ItemKind.Change
-            ? (group == Vocabulary.CloudOps && Det.Unit(seed, i, 55) < 0.4 ? "Cost optimisation" : Det.Pick(seed, i, 56, Vocabulary.ChangeCategories))
-            : Det.Pick(seed, i, 56, Vocabulary.IncidentCategories);
+        var (impact, urgency, priority) = Priority(seed, i);
+        var (state, stateLabel, closedState, resolvedState) = State(seed, i, kind, group, version, created, now);
+        var category = kind == ItemKind.Change ? ChangeCategory(seed, i, group) : Det.Pick(seed, i, 56, Vocabulary.IncidentCategories);
         var person = Det.Unit(seed, i, 57) < 0.85 ? Vocabulary.People[((group * 4) + Det.Int(seed, i, 58, 4)) % Vocabulary.People.Length] : null;
         var number = index.Key(i);
         var title = Title(seed, i, kind, category, ci, service, version);
@@ -77,7 +73,10 @@ internal static class ServiceNowGenerator
                 fields.Add(Related(index, i, "rfc", ItemKind.Change, 0.05, 61));
                 break;
             case ItemKind.Change:
-                var start = created + ((1 + Det.Int(seed, i, 62, 20)) * 86_400L);
+                // An open change is planned ahead: its window is still to come.
+                var start = closedState || resolvedState
+                    ? created + ((1 + Det.Int(seed, i, 62, 20)) * 86_400L)
+                    : Math.Max(created, now) + ((1 + Det.Int(seed, i, 62, 20)) * 86_400L);
                 fields.Add(SnField.Plain("type", Det.Pick(seed, i, 63, ["normal", "standard", "emergency"])));
                 fields.Add(SnField.Plain("start_date", Date(start)));
                 fields.Add(SnField.Plain("end_date", Date(start + ((1 + Det.Int(seed, i, 64, 8)) * 3600L))));
@@ -120,11 +119,38 @@ internal static class ServiceNowGenerator
             : new(name, SysIds.Of(index.Seed, target), index.Key(target), ServiceNowLayout.Table(kind));
     }
 
-    private static (int State, string Label, bool Closed, bool Resolved) State(int seed, int i, ItemKind kind, int version, long created, long now)
+    /// <summary>Whether the record as first generated (version 0) is still open.</summary>
+    public static bool IsOpen(int seed, int i, ItemKind kind, int group, long created, long now)
+    {
+        var (_, _, closed, resolved) = State(seed, i, kind, group, 0, created, now);
+        return !closed && !resolved;
+    }
+
+    private static (int Impact, int Urgency, int Priority) Priority(int seed, int i)
+    {
+        var impact = 1 + Det.Weighted(seed, i, 53, [20, 40, 40]);
+        var urgency = 1 + Det.Weighted(seed, i, 54, [20, 40, 40]);
+        return (impact, urgency, Math.Clamp(impact + urgency - 1, 1, 5));
+    }
+
+    // Only Cloud Ops raises cost-optimisation changes; Payments Support's are mostly security
+    // remediation on the card systems (the PCI findings).
+    private static string ChangeCategory(int seed, int i, int group) => group switch
+    {
+        Vocabulary.CloudOps => Vocabulary.ChangeCategories[Det.Weighted(seed, i, 55, [50, 10, 25, 15])],
+        Vocabulary.PaymentsSupport => Vocabulary.ChangeCategories[Det.Weighted(seed, i, 55, [0, 55, 15, 30])],
+        _ => Vocabulary.ChangeCategories[Det.Weighted(seed, i, 55, [0, 10, 45, 45])],
+    };
+
+    private static (int State, string Label, bool Closed, bool Resolved) State(int seed, int i, ItemKind kind, int group, int version, long created, long now)
     {
         var age = Timeline.AgeDays(created, now);
         var states = kind switch { ItemKind.Incident => IncidentStates, ItemKind.Change => ChangeStates, _ => ProblemStates };
-        int[] weights = (kind, version > 0, age > 60, age > 14) switch
+
+        // The Service Desk has been swamped for the last month: most of its recent P1/P2
+        // incidents are still open (the demo's red measure).
+        var backlog = kind == ItemKind.Incident && group == Vocabulary.ServiceDesk && age <= 30 && Priority(seed, i).Priority <= 2;
+        int[] weights = backlog && version == 0 ? [25, 45, 15, 10, 3, 2] : (kind, version > 0, age > 60, age > 14) switch
         {
             (ItemKind.Incident, true, _, _) => [10, 35, 10, 30, 10, 5],
             (ItemKind.Incident, _, true, _) => [3, 4, 3, 15, 70, 5],

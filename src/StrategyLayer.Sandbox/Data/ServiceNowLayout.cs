@@ -5,7 +5,7 @@ internal static class ServiceNowLayout
 {
     public static int Group(int seed, int i, ItemKind kind) => Det.Weighted(seed, i, 50, kind switch
     {
-        ItemKind.Incident => [40, 15, 10, 15, 20],
+        ItemKind.Incident => [50, 12, 10, 13, 15],
         ItemKind.Change => [10, 20, 15, 40, 15],
         _ => [15, 15, 40, 15, 15],
     });

@@ -6,7 +6,7 @@ internal static class Vocabulary
     // Index 5 (ARCH) is never generated: items moved out of scope land there.
     public static readonly string[] ProjectKeys = ["PAY", "WEB", "CLOUD", "OPS", "DATA", "ARCH"];
     public static readonly string[] ProjectNames = ["Payments", "Digital channels", "Cloud platform", "Operations", "Data platform", "Architecture archive"];
-    public static readonly int[] ProjectWeights = [25, 18, 20, 12, 25];
+    public static readonly int[] ProjectWeights = [25, 20, 22, 13, 20];
     public const int MovedProject = 5;
     public const int Pay = 0;
     public const int Web = 1;
@@ -42,6 +42,7 @@ internal static class Vocabulary
     public const int ServiceDesk = 0;
     public const int DatabaseAdmins = 2;
     public const int CloudOps = 3;
+    public const int PaymentsSupport = 4;
     public static readonly string[] ConfigurationItems = ["payments-api", "card-vault", "core-banking", "k8s-prod-eu", "crm", "data-lake"];
     public static readonly string[] BusinessServices = ["Online Payments", "Mobile Banking", "Customer Support", "Data Platform"];
     public static readonly string[] IncidentCategories = ["inquiry", "software", "hardware", "network", "database"];

@@ -1,0 +1,229 @@
+using System.Text.Json;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Xunit;
+
+namespace StrategyLayer.Cli.Tests;
+
+/// <summary>
+/// The built CLI's <c>demo</c>, run once for the class: its packs must tell the demo story
+/// (config/demo-data.md): a green, an amber and a red measure each with its reason, a cross-team
+/// blocker, an untracked cluster with its suggested rule, a change since the last period, a PDF,
+/// and figures that agree with <c>items --json</c>.
+/// </summary>
+public sealed class DemoEndToEndTests(DemoEndToEndTests.DemoRun demo) : IClassFixture<DemoEndToEndTests.DemoRun>
+{
+    private const string Period = "2026-11";
+
+    [Fact]
+    public void The_demo_exits_cleanly_and_its_summary_counts_a_green_an_amber_and_a_red_measure()
+    {
+        Assert.True(demo.Result.ExitCode == 0, demo.Result.ToString());
+        var summary = demo.Summary.RootElement;
+        Assert.True(summary.GetProperty("green").GetInt32() >= 1, demo.Result.Stdout);
+        Assert.True(summary.GetProperty("amber").GetInt32() >= 1, demo.Result.Stdout);
+        Assert.True(summary.GetProperty("red").GetInt32() >= 1, demo.Result.Stdout);
+
+        // The tiles of the pack say the same as the summary.
+        var tiles = demo.Portfolio.QuerySelectorAll("section.executive .tile").ToList();
+        Assert.Equal(summary.GetProperty("red").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), Figure(tiles, "red measures"));
+        Assert.Equal(summary.GetProperty("amber").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), Figure(tiles, "amber measures"));
+    }
+
+    [Fact]
+    public void Cloud_migration_is_green_because_its_work_moves_and_its_kpi_is_on_plan()
+    {
+        var (implementation, potential) = MeasureRow("M-CLOUD-APPS");
+        Assert.Equal("green", Badge(implementation));
+        Assert.Equal("green", Badge(potential));
+        Assert.Contains("nothing overdue, stale or blocked", Reasons(implementation, "green"), StringComparison.Ordinal);
+        Assert.Contains("on or ahead of plan", Reasons(potential, "green"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pci_tokenization_is_amber_because_an_ops_item_has_blocked_its_work_for_weeks()
+    {
+        var (implementation, potential) = MeasureRow("M-PCI-TOKEN");
+        Assert.Equal("amber", Badge(implementation));
+        Assert.NotEqual("red", Badge(potential));
+        var reason = Reasons(implementation, "amber");
+        Assert.Matches(@"blocked by OPS-\d+, team OPS \([^)]+\), open (\d+) days", reason);
+        var days = int.Parse(System.Text.RegularExpressions.Regex.Match(reason, @"open (\d+) days").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(days, 14, 41);
+    }
+
+    [Fact]
+    public void Service_desk_mttr_is_red_because_its_kpi_is_well_below_plan()
+    {
+        var (_, potential) = MeasureRow("M-SD-MTTR");
+        Assert.Equal("red", Badge(potential));
+        var reason = Reasons(potential, "red");
+        var match = System.Text.RegularExpressions.Regex.Match(reason, @"Actual ([\d.]+)% vs planned ([\d.]+)% for 2026-11: behind plan by ([\d.]+)% of plan");
+        Assert.True(match.Success, reason);
+        Assert.True(double.Parse(match.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture) >= 25, reason);
+
+        // A red measure is a decision for its owners.
+        var decision = demo.Portfolio.QuerySelectorAll("section.executive div.decision.red-measure").Select(Text).FirstOrDefault(t => t.Contains("M-SD-MTTR", StringComparison.Ordinal));
+        Assert.NotNull(decision);
+        Assert.Contains("Business owner: Carla Nunes", decision, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_cross_team_blocker_names_the_blocking_and_the_blocked_team_in_blockers_and_decisions()
+    {
+        var rows = demo.Portfolio.QuerySelectorAll("section#blockers tbody tr").ToList();
+        var row = rows.FirstOrDefault(r => Cell(r, 1).StartsWith("OPS", StringComparison.Ordinal) && Cell(r, 5) == "PAY");
+        Assert.True(row is not null, string.Join("\n", rows.Select(Text)));
+        Assert.Contains("M-PCI-TOKEN", Cell(row!, 6), StringComparison.Ordinal);
+        Assert.Equal("amber", row!.QuerySelector(".badge")!.TextContent.Trim());
+
+        var decisions = demo.Portfolio.QuerySelectorAll("section.executive div.decision.cross-team-blocker").Select(Text).ToList();
+        Assert.Contains(decisions, d => System.Text.RegularExpressions.Regex.IsMatch(d, @"OPS-\d+ \(team OPS\) blocks \d+ items? of team PAY")
+            && d.Contains("Blocking: team OPS", StringComparison.Ordinal) && d.Contains("Blocked: team PAY", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_untracked_pack_suggests_the_rule_that_catches_the_data_observability_cluster()
+    {
+        var suggestions = demo.Untracked.QuerySelectorAll("section.suggestions tbody tr").ToList();
+        var row = suggestions.FirstOrDefault(r => Cell(r, 1) == "project = DATA and labels = observability");
+        Assert.True(row is not null, string.Join("\n", suggestions.Select(Text)));
+        Assert.True(int.Parse(Cell(row!, 3), System.Globalization.CultureInfo.InvariantCulture) >= 20, Text(row!));
+        Assert.Contains("jira:DATA-", Cell(row!, 4), StringComparison.Ordinal);
+
+        // DATA is the team with the most untracked work.
+        var byTeam = demo.Untracked.QuerySelectorAll("section.untracked-summary tbody tr").ToList();
+        Assert.Equal("DATA", Cell(byTeam[0], 0));
+    }
+
+    [Fact]
+    public void The_changes_since_last_period_list_a_measure_whose_status_moved()
+    {
+        Assert.Contains("Changes since 2026-10", demo.Portfolio.QuerySelector("section.changes h2")!.TextContent, StringComparison.Ordinal);
+        var rows = demo.Portfolio.QuerySelectorAll("section.changes tbody tr").ToList();
+        var moved = rows.Where(r => Cell(r, 1) is "implementation" or "potential" && Cell(r, 2) != Cell(r, 3))
+            .Select(r => string.Join(" ", Enumerable.Range(0, 4).Select(i => Cell(r, i)))).ToList();
+        Assert.Contains(moved, r => r.Contains("M-SD-MTTR", StringComparison.Ordinal) && r.Contains("potential green red", StringComparison.Ordinal));
+        Assert.Contains(moved, r => r.Contains("M-PCI-TOKEN", StringComparison.Ordinal) && r.Contains("implementation green amber", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_pdf_packs_are_written_and_are_pdf_files()
+    {
+        foreach (var name in new[] { "portfolio-pack-" + Period + ".pdf", "untracked-" + Period + ".pdf" })
+        {
+            var path = Path.Combine(demo.Out, name);
+            Assert.True(File.Exists(path), path + " missing; " + demo.Result);
+            var head = new byte[4];
+            using (var stream = File.OpenRead(path))
+            {
+                stream.ReadExactly(head);
+            }
+
+            Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(head));
+        }
+    }
+
+    [Fact]
+    public async Task The_untracked_figures_in_the_packs_match_items_json_on_the_same_store()
+    {
+        var result = await CliRunner.RunAsync(["items", "--untracked", "--json", "--config", DemoRun.DemoConfig, "--store", demo.Store]);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var items = JsonDocument.Parse(result.Stdout);
+        var untracked = items.RootElement.EnumerateArray().ToList();
+        Assert.All(untracked, i => Assert.True(i.GetProperty("untracked").GetBoolean()));
+
+        var tiles = demo.Untracked.QuerySelectorAll("section.untracked-summary .tile").ToList();
+        Assert.Equal(untracked.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Figure(tiles, "untracked items of"));
+        var portfolioLabel = demo.Portfolio.QuerySelectorAll("section.executive .tile .label").Select(Text).First(t => t.StartsWith("untracked:", StringComparison.Ordinal));
+        Assert.Equal("untracked: " + untracked.Count + " items", portfolioLabel);
+
+        // Per team too: DATA's row in the portfolio pack counts the DATA items items --json lists.
+        var dataRow = demo.Portfolio.QuerySelectorAll("section.untracked-by-team tbody tr").First(r => Cell(r, 0) == "DATA");
+        Assert.Equal(untracked.Count(i => i.GetProperty("team").GetString() == "DATA").ToString(System.Globalization.CultureInfo.InvariantCulture), Cell(dataRow, 2));
+
+        // A realistic share: most in-scope work maps to a measure.
+        var share = double.Parse(Figure(tiles, "untracked share").TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(share, 10, 25);
+    }
+
+    private (IElement Implementation, IElement Potential) MeasureRow(string id)
+    {
+        var row = demo.Portfolio.QuerySelectorAll("section#tree tr.depth-4")
+            .FirstOrDefault(r => r.QuerySelector("td.name .level")?.TextContent.Trim() == "measure " + id);
+        Assert.True(row is not null, id + " is not in the strategy tree of the pack");
+        var cells = row!.QuerySelectorAll("td").ToList();
+        return (cells[2], cells[3]);
+    }
+
+    private static string Badge(IElement cell) => cell.QuerySelector(".badge")!.TextContent.Trim();
+
+    private static string Reasons(IElement cell, string level) =>
+        string.Join(" | ", cell.QuerySelectorAll("ul.reasons li." + level).Select(Text));
+
+    private static string Cell(IElement row, int index) => Text(row.QuerySelectorAll("td")[index]);
+
+    private static string Figure(IEnumerable<IElement> tiles, string label) =>
+        tiles.First(t => Text(t.QuerySelector(".label")!).Contains(label, StringComparison.Ordinal)).QuerySelector(".figure")!.TextContent.Trim();
+
+    private static string Text(IElement e) => System.Text.RegularExpressions.Regex.Replace(e.TextContent, @"\s+", " ").Trim();
+
+    /// <summary>One demo run for the class, into a temp folder: packs, store and all.</summary>
+    public sealed class DemoRun : IAsyncLifetime
+    {
+        private readonly string root = Path.Combine(Path.GetTempPath(), "sl-demo-" + Guid.NewGuid().ToString("N")[..8]);
+
+        public static string DemoConfig => Path.Combine(RepoRoot(), "config", "strategylayer.json");
+
+        public string Out => Path.Combine(root, "out");
+
+        public string Store => Path.Combine(root, "store", "demo.db");
+
+        public CliResult Result { get; private set; } = new(-1, "", "");
+
+        public JsonDocument Summary { get; private set; } = JsonDocument.Parse("{}");
+
+        public IDocument Portfolio { get; private set; } = null!;
+
+        public IDocument Untracked { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Store)!);
+            Result = await CliRunner.RunAsync(["demo", "--out", Out, "--store", Store, "--json"], timeout: TimeSpan.FromMinutes(4));
+            if (Result.ExitCode is not (0 or 3))
+            {
+                throw new InvalidOperationException("the demo failed: " + Result);
+            }
+
+            Summary = JsonDocument.Parse(Result.Stdout);
+            var parser = new HtmlParser();
+            Portfolio = parser.ParseDocument(await File.ReadAllTextAsync(Path.Combine(Out, "portfolio-pack-" + Period + ".html")));
+            Untracked = parser.ParseDocument(await File.ReadAllTextAsync(Path.Combine(Out, "untracked-" + Period + ".html")));
+        }
+
+        public Task DisposeAsync()
+        {
+            Summary.Dispose();
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        private static string RepoRoot()
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "StrategyLayer.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            throw new DirectoryNotFoundException("the repository root is not above the test folder");
+        }
+    }
+}
