@@ -1,0 +1,82 @@
+using StrategyLayer.Domain.Items;
+using StrategyLayer.Reporting.Model;
+
+namespace StrategyLayer.Reporting.Building;
+
+/// <summary>One blocking item and every open item it blocks, gathered while items stream past.</summary>
+internal sealed class BlockerAccumulator(string key, ItemLink firstLink, int cap)
+{
+    private readonly CappedList<ItemRef> blocked = new(cap);
+    private readonly SortedSet<string> teams = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SortedSet<string> assignees = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SortedSet<string> measures = new(StringComparer.OrdinalIgnoreCase);
+
+    public string Key { get; } = key;
+
+    public ItemLink Link { get; } = firstLink;
+
+    public DateTimeOffset EarliestBlockedCreated { get; private set; } = DateTimeOffset.MaxValue;
+
+    public int Count => blocked.Total;
+
+    public IReadOnlyList<ItemRef> Blocked => blocked.Items;
+
+    public IReadOnlyCollection<string> Teams => teams;
+
+    public void Add(WorkItem item, ItemRef itemRef, string team, string? measureId)
+    {
+        blocked.Add(itemRef);
+        teams.Add(team);
+        if (!string.IsNullOrWhiteSpace(item.Assignee) && assignees.Count < 5)
+        {
+            assignees.Add(item.Assignee);
+        }
+
+        if (measureId is not null)
+        {
+            measures.Add(measureId);
+        }
+
+        if (item.Created < EarliestBlockedCreated)
+        {
+            EarliestBlockedCreated = item.Created;
+        }
+    }
+
+    /// <summary>The blocker's view once its own item was looked up (null when not stored).</summary>
+    public BlockerView ToView(WorkItem? blocker, ItemLinks links, DateTimeOffset evalAt, ReportSettings settings)
+    {
+        var team = blocker?.Team ?? Link.TargetTeam ?? KeyPrefix(Key);
+        var since = blocker?.Created ?? EarliestBlockedCreated;
+        var age = Math.Max(0, (int)Math.Floor((evalAt - since).TotalDays));
+        var crossTeam = teams.Any(t => !string.Equals(t, team, StringComparison.OrdinalIgnoreCase));
+        var level = !crossTeam ? (age >= settings.BlockerRedDays ? Rag.Amber : Rag.Green)
+            : age >= settings.BlockerRedDays ? Rag.Red
+            : age >= settings.BlockerAmberDays ? Rag.Amber
+            : Rag.Green;
+        var id = blocker?.Id ?? Key;
+        return new BlockerView
+        {
+            Blocker = new ItemRef(id, blocker?.Key ?? Key, blocker?.Title ?? "", links.ForItem(id, blocker?.BrowseUrl), team, blocker?.Status ?? Link.TargetStatus),
+            BlockerTeam = team,
+            BlockerStatus = blocker?.Status ?? Link.TargetStatus ?? "unknown",
+            BlockerAssignee = blocker?.Assignee,
+            CrossTeam = crossTeam,
+            AgeDays = age,
+            BlockedCount = blocked.Total,
+            BlockedItems = [.. blocked.Items.OrderBy(i => i.Key, KeyOrder.Instance)],
+            BlockedTeams = [.. teams],
+            BlockedAssignees = [.. assignees],
+            Measures = [.. measures],
+            Level = Assessment.Name(level),
+        };
+    }
+
+    /// <summary>A Jira key's project (<c>OPS</c> of <c>OPS-12</c>) stands in for an unknown team.</summary>
+    public static string KeyPrefix(string key)
+    {
+        var bare = ItemId.Parse(key).Key;
+        var dash = bare.LastIndexOf('-');
+        return dash > 0 ? bare[..dash] : bare;
+    }
+}

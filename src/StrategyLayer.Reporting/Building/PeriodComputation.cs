@@ -1,0 +1,151 @@
+using StrategyLayer.Domain.Items;
+using StrategyLayer.Domain.Mapping;
+using StrategyLayer.Domain.Strategy;
+using StrategyLayer.Reporting.Model;
+using StrategyLayer.Reporting.Snapshots;
+
+namespace StrategyLayer.Reporting.Building;
+
+/// <summary>
+/// One pass over the stored items: per-measure and per-team figures, blockers and untracked
+/// clusters are aggregated as items stream past, and each in-scope item becomes one compressed
+/// snapshot row. Memory holds the aggregates and capped samples, never the items.
+/// </summary>
+internal sealed partial class PeriodComputation : IDisposable
+{
+    private readonly ReportSettings settings;
+    private readonly ItemLinks links;
+    private readonly DateTimeOffset evalAt;
+    private readonly Dictionary<string, MeasureAccumulator> measures = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, BlockerAccumulator> blockers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SortedDictionary<string, (int Items, CappedList<ItemRef> Untracked)> teams = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<(string Team, string Attribute, string Value), int> clusters = [];
+    private readonly SnapshotRowWriter rows = new();
+    private readonly HashSet<string> sources = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> openBlockers = [];
+
+    public PeriodComputation(StrategyTree tree, IItemFilterCompiler filters, ReportSettings settings, ItemLinks links, DateTimeOffset evalAt)
+    {
+        this.settings = settings;
+        this.links = links;
+        this.evalAt = evalAt;
+        foreach (var (measure, path) in MeasuresWithPaths(tree))
+        {
+            Func<WorkItem, bool>? numerator = null;
+            Func<WorkItem, bool>? denominator = null;
+            if (measure.Kpi.Actual is ComputedActual computed)
+            {
+                numerator = string.IsNullOrWhiteSpace(computed.Numerator) ? null : filters.Compile(computed.Numerator, evalAt);
+                denominator = string.IsNullOrWhiteSpace(computed.Denominator) ? null : filters.Compile(computed.Denominator, evalAt);
+            }
+
+            measures[measure.Id] = new MeasureAccumulator(measure, path, numerator, denominator, settings.MaxReasonItems);
+        }
+    }
+
+    public int InScope { get; private set; }
+
+    public int Mapped { get; private set; }
+
+    public int Untracked { get; private set; }
+
+    public IReadOnlyCollection<string> Sources => sources;
+
+    public IReadOnlyDictionary<string, MeasureAccumulator> Measures => measures;
+
+    public void Add(WorkItem item, ItemMapping? mapping)
+    {
+        if (item.Removed is not null || mapping is { InScope: false })
+        {
+            return;
+        }
+
+        InScope++;
+        sources.Add(item.Source);
+        var team = item.Team ?? item.Project ?? "(no team)";
+        var itemRef = new ItemRef(item.Id, item.Key, item.Title, links.ForItem(item.Id, item.BrowseUrl), team, item.Status);
+        var measureId = mapping?.MeasureId;
+        var teamEntry = teams.TryGetValue(team, out var t) ? t : (Items: 0, Untracked: new CappedList<ItemRef>(settings.MaxReasonItems));
+        teamEntry.Items++;
+
+        openBlockers.Clear();
+        if (item.Category is not (StatusCategory.Done or StatusCategory.Cancelled))
+        {
+            foreach (var link in item.Links)
+            {
+                if (link.IsBlockedBy && link.TargetCategory is not (StatusCategory.Done or StatusCategory.Cancelled))
+                {
+                    if (!blockers.TryGetValue(link.TargetKey, out var blocker))
+                    {
+                        blocker = new BlockerAccumulator(link.TargetKey, link, settings.MaxReasonItems);
+                        blockers[link.TargetKey] = blocker;
+                    }
+
+                    blocker.Add(item, itemRef, team, measureId);
+                    openBlockers.Add(link.TargetKey);
+                }
+            }
+        }
+
+        if (measureId is not null)
+        {
+            Mapped++;
+            if (measures.TryGetValue(measureId, out var acc))
+            {
+                acc.Add(item, itemRef, evalAt, settings, openBlockers, team);
+            }
+        }
+        else
+        {
+            Untracked++;
+            teamEntry.Untracked.Add(itemRef);
+            var (attribute, value) = ClusterOf(item);
+            var key = (team, attribute, value);
+            clusters[key] = clusters.TryGetValue(key, out var n) ? n + 1 : 1;
+        }
+
+        teams[team] = teamEntry;
+        rows.Add(new SnapshotRow
+        {
+            Id = item.Id,
+            Key = item.Key,
+            Title = item.Title,
+            Url = itemRef.Url,
+            Team = team,
+            Type = item.Type ?? item.Kind.ToString().ToLowerInvariant(),
+            Status = item.Status,
+            Category = CategoryName(item.Category),
+            Assignee = item.Assignee,
+            Measure = measureId,
+            DecidedBy = (mapping?.DecidedBy.Kind ?? DecisionKind.None).ToString().ToLowerInvariant(),
+            Rule = mapping?.DecidedBy.Rule,
+            Via = mapping?.DecidedBy.Via is { Count: > 0 } via ? via : null,
+            Label = measureId is null ? ClusterOf(item).Value : null,
+        });
+    }
+
+    public byte[] FinishRows() => rows.Finish();
+
+    public void Dispose() => rows.Dispose();
+
+    public static string CategoryName(StatusCategory category) => category switch
+    {
+        StatusCategory.ToDo => "todo",
+        StatusCategory.InProgress => "inprogress",
+        StatusCategory.Done => "done",
+        _ => "cancelled",
+    };
+
+    private static (string Attribute, string Value) ClusterOf(WorkItem item) =>
+        item.Labels.Count > 0 ? ("label", item.Labels.Order(StringComparer.OrdinalIgnoreCase).First())
+        : item.Components.Count > 0 ? ("component", item.Components.Order(StringComparer.OrdinalIgnoreCase).First())
+        : ("type", item.Type ?? item.Kind.ToString().ToLowerInvariant());
+
+    private static IEnumerable<(Measure Measure, string Path)> MeasuresWithPaths(StrategyTree tree) =>
+        from portfolio in tree.Organization.Portfolios
+        from program in portfolio.Programs
+        from project in program.Projects
+        from package in project.MeasurePackages
+        from measure in package.Measures
+        select (measure, string.Join(" › ", portfolio.Name, program.Name, project.Name, package.Name));
+}

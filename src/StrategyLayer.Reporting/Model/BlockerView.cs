@@ -1,0 +1,18 @@
+namespace StrategyLayer.Reporting.Model;
+
+/// <summary>An open item that blocks others (an <c>is blocked by</c> link without evidence it is resolved).</summary>
+public sealed record BlockerView
+{
+    public required ItemRef Blocker { get; init; }
+    public string? BlockerTeam { get; init; }
+    public string? BlockerStatus { get; init; }
+    public string? BlockerAssignee { get; init; }
+    public bool CrossTeam { get; init; }
+    public int AgeDays { get; init; }
+    public int BlockedCount { get; init; }
+    public IReadOnlyList<ItemRef> BlockedItems { get; init; } = [];
+    public IReadOnlyList<string> BlockedTeams { get; init; } = [];
+    public IReadOnlyList<string> BlockedAssignees { get; init; } = [];
+    public IReadOnlyList<string> Measures { get; init; } = [];
+    public string Level { get; init; } = "amber";
+}

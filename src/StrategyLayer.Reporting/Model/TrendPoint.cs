@@ -1,0 +1,3 @@
+namespace StrategyLayer.Reporting.Model;
+
+public sealed record TrendPoint(string Period, double? Planned, double? Actual);

@@ -1,0 +1,147 @@
+using StrategyLayer.Domain.Reporting;
+using StrategyLayer.Reporting.Building;
+using StrategyLayer.Reporting.Model;
+using StrategyLayer.Reporting.Snapshots;
+
+namespace StrategyLayer.Reporting;
+
+public sealed partial class ReportBuilder
+{
+    /// <summary>One pack's model from the period's figures; item tables are read from the compressed rows.</summary>
+    public Task<ReportModel> BuildAsync(PeriodData data, ReportScope scope, IReadOnlyList<RuleSuggestion>? suggestions, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var agg = data.Aggregates;
+        var zone = environment.TimeZone;
+        var previousPeriod = data.Period.Previous;
+        var previous = snapshots.Find(previousPeriod.Name);
+        var changes = ChangeDetector.Compare(
+            agg,
+            previous is null ? null : SnapshotService.ReadAggregates(previous),
+            previousPeriod.Name,
+            previous?.State.ToString().ToLowerInvariant(),
+            settings.TopBlockers);
+        var measures = agg.Measures
+            .Select(m => m with { Trend = TrendChart.Render(m.Name, m.TrendPoints, m.Unit) })
+            .ToList();
+
+        var (rows, total, more) = scope.Kind switch
+        {
+            ScopeKind.Team => TeamRows(data.ItemRows, scope.Team ?? "", measures, cancellationToken),
+            ScopeKind.Untracked => UntrackedRows(data.ItemRows, measures, cancellationToken),
+            _ => ([], 0, 0),
+        };
+        var freshnessLevel = agg.Freshness.Count == 0 ? "green"
+            : Assessment.Name(agg.Freshness.Max(f => Assessment.Parse(f.Level)));
+        var model = new ReportModel
+        {
+            Template = scope.DefaultTemplate,
+            Title = scope.Kind switch
+            {
+                ScopeKind.Team => $"{scope.Team} — delivery lead pack {data.Period.Name}",
+                ScopeKind.Untracked => $"{agg.Organization} — untracked work {data.Period.Name}",
+                _ => $"{agg.Organization} — portfolio pack {data.Period.Name}",
+            },
+            Organization = agg.Organization,
+            Scope = scope.Kind.ToString().ToLowerInvariant(),
+            Team = scope.Team,
+            Period = data.Period.Name,
+            PeriodStart = data.Period.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            PeriodEnd = data.Period.End.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            AsOf = FreshnessReader.Format(agg.EvaluatedAt, zone),
+            GeneratedAt = FreshnessReader.Format(time.GetUtcNow(), zone),
+            State = data.State == SnapshotState.Frozen ? "frozen" : "provisional",
+            ElapsedPercent = agg.ElapsedPercent,
+            RollUpRule = StatusRules.RollUpRule,
+            StatusRules = agg.StatusRules,
+            Summary = agg.Summary,
+            Decisions = agg.Decisions,
+            Tree = agg.Tree,
+            Measures = measures,
+            Blockers = [.. agg.Blockers.Take(settings.TopBlockers)],
+            BlockersMore = Math.Max(0, agg.Blockers.Count - settings.TopBlockers),
+            UntrackedByTeam = agg.UntrackedByTeam,
+            Changes = changes,
+            Freshness = agg.Freshness,
+            FreshnessLevel = freshnessLevel,
+            Items = rows,
+            ItemsTotal = total,
+            ItemsMore = more,
+            ItemsMoreUrl = scope.Kind switch
+            {
+                ScopeKind.Team => links.ForTeam(scope.Team ?? ""),
+                ScopeKind.Untracked => links.ForUntracked(),
+                _ => null,
+            },
+            TeamSummary = scope.Kind == ScopeKind.Team
+                ? agg.UntrackedByTeam.FirstOrDefault(t => string.Equals(t.Team, scope.Team, StringComparison.OrdinalIgnoreCase))
+                    ?? new TeamUntrackedView(scope.Team ?? "", 0, 0, 0, null, [])
+                : null,
+            Suggestions = suggestions ?? [],
+        };
+        return Task.FromResult(model);
+    }
+
+    // Untracked first, then the rest; each capped so a big team stays bounded.
+    private (IReadOnlyList<ItemRowView> Rows, int Total, int More) TeamRows(byte[] compressed, string team, IReadOnlyList<MeasureView> measures, CancellationToken ct)
+    {
+        var names = measures.ToDictionary(m => m.Id, m => m.Name, StringComparer.OrdinalIgnoreCase);
+        var untracked = new CappedList<ItemRowView>(settings.MaxRows);
+        var tracked = new CappedList<ItemRowView>(settings.MaxRows);
+        foreach (var row in SnapshotService.ReadRows(compressed))
+        {
+            if (string.Equals(row.Team, team, StringComparison.OrdinalIgnoreCase))
+            {
+                ct.ThrowIfCancellationRequested();
+                (row.Measure is null ? untracked : tracked).Add(View(row, names));
+            }
+        }
+
+        var list = untracked.Items.OrderBy(r => r.Key, KeyOrder.Instance)
+            .Concat(tracked.Items.OrderBy(r => r.Measure, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Key, KeyOrder.Instance))
+            .Take(settings.MaxRows)
+            .ToList();
+        var total = untracked.Total + tracked.Total;
+        return (list, total, total - list.Count);
+    }
+
+    private (IReadOnlyList<ItemRowView> Rows, int Total, int More) UntrackedRows(byte[] compressed, IReadOnlyList<MeasureView> measures, CancellationToken ct)
+    {
+        var names = measures.ToDictionary(m => m.Id, m => m.Name, StringComparer.OrdinalIgnoreCase);
+        var untracked = new CappedList<ItemRowView>(settings.MaxRows);
+        foreach (var row in SnapshotService.ReadRows(compressed))
+        {
+            if (row.Measure is null)
+            {
+                ct.ThrowIfCancellationRequested();
+                untracked.Add(View(row, names));
+            }
+        }
+
+        var list = untracked.Items
+            .OrderBy(r => r.Team, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(r => r.Key, KeyOrder.Instance)
+            .ToList();
+        return (list, untracked.Total, untracked.More);
+    }
+
+    private static ItemRowView View(SnapshotRow row, IReadOnlyDictionary<string, string> names) => new()
+    {
+        Id = row.Id,
+        Key = row.Key,
+        Title = row.Title,
+        Url = row.Url,
+        Team = row.Team,
+        Type = row.Type,
+        Status = row.Status,
+        Category = row.Category,
+        Assignee = row.Assignee,
+        Measure = row.Measure,
+        MeasureName = row.Measure is not null && names.TryGetValue(row.Measure, out var n) ? n : null,
+        DecidedBy = row.DecidedBy,
+        Rule = row.Rule,
+        Via = row.Via ?? [],
+        Untracked = row.Measure is null,
+        Label = row.Label,
+    };
+}

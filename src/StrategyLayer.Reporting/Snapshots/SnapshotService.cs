@@ -1,0 +1,85 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Reporting;
+using StrategyLayer.Store;
+
+namespace StrategyLayer.Reporting.Snapshots;
+
+/// <summary>
+/// Keeps one snapshot per period: provisional while the period runs (each build replaces it),
+/// frozen once the as-of time reaches the period's end in the configured time zone (never
+/// replaced again). Item rows are JSON lines compressed with Brotli; aggregates are JSON beside them.
+/// </summary>
+public sealed class SnapshotService(IStrategyStore store, TimeZoneInfo timeZone)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public SnapshotState StateFor(ReportingPeriod period, DateTimeOffset asOf) =>
+        asOf >= period.EndInstant(timeZone) ? SnapshotState.Frozen : SnapshotState.Provisional;
+
+    /// <summary>The period's frozen snapshot, if one was taken.</summary>
+    public Snapshot? Frozen(ReportingPeriod period) =>
+        store.GetSnapshot(period.Name) is { State: SnapshotState.Frozen } s ? s : null;
+
+    public Snapshot? Find(string period) => store.GetSnapshot(period);
+
+    /// <summary>Saves the period's snapshot unless a frozen one already exists (a frozen period never changes).</summary>
+    public Snapshot Save(PeriodData data, DateTimeOffset builtAt)
+    {
+        if (Frozen(data.Period) is { } frozen)
+        {
+            return frozen;
+        }
+
+        var snapshot = new Snapshot(
+            data.Period.Name,
+            data.State,
+            builtAt,
+            data.AsOf,
+            JsonSerializer.Serialize(data.Aggregates, Json),
+            data.ItemRows);
+        store.SaveSnapshot(snapshot);
+        return snapshot;
+    }
+
+    public static PeriodData ToPeriodData(Snapshot snapshot, ReportingPeriod period) =>
+        new(period, snapshot.State, snapshot.AsOf, ReadAggregates(snapshot), snapshot.ItemRows, snapshot.State == SnapshotState.Frozen);
+
+    public static PeriodAggregates ReadAggregates(Snapshot snapshot)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<PeriodAggregates>(snapshot.AggregatesJson, Json)
+                ?? throw new JsonException("empty aggregates");
+        }
+        catch (JsonException e)
+        {
+            throw new StrategyLayerException(
+                $"The snapshot of period {snapshot.Period} cannot be read: {e.Message}",
+                ErrorKind.Runtime,
+                $"snapshot {snapshot.Period} {e.Path}");
+        }
+    }
+
+    /// <summary>Streams rows back out of their compressed form.</summary>
+    public static IEnumerable<SnapshotRow> ReadRows(byte[] compressed)
+    {
+        using var input = new MemoryStream(compressed, writable: false);
+        using var brotli = new BrotliStream(input, CompressionMode.Decompress);
+        using var reader = new StreamReader(brotli, Encoding.UTF8);
+        var line = 0;
+        while (reader.ReadLine() is { } text)
+        {
+            line++;
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            yield return JsonSerializer.Deserialize<SnapshotRow>(text, Json)
+                ?? throw new StrategyLayerException("Empty snapshot row.", ErrorKind.Runtime, $"snapshot row {line}");
+        }
+    }
+}

@@ -1,0 +1,217 @@
+using StrategyLayer.Domain.Items;
+using StrategyLayer.Domain.Strategy;
+using StrategyLayer.Reporting.Model;
+using StrategyLayer.Reporting.Tests.Support;
+
+namespace StrategyLayer.Reporting.Tests;
+
+public sealed class ReportBuilderTests
+{
+    private static async Task<ReportModel> Build(InMemoryStore store, ReportSettings? settings = null, StrategyTree? tree = null, ReportScope? scope = null, string? web = null) =>
+        await DemoPortfolio.Builder(store, settings, tree, webBaseUrl: web)
+            .BuildAsync(new ReportRequest(DemoPortfolio.November, scope ?? ReportScope.Portfolio, DemoPortfolio.AsOf), CancellationToken.None);
+
+    private static MeasureView Measure(ReportModel model, string id) => model.Measures.Single(m => m.Id == id);
+
+    [Fact]
+    public async Task A_measure_blocked_by_another_teams_old_open_item_is_red_and_names_the_blocker_the_team_the_age_and_the_items()
+    {
+        var model = await Build(DemoPortfolio.Store(), ReportSettings.Default with { DoneRatioAmberBehind = 500, DoneRatioRedBehind = 500 });
+
+        var impl = Measure(model, "M-PCI-TOKEN").Implementation;
+        Assert.Equal("red", impl.Status);
+        var reason = impl.Reasons[0];
+        Assert.Equal("red", reason.Level);
+        Assert.StartsWith("2 items blocked by OPS-12, team OPS (In Progress), open 21 days", reason.Text, StringComparison.Ordinal);
+        Assert.Equal(["OPS-12", "PAY-2", "PAY-3"], reason.Items.Select(i => i.Key));
+    }
+
+    [Fact]
+    public async Task Any_open_cross_team_blocker_makes_a_measure_at_least_amber_however_young()
+    {
+        var settings = ReportSettings.Default with { BlockerRedDays = 60, DoneRatioAmberBehind = 500, DoneRatioRedBehind = 500 };
+
+        var model = await Build(DemoPortfolio.Store(), settings);
+
+        var impl = Measure(model, "M-PCI-TOKEN").Implementation;
+        Assert.Equal("amber", impl.Status);
+        Assert.Contains(impl.Reasons, r => r.Text.Contains("blocked by OPS-12", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_dependency_whose_blocker_is_done_in_the_store_is_not_a_risk()
+    {
+        var store = DemoPortfolio.Store();
+        DemoPortfolio.Put(store, DemoPortfolio.Jira("WEB-1", "WEB", StatusCategory.InProgress, "Self-service portal", DemoPortfolio.AsOf) with
+        {
+            Links = [new ItemLink(LinkTypes.IsBlockedBy, "OPS-13", "In Progress", StatusCategory.InProgress, "OPS")],
+        }, "M-SD-MTTR", "web");
+
+        var model = await Build(store);
+
+        Assert.DoesNotContain(model.Blockers, b => b.Blocker.Key == "OPS-13");
+        Assert.Equal(0, Measure(model, "M-SD-MTTR").Blocked);
+        Assert.DoesNotContain(Measure(model, "M-SD-MTTR").Implementation.Reasons, r => r.Text.Contains("blocked", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_blocker_unknown_to_the_store_counts_as_open_because_nothing_shows_it_resolved()
+    {
+        var store = DemoPortfolio.Store();
+        DemoPortfolio.Put(store, DemoPortfolio.Jira("WEB-2", "WEB", StatusCategory.InProgress, "Chatbot", DemoPortfolio.AsOf) with
+        {
+            Links = [new ItemLink(LinkTypes.IsBlockedBy, "NET-7")],
+        }, "M-SD-MTTR", "web");
+
+        var model = await Build(store);
+
+        var blocker = Assert.Single(model.Blockers, b => b.Blocker.Key == "NET-7");
+        Assert.Equal("NET", blocker.BlockerTeam);
+        Assert.True(blocker.CrossTeam);
+        Assert.NotEqual("green", Measure(model, "M-SD-MTTR").Implementation.Status);
+    }
+
+    [Fact]
+    public async Task Potential_compares_actual_with_plan_in_the_kpis_direction()
+    {
+        var costDown = await Build(DemoPortfolio.Store(), tree: DemoPortfolio.Tree(KpiDirection.Down, costActual: 130));
+        var costDownCheap = await Build(DemoPortfolio.Store(), tree: DemoPortfolio.Tree(KpiDirection.Down, costActual: 80));
+        var costUpLow = await Build(DemoPortfolio.Store(), tree: DemoPortfolio.Tree(KpiDirection.Up, costActual: 80));
+        var costDownSlightly = await Build(DemoPortfolio.Store(), tree: DemoPortfolio.Tree(KpiDirection.Down, costActual: 115));
+
+        Assert.Equal("red", Measure(costDown, "M-RUN-COST").Potential.Status);
+        Assert.Contains("behind plan by 30%", Measure(costDown, "M-RUN-COST").Potential.Reasons[0].Text, StringComparison.Ordinal);
+        Assert.Equal("green", Measure(costDownCheap, "M-RUN-COST").Potential.Status);
+        Assert.Equal("amber", Measure(costUpLow, "M-RUN-COST").Potential.Status);
+        Assert.Equal("amber", Measure(costDownSlightly, "M-RUN-COST").Potential.Status);
+    }
+
+    [Fact]
+    public async Task Computed_actuals_use_the_rule_language_for_ratios_and_the_done_ratio_for_done_ratio()
+    {
+        var model = await Build(DemoPortfolio.Store());
+
+        Assert.Equal(50, Measure(model, "M-SD-MTTR").Actual);
+        Assert.Equal("green", Measure(model, "M-SD-MTTR").Potential.Status);
+        Assert.Equal(25, Measure(model, "M-PCI-TOKEN").Actual);
+        Assert.Equal("red", Measure(model, "M-PCI-TOKEN").Potential.Status);
+    }
+
+    [Fact]
+    public async Task Nodes_take_the_worst_status_of_what_they_contain_and_say_which_child_made_them_so()
+    {
+        var model = await Build(DemoPortfolio.Store());
+
+        var program = model.Tree.Single(r => r.Id == "PR-SD");
+        Assert.Equal("amber", program.Implementation.Status); // M-RUN-COST has no work, M-SD-MTTR green
+        Assert.Equal("red", program.Potential.Status);
+        Assert.Contains(program.Potential.Reasons, r => r.Text == "Faster resolution (PJ-SD) is red");
+        var portfolio = model.Tree.Single(r => r.Id == "P-DIG");
+        Assert.Equal(0, portfolio.Depth);
+        Assert.Equal("red", portfolio.Implementation.Status);
+        Assert.Equal(["portfolio", "program", "project", "package", "measure"], model.Tree.Take(5).Select(r => r.Level));
+        Assert.Contains("worst", model.RollUpRule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Decisions_needed_list_each_red_measure_and_each_old_cross_team_blocker_with_both_owners()
+    {
+        var model = await Build(DemoPortfolio.Store());
+
+        Assert.Equal(
+            ["red-measure:M-PCI-TOKEN", "red-measure:M-RUN-COST", "cross-team-blocker:OPS-12"],
+            model.Decisions.Select(d => d.Kind + ":" + (d.Kind == "red-measure" ? d.Title.Split('(', ')')[1] : d.Items[0].Key)));
+        var blocker = model.Decisions[2];
+        Assert.Contains("team PAY", blocker.FirstOwner, StringComparison.Ordinal);
+        Assert.Contains("Rui Lopes", blocker.FirstOwner, StringComparison.Ordinal);
+        Assert.Equal("Blocking: team OPS (Olga Ops)", blocker.SecondOwner);
+        Assert.Equal(21, blocker.AgeDays);
+        Assert.Equal("Business owner: Ana Costa", model.Decisions[0].FirstOwner);
+        Assert.Equal("Technical owner: Rui Lopes", model.Decisions[0].SecondOwner);
+    }
+
+    [Fact]
+    public async Task A_young_cross_team_blocker_is_not_yet_a_decision()
+    {
+        var model = await Build(DemoPortfolio.Store(), ReportSettings.Default with { DecisionBlockerDays = 30 });
+
+        Assert.DoesNotContain(model.Decisions, d => d.Kind == "cross-team-blocker");
+    }
+
+    [Fact]
+    public async Task Coverage_untracked_share_and_untracked_by_team_count_in_scope_items()
+    {
+        var model = await Build(DemoPortfolio.Store());
+
+        Assert.Equal(12, model.Summary.InScope);
+        Assert.Equal(5, model.Summary.Untracked);
+        Assert.Equal(58.3, model.Summary.CoveragePercent);
+        Assert.Equal(41.7, model.Summary.UntrackedPercent);
+        var data = model.UntrackedByTeam[0];
+        Assert.Equal(("DATA", 3, 3, 100.0), (data.Team, data.Items, data.Untracked, data.UntrackedPercent));
+        Assert.Equal(["DATA-1", "DATA-2", "DATA-3"], data.Sample.Select(i => i.Key));
+    }
+
+    [Fact]
+    public async Task Freshness_gives_each_sources_last_sync_age_and_flags_old_ones_and_quarantine()
+    {
+        var store = DemoPortfolio.Store();
+        store.QuarantineList.Add(new QuarantinedRecord("jira", "default", "PAY-99", "99", "bad date", "{}"));
+
+        var model = await Build(store);
+
+        var jira = model.Freshness.Single(f => f.Source == "jira");
+        Assert.Equal((3.0, "amber", 1), (jira.AgeHours!.Value, jira.Level, jira.Quarantined));
+        Assert.Equal("2026-11-20 09:00 +00:00", jira.LastSync);
+        var sn = model.Freshness.Single(f => f.Source == "servicenow");
+        Assert.Equal("red", sn.Level);
+        Assert.Equal("red", model.FreshnessLevel);
+    }
+
+    [Fact]
+    public async Task Links_go_to_the_web_view_when_it_is_configured_and_to_the_source_otherwise()
+    {
+        var plain = await Build(DemoPortfolio.Store());
+        var web = await Build(DemoPortfolio.Store(), web: "https://pmo.example.com/sl/");
+
+        Assert.Equal("https://jira.example.test/browse/OPS-12", plain.Blockers[0].Blocker.Url);
+        Assert.Equal("https://pmo.example.com/sl/items/jira%3AOPS-12", web.Blockers[0].Blocker.Url);
+        Assert.Equal("https://pmo.example.com/sl/items?measure=M-PCI-TOKEN", Measure(web, "M-PCI-TOKEN").ItemsUrl);
+    }
+
+    [Fact]
+    public async Task A_delivery_lead_pack_lists_the_teams_items_untracked_first_with_measure_and_rule()
+    {
+        var store = DemoPortfolio.Store();
+        DemoPortfolio.Put(store, DemoPortfolio.Jira("PAY-9", "PAY", StatusCategory.ToDo, "Untracked PAY chore", DemoPortfolio.AsOf), null, null);
+
+        var model = await Build(store, scope: ReportScope.ForTeam("PAY"));
+
+        Assert.Equal(["PAY-9", "PAY-1", "PAY-2", "PAY-3", "PAY-4"], model.Items.Select(i => i.Key));
+        Assert.True(model.Items[0].Untracked);
+        Assert.Equal(("M-PCI-TOKEN", "Card data tokenized", "rule", "pci-work"), (model.Items[1].Measure, model.Items[1].MeasureName, model.Items[1].DecidedBy, model.Items[1].Rule));
+        Assert.Equal(("inherited", "jira:PAY-1"), (model.Items[4].DecidedBy, model.Items[4].Via.Single()));
+        Assert.Equal(5, model.TeamSummary!.Items);
+    }
+
+    [Fact]
+    public async Task Item_tables_are_capped_and_say_how_many_more_there_are()
+    {
+        var model = await Build(DemoPortfolio.Store(), ReportSettings.Default with { MaxRows = 2 }, scope: ReportScope.Untracked);
+
+        Assert.Equal(2, model.Items.Count);
+        Assert.Equal(5, model.ItemsTotal);
+        Assert.Equal(3, model.ItemsMore);
+    }
+
+    [Fact]
+    public async Task A_hostile_browse_url_never_becomes_a_link()
+    {
+        var store = DemoPortfolio.Store();
+        DemoPortfolio.Put(store, DemoPortfolio.Jira("DATA-4", "DATA", StatusCategory.ToDo, "x", DemoPortfolio.AsOf) with { BrowseUrl = "javascript:alert(1)" }, null, null);
+
+        var model = await Build(store, scope: ReportScope.Untracked);
+
+        Assert.Null(model.Items.Single(i => i.Key == "DATA-4").Url);
+    }
+}

@@ -1,0 +1,98 @@
+using StrategyLayer.Domain.Items;
+using StrategyLayer.Domain.Mapping;
+using StrategyLayer.Domain.Reporting;
+using StrategyLayer.Domain.Runs;
+using StrategyLayer.Store;
+
+namespace StrategyLayer.Reporting.Tests.Support;
+
+/// <summary>
+/// A hand-written store double holding what reporting reads (items, mappings, cursors, runs,
+/// quarantine, snapshots) in memory; the write paths reporting never uses are not supported.
+/// </summary>
+internal sealed class InMemoryStore : IStrategyStore
+{
+    private readonly SortedDictionary<string, WorkItem> items = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ItemMapping> mappings = [];
+    private readonly Dictionary<string, Snapshot> snapshots = [];
+
+    public string Path => "memory";
+
+    public List<CursorRecord> CursorList { get; } = [];
+
+    public List<RunRecord> Runs { get; } = [];
+
+    public List<QuarantinedRecord> QuarantineList { get; } = [];
+
+    public int SnapshotWrites { get; private set; }
+
+    public void Put(WorkItem item, ItemMapping? mapping)
+    {
+        items[item.Uid] = item;
+        if (mapping is not null)
+        {
+            mappings[item.Uid] = mapping with { Uid = item.Uid };
+        }
+    }
+
+    public IEnumerable<WorkItem> Items(ItemQuery? query = null) => items.Values.ToList();
+
+    public WorkItem? FindItem(string idOrKey)
+    {
+        var (source, key) = ItemId.Parse(idOrKey);
+        return items.Values.FirstOrDefault(i =>
+            (source is null || i.Source == source) && string.Equals(i.Key, key, StringComparison.OrdinalIgnoreCase));
+    }
+
+    public int CountItems(string? source = null, bool includeRemoved = false) => items.Count;
+
+    public IReadOnlyDictionary<string, ItemMapping> LoadMappings() => new Dictionary<string, ItemMapping>(mappings);
+
+    public IReadOnlyList<QuarantinedRecord> Quarantined(string? source = null) =>
+        QuarantineList.Where(q => source is null || q.Source == source).ToList();
+
+    public IReadOnlyList<CursorRecord> Cursors() => CursorList;
+
+    public IReadOnlyList<RunRecord> RecentRuns(int count, string? job = null) =>
+        Runs.Where(r => job is null || r.Job == job).OrderByDescending(r => r.Started).Take(count).ToList();
+
+    public void SaveSnapshot(Snapshot snapshot)
+    {
+        SnapshotWrites++;
+        snapshots[snapshot.Period] = snapshot;
+    }
+
+    public Snapshot? GetSnapshot(string period) => snapshots.GetValueOrDefault(period);
+
+    public IReadOnlyList<string> SnapshotPeriods() => [.. snapshots.Keys.Order(StringComparer.Ordinal)];
+
+    public void Dispose()
+    {
+    }
+
+    public IReadOnlyDictionary<string, ItemState> LoadItemStates(string source) => throw new NotSupportedException();
+
+    public PageCommit CommitPage(string source, string partition, IReadOnlyList<SourceRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null) => throw new NotSupportedException();
+
+    public string? GetRaw(string uid) => throw new NotSupportedException();
+
+    public IReadOnlyList<ScopeKey> ItemKeys(string source, string? partition = null) => throw new NotSupportedException();
+
+    public int MarkRemoved(IReadOnlyList<(string Uid, Removal Removal)> removals) => throw new NotSupportedException();
+
+    public string? GetCursor(string source, string partition) => throw new NotSupportedException();
+
+    public int SaveMappings(IReadOnlyList<ItemMapping> changed, IReadOnlyList<string> dropped) => throw new NotSupportedException();
+
+    public string? GetMeta(string key) => null;
+
+    public void SetMeta(string key, string value) => throw new NotSupportedException();
+
+    public void SaveRun(RunRecord run) => Runs.Add(run);
+
+    public void SaveDelivery(Delivery delivery) => throw new NotSupportedException();
+
+    public Delivery? GetDelivery(string id) => throw new NotSupportedException();
+
+    public IReadOnlyList<Delivery> Outbox(DeliveryState? state = null) => throw new NotSupportedException();
+}
