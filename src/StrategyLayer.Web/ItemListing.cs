@@ -1,0 +1,97 @@
+using StrategyLayer.Domain.Items;
+using StrategyLayer.Domain.Mapping;
+using StrategyLayer.Domain.Strategy;
+using StrategyLayer.Mapping;
+using StrategyLayer.Store;
+
+namespace StrategyLayer.Web;
+
+/// <summary>
+/// Filters and pages stored items server-side, untracked first, in one streamed pass: memory grows
+/// with <c>offset + limit</c>, not with the store. The query is compiled once per request.
+/// </summary>
+internal static class ItemListing
+{
+    public static ItemPage Page(
+        IStrategyStore store,
+        IReadOnlyDictionary<string, ItemMapping> mappings,
+        StrategyTree tree,
+        ItemFilter filter,
+        Func<WorkItem, bool>? query,
+        int offset,
+        int limit)
+    {
+        var untracked = new List<(WorkItem, ItemMapping?)>();
+        var tracked = new List<(WorkItem, ItemMapping?)>();
+        var untrackedCount = 0;
+        var trackedCount = 0;
+        var end = offset + limit;
+        var items = store.Items(new ItemQuery { Team = string.IsNullOrEmpty(filter.Team) ? null : filter.Team, IncludeRemoved = false });
+        foreach (var item in items)
+        {
+            mappings.TryGetValue(item.Uid, out var mapping);
+            if (!Matches(item, mapping, filter) || (query is not null && !query(item)))
+            {
+                continue;
+            }
+
+            if (mapping?.Untracked == true)
+            {
+                // Untracked rows come first, so their position is known as they stream past.
+                if (untrackedCount >= offset && untrackedCount < end)
+                {
+                    untracked.Add((item, mapping));
+                }
+
+                untrackedCount++;
+            }
+            else
+            {
+                // A tracked row's position is untrackedCount + its index, known only at the end: keep the first `end`.
+                if (trackedCount < end)
+                {
+                    tracked.Add((item, mapping));
+                }
+
+                trackedCount++;
+            }
+        }
+
+        var rows = new List<ItemRow>(Math.Min(limit, untracked.Count + tracked.Count));
+        rows.AddRange(untracked.Select(p => Row(p.Item1, p.Item2, tree)));
+        var trackedFrom = Math.Max(0, offset - untrackedCount);
+        var trackedTake = Math.Max(0, limit - rows.Count);
+        rows.AddRange(tracked.Skip(trackedFrom).Take(trackedTake).Select(p => Row(p.Item1, p.Item2, tree)));
+        return new ItemPage(rows, untrackedCount + trackedCount, offset, limit);
+    }
+
+    public static ItemRow Row(WorkItem item, ItemMapping? mapping, StrategyTree tree)
+    {
+        var view = ItemView.From(item, mapping);
+        var measureName = view.Measure is null ? null : tree.FindMeasure(view.Measure)?.Name;
+        return new ItemRow(view, SafeUrl(item.BrowseUrl), measureName, ItemHref(item.Id));
+    }
+
+    public static string ItemHref(string id) => "/items/" + Uri.EscapeDataString(id);
+
+    /// <summary>Only http(s) links are ever emitted: a hostile browse URL (<c>javascript:</c>) from a source never becomes a link.</summary>
+    public static string? SafeUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri.AbsoluteUri
+            : null;
+
+    private static bool Matches(WorkItem item, ItemMapping? mapping, ItemFilter filter)
+    {
+        if (!string.IsNullOrEmpty(filter.Team) && !string.Equals(item.Team, filter.Team, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (!string.IsNullOrEmpty(filter.Measure) && !string.Equals(mapping?.MeasureId, filter.Measure, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return filter.Untracked is not { } wanted || (mapping?.Untracked ?? false) == wanted;
+    }
+}

@@ -1,0 +1,30 @@
+namespace StrategyLayer.Web;
+
+/// <summary>A started web view. <see cref="Url"/> is the first bound address (the real port when 0 was asked for).</summary>
+public sealed class RunningWebServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private int disposed;
+
+    internal RunningWebServer(WebApplication app, IReadOnlyList<string> urls)
+    {
+        this.app = app;
+        Urls = urls;
+    }
+
+    public IReadOnlyList<string> Urls { get; }
+
+    public string Url => Urls[0];
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await app.StopAsync(timeout.Token).ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+    }
+}

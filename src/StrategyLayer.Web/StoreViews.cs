@@ -1,0 +1,141 @@
+using StrategyLayer.Domain.Items;
+using StrategyLayer.Domain.Mapping;
+using StrategyLayer.Domain.Reporting;
+using StrategyLayer.Mapping;
+using StrategyLayer.Reporting;
+using StrategyLayer.Reporting.Model;
+using StrategyLayer.Reporting.Snapshots;
+using StrategyLayer.Store;
+using ILogger = Serilog.ILogger;
+
+namespace StrategyLayer.Web;
+
+/// <summary>
+/// What the pages and the API read, all through a read-only view of the store. Figures that need a
+/// pass over every item (mappings, teams, the live period, suggestions) are reused for
+/// <see cref="WebServerOptions.CacheFor"/>; lists and explanations are read per request.
+/// </summary>
+public sealed class StoreViews
+{
+    private readonly IStrategyStore store;
+    private readonly WebServerOptions options;
+    private readonly IItemFilterCompiler filters;
+    private readonly ILogger log;
+    private readonly Cached<IReadOnlyDictionary<string, ItemMapping>> mappings;
+    private readonly Cached<IReadOnlyList<TeamSummary>> teams;
+    private readonly Cached<IReadOnlyList<Suggestion>> suggestions;
+    private readonly Cached<MappingEngine> engine;
+    private readonly Lock liveGate = new();
+    private (string Period, DateTimeOffset At, PeriodData Data)? live;
+
+    public StoreViews(IStrategyStore store, WebServerOptions options, IItemFilterCompiler filters, ILogger log, string webBaseUrl)
+    {
+        this.store = new ReadOnlyStore(store);
+        this.options = options;
+        this.filters = filters;
+        this.log = log;
+        WebBaseUrl = webBaseUrl.TrimEnd('/');
+        var time = options.TimeProvider;
+        mappings = new(() => this.store.LoadMappings(), options.CacheFor, time);
+        teams = new(LoadTeams, options.CacheFor, time);
+        suggestions = new(() => UntrackedSuggester.Suggest(this.store.Items(new ItemQuery { IncludeRemoved = false }), mappings.Get(), options.Report.MinClusterSize, 20), options.CacheFor, time);
+        engine = new(() => new MappingEngine(options.Strategy, options.Rules, time.GetUtcNow()), options.CacheFor, time);
+    }
+
+    public WebServerOptions Options => options;
+
+    /// <summary>Where links into the web view point (config <c>webBaseUrl</c>, else the bound URL).</summary>
+    public string WebBaseUrl { get; private set; }
+
+    /// <summary>Set once bound, when config names no <c>webBaseUrl</c> (the port may have been chosen by the system).</summary>
+    internal void SetWebBaseUrl(string url) => WebBaseUrl = url.TrimEnd('/');
+
+    public IReadOnlyList<TeamSummary> Teams() => teams.Get();
+
+    /// <summary>One page of matching items, untracked first.</summary>
+    /// <exception cref="Domain.Errors.DiagnosticsException">The query does not parse; the diagnostic has its line and column.</exception>
+    public ItemPage Items(ItemFilter filter, int offset, int limit)
+    {
+        var query = string.IsNullOrWhiteSpace(filter.Query) ? null : filters.Compile(filter.Query, options.TimeProvider.GetUtcNow());
+        offset = Math.Max(0, offset);
+        limit = Math.Clamp(limit <= 0 ? options.PageSize : limit, 1, options.MaxPageSize);
+        return ItemListing.Page(store, mappings.Get(), options.Strategy, filter, query, offset, limit);
+    }
+
+    public WorkItem? FindItem(string idOrKey) => store.FindItem(idOrKey);
+
+    public ItemRow Row(WorkItem item) =>
+        ItemListing.Row(item, mappings.Get().TryGetValue(item.Uid, out var m) ? m : null, options.Strategy);
+
+    /// <summary>Null when no stored item has that id, key, old key or uid.</summary>
+    public ExplainView? Explain(string idOrKey) => Explainer.Explain(store, engine.Get(), idOrKey);
+
+    public IReadOnlyList<Suggestion> Suggestions() => suggestions.Get();
+
+    public StatusView Status() => StatusView.Describe(store, options.Sources, options.TimeProvider.GetUtcNow());
+
+    public IReadOnlyList<Domain.Runs.RunRecord> Runs(int count) => store.RecentRuns(count);
+
+    public IReadOnlyList<Domain.Runs.Delivery> Outbox() => store.Outbox();
+
+    /// <summary>Every period with a stored snapshot, newest first.</summary>
+    public IReadOnlyList<string> SnapshotPeriods() => [.. store.SnapshotPeriods().OrderDescending(StringComparer.Ordinal)];
+
+    /// <summary>The running month, in the configured time zone.</summary>
+    public ReportingPeriod LivePeriod()
+    {
+        var local = TimeZoneInfo.ConvertTime(options.TimeProvider.GetUtcNow(), options.TimeZone);
+        return ReportingPeriod.Containing(DateOnly.FromDateTime(local.DateTime), PeriodKind.Month);
+    }
+
+    /// <summary>The portfolio pack's model for a period: a frozen snapshot as it was frozen, else computed now (not saved).</summary>
+    public async Task<ReportModel> PortfolioAsync(ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        var builder = new ReportBuilder(
+            store,
+            options.Strategy,
+            filters,
+            options.Report,
+            new ReportEnvironment(options.TimeZone, WebBaseUrl, options.Sources),
+            options.TimeProvider,
+            log);
+        var data = await PeriodAsync(builder, period, cancellationToken).ConfigureAwait(false);
+        return await builder.BuildAsync(data, ReportScope.Portfolio, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<PeriodData> PeriodAsync(ReportBuilder builder, ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        var now = options.TimeProvider.GetUtcNow();
+        lock (liveGate)
+        {
+            if (live is { } cached && cached.Period == period.Name && now - cached.At < options.CacheFor)
+            {
+                return cached.Data;
+            }
+        }
+
+        var data = await builder.PrepareAsync(period, null, cancellationToken).ConfigureAwait(false);
+        lock (liveGate)
+        {
+            live = (period.Name, now, data);
+        }
+
+        return data;
+    }
+
+    private IReadOnlyList<TeamSummary> LoadTeams()
+    {
+        var all = mappings.Get();
+        var counts = new Dictionary<string, (int Items, int Untracked)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in store.Items(new ItemQuery { IncludeRemoved = false }))
+        {
+            var team = string.IsNullOrEmpty(item.Team) ? "(none)" : item.Team;
+            counts.TryGetValue(team, out var c);
+            var untracked = all.TryGetValue(item.Uid, out var m) && m.Untracked;
+            counts[team] = (c.Items + 1, c.Untracked + (untracked ? 1 : 0));
+        }
+
+        return [.. counts.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(p => new TeamSummary(p.Key, p.Value.Items, p.Value.Untracked, "/items?team=" + Uri.EscapeDataString(p.Key)))];
+    }
+}
