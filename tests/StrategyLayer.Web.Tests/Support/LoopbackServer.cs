@@ -1,0 +1,32 @@
+namespace StrategyLayer.Web.Tests.Support;
+
+/// <summary>One web view per test class: a seeded temp store behind a real Kestrel on a free loopback port.</summary>
+public class LoopbackServer : IAsyncLifetime
+{
+    private RunningWebServer? server;
+
+    public DemoStore Demo { get; } = new(extraWebItems: 120);
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public string Url => server!.Url;
+
+    public async Task InitializeAsync()
+    {
+        server = await WebServer.StartAsync(Configure(Demo.Options()), Demo.Store);
+        Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(server.Url) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        if (server is not null)
+        {
+            await server.DisposeAsync();
+        }
+
+        Demo.Dispose();
+    }
+
+    protected virtual WebServerOptions Configure(WebServerOptions options) => options;
+}
