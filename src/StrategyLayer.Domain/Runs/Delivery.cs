@@ -14,6 +14,10 @@ public sealed record Delivery
     public required string PackVersion { get; init; }
     public IReadOnlyList<string> Files { get; init; } = [];
     public string? Summary { get; init; }
+
+    /// <summary>The web view's link for the pack, kept so a retry sends the same message.</summary>
+    public string? Link { get; init; }
+
     public DeliveryState State { get; init; } = DeliveryState.Pending;
     public int Attempts { get; init; }
     public DateTimeOffset? NextAttempt { get; init; }

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text.Json;
+using StrategyLayer.Connectors.Contract;
+using StrategyLayer.Domain.Items;
+
+namespace StrategyLayer.Connectors.ServiceNow;
+
+/// <summary>Turns Table API rows into <see cref="WorkItem"/>s, or quarantined records saying why not.</summary>
+internal sealed class ItemNormalizer
+{
+    /// <summary>Kept in <see cref="WorkItem.Fields"/> (display values) when the table has them.</summary>
+    public static readonly IReadOnlyList<string> ExtraFields = ["cmdb_ci", "business_service", "impact", "urgency", "category", "close_code"];
+
+    private static readonly string[] CoreFields =
+    [
+        "sys_id", "number", "short_description", "description", "state", "active", "priority", "impact", "urgency",
+        "category", "assignment_group", "assigned_to", "opened_by", "cmdb_ci", "business_service", "close_code",
+        "opened_at", "sys_created_on", "sys_updated_on", "resolved_at", "closed_at", "start_date", "end_date", "due_date",
+        "parent", "parent_incident", "problem_id", "rfc", "caused_by",
+    ];
+
+    private readonly SourceSettings _settings;
+    private readonly string _browseBase;
+
+    public ItemNormalizer(SourceSettings settings)
+    {
+        _settings = settings;
+        _browseBase = settings.BaseUrl.ToString().TrimEnd('/');
+        var fields = new List<string>(CoreFields);
+        foreach (var extra in settings.Fields.Values.Append(settings.TeamField))
+        {
+            if (!string.IsNullOrWhiteSpace(extra) && !fields.Contains(extra, StringComparer.Ordinal))
+            {
+                fields.Add(extra);
+            }
+        }
+
+        SysparmFields = string.Join(",", fields);
+    }
+
+    /// <summary>The explicit <c>sysparm_fields</c> list (unknown fields are left out of answers, not refused).</summary>
+    public string SysparmFields { get; }
+
+    /// <summary>Normalizes one row; a row that cannot be read becomes a <see cref="QuarantinedRecord"/>.</summary>
+    public (SourceRecord? Record, QuarantinedRecord? Quarantined) Normalize(string table, JsonElement row)
+    {
+        var r = new TableRecord(row);
+        var raw = r.Compact();
+        var sysId = r.Value("sys_id");
+        var number = r.Display("number");
+        if (row.ValueKind != JsonValueKind.Object)
+        {
+            return (null, Quarantine(table, null, null, "the row is not a JSON object", raw));
+        }
+
+        if (sysId is null || number is null)
+        {
+            return (null, Quarantine(table, number, sysId, sysId is null ? "no sys_id" : "no number", raw));
+        }
+
+        try
+        {
+            return (new SourceRecord(Build(table, r, sysId, number), raw), null);
+        }
+        catch (FormatException e)
+        {
+            return (null, Quarantine(table, number, sysId, e.Message, raw));
+        }
+    }
+
+    private WorkItem Build(string table, TableRecord r, string sysId, string number)
+    {
+        var updated = r.Date("sys_updated_on") ?? throw new FormatException("field sys_updated_on: empty");
+        var created = r.Date("opened_at") ?? r.Date("sys_created_on") ?? updated;
+        var stateCode = r.Value("state");
+        var stateLabel = r.Display("state");
+        bool? active = r.Value("active") is { } a ? string.Equals(a, "true", StringComparison.OrdinalIgnoreCase) : null;
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var f in ExtraFields)
+        {
+            if (r.Has(f))
+            {
+                fields[f] = r.Display(f);
+            }
+        }
+
+        foreach (var (name, upstream) in _settings.Fields)
+        {
+            fields[name] = r.Display(upstream);
+        }
+
+        return new WorkItem
+        {
+            Source = _settings.Name,
+            SourceId = sysId,
+            Key = number,
+            Kind = TableStates.Kind(table),
+            Table = table,
+            Project = table,
+            Title = r.Display("short_description") ?? "",
+            Description = r.Display("description"),
+            Status = stateLabel ?? stateCode ?? "",
+            StatusCode = stateCode,
+            Category = TableStates.Category(table, stateCode, stateLabel, active),
+            Resolution = r.Display("close_code"),
+            Type = r.Display("category"),
+            Priority = r.Display("priority"),
+            PriorityRank = int.TryParse(r.Value("priority"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var rank) && rank is >= 1 and <= 5 ? rank : null,
+            Team = r.Display(_settings.TeamField ?? "assignment_group"),
+            Assignee = r.Display("assigned_to"),
+            Reporter = r.Display("opened_by"),
+            Parent = r.Display("parent") ?? r.Display("parent_incident"),
+            Links = Links(r),
+            Created = created,
+            Updated = updated,
+            Resolved = r.Date("resolved_at") ?? r.Date("closed_at"),
+            Due = r.Date("due_date") ?? r.Date("end_date"),
+            BrowseUrl = $"{_browseBase}/{table}.do?sys_id={Uri.EscapeDataString(sysId)}",
+            Fields = fields,
+        };
+    }
+
+    private static IReadOnlyList<ItemLink> Links(TableRecord r)
+    {
+        var links = new List<ItemLink>();
+        if (r.Display("problem_id") is { } problem)
+        {
+            links.Add(new ItemLink(LinkTypes.Problem, problem));
+        }
+
+        foreach (var field in new[] { "rfc", "caused_by" })
+        {
+            if (r.Display(field) is { } change && !links.Exists(l => l.Type == LinkTypes.Change && l.TargetKey == change))
+            {
+                links.Add(new ItemLink(LinkTypes.Change, change));
+            }
+        }
+
+        return links;
+    }
+
+    private QuarantinedRecord Quarantine(string table, string? key, string? sysId, string reason, string raw) =>
+        new(_settings.Name, table, key, sysId, reason, raw);
+}

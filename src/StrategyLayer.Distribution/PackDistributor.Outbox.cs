@@ -1,0 +1,155 @@
+using StrategyLayer.Distribution.Channels;
+using StrategyLayer.Domain.Runs;
+
+namespace StrategyLayer.Distribution;
+
+public sealed partial class PackDistributor
+{
+    /// <summary>
+    /// Re-sends every delivery in the outbox that is not sent and is due (its next attempt has
+    /// come, or it was written and never tried: the process stopped in between).
+    /// </summary>
+    public async Task<DistributionResult> RetryPendingAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var due = _store.Outbox()
+            .Where(d => d.State != DeliveryState.Sent && (d.NextAttempt is null || d.NextAttempt <= now))
+            .OrderBy(d => d.Created)
+            .ToList();
+
+        var outcomes = new List<DeliveryOutcome>();
+        foreach (var delivery in due)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (NewerSent(delivery) is { } newer)
+            {
+                // An older version of a pack that has since been delivered: sending it now would
+                // overwrite the newer one. Kept, with the reason, and never retried.
+                _store.SaveDelivery(delivery with { State = DeliveryState.Failed, NextAttempt = DateTimeOffset.MaxValue, LastError = $"superseded by delivery {newer.Id} (a newer pack for {delivery.Period})" });
+                _log.Information("Delivery {DeliveryId} superseded by {NewerId}; not retried", delivery.Id, newer.Id);
+                continue;
+            }
+
+            outcomes.Add(await AttemptAsync(delivery, cancellationToken));
+        }
+
+        return new DistributionResult(outcomes);
+    }
+
+    private Delivery? NewerSent(Delivery delivery) =>
+        _store.Outbox(DeliveryState.Sent).FirstOrDefault(d =>
+            d.Created > delivery.Created
+            && string.Equals(d.Audience, delivery.Audience, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(d.Channel, delivery.Channel, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(d.Recipient, delivery.Recipient, StringComparison.OrdinalIgnoreCase)
+            && d.Period == delivery.Period);
+
+    private async Task<IReadOnlyList<DeliveryOutcome>> DeliverToChannelAsync(Work work, CancellationToken cancellationToken)
+    {
+        if (!_channels.TryGetValue(work.Channel, out var channel) || !_senders.TryGetValue(channel.Type, out var sender))
+        {
+            var error = _channels.ContainsKey(work.Channel)
+                ? $"channel '{work.Channel}' has an unknown type"
+                : $"audience '{work.Audience}' names channel '{work.Channel}', which is not configured";
+            _log.Error("Cannot deliver to {Audience}: {Error}", work.Audience, error);
+            return [new DeliveryOutcome(null, work.Audience, work.Channel, null, DeliveryStatus.Failed, error)];
+        }
+
+        var recipients = sender.Recipients(channel);
+        if (recipients.Count == 0)
+        {
+            var error = $"channel '{work.Channel}' has no recipients";
+            return [new DeliveryOutcome(null, work.Audience, work.Channel, null, DeliveryStatus.Failed, error)];
+        }
+
+        var outcomes = new List<DeliveryOutcome>();
+        foreach (var recipient in recipients)
+        {
+            var id = DeliveryKey.For(work.Audience, channel.Name, recipient, work.Period, work.Version);
+            var existing = _store.GetDelivery(id);
+            if (existing is { State: DeliveryState.Sent })
+            {
+                _log.Debug("Delivery {DeliveryId} to {Channel} for {Audience} {Period} already sent", id, channel.Name, work.Audience, work.Period);
+                outcomes.Add(new DeliveryOutcome(id, work.Audience, channel.Name, recipient, DeliveryStatus.AlreadySent));
+                continue;
+            }
+
+            var delivery = existing ?? new Delivery
+            {
+                Id = id,
+                Audience = work.Audience,
+                Channel = channel.Name,
+                Recipient = recipient,
+                Period = work.Period,
+                PackVersion = work.Version,
+                Files = work.Files,
+                Summary = work.Summary,
+                Link = work.Link,
+                Created = _time.GetUtcNow(),
+            };
+
+            // Into the outbox before the first byte goes out: a crash mid-send leaves it pending.
+            _store.SaveDelivery(delivery);
+            outcomes.Add(await AttemptAsync(delivery, cancellationToken));
+        }
+
+        return outcomes;
+    }
+
+    private async Task<DeliveryOutcome> AttemptAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        if (!_channels.TryGetValue(delivery.Channel, out var channel) || !_senders.TryGetValue(channel.Type, out var sender))
+        {
+            return Failed(delivery, $"channel '{delivery.Channel}' is no longer configured");
+        }
+
+        try
+        {
+            var message = MessageFor(delivery, channel);
+            await sender.SendAsync(channel, message, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            return Failed(delivery, e is DeliveryException ? e.Message : $"channel '{channel.Name}': {e.Message}");
+        }
+
+        var sent = delivery with
+        {
+            State = DeliveryState.Sent,
+            Attempts = delivery.Attempts + 1,
+            Sent = _time.GetUtcNow(),
+            NextAttempt = null,
+            LastError = null,
+        };
+        _store.SaveDelivery(sent);
+        _log.Information(
+            "Delivered {Audience} {Period} to {Channel} {Recipient} (delivery {DeliveryId}, attempt {Attempt})",
+            sent.Audience, sent.Period, sent.Channel, sent.Recipient ?? "-", sent.Id, sent.Attempts);
+        return new DeliveryOutcome(sent.Id, sent.Audience, sent.Channel, sent.Recipient, DeliveryStatus.Sent);
+    }
+
+    private DeliveryOutcome Failed(Delivery delivery, string error)
+    {
+        var attempts = delivery.Attempts + 1;
+        var next = _time.GetUtcNow() + _options.BackoffAfter(attempts);
+        var failed = delivery with { State = DeliveryState.Failed, Attempts = attempts, LastError = error, NextAttempt = next };
+        _store.SaveDelivery(failed);
+        _log.Warning(
+            "Delivery {DeliveryId} of {Audience} {Period} to {Channel} failed (attempt {Attempt}), kept in the outbox until {NextAttempt}: {Error}",
+            failed.Id, failed.Audience, failed.Period, failed.Channel, attempts, next, error);
+        return new DeliveryOutcome(failed.Id, failed.Audience, failed.Channel, failed.Recipient, DeliveryStatus.Failed, error, next);
+    }
+
+    private OutgoingMessage MessageFor(Delivery delivery, Domain.Settings.ChannelSettings channel)
+    {
+        var template = _audiences.TryGetValue(delivery.Audience, out var audience) ? audience.Template : null;
+        var isNotice = delivery.Files.Count == 0;
+        var subjectTemplate = isNotice ? _options.ExceptionSubject : channel.Subject ?? _options.DefaultSubject;
+        var subject = MessageTemplate.Render(subjectTemplate, delivery.Audience, delivery.Period, template, delivery.Summary, delivery.Link);
+        return new OutgoingMessage(delivery, subject, MessageTemplate.Body(delivery.Summary, delivery.Link));
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Time.Testing;
+using StrategyLayer.Distribution.Channels;
+using StrategyLayer.Domain.Runs;
+using StrategyLayer.Domain.Settings;
+using StrategyLayer.Store;
+using StrategyLayer.Tests.Support;
+using Xunit;
+
+namespace StrategyLayer.Distribution.Tests;
+
+public sealed class FolderDeliveryTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly StoreFile _file = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero));
+
+    public void Dispose()
+    {
+        _file.Dispose();
+        _folder.Dispose();
+    }
+
+    private IStrategyStore Outbox => _file.Store;
+
+    private ChannelSettings Share => new() { Name = "share", Type = "folder", Path = _folder.File("share") };
+
+    [Fact]
+    public async Task A_pack_lands_in_a_dated_sub_folder_with_no_temporary_files_left()
+    {
+        var audience = Packs.Audience("share");
+        var pack = Packs.Write(_folder, audience, "<h1>November</h1>");
+
+        var result = await new PackDistributor(Outbox, [Share], [audience], _time).DistributeAsync([pack], CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.Sent, Assert.Single(result.Deliveries).Status);
+        var dated = Path.Combine(Share.Path!, "2026-11");
+        Assert.Equal(["portfolio-pack-2026-11.html", "portfolio-pack-2026-11.pdf"], Directory.GetFiles(dated).Select(Path.GetFileName).Order());
+        Assert.Equal("<h1>November</h1>", File.ReadAllText(Path.Combine(dated, "portfolio-pack-2026-11.html")));
+        Assert.Empty(Directory.GetFiles(Share.Path!, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task A_changed_pack_replaces_the_file_in_place()
+    {
+        var audience = Packs.Audience("share");
+        var distributor = new PackDistributor(Outbox, [Share], [audience], _time);
+        await distributor.DistributeAsync([Packs.Write(_folder, audience, "<h1>v1</h1>")], CancellationToken.None);
+
+        await distributor.DistributeAsync([Packs.Write(_folder, audience, "<h1>v2</h1>")], CancellationToken.None);
+
+        Assert.Equal("<h1>v2</h1>", File.ReadAllText(Path.Combine(Share.Path!, "2026-11", "portfolio-pack-2026-11.html")));
+        Assert.Equal(2, Outbox.Outbox(DeliveryState.Sent).Count);
+    }
+
+    [Fact]
+    public void A_file_name_without_the_period_gets_it_appended()
+    {
+        Assert.Equal("untracked-2026-11.html", FolderChannel.NameWithPeriod("untracked.html", "2026-11"));
+        Assert.Equal("untracked-2026-11.html", FolderChannel.NameWithPeriod("untracked-2026-11.html", "2026-11"));
+    }
+
+    [Theory]
+    [InlineData("../outside", "pack.html")]
+    [InlineData("2026-11", "../../pack.html")]
+    [InlineData("/etc", "passwd")]
+    public void A_target_outside_the_configured_folder_is_refused(string period, string name)
+    {
+        var e = Assert.Throws<DeliveryException>(() => FolderChannel.Resolve(Share, period, name));
+        Assert.Contains("outside the folder", e.Message);
+        Assert.Equal("share", e.Channel);
+    }
+
+    [Fact]
+    public async Task An_escaping_delivery_fails_and_writes_nothing_outside()
+    {
+        var audience = Packs.Audience("share");
+        var pack = Packs.Write(_folder, audience);
+        var delivery = new Delivery
+        {
+            Id = "escape",
+            Audience = "executives",
+            Channel = "share",
+            Period = "../../escaped",
+            PackVersion = pack.PackVersion,
+            Files = pack.Files,
+            Created = _time.GetUtcNow(),
+        };
+        Outbox.SaveDelivery(delivery);
+
+        var result = await new PackDistributor(Outbox, [Share], [audience], _time).RetryPendingAsync(CancellationToken.None);
+
+        var outcome = Assert.Single(result.Deliveries);
+        Assert.Equal(DeliveryStatus.Failed, outcome.Status);
+        Assert.Contains("outside the folder", outcome.Error);
+        Assert.False(Directory.Exists(Path.GetFullPath(Path.Combine(Share.Path!, "../../escaped"))));
+    }
+}

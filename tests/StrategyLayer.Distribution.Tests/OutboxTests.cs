@@ -1,0 +1,142 @@
+using Microsoft.Extensions.Time.Testing;
+using StrategyLayer.Distribution.Channels;
+using StrategyLayer.Domain.Runs;
+using StrategyLayer.Domain.Settings;
+using StrategyLayer.Tests.Support;
+using Xunit;
+
+namespace StrategyLayer.Distribution.Tests;
+
+public sealed class OutboxTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly StoreFile _file = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero));
+
+    public void Dispose()
+    {
+        _file.Dispose();
+        _folder.Dispose();
+    }
+
+    /// <summary>A collecting sender that records what the outbox held at the moment of sending.</summary>
+    private sealed class ObservingChannel(Func<OutgoingMessage, Delivery?> observe, bool fail = false) : IDeliveryChannel
+    {
+        public List<Delivery?> SeenInOutbox { get; } = [];
+
+        public string Type => "folder";
+
+        public IReadOnlyList<string?> Recipients(ChannelSettings channel) => [null];
+
+        public Task SendAsync(ChannelSettings channel, OutgoingMessage message, CancellationToken cancellationToken)
+        {
+            SeenInOutbox.Add(observe(message));
+            return fail ? throw new IOException("share offline") : Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task A_delivery_is_in_the_outbox_before_it_is_sent_and_marked_sent_after()
+    {
+        var store = _file.Store;
+        var sender = new ObservingChannel(m => store.GetDelivery(m.Delivery.Id));
+        var audience = Packs.Audience("share");
+        var distributor = new PackDistributor(store, [new ChannelSettings { Name = "share", Type = "folder", Path = _folder.Path }], [audience], _time, senders: [sender]);
+
+        var result = await distributor.DistributeAsync([Packs.Write(_folder, audience)], CancellationToken.None);
+
+        var seen = Assert.Single(sender.SeenInOutbox);
+        Assert.NotNull(seen);
+        Assert.Equal(DeliveryState.Pending, seen.State);
+        Assert.Equal("https://pmo.example.com/strategylayer/packs/2026-11", seen.Link);
+        var after = store.GetDelivery(Assert.Single(result.Deliveries).DeliveryId!)!;
+        Assert.Equal(DeliveryState.Sent, after.State);
+        Assert.Equal(_time.GetUtcNow(), after.Sent);
+    }
+
+    [Fact]
+    public async Task A_failed_delivery_survives_reopening_the_store_and_is_retried_from_it()
+    {
+        var store = _file.Store;
+        var audience = Packs.Audience("share");
+        var channel = new ChannelSettings { Name = "share", Type = "folder", Path = _folder.File("share") };
+        var failing = new ObservingChannel(_ => null, fail: true);
+        var failed = await new PackDistributor(store, [channel], [audience], _time, senders: [failing])
+            .DistributeAsync([Packs.Write(_folder, audience)], CancellationToken.None);
+        Assert.Contains("share offline", Assert.Single(failed.Deliveries).Error);
+
+        // A later run (a new distributor over the same store, with the share back) picks it up.
+        _time.Advance(TimeSpan.FromMinutes(5));
+        var retried = await new PackDistributor(store, [channel], [audience], _time).RetryPendingAsync(CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.Sent, Assert.Single(retried.Deliveries).Status);
+        Assert.True(File.Exists(Path.Combine(channel.Path!, "2026-11", "portfolio-pack-2026-11.html")));
+        Assert.Empty(store.Outbox(DeliveryState.Failed));
+        Assert.Single(store.Outbox(DeliveryState.Sent));
+    }
+
+    [Fact]
+    public async Task A_failed_older_pack_is_not_retried_once_a_newer_one_for_the_period_was_delivered()
+    {
+        var store = _file.Store;
+        var audience = Packs.Audience("share");
+        var channel = new ChannelSettings { Name = "share", Type = "folder", Path = _folder.File("share") };
+        var v1 = Assert.Single((await new PackDistributor(store, [channel], [audience], _time, senders: [new ObservingChannel(_ => null, fail: true)])
+            .DistributeAsync([Packs.Write(_folder, audience, "<h1>v1</h1>")], CancellationToken.None)).Deliveries);
+        _time.Advance(TimeSpan.FromSeconds(10));
+        var distributor = new PackDistributor(store, [channel], [audience], _time);
+        await distributor.DistributeAsync([Packs.Write(_folder, audience, "<h1>v2</h1>")], CancellationToken.None);
+
+        _time.Advance(TimeSpan.FromHours(1));
+        var retried = await distributor.RetryPendingAsync(CancellationToken.None);
+
+        Assert.Empty(retried.Deliveries);
+        Assert.Equal("<h1>v2</h1>", File.ReadAllText(Path.Combine(channel.Path!, "2026-11", "portfolio-pack-2026-11.html")));
+        Assert.StartsWith("superseded by delivery", store.GetDelivery(v1.DeliveryId!)!.LastError);
+    }
+
+    [Fact]
+    public async Task An_audience_naming_an_unknown_channel_fails_that_channel_only()
+    {
+        var audience = Packs.Audience("share", "nowhere");
+        var distributor = new PackDistributor(_file.Store, [new ChannelSettings { Name = "share", Type = "folder", Path = _folder.File("share") }], [audience], _time);
+
+        var result = await distributor.DistributeAsync([Packs.Write(_folder, audience)], CancellationToken.None);
+
+        Assert.True(result.AnyFailed);
+        Assert.Equal([("nowhere", false), ("share", true)], result.Channels.Select(c => (c.Channel, c.Ok)));
+        Assert.Contains("'nowhere', which is not configured", result.Deliveries.Single(d => d.Channel == "nowhere").Error);
+    }
+
+    [Fact]
+    public void Configuration_problems_are_reported_with_their_json_paths()
+    {
+        ChannelSettings[] channels =
+        [
+            new() { Name = "mail", Type = "email", Smtp = new SmtpSettings { Host = "smtp", Security = "ssl" }, Subject = "{{ end }} {{ audience }}" },
+            new() { Name = "chat", Type = "webhook", Format = "discord", Url = "https://hooks.example.com/x" },
+        ];
+        AudienceSettings[] audiences = [Packs.Audience("mail", "fax")];
+
+        var problems = DistributionCheck.Check(audiences, channels, "strategylayer.json");
+
+        Assert.Contains(problems, p => p.Path == "$.channels[0].smtp.security");
+        Assert.Contains(problems, p => p.Path == "$.channels[0].from");
+        Assert.Contains(problems, p => p.Path == "$.channels[0].to");
+        Assert.Contains(problems, p => p.Path == "$.channels[0].subject");
+        Assert.Contains(problems, p => p.Path == "$.channels[1].format");
+        Assert.Contains(problems, p => p.Path == "$.audiences[0].channels[1]" && p.Message.Contains("'fax'"));
+        Assert.All(problems, p => Assert.Equal("strategylayer.json", p.File));
+    }
+
+    [Fact]
+    public void The_delivery_id_is_stable_and_differs_per_recipient_and_pack_version()
+    {
+        var id = DeliveryKey.For("executives", "email-exec", "cio@example.com", "2026-11", "v1");
+
+        Assert.Equal(id, DeliveryKey.For("executives", "email-exec", "CIO@example.com", "2026-11", "v1"));
+        Assert.NotEqual(id, DeliveryKey.For("executives", "email-exec", "cfo@example.com", "2026-11", "v1"));
+        Assert.NotEqual(id, DeliveryKey.For("executives", "email-exec", "cio@example.com", "2026-11", "v2"));
+        Assert.NotEqual(id, DeliveryKey.For("executives", "email-exec", "cio@example.com", "2026-12", "v1"));
+    }
+}

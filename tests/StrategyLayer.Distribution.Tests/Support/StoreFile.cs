@@ -1,0 +1,22 @@
+using StrategyLayer.Store;
+
+namespace StrategyLayer.Tests.Support;
+
+/// <summary>A real LiteDB store in its own temp folder, closed and deleted on dispose.</summary>
+public sealed class StoreFile : IDisposable
+{
+    private readonly TempFolder _folder = new("sl-store");
+
+    public StoreFile()
+    {
+        Store = LiteStrategyStore.Open(_folder.File("strategylayer.db"));
+    }
+
+    public LiteStrategyStore Store { get; }
+
+    public void Dispose()
+    {
+        Store.Dispose();
+        _folder.Dispose();
+    }
+}
