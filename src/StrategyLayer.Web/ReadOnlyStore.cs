@@ -21,9 +21,9 @@ internal sealed class ReadOnlyStore(IStrategyStore inner) : IStrategyStore
     public PageCommit CommitPage(string source, string partition, IReadOnlyList<SourceRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null) =>
         throw Refused(nameof(CommitPage));
 
-    public WorkItem? FindItem(string idOrKey) => inner.FindItem(idOrKey);
+    public WorkItem? FindItem(string idOrKey) => inner.FindItem(idOrKey) is { } item ? StoredItems.Fill(item) : null;
 
-    public IEnumerable<WorkItem> Items(ItemQuery? query = null) => inner.Items(query);
+    public IEnumerable<WorkItem> Items(ItemQuery? query = null) => inner.Items(query).Select(StoredItems.Fill);
 
     public int CountItems(string? source = null, bool includeRemoved = false) => inner.CountItems(source, includeRemoved);
 

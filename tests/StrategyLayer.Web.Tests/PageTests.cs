@@ -148,7 +148,7 @@ public sealed class PageTests(LoopbackServer server) : IClassFixture<LoopbackSer
     {
         using var response = await server.Client.GetAsync(path);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {html}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {server.Log.Errors()}");
         Assert.StartsWith("text/html", response.Content.Headers.ContentType?.ToString());
         return html;
     }

@@ -36,7 +36,12 @@ public sealed class DemoStore : IDisposable
             Store.CommitPage(group.Key, "", [.. group], [], "1");
         }
 
-        MapRun.Execute(Store, Tree, Rules, Now, null, CancellationToken.None);
+        using (var filling = new FillingStore(Store))
+        {
+            MapRun.Execute(filling, Tree, Rules, Now, null, CancellationToken.None);
+        }
+
+        Store.SaveRun(new Domain.Runs.RunRecord { Id = "run-1", Job = "sync", Started = Now.AddMinutes(-5), Ended = Now.AddMinutes(-4), Result = Domain.Runs.RunResult.Succeeded, Counts = new Dictionary<string, long> { ["fetched"] = 137 } });
     }
 
     public LiteStrategyStore Store { get; }

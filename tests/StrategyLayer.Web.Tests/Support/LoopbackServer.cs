@@ -7,13 +7,16 @@ public class LoopbackServer : IAsyncLifetime
 
     public DemoStore Demo { get; } = new(extraWebItems: 120);
 
+    public CollectingSink Log { get; } = new();
+
     public HttpClient Client { get; private set; } = null!;
 
     public string Url => server!.Url;
 
     public async Task InitializeAsync()
     {
-        server = await WebServer.StartAsync(Configure(Demo.Options()), Demo.Store);
+        var log = new Serilog.LoggerConfiguration().MinimumLevel.Debug().WriteTo.Sink(Log).CreateLogger();
+        server = await WebServer.StartAsync(Configure(Demo.Options()), Demo.Store, log: log);
         Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(server.Url) };
     }
 
