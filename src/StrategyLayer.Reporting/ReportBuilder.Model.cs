@@ -13,14 +13,7 @@ public sealed partial class ReportBuilder
         cancellationToken.ThrowIfCancellationRequested();
         var agg = data.Aggregates;
         var zone = environment.TimeZone;
-        var previousPeriod = data.Period.Previous;
-        var previous = snapshots.Find(previousPeriod.Name);
-        var changes = ChangeDetector.Compare(
-            agg,
-            previous is null ? null : SnapshotService.ReadAggregates(previous),
-            previousPeriod.Name,
-            previous?.State.ToString().ToLowerInvariant(),
-            settings.TopBlockers);
+        var changes = ChangeDetector.Compare(agg, data.Previous, data.Period.Previous.Name, data.PreviousState, settings.TopBlockers);
         var measures = agg.Measures
             .Select(m => m with { Trend = TrendChart.Render(m.Name, m.TrendPoints, m.Unit) })
             .ToList();

@@ -64,7 +64,7 @@ public sealed partial class ReportBuilder
         if (snapshots.Frozen(period) is { } frozen)
         {
             log.Information("Period {Period} is frozen: the pack is built from its snapshot of {AsOf}", period.Name, frozen.AsOf);
-            return Task.FromResult(SnapshotService.ToPeriodData(frozen, period));
+            return Task.FromResult(WithPrevious(SnapshotService.ToPeriodData(frozen, period)));
         }
 
         var at = asOf ?? time.GetUtcNow();
@@ -74,8 +74,13 @@ public sealed partial class ReportBuilder
         log.Information(
             "Snapshot of {Period} saved ({State}): {Items} items, {Bytes} bytes of rows",
             period.Name, state, data.Aggregates.Summary.InScope, data.ItemRows.Length);
-        return Task.FromResult(data);
+        return Task.FromResult(WithPrevious(data));
     }
+
+    private PeriodData WithPrevious(PeriodData data) =>
+        snapshots.Find(data.Period.Previous.Name) is { } previous
+            ? data with { Previous = SnapshotService.ReadAggregates(previous), PreviousState = previous.State.ToString().ToLowerInvariant() }
+            : data;
 
     private PeriodData Compute(ReportingPeriod period, DateTimeOffset asOf, SnapshotState state, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ namespace StrategyLayer.Reporting;
 /// Status thresholds (config key <c>status</c>) and the caps that keep a pack readable and its
 /// memory bounded. Percentages are 0–100.
 /// </summary>
-public sealed record ReportSettings
+public sealed partial record ReportSettings
 {
     public static readonly ReportSettings Default = new();
 

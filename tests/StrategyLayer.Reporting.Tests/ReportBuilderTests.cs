@@ -214,4 +214,16 @@ public sealed class ReportBuilderTests
 
         Assert.Null(model.Items.Single(i => i.Key == "DATA-4").Url);
     }
+
+    [Fact]
+    public async Task A_quarter_takes_the_plan_and_entered_actual_of_its_last_month_that_has_one()
+    {
+        var model = await DemoPortfolio.Builder(DemoPortfolio.Store())
+            .BuildAsync(new ReportRequest(StrategyLayer.Domain.Reporting.ReportingPeriod.Parse("2026-Q4"), ReportScope.Portfolio, DemoPortfolio.AsOf), CancellationToken.None);
+
+        var pci = Measure(model, "M-PCI-TOKEN");
+        var cost = Measure(model, "M-RUN-COST");
+        Assert.Equal((70.0, "2026-Q4"), (pci.Planned!.Value, model.Period));
+        Assert.Equal((100.0, 130.0), (cost.Planned!.Value, cost.Actual!.Value));
+    }
 }

@@ -137,7 +137,7 @@ internal sealed class MeasureAccumulator(Measure measure, string path, Func<Work
             return item.Estimate;
         }
 
-        foreach (var (name, value) in item.Fields)
+        foreach (var (name, value) in item.Fields ?? new Dictionary<string, string?>())
         {
             if (string.Equals(name, field, StringComparison.OrdinalIgnoreCase)
                 && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))

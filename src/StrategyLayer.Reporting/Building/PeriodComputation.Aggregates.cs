@@ -106,10 +106,10 @@ internal sealed partial class PeriodComputation
         Func<string, string, double?> earlierActual)
     {
         var m = acc.Measure;
-        var planned = m.Kpi.Planned.TryGetValue(period.Name, out var p) ? p : (double?)null;
+        var planned = PeriodValues.Lookup(m.Kpi.Planned, period);
         double? actual = m.Kpi.Actual switch
         {
-            EnteredActual entered => entered.Values.TryGetValue(period.Name, out var v) ? v : null,
+            EnteredActual entered => PeriodValues.Lookup(entered.Values, period),
             ComputedActual computed => acc.ComputedValue(computed),
             _ => null,
         };
@@ -118,9 +118,9 @@ internal sealed partial class PeriodComputation
         var cursor = period;
         for (var i = 0; i < settings.TrendPeriods; i++)
         {
-            var pl = m.Kpi.Planned.TryGetValue(cursor.Name, out var x) ? x : (double?)null;
+            var pl = PeriodValues.Lookup(m.Kpi.Planned, cursor);
             var ac = i == 0 ? actual
-                : m.Kpi.Actual is EnteredActual e && e.Values.TryGetValue(cursor.Name, out var ev) ? ev
+                : m.Kpi.Actual is EnteredActual e ? PeriodValues.Lookup(e.Values, cursor)
                 : earlierActual(cursor.Name, m.Id);
             points.Insert(0, new TrendPoint(cursor.Name, pl, ac));
             cursor = cursor.Previous;

@@ -71,7 +71,8 @@ internal sealed partial class PeriodComputation : IDisposable
         openBlockers.Clear();
         if (item.Category is not (StatusCategory.Done or StatusCategory.Cancelled))
         {
-            foreach (var link in item.Links)
+            // The store may hand back null for an empty list: read defensively.
+            foreach (var link in item.Links ?? [])
             {
                 if (link.IsBlockedBy && link.TargetCategory is not (StatusCategory.Done or StatusCategory.Cancelled))
                 {
@@ -120,7 +121,7 @@ internal sealed partial class PeriodComputation : IDisposable
             DecidedBy = (mapping?.DecidedBy.Kind ?? DecisionKind.None).ToString().ToLowerInvariant(),
             Rule = mapping?.DecidedBy.Rule,
             Via = mapping?.DecidedBy.Via is { Count: > 0 } via ? via : null,
-            Label = measureId is null ? ClusterOf(item).Value : null,
+            Label = measureId is null && ClusterOf(item) is { Attribute: not "type" } cluster ? cluster.Value : null,
         });
     }
 
@@ -137,8 +138,8 @@ internal sealed partial class PeriodComputation : IDisposable
     };
 
     private static (string Attribute, string Value) ClusterOf(WorkItem item) =>
-        item.Labels.Count > 0 ? ("label", item.Labels.Order(StringComparer.OrdinalIgnoreCase).First())
-        : item.Components.Count > 0 ? ("component", item.Components.Order(StringComparer.OrdinalIgnoreCase).First())
+        item.Labels is { Count: > 0 } labels ? ("label", labels.Order(StringComparer.OrdinalIgnoreCase).First())
+        : item.Components is { Count: > 0 } components ? ("component", components.Order(StringComparer.OrdinalIgnoreCase).First())
         : ("type", item.Type ?? item.Kind.ToString().ToLowerInvariant());
 
     private static IEnumerable<(Measure Measure, string Path)> MeasuresWithPaths(StrategyTree tree) =>

@@ -13,4 +13,11 @@ public sealed record PeriodData(
     DateTimeOffset AsOf,
     PeriodAggregates Aggregates,
     byte[] ItemRows,
-    bool FromFrozenSnapshot);
+    bool FromFrozenSnapshot)
+{
+    /// <summary>The previous period's aggregates (null when it has no snapshot), read once per period.</summary>
+    public PeriodAggregates? Previous { get; init; }
+
+    /// <summary><c>provisional</c> or <c>frozen</c>: the state of the previous period's snapshot.</summary>
+    public string? PreviousState { get; init; }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Time.Testing;
+using StrategyLayer.Domain.Items;
+using StrategyLayer.Domain.Mapping;
+using StrategyLayer.Reporting.Tests.Support;
+using StrategyLayer.Store;
+
+namespace StrategyLayer.Reporting.Tests;
+
+/// <summary>The same packs from the real LiteDB store on a temp file.</summary>
+public sealed class LiteStoreReportTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    private string StorePath => temp.File("strategylayer.db");
+
+    private void Seed()
+    {
+        var memory = DemoPortfolio.Store();
+        using var store = LiteStrategyStore.Open(StorePath);
+        foreach (var group in memory.Items().GroupBy(i => i.Source))
+        {
+            store.CommitPage(group.Key, "default", [.. group.Select(i => new SourceRecord(i, "{}"))], [], "cursor");
+        }
+
+        store.SaveMappings([.. memory.LoadMappings().Values], []);
+    }
+
+    [Fact]
+    public async Task A_frozen_period_built_from_the_lite_store_renders_the_same_after_the_store_is_reopened_and_changed()
+    {
+        Seed();
+        var end = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        var renderer = new PackRenderer(RepoPaths.Templates);
+        var time = new FakeTimeProvider(end);
+        string first;
+        using (var store = LiteStrategyStore.Open(StorePath))
+        {
+            var model = await DemoPortfolio.Builder(store, time: time)
+                .BuildAsync(new ReportRequest(DemoPortfolio.November, ReportScope.Portfolio, end), CancellationToken.None);
+            Assert.Equal(("frozen", 12, 5), (model.State, model.Summary.InScope, model.Summary.Untracked));
+            Assert.Equal("red", model.Measures.Single(m => m.Id == "M-PCI-TOKEN").Implementation.Status);
+            first = renderer.RenderToString("portfolio-pack", model);
+        }
+
+        using (var store = LiteStrategyStore.Open(StorePath))
+        {
+            var late = DemoPortfolio.Jira("PAY-77", "PAY", StatusCategory.Done, "Late", end);
+            store.CommitPage("jira", "default", [new SourceRecord(late, "{}")], [], "cursor2");
+            store.SaveMappings([new ItemMapping(late.Uid, "M-PCI-TOKEN", new Decision(DecisionKind.Rule, "pci-work"), true)], []);
+            var again = await DemoPortfolio.Builder(store, time: time)
+                .BuildAsync(new ReportRequest(DemoPortfolio.November, ReportScope.Portfolio, end.AddDays(3)), CancellationToken.None);
+
+            Assert.Equal(first, renderer.RenderToString("portfolio-pack", again));
+            Assert.Equal("Frozen", SnapshotStateName(store));
+        }
+    }
+
+    private static string SnapshotStateName(IStrategyStore store) => store.GetSnapshot("2026-11")!.State.ToString();
+}
