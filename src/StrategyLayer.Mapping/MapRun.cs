@@ -102,7 +102,7 @@ public static partial class MapRun
                 From = -1,
             };
             index[item.Id] = count;
-            foreach (var old in item.PreviousKeys)
+            foreach (var old in item.PreviousKeys ?? [])
             {
                 index.TryAdd(ItemId.Format(item.Source, old), count);
             }
@@ -161,12 +161,19 @@ public static partial class MapRun
 
     private static bool In(DateTimeOffset? d, DateTimeOffset lo, DateTimeOffset hi) => d is { } x && x >= lo && x <= hi;
 
-    private static void Resolve(ItemFact[] facts, Dictionary<string, int> index, int i, int depth)
+    /// <summary>
+    /// Resolves one item's mapping (memoized). Returns false when the answer depended on a cycle
+    /// cut short; such an unresolved item is left unvisited, so that a later walk entering the cycle
+    /// elsewhere can still find the way out.
+    /// </summary>
+    private static bool Resolve(ItemFact[] facts, Dictionary<string, int> index, int i, int depth)
     {
-        if (facts[i].State != 0)
+        switch (facts[i].State)
         {
-            // Done, or being resolved further down this same path: a cycle, which inherits nothing.
-            return;
+            case 2:
+                return true;
+            case 1:
+                return false;
         }
 
         if (facts[i].Direct.Decided)
@@ -175,31 +182,34 @@ public static partial class MapRun
             facts[i].Rule = facts[i].Direct.Rule;
             facts[i].Kind = facts[i].Direct.Kind;
             facts[i].State = 2;
-            return;
+            return true;
         }
 
         facts[i].State = 1;
-        if (depth < MaxInheritanceDepth)
+        var clean = depth < MaxInheritanceDepth;
+        if (clean)
         {
             foreach (var ancestorId in (ReadOnlySpan<string?>)[facts[i].ParentId, facts[i].EpicId])
             {
-                if (ancestorId is null || !index.TryGetValue(ancestorId, out var j) || j == i)
+                if (ancestorId is null || !index.TryGetValue(ancestorId, out var j))
                 {
                     continue;
                 }
 
-                Resolve(facts, index, j, depth + 1);
+                clean &= Resolve(facts, index, j, depth + 1);
                 if (facts[j].State == 2 && facts[j].Measure is not null)
                 {
                     facts[i].Measure = facts[j].Measure;
                     facts[i].Rule = facts[j].Rule;
                     facts[i].Kind = DecisionKind.Inherited;
                     facts[i].From = j;
-                    break;
+                    facts[i].State = 2;
+                    return true;
                 }
             }
         }
 
-        facts[i].State = 2;
+        facts[i].State = clean ? (byte)2 : (byte)0;
+        return clean;
     }
 }

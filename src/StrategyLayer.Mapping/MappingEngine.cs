@@ -117,7 +117,7 @@ public sealed class MappingEngine
             return pin;
         }
 
-        foreach (var old in item.PreviousKeys)
+        foreach (var old in item.PreviousKeys ?? [])
         {
             if (_pinsById.TryGetValue(ItemId.Format(item.Source, old), out pin) || _pinsByKey.TryGetValue(old, out pin))
             {

@@ -90,12 +90,12 @@ public static partial class UntrackedSuggester
             yield return ("project", item.Project);
         }
 
-        foreach (var label in item.Labels.Distinct(StringComparer.OrdinalIgnoreCase))
+        foreach (var label in (item.Labels ?? []).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             yield return ("labels", label);
         }
 
-        foreach (var component in item.Components.Distinct(StringComparer.OrdinalIgnoreCase))
+        foreach (var component in (item.Components ?? []).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             yield return ("components", component);
         }
@@ -106,7 +106,7 @@ public static partial class UntrackedSuggester
             yield return (item.Kind == WorkItemKind.Issue ? "team" : "assignment_group", item.Team);
         }
 
-        if (item.Fields.TryGetValue("cmdb_ci", out var ci) && !string.IsNullOrEmpty(ci))
+        if (Query.FieldCatalog.Extra(item, "cmdb_ci") is { Length: > 0 } ci)
         {
             yield return ("cmdb_ci", ci);
         }

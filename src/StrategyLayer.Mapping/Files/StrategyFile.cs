@@ -96,13 +96,13 @@ public static partial class StrategyFile
         {
             var token = node["id"];
             var id = Str(node, "id") ?? "";
-            if (token is JValue { Type: JTokenType.String } && id.Trim().Length == 0)
+            if (token is JValue { Type: JTokenType.String } && id.Length > 0 && id.Trim().Length == 0)
             {
                 diagnostics.Add(file.At(token, "an id must not be empty"));
             }
             else if (id.Length > 0 && _ids.TryGetValue(id, out var first))
             {
-                diagnostics.Add(file.At(token, $"duplicate id '{id}' (also at line {(first as Newtonsoft.Json.IJsonLineInfo)?.LineNumber}, {first.Path})"));
+                diagnostics.Add(file.At(token, $"duplicate id '{id}' (also at line {(first as Newtonsoft.Json.IJsonLineInfo)?.LineNumber}, $.{first.Path})"));
             }
             else if (id.Length > 0)
             {

@@ -49,6 +49,12 @@ public sealed class FieldCatalog
     /// <summary>Reads an extra field by name; connectors may spell keys in any case.</summary>
     public static string? Extra(WorkItem item, string name)
     {
+        // Items read back from a store may carry a null bag (empty ones are not stored).
+        if (item.Fields is null)
+        {
+            return null;
+        }
+
         if (item.Fields.TryGetValue(name, out var value))
         {
             return value;
@@ -92,9 +98,9 @@ public sealed class FieldCatalog
         d["assignment_group"] = d["team"] with { Name = "assignment_group" };
         Text("assignee", i => i.Assignee);
         Text("reporter", i => i.Reporter);
-        Multi("labels", i => i.Labels);
-        Multi("components", i => i.Components);
-        Multi("fixVersions", i => i.FixVersions);
+        Multi("labels", i => i.Labels ?? []);
+        Multi("components", i => i.Components ?? []);
+        Multi("fixVersions", i => i.FixVersions ?? []);
         Text("parent", i => i.Parent);
         Text("epic", i => i.Epic);
         d["estimate"] = new FieldDef("estimate", FieldKind.Number) { Number = i => i.Estimate };

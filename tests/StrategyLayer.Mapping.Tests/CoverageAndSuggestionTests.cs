@@ -1,0 +1,100 @@
+using System.Text.Json;
+using StrategyLayer.Domain.Items;
+using StrategyLayer.Mapping.Tests.Support;
+
+namespace StrategyLayer.Mapping.Tests;
+
+public sealed class CoverageAndSuggestionTests : IDisposable
+{
+    private readonly StoreFile _file = new();
+
+    public CoverageAndSuggestionTests()
+    {
+        _file.Put(
+            Items.Issue("PAY-1", i => i with { Labels = ["pci"], Estimate = 8 }),
+            Items.Issue("PAY-2", i => i with { Labels = ["pci"], Estimate = 2 }),
+            Items.Issue("PAY-3", i => i with { Estimate = 5 }),
+            Items.Issue("DATA-1", i => i with { Labels = ["observability"], Components = ["Monitoring"], Estimate = 3 }),
+            Items.Issue("DATA-2", i => i with { Labels = ["observability"], Components = ["Monitoring"], Estimate = 3 }),
+            Items.Issue("DATA-3", i => i with { Labels = ["observability"], Components = ["Monitoring"], Estimate = 1 }),
+            Items.Issue("DATA-4", i => i with { Labels = ["observability", "selfservice"] }),
+            Items.Issue("WEB-1", i => i with { Labels = ["ux", "selfservice"] }),
+            Items.Issue("WEB-2", i => i with { Labels = ["ux", "selfservice"] }),
+            Items.Issue("WEB-3", i => i with { Labels = ["ux"] }),
+            Items.Issue("WEB-4", i => i with { Labels = ["ux"] }),
+            Items.Issue("WEB-5", i => i with { Labels = ["ux"] }),
+            Items.Issue("WEB-6", i => i with { Labels = ["ux"], Category = StatusCategory.Cancelled }),
+            Items.Incident("PRB0001", "Database Admins", 3, i => i with { Kind = WorkItemKind.Problem, Table = "problem", Project = "problem" }),
+            Items.Incident("PRB0002", "Database Admins", 3, i => i with { Kind = WorkItemKind.Problem, Table = "problem", Project = "problem" }),
+            Items.Incident("PRB0003", "Database Admins", 4, i => i with { Kind = WorkItemKind.Problem, Table = "problem", Project = "problem" }));
+        var rules = Trees.Rules(
+            "category != cancelled",
+            ("pci", "project = PAY and labels = pci", "M-PCI"),
+            ("self", "labels = selfservice", "M-SELF"));
+        MapRun.Execute(_file.Store, Trees.With("M-PCI", "M-SELF"), rules, Items.AsOf, null, CancellationToken.None);
+    }
+
+    public void Dispose() => _file.Dispose();
+
+    [Fact]
+    public void CoverageGivesTheMappedShareOfItemsAndEstimatePerTeamProjectAndSource()
+    {
+        var coverage = Coverage.Compute(_file.Store.Items(), _file.Store.LoadMappings());
+
+        Assert.Equal(15, coverage.Overall.InScope);
+        Assert.Equal(5, coverage.Overall.Mapped);
+        Assert.Equal(10, coverage.Overall.Untracked);
+        var pay = coverage.ByTeam.Single(f => f.Name == "PAY");
+        Assert.Equal(2.0 / 3, pay.ItemShare, 6);
+        Assert.Equal(10.0 / 15, pay.EstimateShare!.Value, 6);
+        var data = coverage.ByProject.Single(f => f.Name == "DATA");
+        Assert.Equal(0.25, data.ItemShare, 6);
+        Assert.Equal(0, data.EstimateShare!.Value, 6);
+        Assert.Null(coverage.ByTeam.Single(f => f.Name == "Database Admins").EstimateShare);
+        Assert.Equal(3, coverage.BySource.Single(f => f.Name == "servicenow").InScope);
+        Assert.Equal(0.0, coverage.ByTeam[0].ItemShare);
+    }
+
+    [Fact]
+    public void SuggestionsProposeARuleForEachUntrackedClusterAndTheMeasureItsMappedNeighboursUse()
+    {
+        var suggestions = UntrackedSuggester.Suggest(_file.Store.Items(), _file.Store.LoadMappings());
+
+        var observability = suggestions.Single(s => s.Attribute == "labels" && s.Value == "observability");
+        Assert.Equal("project = DATA and labels = observability", observability.When);
+        Assert.Equal(3, observability.Size);
+        Assert.Equal("M-SELF", observability.Measure);
+
+        var ux = suggestions.Single(s => s.Attribute == "labels" && s.Value == "ux");
+        Assert.Equal("project = WEB and labels = ux", ux.When);
+        Assert.Equal(3, ux.Size);
+        Assert.Equal("M-SELF", ux.Measure);
+        Assert.Equal(1.0, ux.MeasureShare);
+
+        var dba = suggestions.Single(s => s.Attribute == "assignment_group");
+        Assert.Equal("kind = problem and assignment_group = \"Database Admins\"", dba.When);
+        Assert.Null(dba.Measure);
+        using var snippet = JsonDocument.Parse(dba.Snippet);
+        Assert.Equal(dba.When, snippet.RootElement.GetProperty("when").GetString());
+        Assert.Equal("CHOOSE-A-MEASURE", snippet.RootElement.GetProperty("measure").GetString());
+        Assert.Equal("untracked-problem-database-admins", snippet.RootElement.GetProperty("id").GetString());
+
+        var monitoring = suggestions.Single(s => s.Attribute == "components");
+        Assert.Equal("project = DATA and components = Monitoring", monitoring.When);
+        Assert.Null(monitoring.Measure);
+        Assert.DoesNotContain(suggestions, s => s.Size < 3);
+        Assert.Equal(suggestions.Select(s => s.Size).OrderDescending(), suggestions.Select(s => s.Size));
+    }
+
+    [Fact]
+    public void EverySuggestedRuleCompilesAndMapsExactlyItsCluster()
+    {
+        var mappings = _file.Store.LoadMappings();
+        var untracked = _file.Store.Items().Where(i => mappings[i.Uid].Untracked).ToList();
+        foreach (var s in UntrackedSuggester.Suggest(_file.Store.Items(), mappings))
+        {
+            var query = Query.CompiledQuery.Compile(s.When, Query.FieldCatalog.Open, Items.AsOf);
+            Assert.Equal(s.Size, untracked.Count(query.Matches));
+        }
+    }
+}

@@ -1,0 +1,243 @@
+using StrategyLayer.Domain.Items;
+using StrategyLayer.Domain.Mapping;
+using StrategyLayer.Domain.Strategy;
+using StrategyLayer.Mapping.Rules;
+using StrategyLayer.Mapping.Tests.Support;
+
+namespace StrategyLayer.Mapping.Tests;
+
+public sealed class MapRunTests : IDisposable
+{
+    private static readonly StrategyTree Tree = Trees.With("M-PCI", "M-COST", "M-CLOUD", "M-MTTR");
+
+    private static readonly RuleSet Rules = new(
+        "category != cancelled and updated >= -365d",
+        [new RulePin("jira:PAY-4", "M-COST")],
+        [
+            new MappingRule("pci", "project = PAY and labels in (pci, tokenization)", "M-PCI"),
+            new MappingRule("cost", "labels in (cost, finops)", "M-COST"),
+            new MappingRule("cloud", "project = CLOUD and (labels = migration or components = \"Landing Zone\")", "M-CLOUD"),
+            new MappingRule("p1p2", "kind = incident and assignment_group = \"Service Desk\" and priority <= 2", "M-MTTR"),
+        ]);
+
+    private readonly StoreFile _file = new();
+
+    public void Dispose() => _file.Dispose();
+
+    private MapSummary Map(RuleSet? rules = null, DateTimeOffset? asOf = null) =>
+        MapRun.Execute(_file.Store, Tree, rules ?? Rules, asOf ?? Items.AsOf, null, CancellationToken.None);
+
+    private ItemMapping MappingOf(string key) => _file.Store.LoadMappings()[_file.Store.FindItem(key)!.Uid];
+
+    private static WorkItem Old(WorkItem item) => item with { Updated = Items.AsOf.AddDays(-20), Created = Items.AsOf.AddDays(-60) };
+
+    /// <summary>The newest item: it sets the source's watermark, and is re-evaluated every run (the overlap window).</summary>
+    private static WorkItem Newest() => Items.Issue("OPS-100", i => i with { Updated = Items.AsOf.AddDays(-3) });
+
+    [Fact]
+    public void APinBeatsARuleAndAnItsOwnRuleBeatsInheritance()
+    {
+        _file.Put(
+            Items.Issue("PAY-1", i => i with { Type = "Epic", Labels = ["pci"] }),
+            Items.Issue("PAY-2", i => i with { Epic = "PAY-1" }),
+            Items.Issue("PAY-3", i => i with { Epic = "PAY-1", Labels = ["finops"] }),
+            Items.Issue("PAY-4", i => i with { Labels = ["pci"] }));
+        Map();
+
+        Assert.Equal(new Decision(DecisionKind.Rule, "pci"), MappingOf("PAY-1").DecidedBy);
+        Assert.Equal("M-PCI", MappingOf("PAY-1").MeasureId);
+        Assert.Equal(DecisionKind.Inherited, MappingOf("PAY-2").DecidedBy.Kind);
+        Assert.Equal("M-PCI", MappingOf("PAY-2").MeasureId);
+        Assert.Equal("cost", MappingOf("PAY-3").DecidedBy.Rule);
+        Assert.Equal("M-COST", MappingOf("PAY-3").MeasureId);
+        Assert.Equal(DecisionKind.Pin, MappingOf("PAY-4").DecidedBy.Kind);
+        Assert.Equal("M-COST", MappingOf("PAY-4").MeasureId);
+    }
+
+    [Fact]
+    public void AChildInheritsTransitivelyParentFirstAndRecordsTheWayNearestFirst()
+    {
+        _file.Put(
+            Items.Issue("CLOUD-1", i => i with { Type = "Epic", Components = ["Landing Zone"] }),
+            Items.Issue("CLOUD-2", i => i with { Epic = "CLOUD-1" }),
+            Items.Issue("CLOUD-3", i => i with { Type = "Sub-task", Parent = "CLOUD-2" }),
+            Items.Issue("PAY-10", i => i with { Type = "Epic", Labels = ["pci"] }),
+            Items.Issue("CLOUD-4", i => i with { Parent = "CLOUD-2", Epic = "PAY-10" }),
+            Items.Issue("CLOUD-5", i => i with { Parent = "CLOUD-99", Epic = "PAY-10" }));
+        Map();
+
+        var sub = MappingOf("CLOUD-3");
+        Assert.Equal("M-CLOUD", sub.MeasureId);
+        Assert.Equal(DecisionKind.Inherited, sub.DecidedBy.Kind);
+        Assert.Equal("cloud", sub.DecidedBy.Rule);
+        Assert.Equal(["jira:CLOUD-2", "jira:CLOUD-1"], sub.DecidedBy.Via);
+
+        // The parent's mapping wins over the epic's; a parent that is not stored gives way to the epic.
+        Assert.Equal("M-CLOUD", MappingOf("CLOUD-4").MeasureId);
+        Assert.Equal("M-PCI", MappingOf("CLOUD-5").MeasureId);
+        Assert.Equal(["jira:PAY-10"], MappingOf("CLOUD-5").DecidedBy.Via);
+    }
+
+    [Fact]
+    public void ParentCyclesInheritNothingAndDoNotHang()
+    {
+        _file.Put(
+            Items.Issue("OPS-1", i => i with { Parent = "OPS-2" }),
+            Items.Issue("OPS-2", i => i with { Parent = "OPS-3" }),
+            Items.Issue("OPS-3", i => i with { Parent = "OPS-1" }),
+            Items.Issue("OPS-5", i => i with { Parent = "OPS-5" }),
+            Items.Issue("OPS-6", i => i with { Type = "Epic", Labels = ["cost"] }),
+            Items.Issue("OPS-7", i => i with { Parent = "OPS-8", Epic = "OPS-6" }),
+            Items.Issue("OPS-8", i => i with { Parent = "OPS-7" }));
+        var summary = Map();
+
+        foreach (var key in new[] { "OPS-1", "OPS-2", "OPS-3", "OPS-5" })
+        {
+            Assert.Null(MappingOf(key).MeasureId);
+            Assert.True(MappingOf(key).Untracked);
+        }
+
+        Assert.Equal("M-COST", MappingOf("OPS-7").MeasureId);
+        Assert.Equal("M-COST", MappingOf("OPS-8").MeasureId);
+        Assert.Equal(["jira:OPS-7", "jira:OPS-6"], MappingOf("OPS-8").DecidedBy.Via);
+        Assert.Equal(4, summary.Untracked);
+    }
+
+    [Fact]
+    public void UntrackedMeansInScopeAndUnmappedAndSkipsCancelledStaleAndRemovedItems()
+    {
+        _file.Put(
+            Items.Issue("DATA-1", i => i with { Labels = ["observability"] }),
+            Items.Issue("DATA-2", i => i with { Category = StatusCategory.Cancelled, Status = "Won't Do" }),
+            Items.Issue("DATA-3", i => i with { Updated = Items.AsOf.AddDays(-400), Created = Items.AsOf.AddDays(-500) }),
+            Items.Issue("DATA-4"),
+            Items.Incident("INC0001", "Service Desk", 1),
+            Items.Incident("INC0002", "Service Desk", 3));
+        _file.Store.MarkRemoved([(_file.Store.FindItem("DATA-4")!.Uid, new Removal(RemovalReason.Deleted, Items.AsOf))]);
+        var summary = Map();
+
+        Assert.True(MappingOf("DATA-1").Untracked);
+        Assert.False(MappingOf("DATA-2").InScope);
+        Assert.False(MappingOf("DATA-2").Untracked);
+        Assert.False(MappingOf("DATA-3").InScope);
+        Assert.False(MappingOf("DATA-4").InScope);
+        Assert.Null(MappingOf("DATA-4").MeasureId);
+        Assert.Equal("M-MTTR", MappingOf("INC0001").MeasureId);
+        Assert.True(MappingOf("INC0002").Untracked);
+
+        Assert.Equal(5, summary.Items);
+        Assert.Equal(1, summary.Mapped);
+        Assert.Equal(2, summary.Untracked);
+        Assert.Equal(new Dictionary<string, int> { ["p1p2"] = 1 }, summary.ByRule);
+
+        var untracked = UntrackedItems.List(_file.Store).Select(v => v.Id).ToList();
+        Assert.Equal(["jira:DATA-1", "servicenow:INC0002"], untracked.Order());
+    }
+
+    [Fact]
+    public void ARemapWithNothingChangedEvaluatesAndWritesNothing()
+    {
+        _file.Put(
+            Old(Items.Issue("PAY-1", i => i with { Labels = ["pci"] })),
+            Old(Items.Issue("PAY-2", i => i with { Parent = "PAY-1" })),
+            Old(Items.Issue("WEB-1")),
+            Newest());
+        var first = Map();
+        Assert.True(first.Full);
+        Assert.Equal(4, first.Evaluated);
+        Assert.Equal(4, first.Writes);
+
+        var second = Map();
+        Assert.False(second.Full);
+        Assert.Equal(1, second.Evaluated);
+        Assert.Equal(0, second.Writes);
+        Assert.Equal(first with { Writes = 0, Evaluated = 1, Full = false }, second with { ByRule = first.ByRule });
+    }
+
+    [Fact]
+    public void ARemapReevaluatesTheChangedItemAndRewritesOnlyTheMappingsThatMoved()
+    {
+        _file.Put(
+            Old(Items.Issue("PAY-1", i => i with { Type = "Epic" })),
+            Old(Items.Issue("PAY-2", i => i with { Epic = "PAY-1" })),
+            Old(Items.Issue("PAY-3", i => i with { Epic = "PAY-1" })),
+            Old(Items.Issue("WEB-1")),
+            Newest());
+        Map();
+        Assert.True(MappingOf("PAY-2").Untracked);
+
+        _file.Put(Items.Issue("PAY-1", i => i with { Type = "Epic", Labels = ["tokenization"], Updated = Items.AsOf.AddHours(-1) }));
+        var summary = Map();
+
+        Assert.Equal(2, summary.Evaluated);
+        Assert.Equal(3, summary.Writes);
+        Assert.Equal("M-PCI", MappingOf("PAY-3").MeasureId);
+        Assert.True(MappingOf("WEB-1").Untracked);
+    }
+
+    [Fact]
+    public void ChangedRulesRemapEverything()
+    {
+        _file.Put(Old(Items.Issue("WEB-1", i => i with { Labels = ["ux"] })), Old(Items.Issue("WEB-2")));
+        Map();
+        var changed = Rules with { Rules = [.. Rules.Rules, new MappingRule("ux", "labels = ux", "M-CLOUD")] };
+        var summary = Map(changed);
+
+        Assert.True(summary.Full);
+        Assert.Equal(2, summary.Evaluated);
+        Assert.Equal(1, summary.Writes);
+        Assert.Equal("M-CLOUD", MappingOf("WEB-1").MeasureId);
+    }
+
+    [Fact]
+    public void ALaterAsOfReevaluatesItemsWhoseDatesCrossedARelativeThreshold()
+    {
+        var rules = Rules with { InScope = "updated >= -30d" };
+        _file.Put(
+            Items.Issue("OPS-1", i => i with { Updated = Items.AsOf.AddDays(-25), Created = Items.AsOf.AddDays(-90) }),
+            Items.Issue("OPS-2", i => i with { Updated = Items.AsOf.AddDays(-5), Created = Items.AsOf.AddDays(-90) }),
+            Items.Issue("OPS-3", i => i with { Updated = Items.AsOf.AddDays(-15), Created = Items.AsOf.AddDays(-90) }));
+        Map(rules);
+        Assert.True(MappingOf("OPS-1").Untracked);
+
+        var later = Map(rules, Items.AsOf.AddDays(10));
+
+        // OPS-1 crossed "updated >= -30d"; OPS-2 is the newest (overlap window); OPS-3 reuses its decision.
+        Assert.Equal(2, later.Evaluated);
+        Assert.True(MappingOf("OPS-3").Untracked);
+        Assert.False(MappingOf("OPS-1").InScope);
+        Assert.True(MappingOf("OPS-2").Untracked);
+    }
+
+    [Fact]
+    public void MappingsOfItemsNoLongerStoredAreDropped()
+    {
+        var memory = new MemoryStore();
+        memory.Put(Items.Issue("PAY-1", i => i with { Labels = ["pci"] }));
+        memory.SaveMappings([new ItemMapping("jira/gone", "M-PCI", new Decision(DecisionKind.Rule, "pci"), true)], []);
+
+        var summary = MapRun.Execute(memory, Tree, Rules, Items.AsOf, null, CancellationToken.None);
+
+        Assert.Equal(2, summary.Writes);
+        Assert.False(memory.Mappings.ContainsKey("jira/gone"));
+    }
+
+    [Fact]
+    public void ProgressIsReportedAndCancellationStopsTheRun()
+    {
+        _file.Put([.. Enumerable.Range(1, 2500).Select(n => Items.Issue($"OPS-{n}"))]);
+        var reports = new List<int>();
+        MapRun.Execute(_file.Store, Tree, Rules, Items.AsOf, new SyncProgress(reports), CancellationToken.None);
+        Assert.Equal([1000, 2000, 2500], reports);
+
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.Throws<OperationCanceledException>(() => MapRun.Execute(_file.Store, Tree, Rules, Items.AsOf, null, cts.Token, full: true));
+    }
+
+    /// <summary>Progress&lt;T&gt; posts to the thread pool; tests want the reports in order, at once.</summary>
+    private sealed class SyncProgress(List<int> reports) : IProgress<int>
+    {
+        public void Report(int value) => reports.Add(value);
+    }
+}

@@ -1,0 +1,110 @@
+using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Strategy;
+using StrategyLayer.Mapping.Files;
+using StrategyLayer.Mapping.Tests.Support;
+
+namespace StrategyLayer.Mapping.Tests;
+
+public sealed class StrategyFileTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private static string Tree(string measures) => $$"""
+        {
+          "organization": { "id": "ACME", "name": "Acme",
+            "portfolios": [ { "id": "P", "name": "Portfolio", "businessOwner": "B", "technicalOwner": "T",
+              "programs": [ { "id": "PR", "name": "Program",
+                "projects": [ { "id": "PJ", "name": "Project",
+                  "measurePackages": [ { "id": "MP", "name": "Package",
+                    "measures": [
+        {{measures}}
+                    ] } ] } ] } ] } ] }
+        }
+        """;
+
+    private (StrategyTree? Tree, List<Diagnostic> Diagnostics) Load(string text)
+    {
+        var path = _folder.Write("strategy.json", text);
+        var diagnostics = new List<Diagnostic>();
+        return (StrategyFile.Load(path, diagnostics), diagnostics);
+    }
+
+    [Fact]
+    public void AGoodTreeLoadsEveryLevelAndEachKindOfActual()
+    {
+        _folder.Write("actuals.csv", "measure,period,value\nM-CSV,2026-10,3\nM-CSV,2026-11,4.5\nOTHER,2026-11,9\n");
+        var (tree, diagnostics) = Load(Tree("""
+            { "id": "M-DONE", "name": "Done ratio", "kpi": { "unit": "%", "target": 100, "planned": { "2026-11": 40, "2026-Q4": 50, "2026-W48": 45 },
+              "actual": { "kind": "computed", "of": "done-ratio" } } },
+            { "id": "M-SUM", "name": "Points", "kpi": { "target": 200, "direction": "down", "actual": { "kind": "computed", "of": { "sum": "estimate" } } } },
+            { "id": "M-RATIO", "name": "Ratio", "kpi": { "target": 90, "actual": { "kind": "computed", "of": { "ratio": [ "category = done", "kind = incident" ] } } } },
+            { "id": "M-ENTERED", "name": "Entered", "kpi": { "target": 5, "actual": { "kind": "entered", "values": { "2026-11": 3 } } } },
+            { "id": "M-CSV", "name": "From CSV", "kpi": { "target": 5, "actual": { "kind": "csv", "file": "actuals.csv" } } }
+            """));
+
+        Assert.Empty(diagnostics);
+        Assert.NotNull(tree);
+        Assert.Equal("ACME", tree.Organization.Id);
+        Assert.Equal("B", tree.Organization.Portfolios[0].BusinessOwner);
+        Assert.Equal(["M-DONE", "M-SUM", "M-RATIO", "M-ENTERED", "M-CSV"], tree.Measures.Select(m => m.Id));
+        var done = tree.FindMeasure("m-done")!.Kpi;
+        Assert.Equal(40, done.Planned["2026-11"]);
+        Assert.Equal(50, done.Planned["2026-Q4"]);
+        Assert.Equal(new ComputedActual(ComputedKind.DoneRatio), done.Actual);
+        Assert.Equal(KpiDirection.Down, tree.FindMeasure("M-SUM")!.Kpi.Direction);
+        Assert.Equal(new ComputedActual(ComputedKind.Sum, Field: "estimate"), tree.FindMeasure("M-SUM")!.Kpi.Actual);
+        Assert.Equal("kind = incident", ((ComputedActual)tree.FindMeasure("M-RATIO")!.Kpi.Actual).Denominator);
+        Assert.Equal(3, ((EnteredActual)tree.FindMeasure("M-ENTERED")!.Kpi.Actual).Values["2026-11"]);
+        var csv = (EnteredActual)tree.FindMeasure("M-CSV")!.Kpi.Actual;
+        Assert.Equal(4.5, csv.Values["2026-11"]);
+        Assert.Equal(2, csv.Values.Count);
+        Assert.EndsWith("actuals.csv", csv.CsvFile, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryProblemInTheTreeIsReportedWithLineAndPath()
+    {
+        var (tree, diagnostics) = Load(Tree("""
+            { "id": "M-1", "name": "One", "kpi": { "unit": "%", "actual": { "kind": "computed", "of": "count" } } },
+            { "id": "M-1", "name": "Again", "kpi": { "target": 1, "planned": { "2026-13": 4, "next month": 5 }, "actual": { "kind": "computed", "of": "count" } } },
+            { "id": "", "name": "Blank", "owner": "x", "kpi": { "target": 1, "actual": { "kind": "computed", "of": { "ratio": [ "category = done", "kind = = incident" ] } } } },
+            { "id": "M-4", "name": "Csv", "kpi": { "target": 1, "actual": { "kind": "csv", "file": "missing.csv" } } }
+            """));
+
+        Assert.Null(tree);
+        var text = string.Join("\n", diagnostics.Select(d => d.ToString()));
+        Assert.Contains(diagnostics, d => d.Message == "missing required key 'target'" && d.Line == 8 && d.Path!.EndsWith(".kpi.target", StringComparison.Ordinal));
+        Assert.Contains(diagnostics, d => d.Message.StartsWith("duplicate id 'M-1'", StringComparison.Ordinal) && d.Line == 9);
+        Assert.Contains(diagnostics, d => d.Message.Contains("'2026-13' is not a reporting period", StringComparison.Ordinal) && d.Line == 9);
+        Assert.Contains(diagnostics, d => d.Message.Contains("'next month' is not a reporting period", StringComparison.Ordinal));
+        Assert.Contains(diagnostics, d => d.Message.Contains("must not be empty", StringComparison.Ordinal) && d.Line == 10);
+        Assert.Contains(diagnostics, d => d.Message == "unknown key 'owner'" && d.Line == 10);
+        Assert.Contains(diagnostics, d => d.Message.StartsWith("ratio filter does not parse", StringComparison.Ordinal) && d.Line == 10 && d.Column > 100);
+        Assert.Contains(diagnostics, d => d.Message.StartsWith("csv actuals file not found", StringComparison.Ordinal) && d.Line == 11);
+        Assert.All(diagnostics, d => Assert.EndsWith("strategy.json", d.File, StringComparison.Ordinal));
+        Assert.True(diagnostics.Count == 8, text);
+        Assert.Single(diagnostics, d => d.Message.Contains("empty", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AMalformedCsvNamesItsOwnFileAndLine()
+    {
+        _folder.Write("bad.csv", "measure,period,value\nM-1,2026-11,3\nM-1,2026-11\nM-1,Nov,4\nM-1,2026-12,lots\n");
+        var (tree, diagnostics) = Load(Tree("""
+            { "id": "M-1", "name": "One", "kpi": { "target": 1, "actual": { "kind": "csv", "file": "bad.csv" } } }
+            """));
+
+        Assert.Null(tree);
+        Assert.Equal(3, diagnostics.Count);
+        Assert.All(diagnostics, d => Assert.EndsWith("bad.csv", d.File, StringComparison.Ordinal));
+        Assert.Equal([3, 4, 5], diagnostics.Select(d => d.Line!.Value));
+        Assert.Contains("expected 3 columns", diagnostics[0].Message, StringComparison.Ordinal);
+        Assert.Contains("'lots' is not a number", diagnostics[2].Message, StringComparison.Ordinal);
+
+        _folder.Write("noheader.csv", "M-1,2026-11,3\n");
+        var (_, headerless) = Load(Tree("""{ "id": "M-1", "name": "One", "kpi": { "target": 1, "actual": { "kind": "csv", "file": "noheader.csv" } } }"""));
+        Assert.Contains("header measure,period,value", Assert.Single(headerless).Message, StringComparison.Ordinal);
+    }
+}
