@@ -1,25 +1,62 @@
 namespace StrategyLayer.Web;
 
-/// <summary>A whole-store figure reused for a short while: reading every mapping per request would not stay fast on a large store.</summary>
+/// <summary>
+/// A whole-store figure reused for a while: reading every mapping (or a big team's items) per request
+/// would not stay fast on a large store. Once stale, the old value is still served while one
+/// background read replaces it, so only the very first request waits for the read.
+/// </summary>
 internal sealed class Cached<T>(Func<T> load, TimeSpan lifetime, TimeProvider time)
     where T : class
 {
     private readonly Lock gate = new();
     private T? value;
     private DateTimeOffset loadedAt;
+    private bool refreshing;
 
     public T Get()
     {
         lock (gate)
         {
-            var now = time.GetUtcNow();
-            if (value is null || now - loadedAt >= lifetime)
+            if (value is null)
             {
                 value = load();
-                loadedAt = now;
+                loadedAt = time.GetUtcNow();
+                return value;
             }
 
-            return value;
+            if (time.GetUtcNow() - loadedAt < lifetime || refreshing)
+            {
+                return value;
+            }
+
+            refreshing = true;
+        }
+
+        _ = Task.Run(Refresh);
+        return value;
+    }
+
+    private void Refresh()
+    {
+        try
+        {
+            var fresh = load();
+            lock (gate)
+            {
+                value = fresh;
+                loadedAt = time.GetUtcNow();
+            }
+        }
+        catch (Exception)
+        {
+            // Keep serving the last good value; the next request after the lifetime tries again.
+        }
+        finally
+        {
+            lock (gate)
+            {
+                refreshing = false;
+            }
         }
     }
 }

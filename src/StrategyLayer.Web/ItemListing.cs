@@ -2,7 +2,6 @@ using StrategyLayer.Domain.Items;
 using StrategyLayer.Domain.Mapping;
 using StrategyLayer.Domain.Strategy;
 using StrategyLayer.Mapping;
-using StrategyLayer.Store;
 
 namespace StrategyLayer.Web;
 
@@ -13,7 +12,7 @@ namespace StrategyLayer.Web;
 internal static class ItemListing
 {
     public static ItemPage Page(
-        IStrategyStore store,
+        IEnumerable<WorkItem> items,
         IReadOnlyDictionary<string, ItemMapping> mappings,
         StrategyTree tree,
         ItemFilter filter,
@@ -26,7 +25,6 @@ internal static class ItemListing
         var untrackedCount = 0;
         var trackedCount = 0;
         var end = offset + limit;
-        var items = store.Items(new ItemQuery { Team = string.IsNullOrEmpty(filter.Team) ? null : filter.Team, IncludeRemoved = false });
         foreach (var item in items)
         {
             mappings.TryGetValue(item.Uid, out var mapping);

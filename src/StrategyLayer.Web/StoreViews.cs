@@ -17,6 +17,8 @@ namespace StrategyLayer.Web;
 /// </summary>
 public sealed class StoreViews
 {
+    private const int MaxCachedTeams = 16;
+
     private readonly IStrategyStore store;
     private readonly WebServerOptions options;
     private readonly IItemFilterCompiler filters;
@@ -25,6 +27,7 @@ public sealed class StoreViews
     private readonly Cached<IReadOnlyList<TeamSummary>> teams;
     private readonly Cached<IReadOnlyList<Suggestion>> suggestions;
     private readonly Cached<MappingEngine> engine;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Cached<IReadOnlyList<WorkItem>>> teamItems = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock liveGate = new();
     private (string Period, DateTimeOffset At, PeriodData Data)? live;
 
@@ -59,7 +62,10 @@ public sealed class StoreViews
         var query = string.IsNullOrWhiteSpace(filter.Query) ? null : filters.Compile(filter.Query, options.TimeProvider.GetUtcNow());
         offset = Math.Max(0, offset);
         limit = Math.Clamp(limit <= 0 ? options.PageSize : limit, 1, options.MaxPageSize);
-        return ItemListing.Page(store, mappings.Get(), options.Strategy, filter, query, offset, limit);
+        var items = string.IsNullOrEmpty(filter.Team)
+            ? store.Items(new ItemQuery { IncludeRemoved = false })
+            : TeamItems(filter.Team);
+        return ItemListing.Page(items, mappings.Get(), options.Strategy, filter, query, offset, limit);
     }
 
     public WorkItem? FindItem(string idOrKey) => store.FindItem(idOrKey);
@@ -121,6 +127,21 @@ public sealed class StoreViews
         }
 
         return data;
+    }
+
+    // A team's items are read through the team index once and kept for CacheFor, so paging and
+    // re-filtering a big team costs a pass in memory, not a store read. Few teams are kept at once.
+    private IReadOnlyList<WorkItem> TeamItems(string team)
+    {
+        if (teamItems.Count >= MaxCachedTeams && !teamItems.ContainsKey(team))
+        {
+            teamItems.Clear();
+        }
+
+        return teamItems.GetOrAdd(team, t => new Cached<IReadOnlyList<WorkItem>>(
+            () => [.. store.Items(new ItemQuery { Team = t, IncludeRemoved = false })],
+            options.CacheFor,
+            options.TimeProvider)).Get();
     }
 
     private IReadOnlyList<TeamSummary> LoadTeams()

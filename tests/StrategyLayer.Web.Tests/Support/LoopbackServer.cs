@@ -5,7 +5,17 @@ public class LoopbackServer : IAsyncLifetime
 {
     private RunningWebServer? server;
 
-    public DemoStore Demo { get; } = new(extraWebItems: 120);
+    public LoopbackServer()
+        : this(extraWebItems: 120)
+    {
+    }
+
+    protected LoopbackServer(int extraWebItems)
+    {
+        Demo = new DemoStore(extraWebItems);
+    }
+
+    public DemoStore Demo { get; }
 
     public CollectingSink Log { get; } = new();
 

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Net;
+using StrategyLayer.Web.Tests.Support;
+using Xunit.Abstractions;
+
+namespace StrategyLayer.Web.Tests;
+
+/// <summary>A store where one team has over 5,000 items.</summary>
+public sealed class LargeTeamServer : LoopbackServer
+{
+    public LargeTeamServer()
+        : base(extraWebItems: 5_000)
+    {
+    }
+}
+
+public sealed class LargeTeamTests(LargeTeamServer server, ITestOutputHelper output) : IClassFixture<LargeTeamServer>
+{
+    [Fact]
+    public async Task A_team_page_of_5000_items_renders_in_under_a_second()
+    {
+        using (var warm = await server.Client.GetAsync("/items?team=WEB"))
+        {
+            Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var response = await server.Client.GetAsync("/items?team=WEB&q=" + Uri.EscapeDataString("status != Done and labels in (selfservice)"));
+        var html = await response.Content.ReadAsStringAsync();
+        clock.Stop();
+        output.WriteLine("team page of 5003 items: {0} ms", clock.ElapsedMilliseconds);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("5003 items, showing 1–50", html);
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task The_api_pages_deep_into_a_large_team_without_returning_it_all()
+    {
+        using var response = await server.Client.GetAsync("/api/items?team=WEB&offset=4990&limit=50");
+        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(5003, body.GetProperty("total").GetInt32());
+        Assert.Equal(13, body.GetProperty("items").GetArrayLength());
+    }
+}
