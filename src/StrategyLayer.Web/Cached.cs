@@ -36,6 +36,28 @@ internal sealed class Cached<T>(Func<T> load, TimeSpan lifetime, TimeProvider ti
         return value;
     }
 
+    /// <summary>The value if one was read already (however old); else null, with a read started in the background.</summary>
+    public T? Peek()
+    {
+        lock (gate)
+        {
+            if (value is not null)
+            {
+                return Get();
+            }
+
+            if (refreshing)
+            {
+                return null;
+            }
+
+            refreshing = true;
+        }
+
+        _ = Task.Run(Refresh);
+        return null;
+    }
+
     private void Refresh()
     {
         try

@@ -28,8 +28,7 @@ public sealed class StoreViews
     private readonly Cached<IReadOnlyList<Suggestion>> suggestions;
     private readonly Cached<MappingEngine> engine;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Cached<IReadOnlyList<WorkItem>>> teamItems = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Lock liveGate = new();
-    private (string Period, DateTimeOffset At, PeriodData Data)? live;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Cached<PeriodData>> periods = new(StringComparer.Ordinal);
 
     public StoreViews(IStrategyStore store, WebServerOptions options, IItemFilterCompiler filters, ILogger log, string webBaseUrl)
     {
@@ -54,6 +53,23 @@ public sealed class StoreViews
     internal void SetWebBaseUrl(string url) => WebBaseUrl = url.TrimEnd('/');
 
     public IReadOnlyList<TeamSummary> Teams() => teams.Get();
+
+    /// <summary>The teams if already counted; null while the first count runs (a page then shows no picker rather than wait).</summary>
+    public IReadOnlyList<TeamSummary>? TeamsIfReady() => teams.Peek();
+
+    /// <summary>Starts the whole-store reads in the background, so the first visitor does not wait for them.</summary>
+    public void Warm() => _ = Task.Run(() =>
+    {
+        try
+        {
+            mappings.Get();
+            teams.Get();
+        }
+        catch (Exception e)
+        {
+            log.Warning(e, "Warming the web view's caches failed; pages will read the store on demand");
+        }
+    });
 
     /// <summary>One page of matching items, untracked first.</summary>
     /// <exception cref="Domain.Errors.DiagnosticsException">The query does not parse; the diagnostic has its line and column.</exception>
@@ -109,24 +125,21 @@ public sealed class StoreViews
         return await builder.BuildAsync(data, ReportScope.Portfolio, null, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<PeriodData> PeriodAsync(ReportBuilder builder, ReportingPeriod period, CancellationToken cancellationToken)
+    // A period's figures need a pass over every item: kept per period for CacheFor, refreshed in the background.
+    private Task<PeriodData> PeriodAsync(ReportBuilder builder, ReportingPeriod period, CancellationToken cancellationToken)
     {
-        var now = options.TimeProvider.GetUtcNow();
-        lock (liveGate)
+        if (periods.Count >= MaxCachedTeams && !periods.ContainsKey(period.Name))
         {
-            if (live is { } cached && cached.Period == period.Name && now - cached.At < options.CacheFor)
-            {
-                return cached.Data;
-            }
+            periods.Clear();
         }
 
-        var data = await builder.PrepareAsync(period, null, cancellationToken).ConfigureAwait(false);
-        lock (liveGate)
-        {
-            live = (period.Name, now, data);
-        }
-
-        return data;
+        // PrepareAsync completes synchronously (the store contract is synchronous); waiting on it blocks nothing.
+        var cached = periods.GetOrAdd(period.Name, _ => new Cached<PeriodData>(
+            () => builder.PrepareAsync(period, null, CancellationToken.None).GetAwaiter().GetResult(),
+            options.CacheFor,
+            options.TimeProvider));
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(cached.Get());
     }
 
     // A team's items are read through the team index once and kept for CacheFor, so paging and

@@ -88,7 +88,7 @@ internal static class PageEndpoints
             Measure = measure,
             UntrackedOnly = untracked == true,
             Query = q ?? "",
-            Teams = views.Teams(),
+            Teams = views.TeamsIfReady() ?? [],
         };
         ItemPage items;
         try
