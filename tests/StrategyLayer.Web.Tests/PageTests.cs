@@ -76,6 +76,28 @@ public sealed class PageTests(LoopbackServer server) : IClassFixture<LoopbackSer
     }
 
     [Fact]
+    public async Task The_period_picker_offers_a_frozen_snapshot_and_shows_it()
+    {
+        var period = server.Demo.FrozenPeriod.Name;
+        var live = await Page("/");
+        var frozen = await Page("/?period=" + period);
+
+        Assert.Contains($"<option value=\"{period}\">{period}</option>", live);
+        Assert.Contains($"<option value=\"{period}\" selected>", frozen);
+        Assert.Contains("class=\"state-frozen\"", frozen);
+        Assert.Contains("portfolio pack " + period, frozen);
+    }
+
+    [Fact]
+    public async Task A_period_that_is_not_one_is_a_404_page()
+    {
+        using var response = await server.Client.GetAsync("/?period=someday");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("is not a period", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_hostile_title_is_escaped_on_every_page_that_shows_it()
     {
         var team = await Page("/items?team=PAY");

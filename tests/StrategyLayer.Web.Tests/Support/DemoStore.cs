@@ -1,9 +1,11 @@
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Items;
+using StrategyLayer.Domain.Reporting;
 using StrategyLayer.Domain.Strategy;
 using StrategyLayer.Mapping;
 using StrategyLayer.Mapping.Files;
 using StrategyLayer.Mapping.Rules;
+using StrategyLayer.Reporting;
 using StrategyLayer.Store;
 
 namespace StrategyLayer.Web.Tests.Support;
@@ -39,6 +41,11 @@ public sealed class DemoStore : IDisposable
         using (var filling = new FillingStore(Store))
         {
             MapRun.Execute(filling, Tree, Rules, Now, null, CancellationToken.None);
+
+            // Last month, frozen: what the period picker offers besides live.
+            FrozenPeriod = ReportingPeriod.Containing(DateOnly.FromDateTime(Now.UtcDateTime), PeriodKind.Month).Previous;
+            var builder = new ReportBuilder(filling, Tree, new ItemFilterCompiler(), ReportSettings.Default, ReportEnvironment.Utc, TimeProvider.System);
+            builder.PrepareAsync(FrozenPeriod, null, CancellationToken.None).GetAwaiter().GetResult();
         }
 
         Store.SaveRun(new Domain.Runs.RunRecord { Id = "run-1", Job = "sync", Started = Now.AddMinutes(-5), Ended = Now.AddMinutes(-4), Result = Domain.Runs.RunResult.Succeeded, Counts = new Dictionary<string, long> { ["fetched"] = 137 } });
@@ -51,6 +58,8 @@ public sealed class DemoStore : IDisposable
     public RuleSet Rules { get; }
 
     public DateTimeOffset Now { get; }
+
+    public ReportingPeriod FrozenPeriod { get; }
 
     public static string Templates => Path.Combine(RepoRoot, "templates");
 
