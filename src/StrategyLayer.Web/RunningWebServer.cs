@@ -16,6 +16,12 @@ public sealed class RunningWebServer : IAsyncDisposable
 
     public string Url => Urls[0];
 
+    /// <summary>
+    /// Completes when the whole-store figures (mappings, team counts) have been read once. Pages work
+    /// before that; a benchmark timing a page should await this first.
+    /// </summary>
+    public Task Warmed { get; internal set; } = Task.CompletedTask;
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) != 0)

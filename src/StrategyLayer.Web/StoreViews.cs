@@ -57,8 +57,8 @@ public sealed class StoreViews
     /// <summary>The teams if already counted; null while the first count runs (a page then shows no picker rather than wait).</summary>
     public IReadOnlyList<TeamSummary>? TeamsIfReady() => teams.Peek();
 
-    /// <summary>Starts the whole-store reads in the background, so the first visitor does not wait for them.</summary>
-    public void Warm() => _ = Task.Run(() =>
+    /// <summary>Starts the whole-store reads in the background, so the first visitor does not wait for them; completes when they are done.</summary>
+    public Task Warm() => Task.Run(() =>
     {
         try
         {

@@ -73,7 +73,7 @@ public static class WebServer
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
         var running = new RunningWebServer(app, bound.Count > 0 ? bound : urls);
         views.SetWebBaseUrl(options.WebBaseUrl ?? running.Url);
-        views.Warm();
+        running.Warmed = views.Warm();
         log.Information("Web view listening on {Urls} (sign-in: {SignIn})", running.Urls, SignInKind(options));
         return running;
 
