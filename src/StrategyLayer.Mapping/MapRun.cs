@@ -145,6 +145,12 @@ public static partial class MapRun
         }
 
         // A relative date (-180d) moved with the as-of time: items whose dates lie in the window it swept may flip.
+        // The window is closed ([old, new]) because "d >= T" and "d > T" flip at different ends of it.
+        if (lastAsOf == engine.AsOf)
+        {
+            return true;
+        }
+
         var (from, to) = lastAsOf <= engine.AsOf ? (lastAsOf, engine.AsOf) : (engine.AsOf, lastAsOf);
         foreach (var offset in engine.RelativeOffsets)
         {

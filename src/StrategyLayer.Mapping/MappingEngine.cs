@@ -22,6 +22,11 @@ public sealed class MappingEngine
     private readonly Dictionary<string, RulePin> _pinsByKey = new(StringComparer.OrdinalIgnoreCase);
     private readonly CompiledQuery? _inScope;
 
+    // Rules that require "project = X" cannot match an item of another project: per project, the
+    // indexes of the rules worth trying, in file order; other projects try only the unconstrained ones.
+    private readonly Dictionary<string, int[]> _byProject = new(StringComparer.OrdinalIgnoreCase);
+    private readonly int[] _unconstrained;
+
     /// <exception cref="DiagnosticsException">A query does not compile, or a rule names a measure not in the tree.</exception>
     public MappingEngine(StrategyTree tree, RuleSet rules, DateTimeOffset asOf)
     {
@@ -63,6 +68,13 @@ public sealed class MappingEngine
 
         _rules = [.. compiled];
         _tests = [.. compiled.Select(c => c.Item2.Predicate)];
+        var required = compiled.Select(c => c.Item2.RequiredValues("project")).ToArray();
+        _unconstrained = [.. Enumerable.Range(0, required.Length).Where(k => required[k] is null)];
+        foreach (var project in required.Where(r => r is not null).SelectMany(r => r!).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            _byProject[project] = [.. Enumerable.Range(0, required.Length).Where(k => required[k] is null || required[k]!.Contains(project, StringComparer.OrdinalIgnoreCase))];
+        }
+
         Fingerprint = ComputeFingerprint(tree, rules);
         RelativeOffsets = [.. compiled.SelectMany(c => c.Item2.RelativeOffsets).Concat(_inScope?.RelativeOffsets ?? []).Distinct()];
     }
@@ -93,7 +105,8 @@ public sealed class MappingEngine
         }
 
         var tests = _tests;
-        for (var k = 0; k < tests.Length; k++)
+        var candidates = item.Project is { } project && _byProject.TryGetValue(project, out var forProject) ? forProject : _unconstrained;
+        foreach (var k in candidates)
         {
             if (tests[k](item))
             {

@@ -21,7 +21,7 @@ public sealed partial class ReportBuilder
         var (rows, total, more) = scope.Kind switch
         {
             ScopeKind.Team => TeamRows(data.ItemRows, scope.Team ?? "", measures, cancellationToken),
-            ScopeKind.Untracked => UntrackedRows(data.ItemRows, measures, cancellationToken),
+            ScopeKind.Untracked => UntrackedRows(data.ItemRows, measures, suggestions ?? [], cancellationToken),
             _ => ([], 0, 0),
         };
         var freshnessLevel = agg.Freshness.Count == 0 ? "green"
@@ -98,7 +98,7 @@ public sealed partial class ReportBuilder
         return (list, total, total - list.Count);
     }
 
-    private (IReadOnlyList<ItemRowView> Rows, int Total, int More) UntrackedRows(byte[] compressed, IReadOnlyList<MeasureView> measures, CancellationToken ct)
+    private (IReadOnlyList<ItemRowView> Rows, int Total, int More) UntrackedRows(byte[] compressed, IReadOnlyList<MeasureView> measures, IReadOnlyList<RuleSuggestion> suggestions, CancellationToken ct)
     {
         var names = measures.ToDictionary(m => m.Id, m => m.Name, StringComparer.OrdinalIgnoreCase);
         var untracked = new CappedList<ItemRowView>(settings.MaxRows);
@@ -107,7 +107,13 @@ public sealed partial class ReportBuilder
             if (row.Measure is null)
             {
                 ct.ThrowIfCancellationRequested();
-                untracked.Add(View(row, names));
+                var view = View(row, names);
+                if (SuggestionFor(row, suggestions) is { } suggestion)
+                {
+                    view = view with { SuggestedRule = suggestion.RuleText, SuggestedMeasure = suggestion.Measure };
+                }
+
+                untracked.Add(view);
             }
         }
 
@@ -116,6 +122,27 @@ public sealed partial class ReportBuilder
             .ThenBy(r => r.Key, KeyOrder.Instance)
             .ToList();
         return (list, untracked.Total, untracked.More);
+    }
+
+    // The biggest suggestion whose attribute the item shares, or that names it as a sample.
+    private static RuleSuggestion? SuggestionFor(SnapshotRow row, IReadOnlyList<RuleSuggestion> suggestions)
+    {
+        foreach (var s in suggestions.OrderByDescending(s => s.Count))
+        {
+            var matches = s.Attribute.ToLowerInvariant() switch
+            {
+                "labels" or "label" or "components" or "component" => row.Tags?.Contains(s.Value, StringComparer.OrdinalIgnoreCase) ?? false,
+                "team" or "assignment_group" or "project" => string.Equals(row.Team, s.Value, StringComparison.OrdinalIgnoreCase),
+                "type" => string.Equals(row.Type, s.Value, StringComparison.OrdinalIgnoreCase),
+                _ => false,
+            };
+            if (matches || s.SampleKeys.Contains(row.Id, StringComparer.OrdinalIgnoreCase) || s.SampleKeys.Contains(row.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                return s;
+            }
+        }
+
+        return null;
     }
 
     private static ItemRowView View(SnapshotRow row, IReadOnlyDictionary<string, string> names) => new()

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Connectors.ServiceNow.Tests.Support;
 using StrategyLayer.Domain.Errors;

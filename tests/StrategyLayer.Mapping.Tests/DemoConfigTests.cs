@@ -8,18 +8,52 @@ namespace StrategyLayer.Mapping.Tests;
 /// <summary>The demo's config/strategy.json and config/rules.json load cleanly and say what the demo story says.</summary>
 public class DemoConfigTests
 {
-    private static string ConfigFile(string name)
+    private static string ConfigFile(string name) => Path.Combine(RepoRoot(), "config", name);
+
+    private static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "config", name);
-            if (File.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "StrategyLayer.sln")))
+            if (File.Exists(Path.Combine(dir.FullName, "StrategyLayer.sln")))
             {
-                return candidate;
+                return dir.FullName;
             }
         }
 
-        throw new FileNotFoundException("config/" + name + " not found above the test folder");
+        throw new DirectoryNotFoundException("the repository root is not above the test folder");
+    }
+
+    [Fact]
+    public void LoadingBothFilesTogetherGivesAnEngineOrEveryProblemAtOnce()
+    {
+        var files = MappingFiles.LoadOrThrow(ConfigFile("strategy.json"), ConfigFile("rules.json"), []);
+        Assert.Equal(6, files.Engine(Items.AsOf).Rules.Rules.Count);
+
+        var ex = Assert.Throws<DiagnosticsException>(() => MappingFiles.LoadOrThrow(ConfigFile("strategy.json"), ConfigFile("nope.json"), []));
+        Assert.Contains("file not found", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheCsvActualsExampleLoads()
+    {
+        var diagnostics = new List<Diagnostic>();
+        var tree = StrategyFile.Load(ConfigFile(Path.Combine("examples", "strategy-with-csv-actuals.json")), diagnostics);
+        Assert.Empty(diagnostics.Select(d => d.ToString()));
+        Assert.Equal(393, ((Domain.Strategy.EnteredActual)tree!.FindMeasure("M-RUN-COST")!.Kpi.Actual).Values["2026-11"]);
+        Assert.Equal(58, ((Domain.Strategy.EnteredActual)tree.FindMeasure("M-CLOUD-SPEND")!.Kpi.Actual).Values["2026-Q4"]);
+    }
+
+    [Fact]
+    public void EveryExampleQueryInTheReadmeCompiles()
+    {
+        var readme = File.ReadAllLines(Path.Combine(RepoRoot(), "src", "StrategyLayer.Mapping", "README.md"));
+        var start = Array.IndexOf(readme, "### Examples");
+        var examples = readme.Skip(start + 1).SkipWhile(l => l != "```").Skip(1).TakeWhile(l => l != "```").ToList();
+        Assert.True(examples.Count >= 8);
+        foreach (var example in examples)
+        {
+            Assert.True(Query.CompiledQuery.TryCompile(example, Query.FieldCatalog.Open, Items.AsOf, out _, out var errors), example + ": " + string.Join("; ", errors));
+        }
     }
 
     [Fact]

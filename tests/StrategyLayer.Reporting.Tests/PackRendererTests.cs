@@ -132,11 +132,14 @@ public sealed class PackRendererTests : IDisposable
     [Fact]
     public async Task Include_cannot_read_outside_the_templates_folder()
     {
-        File.WriteAllText(Path.Combine(Path.GetTempPath(), "sl-outside-secret.txt"), "secret");
-        var renderer = PmoTemplate("escape", "{{ include '../sl-outside-secret.txt' }}");
+        // A file beside (not inside) the templates folder.
+        var outside = temp.Path + "-secret.txt";
+        File.WriteAllText(outside, "secret");
+        var renderer = PmoTemplate("escape", "{{ include '../" + Path.GetFileName(outside) + "' }}");
 
         var e = Assert.Throws<DiagnosticsException>(() => renderer.RenderToString("escape", Model(ReportScope.Portfolio).Result));
 
+        File.Delete(outside);
         Assert.Contains("only templates inside the templates folder", e.Diagnostics[0].Message, StringComparison.Ordinal);
         await Task.CompletedTask;
     }
@@ -167,5 +170,21 @@ public sealed class PackRendererTests : IDisposable
     public void The_shipped_templates_validate_cleanly()
     {
         Assert.Empty(new PackRenderer(RepoPaths.Templates).Validate());
+    }
+
+    [Fact]
+    public async Task An_empty_store_still_renders_every_pack_and_says_nothing_is_synced()
+    {
+        var builder = DemoPortfolio.Builder(new InMemoryStore());
+        var renderer = new PackRenderer(RepoPaths.Templates);
+        foreach (var (template, scope) in new[] { ("portfolio-pack", ReportScope.Portfolio), ("delivery-lead", ReportScope.ForTeam("PAY")), ("untracked", ReportScope.Untracked) })
+        {
+            var model = await builder.BuildAsync(new ReportRequest(DemoPortfolio.November, scope, DemoPortfolio.AsOf), CancellationToken.None);
+
+            var doc = new HtmlParser().ParseDocument(renderer.RenderToString(template, model));
+
+            Assert.Equal(0, model.Summary.InScope);
+            Assert.Contains("never synced", doc.Body!.TextContent, StringComparison.Ordinal);
+        }
     }
 }

@@ -226,4 +226,29 @@ public sealed class ReportBuilderTests
         Assert.Equal((70.0, "2026-Q4"), (pci.Planned!.Value, model.Period));
         Assert.Equal((100.0, 130.0), (cost.Planned!.Value, cost.Actual!.Value));
     }
+
+    [Fact]
+    public async Task Items_the_mapping_stage_has_not_seen_are_left_out_and_counted_apart_like_the_status_verb_does()
+    {
+        var store = DemoPortfolio.Store();
+        store.Put(DemoPortfolio.Jira("WEB-30", "WEB", StatusCategory.ToDo, "Fresh from sync", DemoPortfolio.AsOf), null);
+
+        var model = await Build(store);
+
+        Assert.Equal((12, 5, 1), (model.Summary.InScope, model.Summary.Untracked, model.Summary.NotYetMapped));
+    }
+
+    [Fact]
+    public async Task Each_untracked_item_carries_the_suggested_rule_that_would_map_it()
+    {
+        var suggestion = new RuleSuggestion("labels", "observability", "project = DATA and labels in (observability)", "M-OBS", 3, ["jira:DATA-1"]);
+        var model = await DemoPortfolio.Builder(DemoPortfolio.Store())
+            .BuildAsync(new ReportRequest(DemoPortfolio.November, ReportScope.Untracked, DemoPortfolio.AsOf, [suggestion]), CancellationToken.None);
+
+        Assert.Equal(
+            ["DATA-1", "DATA-2", "DATA-3"],
+            model.Items.Where(i => i.SuggestedRule == suggestion.RuleText).Select(i => i.Key));
+        Assert.Null(model.Items.Single(i => i.Key == "OPS-12").SuggestedRule);
+        Assert.Equal("M-OBS", model.Items.Single(i => i.Key == "DATA-2").SuggestedMeasure);
+    }
 }

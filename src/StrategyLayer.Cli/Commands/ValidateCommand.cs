@@ -2,7 +2,9 @@ using System.CommandLine;
 using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Configuration;
+using StrategyLayer.Distribution;
 using StrategyLayer.Domain.Errors;
+using StrategyLayer.Scheduling;
 
 namespace StrategyLayer.Cli.Commands;
 
@@ -59,5 +61,13 @@ public static class ValidateCommand
     }
 
     /// <summary>Checks beyond the config file itself (strategy, rules, templates), added as stages land.</summary>
-    private static readonly List<Func<Session, AppConfig, List<Diagnostic>, CancellationToken, Task>> Checks = [];
+    private static readonly List<Func<Session, AppConfig, List<Diagnostic>, CancellationToken, Task>> Checks =
+    [
+        (_, config, problems, _) =>
+        {
+            problems.AddRange(DistributionCheck.Check(config.Audiences, config.Channels, config.File));
+            problems.AddRange(ScheduleCheck.Check(config.Schedules, config.File));
+            return Task.CompletedTask;
+        },
+    ];
 }

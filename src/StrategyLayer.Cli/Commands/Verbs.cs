@@ -13,7 +13,7 @@ public static class Verbs
         yield return SyncCommand.Create();
         yield return StatusCommand.Create();
         yield return Pending("demo", "Start the sandbox, run sync → map → report against it, write the packs", "issue 11 (demo and benchmark)");
-        yield return Pending("sandbox", "Run only the sandbox in the foreground, printing its base URLs", "issue 6 (sandbox)");
+        yield return SandboxCommand.Create();
         yield return Pending("map", "(Re)apply pins and rules to the stored items", "issue 7 (mapping)");
         yield return Pending("report", "Build packs for a period", "issue 8 (status packs)");
         yield return Pending("run", "Sync, map, report and distribute once, as the scheduler would", "issue 9 (scheduling and distribution)");

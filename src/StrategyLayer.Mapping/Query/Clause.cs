@@ -14,6 +14,31 @@ internal sealed class Clause
     public IReadOnlyList<Clause> Children { get; init; } = [];
     public FieldDef? Field { get; init; }
 
+    /// <summary>For <c>field = v</c> and <c>field in (…)</c> on a text field: the values one of which the field must equal.</summary>
+    public IReadOnlyList<string>? EqualsAny { get; init; }
+
+    /// <summary>
+    /// Values one of which <paramref name="field"/> must equal for the clause to hold, or null when
+    /// the clause does not require that (used to skip rules that cannot match an item).
+    /// </summary>
+    public IReadOnlyList<string>? Required(string field)
+    {
+        switch (Shape)
+        {
+            case ClauseShape.Leaf:
+                return EqualsAny is not null && string.Equals(Field?.Name, field, StringComparison.OrdinalIgnoreCase) ? EqualsAny : null;
+            case ClauseShape.Group:
+                return Children[0].Required(field);
+            case ClauseShape.And:
+                return Children.Select(c => c.Required(field)).FirstOrDefault(r => r is not null);
+            case ClauseShape.Or:
+                var each = Children.Select(c => c.Required(field)).ToList();
+                return each.All(r => r is not null) ? [.. each.SelectMany(r => r!)] : null;
+            default:
+                return null;
+        }
+    }
+
     public ClauseFailure? FirstFailure(WorkItem item)
     {
         if (Test(item))

@@ -28,6 +28,9 @@ public sealed class CompiledQuery
 
     public bool Matches(WorkItem item) => Predicate(item);
 
+    /// <summary>Values one of which <paramref name="field"/> must equal for the query to match; null when it need not.</summary>
+    public IReadOnlyList<string>? RequiredValues(string field) => _root.Required(field);
+
     /// <summary>Null when the item matches; otherwise the first clause that failed.</summary>
     public ClauseFailure? Explain(WorkItem item) => _root.FirstFailure(item);
 

@@ -80,7 +80,13 @@ internal sealed partial class QueryCompiler(string text, FieldCatalog catalog, D
             InNode n => CompileIn(field, n),
             _ => CompileEmpty(field, ((EmptyNode)node).Negated),
         };
-        return new Clause { Text = Span(node), Field = field, Test = test ?? Never };
+        IReadOnlyList<string>? equalsAny = field.Kind != FieldKind.Text ? null : node switch
+        {
+            CompareNode { Op: CompareOp.Equal } c => [c.Value.Text],
+            InNode { Negated: false } n => [.. n.Values.Select(v => v.Text)],
+            _ => null,
+        };
+        return new Clause { Text = Span(node), Field = field, Test = test ?? Never, EqualsAny = equalsAny };
     }
 
     private Func<WorkItem, bool>? CompileIn(FieldDef field, InNode node)

@@ -43,6 +43,7 @@ internal sealed partial class PeriodComputation
             InScope = InScope,
             Mapped = Mapped,
             Untracked = Untracked,
+            NotYetMapped = NotYetMapped,
             CoveragePercent = InScope == 0 ? 0 : Math.Round(100.0 * Mapped / InScope, 1),
             UntrackedPercent = InScope == 0 ? 0 : Math.Round(100.0 * Untracked / InScope, 1),
             Measures = orderedMeasures.Count,

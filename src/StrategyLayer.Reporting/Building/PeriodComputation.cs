@@ -49,6 +49,8 @@ internal sealed partial class PeriodComputation : IDisposable
 
     public int Untracked { get; private set; }
 
+    public int NotYetMapped { get; private set; }
+
     public IReadOnlyCollection<string> Sources => sources;
 
     public IReadOnlyDictionary<string, MeasureAccumulator> Measures => measures;
@@ -60,11 +62,19 @@ internal sealed partial class PeriodComputation : IDisposable
             return;
         }
 
+        // Counted like `status` and `items --json` do: an item the mapping stage has not seen yet
+        // is neither tracked nor untracked; the pack says how many there are.
+        if (mapping is null)
+        {
+            NotYetMapped++;
+            return;
+        }
+
         InScope++;
         sources.Add(item.Source);
         var team = item.Team ?? item.Project ?? "(no team)";
         var itemRef = new ItemRef(item.Id, item.Key, item.Title, links.ForItem(item.Id, item.BrowseUrl), team, item.Status);
-        var measureId = mapping?.MeasureId;
+        var measureId = mapping.MeasureId;
         var teamEntry = teams.TryGetValue(team, out var t) ? t : (Items: 0, Untracked: new CappedList<ItemRef>(settings.MaxReasonItems));
         teamEntry.Items++;
 
@@ -118,10 +128,13 @@ internal sealed partial class PeriodComputation : IDisposable
             Category = CategoryName(item.Category),
             Assignee = item.Assignee,
             Measure = measureId,
-            DecidedBy = (mapping?.DecidedBy.Kind ?? DecisionKind.None).ToString().ToLowerInvariant(),
-            Rule = mapping?.DecidedBy.Rule,
-            Via = mapping?.DecidedBy.Via is { Count: > 0 } via ? via : null,
+            DecidedBy = mapping.DecidedBy.Kind.ToString().ToLowerInvariant(),
+            Rule = mapping.DecidedBy.Rule,
+            Via = mapping.DecidedBy.Via is { Count: > 0 } via ? via : null,
             Label = measureId is null && ClusterOf(item) is { Attribute: not "type" } cluster ? cluster.Value : null,
+            Tags = measureId is null && (item.Labels is { Count: > 0 } || item.Components is { Count: > 0 })
+                ? [.. (item.Labels ?? []).Concat(item.Components ?? [])]
+                : null,
         });
     }
 

@@ -21,4 +21,9 @@ public sealed record ItemRowView
     public IReadOnlyList<string> Via { get; init; } = [];
     public bool Untracked { get; init; }
     public string? Label { get; init; }
+
+    /// <summary>For an untracked item: the suggested rule that would map it, if any.</summary>
+    public string? SuggestedRule { get; init; }
+
+    public string? SuggestedMeasure { get; init; }
 }

@@ -17,4 +17,7 @@ public sealed record SnapshotRow
     public string? Rule { get; init; }
     public IReadOnlyList<string>? Via { get; init; }
     public string? Label { get; init; }
+
+    /// <summary>Labels and components of an untracked item (to match rule suggestions); null otherwise.</summary>
+    public IReadOnlyList<string>? Tags { get; init; }
 }

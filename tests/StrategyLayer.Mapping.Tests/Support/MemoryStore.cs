@@ -16,6 +16,10 @@ internal sealed class MemoryStore : IStrategyStore
     private readonly Dictionary<string, ItemMapping> _mappings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _meta = new(StringComparer.Ordinal);
 
+    private readonly Func<IEnumerable<WorkItem>>? _generated;
+
+    public MemoryStore(Func<IEnumerable<WorkItem>>? generated = null) => _generated = generated;
+
     public string Path => "memory";
 
     public int MappingWrites { get; private set; }
@@ -34,7 +38,7 @@ internal sealed class MemoryStore : IStrategyStore
 
     public IEnumerable<WorkItem> Items(ItemQuery? query = null)
     {
-        foreach (var item in _items.Values.ToList())
+        foreach (var item in _generated?.Invoke() ?? _items.Values.ToList())
         {
             if (query?.Team is { } team && !string.Equals(item.Team, team, StringComparison.OrdinalIgnoreCase))
             {

@@ -1,0 +1,42 @@
+using StrategyLayer.Domain.Items;
+using StrategyLayer.Store;
+
+namespace StrategyLayer.Mapping;
+
+/// <summary><c>items</c>: stored items with their mapping, streamed in uid order, filtered.</summary>
+public static class ItemListing
+{
+    /// <exception cref="Domain.Errors.DiagnosticsException">The query does not parse (thrown before any item is read).</exception>
+    public static IEnumerable<ItemView> List(IStrategyStore store, ItemListQuery query)
+    {
+        // Compiled here, not inside the iterator, so that a bad query fails at once.
+        Func<WorkItem, bool>? filter = query.Query is { Length: > 0 } text
+            ? new ItemFilterCompiler(query.CustomFields).Compile(text, query.AsOf)
+            : null;
+        var mappings = store.LoadMappings();
+        var items = store.Items(new ItemQuery { Team = query.Team, IncludeRemoved = query.IncludeRemoved });
+        return Filter(items, mappings, query, filter);
+    }
+
+    private static IEnumerable<ItemView> Filter(IEnumerable<WorkItem> items, IReadOnlyDictionary<string, Domain.Mapping.ItemMapping> mappings, ItemListQuery query, Func<WorkItem, bool>? filter)
+    {
+        foreach (var item in items)
+        {
+            if ((!query.IncludeRemoved && item.Removed is not null)
+                || (query.Team is { } team && !string.Equals(item.Team, team, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            mappings.TryGetValue(item.Uid, out var mapping);
+            if ((query.UntrackedOnly && mapping?.Untracked != true)
+                || (query.Measure is { } measure && !string.Equals(mapping?.MeasureId, measure, StringComparison.OrdinalIgnoreCase))
+                || (filter is not null && !filter(item)))
+            {
+                continue;
+            }
+
+            yield return ItemView.From(item, mapping);
+        }
+    }
+}
