@@ -63,6 +63,44 @@ internal static class ItemListing
         return new ItemPage(rows, untrackedCount + trackedCount, offset, limit);
     }
 
+    /// <summary>
+    /// The same page from the store index, for lists without a query: team and mapping decide which
+    /// uids match, and only the page's items are read. The index may be up to its cache lifetime old.
+    /// </summary>
+    public static ItemPage Page(
+        IReadOnlyList<IndexEntry> entries,
+        Func<string, WorkItem?> read,
+        IReadOnlyDictionary<string, ItemMapping> mappings,
+        StrategyTree tree,
+        ItemFilter filter,
+        int offset,
+        int limit)
+    {
+        var untracked = new List<string>();
+        var tracked = new List<string>();
+        foreach (var entry in entries)
+        {
+            if (!string.IsNullOrEmpty(filter.Team) && !string.Equals(entry.Team, filter.Team, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            mappings.TryGetValue(entry.Uid, out var mapping);
+            if (!Matches(mapping, filter))
+            {
+                continue;
+            }
+
+            (mapping?.Untracked == true ? untracked : tracked).Add(entry.Uid);
+        }
+
+        var rows = untracked.Concat(tracked).Skip(offset).Take(limit)
+            .Select(uid => read(uid) is { } item ? Row(item, mappings.TryGetValue(uid, out var m) ? m : null, tree) : null)
+            .OfType<ItemRow>()
+            .ToList();
+        return new ItemPage(rows, untracked.Count + tracked.Count, offset, limit);
+    }
+
     public static ItemRow Row(WorkItem item, ItemMapping? mapping, StrategyTree tree)
     {
         var view = ItemView.From(item, mapping);
@@ -78,13 +116,12 @@ internal static class ItemListing
             ? uri.AbsoluteUri
             : null;
 
-    private static bool Matches(WorkItem item, ItemMapping? mapping, ItemFilter filter)
-    {
-        if (!string.IsNullOrEmpty(filter.Team) && !string.Equals(item.Team, filter.Team, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
+    private static bool Matches(WorkItem item, ItemMapping? mapping, ItemFilter filter) =>
+        (string.IsNullOrEmpty(filter.Team) || string.Equals(item.Team, filter.Team, StringComparison.OrdinalIgnoreCase))
+        && Matches(mapping, filter);
 
+    private static bool Matches(ItemMapping? mapping, ItemFilter filter)
+    {
         if (!string.IsNullOrEmpty(filter.Measure) && !string.Equals(mapping?.MeasureId, filter.Measure, StringComparison.OrdinalIgnoreCase))
         {
             return false;

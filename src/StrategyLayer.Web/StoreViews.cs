@@ -24,7 +24,7 @@ public sealed class StoreViews
     private readonly IItemFilterCompiler filters;
     private readonly ILogger log;
     private readonly Cached<IReadOnlyDictionary<string, ItemMapping>> mappings;
-    private readonly Cached<IReadOnlyList<TeamSummary>> teams;
+    private readonly Cached<StoreIndex> index;
     private readonly Cached<IReadOnlyList<Suggestion>> suggestions;
     private readonly Cached<MappingEngine> engine;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Cached<IReadOnlyList<WorkItem>>> teamItems = new(StringComparer.OrdinalIgnoreCase);
@@ -39,7 +39,7 @@ public sealed class StoreViews
         WebBaseUrl = webBaseUrl.TrimEnd('/');
         var time = options.TimeProvider;
         mappings = new(() => this.store.LoadMappings(), options.CacheFor, time);
-        teams = new(LoadTeams, options.CacheFor, time);
+        index = new(LoadIndex, options.CacheFor, time);
         suggestions = new(() => UntrackedSuggester.Suggest(this.store.Items(new ItemQuery { IncludeRemoved = false }), mappings.Get(), options.Report.MinClusterSize, 20), options.CacheFor, time);
         engine = new(() => new MappingEngine(options.Strategy, options.Rules, time.GetUtcNow()), options.CacheFor, time);
     }
@@ -52,10 +52,10 @@ public sealed class StoreViews
     /// <summary>Set once bound, when config names no <c>webBaseUrl</c> (the port may have been chosen by the system).</summary>
     internal void SetWebBaseUrl(string url) => WebBaseUrl = url.TrimEnd('/');
 
-    public IReadOnlyList<TeamSummary> Teams() => teams.Get();
+    public IReadOnlyList<TeamSummary> Teams() => index.Get().Teams;
 
     /// <summary>The teams if already counted; null while the first count runs (a page then shows no picker rather than wait).</summary>
-    public IReadOnlyList<TeamSummary>? TeamsIfReady() => teams.Peek();
+    public IReadOnlyList<TeamSummary>? TeamsIfReady() => index.Peek()?.Teams;
 
     /// <summary>Starts the whole-store reads in the background, so the first visitor does not wait for them; completes when they are done.</summary>
     public Task Warm() => Task.Run(() =>
@@ -63,7 +63,7 @@ public sealed class StoreViews
         try
         {
             mappings.Get();
-            teams.Get();
+            index.Get();
         }
         catch (Exception e)
         {
@@ -78,6 +78,11 @@ public sealed class StoreViews
         var query = string.IsNullOrWhiteSpace(filter.Query) ? null : filters.Compile(filter.Query, options.TimeProvider.GetUtcNow());
         offset = Math.Max(0, offset);
         limit = Math.Clamp(limit <= 0 ? options.PageSize : limit, 1, options.MaxPageSize);
+        if (query is null)
+        {
+            return ItemListing.Page(index.Get().Entries, uid => store.FindItem(uid), mappings.Get(), options.Strategy, filter, offset, limit);
+        }
+
         var items = string.IsNullOrEmpty(filter.Team)
             ? store.Items(new ItemQuery { IncludeRemoved = false })
             : TeamItems(filter.Team);
@@ -157,19 +162,21 @@ public sealed class StoreViews
             options.TimeProvider)).Get();
     }
 
-    private IReadOnlyList<TeamSummary> LoadTeams()
+    private StoreIndex LoadIndex()
     {
         var all = mappings.Get();
         var counts = new Dictionary<string, (int Items, int Untracked)>(StringComparer.OrdinalIgnoreCase);
+        var entries = new List<IndexEntry>();
         foreach (var item in store.Items(new ItemQuery { IncludeRemoved = false }))
         {
+            entries.Add(new IndexEntry(item.Uid, item.Team));
             var team = string.IsNullOrEmpty(item.Team) ? "(none)" : item.Team;
             counts.TryGetValue(team, out var c);
             var untracked = all.TryGetValue(item.Uid, out var m) && m.Untracked;
             counts[team] = (c.Items + 1, c.Untracked + (untracked ? 1 : 0));
         }
 
-        return [.. counts.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
-            .Select(p => new TeamSummary(p.Key, p.Value.Items, p.Value.Untracked, "/items?team=" + Uri.EscapeDataString(p.Key)))];
+        return new StoreIndex(entries, [.. counts.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(p => new TeamSummary(p.Key, p.Value.Items, p.Value.Untracked, "/items?team=" + Uri.EscapeDataString(p.Key)))]);
     }
 }

@@ -16,22 +16,26 @@ public sealed class LargeTeamServer : LoopbackServer
 
 public sealed class LargeTeamTests(LargeTeamServer server, ITestOutputHelper output) : IClassFixture<LargeTeamServer>
 {
-    [Fact]
-    public async Task A_team_page_of_5000_items_renders_in_under_a_second()
+    [Theory]
+    [InlineData("/items?team=WEB", "5003 items, showing 1–50")]
+    [InlineData("/items?team=WEB&offset=4950", "5003 items, showing 4951–5000")]
+    [InlineData("/items?team=WEB&q=status%20!%3D%20Done%20and%20labels%20in%20(selfservice)", "5003 items, showing 1–50")]
+    public async Task A_team_page_of_5000_items_renders_in_under_a_second(string path, string expected)
     {
-        using (var warm = await server.Client.GetAsync("/items?team=WEB"))
+        await server.Warmed;
+        using (var warm = await server.Client.GetAsync(path))
         {
             Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
         }
 
         var clock = Stopwatch.StartNew();
-        using var response = await server.Client.GetAsync("/items?team=WEB&q=" + Uri.EscapeDataString("status != Done and labels in (selfservice)"));
+        using var response = await server.Client.GetAsync(path);
         var html = await response.Content.ReadAsStringAsync();
         clock.Stop();
-        output.WriteLine("team page of 5003 items: {0} ms", clock.ElapsedMilliseconds);
+        output.WriteLine("{0}: {1} ms", path, clock.ElapsedMilliseconds);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("5003 items, showing 1–50", html);
+        Assert.Contains(expected, html);
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(1));
     }
 

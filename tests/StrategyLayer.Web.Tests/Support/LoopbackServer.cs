@@ -23,6 +23,8 @@ public class LoopbackServer : IAsyncLifetime
 
     public string Url => server!.Url;
 
+    public Task Warmed => server!.Warmed;
+
     public async Task InitializeAsync()
     {
         var log = new Serilog.LoggerConfiguration().MinimumLevel.Debug().WriteTo.Sink(Log).CreateLogger();
