@@ -86,6 +86,9 @@ public static class WebServer
         }
     }
 
+    /// <summary>Parses every page template of <c>templates/web/</c> (for <c>validate</c>); returns the problems found, by file, line and column.</summary>
+    public static IReadOnlyList<Diagnostic> ValidateTemplates(string templatesFolder) => new PageRenderer(templatesFolder).Validate();
+
     /// <summary>Serves until <paramref name="stop"/> is cancelled (Ctrl-C at the CLI edge), then stops cleanly.</summary>
     public static async Task RunAsync(
         WebServerOptions options,

@@ -45,6 +45,32 @@ internal sealed class PageRenderer
         }
     }
 
+    public IReadOnlyList<Diagnostic> Validate()
+    {
+        if (!Directory.Exists(PagesFolder))
+        {
+            return [new Diagnostic("The web view's page templates are missing (expected the web/ folder of the templates folder).", PagesFolder)];
+        }
+
+        var problems = new List<Diagnostic>();
+        foreach (var page in new[] { "portfolio", "teams", "items", "item", "untracked", "runs", "error" })
+        {
+            if (!File.Exists(Path.Combine(PagesFolder, page + ".sbn")))
+            {
+                problems.Add(new Diagnostic($"The web view's '{page}' page template is missing.", Path.Combine(PagesFolder, page + ".sbn")));
+            }
+        }
+
+        foreach (var file in Directory.EnumerateFiles(PagesFolder, "*.sbn").Order(StringComparer.Ordinal))
+        {
+            var template = Template.Parse(File.ReadAllText(file), file);
+            problems.AddRange(template.Messages.Where(m => m.Type == Scriban.Parsing.ParserMessageType.Error)
+                .Select(m => new Diagnostic(m.Message, file, m.Span.Start.Line + 1, m.Span.Start.Column + 1)));
+        }
+
+        return problems;
+    }
+
     private Template Parse(string path)
     {
         if (!File.Exists(path))
