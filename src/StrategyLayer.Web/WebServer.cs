@@ -62,6 +62,14 @@ public static class WebServer
         var app = builder.Build();
         var views = new StoreViews(store, options, filters ?? new ItemFilterCompiler(options.Rules.CustomFields), log, options.WebBaseUrl ?? "");
         app.Use((context, next) => Guarded(context, next, renderer, log));
+        if (!options.SignInConfigured)
+        {
+            // Without sign-in only loopback listens; a page elsewhere could still reach it by DNS rebinding
+            // (its own name resolving to 127.0.0.1), so only loopback host names are answered.
+            app.Use((context, next) => BindingGuard.IsLoopbackHost(context.Request.Host.Host)
+                ? next(context)
+                : Results.Text("This web view answers only to loopback host names (localhost, 127.0.0.1, [::1]) while no sign-in is configured.", statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context));
+        }
         if (options.SignInConfigured)
         {
             app.UseAuthentication();

@@ -62,6 +62,19 @@ public sealed class PageTests(LoopbackServer server) : IClassFixture<LoopbackSer
         Assert.Contains(response.StatusCode, new[] { HttpStatusCode.MethodNotAllowed, HttpStatusCode.NotFound });
     }
 
+    [Theory]
+    [InlineData("evil.example")]
+    [InlineData("rebound.attacker.test:5080")]
+    public async Task Without_sign_in_a_non_loopback_host_name_is_refused(string host)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/items");
+        request.Headers.Host = host;
+        using var response = await server.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("jira:", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task The_portfolio_shows_the_demo_tree_with_both_statuses()
     {

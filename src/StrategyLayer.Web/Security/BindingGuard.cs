@@ -50,20 +50,12 @@ public static class BindingGuard
         }
     }
 
-    public static bool IsLoopback(string url)
-    {
-        if (!TryHost(url, out var host))
-        {
-            return false;
-        }
+    public static bool IsLoopback(string url) => TryHost(url, out var host) && IsLoopbackHost(host);
 
-        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        return IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address);
-    }
+    /// <summary><c>localhost</c> or a loopback address (<c>127.0.0.0/8</c>, <c>::1</c>, with or without brackets).</summary>
+    public static bool IsLoopbackHost(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
     // Kestrel accepts wildcard hosts (*, +) that System.Uri does not; read the host by hand.
     private static bool TryHost(string url, out string host)
