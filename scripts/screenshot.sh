@@ -2,14 +2,14 @@
 # Makes templates/web/portfolio.png, the README's picture of the web view: builds the CLI, starts
 # the sandbox, syncs and maps the demo data into a temp store, serves it on loopback and lets
 # Debian's headless chromium photograph the portfolio page. Only this script writes into the repo.
-#   scripts/screenshot.sh [--sandbox-port N] [--web-port N]
+#   scripts/screenshot.sh [--web-port N]
+# The sandbox listens on 8484, the port config/strategylayer.json names for its sources.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-sandbox_port=8484   # the port config/strategylayer.json names for the sandbox
+sandbox_port=8484
 web_port=5089
 while [ $# -gt 0 ]; do
   case "$1" in
-    --sandbox-port) sandbox_port="$2"; shift 2 ;;
     --web-port) web_port="$2"; shift 2 ;;
     *) echo "screenshot.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -42,6 +42,9 @@ echo "screenshot.sh: building the CLI"
 dotnet build "$root/src/StrategyLayer.Cli" -c Release -o "$work/bin" -nologo -v quiet >/dev/null
 cli() { dotnet "$work/bin/strategylayer.dll" "$@" --config "$root/config/strategylayer.json" --store "$work/store.db" --quiet; }
 
+if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$sandbox_port/" 2>/dev/null || true)" != "000" ]; then
+  echo "screenshot.sh: port $sandbox_port is in use (a sandbox already running?): stop it first" >&2; exit 1
+fi
 echo "screenshot.sh: sandbox on 127.0.0.1:$sandbox_port"
 cli sandbox --port "$sandbox_port" >"$work/sandbox.log" 2>&1 &
 pids+=($!)
