@@ -41,13 +41,18 @@ wait_for() { # URL, what: until anything answers over HTTP
 echo "screenshot.sh: building the CLI"
 dotnet build "$root/src/StrategyLayer.Cli" -c Release -o "$work/bin" -nologo -v quiet >/dev/null
 cli() { dotnet "$work/bin/strategylayer.dll" "$@" --config "$root/config/strategylayer.json" --store "$work/store.db" --quiet; }
+# Starts a verb in the background; the pid kept is dotnet's own, so cleanup stops the process itself.
+cli_bg() { # LOG VERB ARGS...
+  local log="$1"; shift
+  dotnet "$work/bin/strategylayer.dll" "$@" --config "$root/config/strategylayer.json" --store "$work/store.db" --quiet >"$log" 2>&1 &
+  pids+=($!)
+}
 
 if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$sandbox_port/" 2>/dev/null || true)" != "000" ]; then
   echo "screenshot.sh: port $sandbox_port is in use (a sandbox already running?): stop it first" >&2; exit 1
 fi
 echo "screenshot.sh: sandbox on 127.0.0.1:$sandbox_port"
-cli sandbox --port "$sandbox_port" >"$work/sandbox.log" 2>&1 &
-pids+=($!)
+cli_bg "$work/sandbox.log" sandbox --port "$sandbox_port"
 wait_for "http://127.0.0.1:$sandbox_port/_sandbox" "the sandbox"
 
 echo "screenshot.sh: sync and map into $work/store.db"
@@ -55,8 +60,7 @@ cli sync
 cli map
 
 echo "screenshot.sh: web view on 127.0.0.1:$web_port"
-cli serve --urls "http://127.0.0.1:$web_port" >"$work/serve.log" 2>&1 &
-pids+=($!)
+cli_bg "$work/serve.log" serve --urls "http://127.0.0.1:$web_port"
 wait_for "http://127.0.0.1:$web_port/api/status" "the web view"
 # The first portfolio request computes the live period; ask once so the picture is not of a slow first load.
 curl -fsS -o /dev/null "http://127.0.0.1:$web_port/"
