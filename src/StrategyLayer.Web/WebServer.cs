@@ -77,7 +77,17 @@ public static class WebServer
         }
 
         MapStatic(app, renderer);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException)
+        {
+            // Port taken, address not on this machine, https without a certificate: say which URL, not a stack trace.
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw new StrategyLayerException($"Cannot listen on {string.Join(", ", urls)}: {e.Message}", ErrorKind.Runtime, "web.urls", e);
+        }
+
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
         var running = new RunningWebServer(app, bound.Count > 0 ? bound : urls);
         views.SetWebBaseUrl(options.WebBaseUrl ?? running.Url);

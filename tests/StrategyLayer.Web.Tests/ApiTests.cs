@@ -106,7 +106,10 @@ public sealed class ApiTests(LoopbackServer server) : IClassFixture<LoopbackServ
         Assert.Equal(Stored - 1, sources[0].GetProperty("items").GetInt32());
         var share = status.GetProperty("untrackedShare").GetDouble();
         Assert.InRange(share, 0.01, 0.2);
-        Assert.Equal(JsonValueKind.Array, status.GetProperty("runs").ValueKind);
+        var run = status.GetProperty("runs")[0];
+        Assert.Equal("sync", run.GetProperty("job").GetString());
+        Assert.Equal("succeeded", run.GetProperty("result").GetString());
+        Assert.Equal(137, run.GetProperty("counts").GetProperty("fetched").GetInt32());
         Assert.Equal(JsonValueKind.Array, status.GetProperty("outbox").ValueKind);
     }
 

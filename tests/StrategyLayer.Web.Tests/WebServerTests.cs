@@ -26,6 +26,19 @@ public sealed class WebServerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_port_in_use_is_an_error_naming_the_url()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var url = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+
+        var e = await Assert.ThrowsAsync<Domain.Errors.StrategyLayerException>(() => WebServer.StartAsync(demo.Options(url), demo.Store));
+
+        Assert.Contains(url, e.Message);
+        Assert.Equal("web.urls", e.Where);
+    }
+
+    [Fact]
     public void The_shipped_page_templates_validate_clean() =>
         Assert.Empty(WebServer.ValidateTemplates(DemoStore.Templates));
 
