@@ -15,7 +15,7 @@ namespace StrategyLayer.Web;
 /// pass over every item (mappings, teams, the live period, suggestions) are reused for
 /// <see cref="WebServerOptions.CacheFor"/>; lists and explanations are read per request.
 /// </summary>
-public sealed class StoreViews
+internal sealed class StoreViews
 {
     private const int MaxCachedTeams = 16;
 
