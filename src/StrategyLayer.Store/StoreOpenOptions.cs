@@ -14,6 +14,6 @@ public sealed record StoreOpenOptions
     /// <summary>Clock for cursor commit times and the lock's "since".</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>Items written per LiteDB checkpoint of the log into the data file (LiteDB pages).</summary>
+    /// <summary>LiteDB log size, in 8 KB pages, at which the log is checkpointed into the data file.</summary>
     public int CheckpointPages { get; init; } = 1000;
 }

@@ -17,7 +17,12 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
 {
     private const int ClassifyChunk = 100;
 
-    public async Task<IReadOnlyList<SyncReport>> SyncAsync(IWorkSource source, bool full, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
+    /// <param name="source">The connector.</param>
+    /// <param name="full">Also compare every key in scope with the store (deletions, scope changes).</param>
+    /// <param name="progress">Told after every committed page.</param>
+    /// <param name="cancellationToken">Stops after the current page.</param>
+    /// <param name="fromScratch">Ignore the stored cursors and read everything again (the benchmark's re-sync); unchanged items still cost no write.</param>
+    public async Task<IReadOnlyList<SyncReport>> SyncAsync(IWorkSource source, bool full, IProgress<SyncProgress>? progress, CancellationToken cancellationToken, bool fromScratch = false)
     {
         var states = new Dictionary<string, ItemState>(store.LoadItemStates(source.Name));
         var reports = new List<SyncReport>();
@@ -27,7 +32,7 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
             var table = partition.Length == 0 ? null : partition;
             try
             {
-                reports.Add(await SyncPartitionAsync(source, partition, table, full, states, progress, cancellationToken).ConfigureAwait(false));
+                reports.Add(await SyncPartitionAsync(source, partition, table, full, fromScratch, states, progress, cancellationToken).ConfigureAwait(false));
             }
             catch (StrategyLayerException ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -50,12 +55,13 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
         string partition,
         string? table,
         bool full,
+        bool fromScratch,
         Dictionary<string, ItemState> states,
         IProgress<SyncProgress>? progress,
         CancellationToken cancellationToken)
     {
         var storedCursor = store.GetCursor(source.Name, partition);
-        var cursor = SyncCursor.Parse(storedCursor);
+        var cursor = fromScratch ? null : SyncCursor.Parse(storedCursor);
         long fetched = 0, upserted = 0, unchanged = 0, stale = 0, quarantined = 0;
         var lastCursor = storedCursor;
         var started = time.GetUtcNow();
@@ -77,7 +83,7 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
             progress?.Report(new SyncProgress(source.Name, table, fetched, page.Number));
         }
 
-        var deleted = await ApplyRecordedDeletionsAsync(source, partition, cursor, started, cancellationToken).ConfigureAwait(false);
+        var deleted = fromScratch ? 0 : await ApplyRecordedDeletionsAsync(source, partition, cursor, started, cancellationToken).ConfigureAwait(false);
         long outOfScope = 0;
         if (full)
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Connectors.ServiceNow.Tests.Support;
 using StrategyLayer.Domain.Errors;

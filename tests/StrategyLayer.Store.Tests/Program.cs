@@ -24,7 +24,14 @@ public static class Program
                 {
                     Console.Out.WriteLine("ready");
                     Console.Out.Flush();
-                    CrashScript.Run(store, int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
+                    // Each committed page is announced on a long line: once the pipe's buffer is full the child
+                    // waits for the parent, so a starved parent cannot let it run far ahead of the kill.
+                    var padding = new string('.', 4000);
+                    CrashScript.Run(store, int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), page =>
+                    {
+                        Console.Out.WriteLine("page " + page.ToString(CultureInfo.InvariantCulture) + " " + padding);
+                        Console.Out.Flush();
+                    });
                 }
 
                 Console.Out.WriteLine("done");

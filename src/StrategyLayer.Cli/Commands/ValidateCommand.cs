@@ -3,6 +3,8 @@ using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Configuration;
 using StrategyLayer.Distribution;
+using StrategyLayer.Mapping.Files;
+using StrategyLayer.Reporting;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Scheduling;
 
@@ -67,6 +69,25 @@ public static class ValidateCommand
         {
             problems.AddRange(DistributionCheck.Check(config.Audiences, config.Channels, config.File));
             problems.AddRange(ScheduleCheck.Check(config.Schedules, config.File));
+            return Task.CompletedTask;
+        },
+        (_, config, problems, _) =>
+        {
+            MappingFiles.Load(config.Strategy, config.Rules, config.CustomFields, problems);
+            return Task.CompletedTask;
+        },
+        (session, config, problems, _) =>
+        {
+            problems.AddRange(new PackRenderer(config.Templates, session.Log).Validate());
+            try
+            {
+                ReportSettings.FromJson(config.StatusJson, config.File);
+            }
+            catch (DiagnosticsException ex)
+            {
+                problems.AddRange(ex.Diagnostics);
+            }
+
             return Task.CompletedTask;
         },
     ];

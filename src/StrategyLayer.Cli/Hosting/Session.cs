@@ -107,6 +107,7 @@ public sealed class Session : IDisposable
     public void Dispose()
     {
         _store?.Dispose();
+        _store = null;
         _log.Dispose();
     }
 }

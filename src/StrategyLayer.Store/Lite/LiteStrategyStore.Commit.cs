@@ -12,7 +12,7 @@ public sealed partial class LiteStrategyStore
     {
         ThrowIfDisposed();
         var states = new Dictionary<string, ItemState>(StringComparer.Ordinal);
-        foreach (var doc in _items.Find(Query.EQ(Names.Source, source)))
+        foreach (var doc in Scan(source, ScanChunk))
         {
             states[doc[Names.Id].AsString] = new ItemState(doc[Names.Hash].AsInt64, doc[Names.Updated].AsInt64);
         }
@@ -33,7 +33,7 @@ public sealed partial class LiteStrategyStore
         {
             var result = InTransaction(() =>
             {
-                int upserted = 0, unchanged = 0, stale = 0;
+                int upserted = 0, unchanged = 0, stale = 0, added = 0, unremoved = 0;
                 foreach (var record in records)
                 {
                     var item = record.Item;
@@ -73,7 +73,9 @@ public sealed partial class LiteStrategyStore
                         existing ??= _items.FindById(uid);
                     }
 
-                    WriteItem(partition, item, normalized, json, hash, existing, record.RawJson);
+                    var (inserted, wasRemoved) = WriteItem(partition, item, normalized, json, hash, existing, record.RawJson);
+                    added += inserted ? 1 : 0;
+                    unremoved += wasRemoved ? 1 : 0;
                     writes += 2;
                     undo.Add((uid, before));
                     known[uid] = new ItemState(hash, updatedTicks);
@@ -97,6 +99,7 @@ public sealed partial class LiteStrategyStore
                     });
                 }
 
+                AdjustCount(source, added, -unremoved);
                 return new PageCommit(upserted, unchanged, stale, quarantined.Count);
             });
             Writes += writes;
@@ -122,7 +125,8 @@ public sealed partial class LiteStrategyStore
         }
     }
 
-    private void WriteItem(string partition, WorkItem item, WorkItem normalized, byte[] json, long hash, BsonDocument? existing, string rawJson)
+    /// <summary>Writes one item, its raw record and (when new or moved) its key; says whether it was new, and whether it had been removed.</summary>
+    private (bool Inserted, bool WasRemoved) WriteItem(string partition, WorkItem item, WorkItem normalized, byte[] json, long hash, BsonDocument? existing, string rawJson)
     {
         var previousKeys = new List<string>();
         var keyChanged = existing is null;
@@ -168,12 +172,31 @@ public sealed partial class LiteStrategyStore
             doc[Names.PreviousKeys] = new BsonArray(previousKeys.Select(k => new BsonValue(k)));
         }
 
-        _items.Upsert(doc);
+        var inserted = _items.Upsert(doc);
         _raw.Upsert(new BsonDocument { [Names.Id] = item.Uid, [Names.Packed] = Compression.Pack(rawJson) });
         if (keyChanged)
         {
             _keys.Upsert(KeyDocument(item.Source, item.Key, item.Uid));
         }
+
+        return (inserted, existing is not null && existing[Names.Removed].AsBoolean);
+    }
+
+    /// <summary>
+    /// Item counts per source are kept as counters, changed in the same transactions as the items:
+    /// counting through LiteDB would read (and cache) every document.
+    /// </summary>
+    private void AdjustCount(string source, int items, int removed)
+    {
+        if (items == 0 && removed == 0)
+        {
+            return;
+        }
+
+        var doc = _counts.FindById(source) ?? new BsonDocument { [Names.Id] = source, ["n"] = 0, ["r"] = 0 };
+        doc["n"] = doc["n"].AsInt32 + items;
+        doc["r"] = doc["r"].AsInt32 + removed;
+        _counts.Upsert(doc);
     }
 
     private static BsonDocument KeyDocument(string source, string key, string uid) => new()

@@ -10,6 +10,9 @@ public sealed partial class LiteStrategyStore
     /// <summary>Documents read per chunk while streaming: bounds memory and releases LiteDB's cursor between chunks.</summary>
     private const int StreamChunk = 500;
 
+    /// <summary>Small-document scans (states, keys) read this many per LiteDB transaction.</summary>
+    private const int ScanChunk = 2000;
+
     /// <inheritdoc />
     public WorkItem? FindItem(string idOrKey)
     {
@@ -36,7 +39,12 @@ public sealed partial class LiteStrategyStore
         var uids = _keys.Find(Query.EQ(Names.BareKey, bare)).Select(d => d[Names.Uid].AsString).Distinct(StringComparer.Ordinal).ToList();
         if (uids.Count == 0 && source is not null)
         {
-            uids = _keys.Find(Query.EQ(Names.BareKey, key.ToLowerInvariant())).Select(d => d[Names.Uid].AsString).Distinct(StringComparer.Ordinal).ToList();
+            // "jira:pay-7" typed in another case than stored is found above; here only the named source counts.
+            uids = _keys.Find(Query.EQ(Names.BareKey, key.ToLowerInvariant()))
+                .Select(d => d[Names.Uid].AsString)
+                .Where(u => u.StartsWith(source + "/", StringComparison.OrdinalIgnoreCase))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
         }
 
         switch (uids.Count)
@@ -66,21 +74,15 @@ public sealed partial class LiteStrategyStore
     public int CountItems(string? source = null, bool includeRemoved = false)
     {
         ThrowIfDisposed();
-        if (source is null)
-        {
-            return includeRemoved ? _items.Count() : _items.Count(Query.EQ(Names.Removed, false));
-        }
-
-        var all = _items.Count(Query.EQ(Names.Source, source));
-        return includeRemoved ? all : all - _items.Count(Query.And(Query.EQ(Names.Removed, true), Query.EQ(Names.Source, source)));
+        var counters = source is null ? _counts.FindAll().ToList() : [_counts.FindById(source) ?? new BsonDocument()];
+        return counters.Sum(c => (c.TryGetValue("n", out var n) ? n.AsInt32 : 0) - (includeRemoved || !c.TryGetValue("r", out var r) ? 0 : r.AsInt32));
     }
 
     /// <summary>Item counts per source (removed ones left out), for <c>status</c>.</summary>
     public IReadOnlyDictionary<string, int> CountItemsBySource()
     {
         ThrowIfDisposed();
-        var sources = _cursors.FindAll().Select(c => c[Names.Source].AsString).Distinct(StringComparer.Ordinal).ToList();
-        return sources.ToDictionary(s => s, s => CountItems(s), StringComparer.Ordinal);
+        return _counts.FindAll().ToDictionary(c => c[Names.Id].AsString, c => c["n"].AsInt32 - c["r"].AsInt32, StringComparer.Ordinal);
     }
 
     /// <inheritdoc />
@@ -97,7 +99,7 @@ public sealed partial class LiteStrategyStore
         ThrowIfDisposed();
         var prefix = source + "/";
         var keys = new List<ScopeKey>();
-        foreach (var doc in _items.Find(Query.EQ(Names.Source, source)))
+        foreach (var doc in Scan(source, ScanChunk))
         {
             var part = doc[Names.Partition].IsNull ? null : doc[Names.Partition].AsString;
             if (doc[Names.Removed].AsBoolean || (partition is not null && !string.Equals(part, partition, StringComparison.Ordinal)))
@@ -113,6 +115,11 @@ public sealed partial class LiteStrategyStore
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A removed item's stored hash is reset, so the next sighting upstream rewrites (un-removes) it.
+    /// A states dictionary loaded before this call still holds the old hash: reload it with
+    /// <see cref="LoadItemStates"/> before committing more pages of the same source.
+    /// </remarks>
     public int MarkRemoved(IReadOnlyList<(string Uid, Removal Removal)> removals) => InTransaction(() =>
     {
         var changed = 0;
@@ -125,11 +132,13 @@ public sealed partial class LiteStrategyStore
             }
 
             doc[Names.Json] = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(item with { Removed = removal }, StoreJson.WorkItem);
-            doc[Names.Removed] = true;
 
             // The next sighting upstream must rewrite (and so un-remove) the item even if it is unchanged.
             doc[Names.Hash] = ContentHash.MustRewrite;
+            var wasRemoved = doc[Names.Removed].AsBoolean;
+            doc[Names.Removed] = true;
             _items.Update(doc);
+            AdjustCount(item.Source, 0, wasRemoved ? 0 : 1);
             changed++;
         }
 
@@ -152,21 +161,33 @@ public sealed partial class LiteStrategyStore
 
     private IEnumerable<WorkItem> StreamByUid(ItemQuery query)
     {
-        // Keyset paging on _id: uid order, bounded memory, no LiteDB cursor held while the caller works.
-        var last = query.Source is null ? BsonValue.MinValue : new BsonValue(query.Source + "/");
-        var end = query.Source is null ? BsonValue.MaxValue : new BsonValue(query.Source + "0");
+        foreach (var doc in Scan(query.Source, StreamChunk))
+        {
+            if ((query.IncludeRemoved || !doc[Names.Removed].AsBoolean) && Load(doc) is { } item)
+            {
+                yield return item;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Item documents of one source (or all) in uid order, by keyset paging on _id. Each chunk is its
+    /// own LiteDB read: no cursor stays open while the caller works (so it may write), and the pages a
+    /// chunk pinned are released before the next one, which keeps memory flat on large stores.
+    /// </summary>
+    private IEnumerable<BsonDocument> Scan(string? source, int chunkSize)
+    {
+        var last = source is null ? BsonValue.MinValue : new BsonValue(source + "/");
+        var end = source is null ? BsonValue.MaxValue : new BsonValue(source + "0");
         while (true)
         {
-            var chunk = _items.Find(Query.And(Query.GT(Names.Id, last), Query.LT(Names.Id, end)), 0, StreamChunk).ToList();
+            var chunk = _items.Find(Query.And(Query.GT(Names.Id, last), Query.LT(Names.Id, end)), 0, chunkSize).ToList();
             foreach (var doc in chunk)
             {
-                if ((query.IncludeRemoved || !doc[Names.Removed].AsBoolean) && Load(doc) is { } item)
-                {
-                    yield return item;
-                }
+                yield return doc;
             }
 
-            if (chunk.Count < StreamChunk)
+            if (chunk.Count < chunkSize)
             {
                 yield break;
             }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LiteDB;
 using StrategyLayer.Domain.Errors;
 
@@ -9,7 +8,7 @@ namespace StrategyLayer.Store;
 /// Collections: <c>items</c> (by uid, compact JSON plus indexed scalars), <c>raw</c> (compressed source
 /// JSON), <c>keys</c> (<c>source:key</c> → uid, old keys kept as aliases), <c>quarantine</c>,
 /// <c>cursors</c>, <c>mappings</c>, <c>snapshots</c> (+ <c>snaprows</c> chunks), <c>runs</c>,
-/// <c>outbox</c>, <c>meta</c> (schema version and named values).
+/// <c>outbox</c>, <c>meta</c> (schema version and named values), <c>counts</c> (items per source).
 /// </summary>
 public sealed partial class LiteStrategyStore : IStrategyStore
 {
@@ -17,6 +16,9 @@ public sealed partial class LiteStrategyStore : IStrategyStore
     public const int SchemaVersion = 1;
 
     private const string SchemaKey = "schemaVersion";
+    private const int PageSize = 8192;
+    private const int HeaderOffset = 32;
+    private static readonly byte[] HeaderText = "** This is a LiteDB file **"u8.ToArray();
 
     private readonly LiteDatabase _db;
     private readonly StoreLock _lock;
@@ -32,6 +34,7 @@ public sealed partial class LiteStrategyStore : IStrategyStore
     private readonly ILiteCollection<BsonDocument> _runs;
     private readonly ILiteCollection<BsonDocument> _outbox;
     private readonly ILiteCollection<BsonDocument> _meta;
+    private readonly ILiteCollection<BsonDocument> _counts;
     private bool _disposed;
 
     private LiteStrategyStore(string path, string displayPath, LiteDatabase db, StoreLock storeLock, TimeProvider time)
@@ -52,6 +55,7 @@ public sealed partial class LiteStrategyStore : IStrategyStore
         _runs = db.GetCollection(Names.Runs);
         _outbox = db.GetCollection(Names.Outbox);
         _meta = db.GetCollection(Names.Meta);
+        _counts = db.GetCollection(Names.Counts);
     }
 
     /// <inheritdoc />
@@ -77,12 +81,21 @@ public sealed partial class LiteStrategyStore : IStrategyStore
         options ??= StoreOpenOptions.Default;
         var full = System.IO.Path.GetFullPath(path);
         var folder = System.IO.Path.GetDirectoryName(full);
-        if (!string.IsNullOrEmpty(folder))
+        StoreLock storeLock;
+        try
         {
-            Directory.CreateDirectory(folder);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            storeLock = StoreLock.Acquire(full, path, options.LockTimeout, options.TimeProvider);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException && e is not StrategyLayerException)
+        {
+            throw new StrategyLayerException($"store {path} cannot be opened: {e.Message}", ErrorKind.Runtime, path, e);
         }
 
-        var storeLock = StoreLock.Acquire(full, path, options.LockTimeout, options.TimeProvider);
         LiteDatabase? db = null;
         try
         {
@@ -118,63 +131,11 @@ public sealed partial class LiteStrategyStore : IStrategyStore
         }
     }
 
-    private static LiteDatabase OpenDatabase(string full, string display)
-    {
-        try
-        {
-            return new LiteDatabase(new ConnectionString
-            {
-                Filename = full,
-                Connection = ConnectionType.Direct,
-
-                // Ordinal, so uids compare exactly (LiteDB's default ignores case) and stream in ordinal order.
-                Collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal),
-            });
-        }
-        catch (Exception e) when (e is LiteException or IOException or InvalidOperationException or InvalidCastException or ArgumentException or IndexOutOfRangeException or FormatException or NotSupportedException)
-        {
-            throw Unreadable(display, e);
-        }
-    }
-
-    private static StrategyLayerException Unreadable(string display, Exception e) =>
-        new($"store {display} is not a readable StrategyLayer store (LiteDB said: {e.Message}); restore it from a backup or point --store at another file", ErrorKind.Runtime, display, e);
-
-    /// <summary>Checks the schema version before anything is written, then creates what is missing.</summary>
-    private void Prepare()
-    {
-        try
-        {
-            var version = _meta.FindById(SchemaKey);
-            if (version is null)
-            {
-                _meta.Upsert(new BsonDocument { ["_id"] = SchemaKey, ["v"] = SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-            }
-            else if (!int.TryParse(version["v"].AsString, System.Globalization.CultureInfo.InvariantCulture, out var found))
-            {
-                throw new StrategyLayerException($"store {DisplayPath} has an unreadable schema version '{version["v"]}'", ErrorKind.Runtime, DisplayPath);
-            }
-            else if (found > SchemaVersion)
-            {
-                throw new StrategyLayerException(
-                    $"store {DisplayPath} was written by a newer version (schema {found}); this build reads up to {SchemaVersion}",
-                    ErrorKind.Usage,
-                    DisplayPath);
-            }
-
-            EnsureIndexes();
-        }
-        catch (Exception e) when (e is LiteException or IOException or InvalidOperationException or InvalidCastException or IndexOutOfRangeException or FormatException)
-        {
-            throw Unreadable(DisplayPath, e);
-        }
-    }
-
     private void EnsureIndexes()
     {
-        _items.EnsureIndex(Names.Source, "$." + Names.Source);
+        // Items by source are a range of _id (uids start with "source/"), and counts are counters:
+        // the only secondary index on items is the team's. Every index costs on every insert.
         _items.EnsureIndex(Names.Team, "$." + Names.Team);
-        _items.EnsureIndex(Names.Removed, "$." + Names.Removed);
         _keys.EnsureIndex(Names.BareKey, "$." + Names.BareKey);
         _quarantine.EnsureIndex(Names.Source, "$." + Names.Source);
         _runs.EnsureIndex(Names.Started, "$." + Names.Started);

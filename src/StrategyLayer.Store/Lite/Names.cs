@@ -14,6 +14,7 @@ internal static class Names
     public const string Runs = "runs";
     public const string Outbox = "outbox";
     public const string Meta = "meta";
+    public const string Counts = "counts";
 
     public const string Id = "_id";
     public const string Source = "src";

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -10,7 +9,8 @@ using StrategyLayer.Domain.Runs;
 namespace StrategyLayer.Store.Serialization;
 
 /// <summary>
-/// Compact JSON for stored documents: camelCase, nulls and empty collections left out, computed
+/// Compact JSON for stored documents: camelCase, nulls left out (empty collections are written: source-generated
+/// deserialization sets a missing init-only member to null, not to its initializer), computed
 /// names (<see cref="WorkItem.Id"/>, <see cref="WorkItem.Uid"/>) not stored, enums as lower-case
 /// strings (<c>todo</c>, <c>inprogress</c>, <c>issue</c>, …) as the CLI's JSON spells them.
 /// </summary>
@@ -66,14 +66,6 @@ internal static class StoreJson
             foreach (var computed in type.Properties.Where(p => p.Name is "isBlockedBy").ToList())
             {
                 type.Properties.Remove(computed);
-            }
-        }
-
-        foreach (var property in type.Properties)
-        {
-            if (property.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(property.PropertyType))
-            {
-                property.ShouldSerialize = static (_, value) => value is not ICollection { Count: 0 };
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using Serilog;
 using StrategyLayer.Connectors.Contract;
 using WireMock;

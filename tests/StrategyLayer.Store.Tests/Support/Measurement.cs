@@ -40,6 +40,7 @@ public static class Measurement
 
         var load = watch.Elapsed;
         Report("first load", count, load, generateTime, store.Writes, ref cpu);
+        Memory("after first load");
 
         // Re-sync with nothing changed: states from the store, hash comparison only.
         var writesBefore = store.Writes;
@@ -61,6 +62,7 @@ public static class Measurement
 
         var resync = watch.Elapsed;
         Console.WriteLine($"LoadItemStates: {loaded.Count} states in {statesTime.TotalSeconds:F2} s");
+        Memory("after re-sync (states held)");
         Report("re-sync unchanged", count, resync, generateTime, store.Writes - writesBefore, ref cpu);
         Console.WriteLine($"  unchanged: {unchanged}");
 
@@ -68,6 +70,7 @@ public static class Measurement
         watch.Restart();
         var streamed = store.Items().Count();
         Console.WriteLine($"Items() streamed {streamed} in {watch.Elapsed.TotalSeconds:F2} s ({streamed / watch.Elapsed.TotalSeconds:F0} items/s)");
+        Memory("after streaming");
 
         watch.Restart();
         var counted = store.CountItems("jira");
@@ -79,6 +82,13 @@ public static class Measurement
         Console.WriteLine($"file size: {bytes / 1048576.0:F1} MB ({bytes / (double)count:F0} bytes/item)");
         Console.WriteLine($"peak working set: {self.PeakWorkingSet64 / 1048576.0:F0} MB");
         return 0;
+    }
+
+    private static void Memory(string when)
+    {
+        using var self = Process.GetCurrentProcess();
+        Console.WriteLine($"  {when}: working set {self.WorkingSet64 / 1048576.0:F0} MB, peak {self.PeakWorkingSet64 / 1048576.0:F0} MB, "
+            + $"managed heap {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:F0} MB");
     }
 
     private static List<SourceRecord> Page(int start, int size, int version)

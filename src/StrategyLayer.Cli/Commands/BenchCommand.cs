@@ -1,0 +1,180 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Spectre.Console;
+using StrategyLayer.Cli.Hosting;
+using StrategyLayer.Mapping;
+using StrategyLayer.Mapping.Rules;
+using StrategyLayer.Store;
+using StrategyLayer.Sync;
+
+namespace StrategyLayer.Cli.Commands;
+
+/// <summary>
+/// <c>bench [--size …]</c>: the sandbox in a child process, then, in one run: our full sync against
+/// the I/O floor on the same data, a re-sync with nothing changed, an incremental sync after 1 %
+/// changed, rule evaluation with 200 rules, and the portfolio pack in HTML and PDF. Every figure is
+/// printed beside its target; nothing here asserts (targets are for people to read).
+/// </summary>
+public static partial class BenchCommand
+{
+    public static Command Create() => Verb.Create("bench", "Run the benchmark against the sandbox (in a child process)", RunAsync, SandboxCommand.SizeOption);
+
+    private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    {
+        var size = parse.GetValue(SandboxCommand.SizeOption)!;
+        var folder = Path.Combine(Path.GetTempPath(), "strategylayer-bench-" + Environment.ProcessId);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var result = await MeasureAsync(session, size, folder, ct).ConfigureAwait(false);
+            session.Output(result, console => Print(console, result));
+            return ExitCodes.Success;
+        }
+        finally
+        {
+            session.Dispose();
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder left behind is harmless.
+            }
+        }
+    }
+
+    private static async Task<BenchResult> MeasureAsync(Session session, string size, string folder, CancellationToken ct)
+    {
+        var say = new Action<string>(s => { if (!session.JsonOutput && !session.Quiet) { session.ProgressConsole.MarkupLine("[grey]" + Markup.Escape(s) + "[/]"); } });
+        say($"starting the sandbox ({size}) in a child process");
+        await using var sandbox = await ChildSandbox.StartAsync(size, ct).ConfigureAwait(false);
+        var config = DemoCommand.DemoConfig(session, sandbox.JiraCloudUrl, sandbox.JiraDataCenterUrl, sandbox.ServiceNowUrl) with { Store = Path.Combine(folder, "bench.db"), Logs = Path.Combine(folder, "logs") };
+        session.UseConfig(config);
+        var store = (LiteStrategyStore)session.Store;
+
+        say("full sync");
+        var started = Stopwatch.GetTimestamp();
+        var full = await SyncCommand.SyncAsync(session, null, false, ct).ConfigureAwait(false);
+        var fullSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var items = full.Sum(r => r.Fetched);
+        using var self = Process.GetCurrentProcess();
+        self.Refresh();
+        var peakMb = self.PeakWorkingSet64 / (1024.0 * 1024.0);
+        var storeBytes = new FileInfo(store.Path).Length;
+
+        say("re-sync with nothing changed (every item read again, compared by hash)");
+        var writesBefore = store.Writes;
+        started = Stopwatch.GetTimestamp();
+        var engine = new SyncEngine(store, session.Log, session.Time);
+        long reread = 0;
+        foreach (var settings in config.Sources)
+        {
+            await using var source = SourceFactory.Create(settings, session.Log, session.Time);
+            reread += (await engine.SyncAsync(source, false, null, ct, fromScratch: true).ConfigureAwait(false)).Sum(r => r.Fetched);
+        }
+
+        var resyncSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var resyncWrites = store.Writes - writesBefore;
+
+        say("incremental sync after 1 % changed upstream");
+        await sandbox.ControlAsync("clock?advanceSeconds=3600", ct).ConfigureAwait(false);
+        await sandbox.ControlAsync("edit?share=0.01", ct).ConfigureAwait(false);
+        started = Stopwatch.GetTimestamp();
+        await SyncCommand.SyncAsync(session, null, false, ct).ConfigureAwait(false);
+        var incrementalSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+
+        say("I/O floor: a plain HttpClient loop over the same pages, LiteDB writing the same documents");
+        var floor = await IoFloor.MeasureAsync(sandbox, config, Path.Combine(folder, "floor.db"), ct).ConfigureAwait(false);
+
+        say("rule evaluation with 200 rules");
+        var (rules, rulesPerSecond) = EvaluateRules(session, store);
+        say("map (persisting changed mappings)");
+        Pipeline.Map(session, true, null, ct);
+
+        say("portfolio pack: HTML, then PDF");
+        var period = Pipeline.Period(session, null);
+        started = Stopwatch.GetTimestamp();
+        await Pipeline.ReportAsync(session, period, Path.Combine(folder, "packs"), "portfolio-pack", null, "html", null, ct).ConfigureAwait(false);
+        var htmlSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        started = Stopwatch.GetTimestamp();
+        var pdf = await Pipeline.ReportAsync(session, period, Path.Combine(folder, "packs"), "portfolio-pack", null, "pdf", null, ct).ConfigureAwait(false);
+        double? pdfSeconds = pdf.PdfProblem is null ? Stopwatch.GetElapsedTime(started).TotalSeconds : null;
+
+        return new BenchResult(
+            size,
+            items,
+            new FloorFigures(Math.Round(floor.TotalSeconds, 2), Math.Round(floor.HttpSeconds, 2), Math.Round(floor.LiteDbSeconds, 2), floor.Documents),
+            new FullSyncFigures(Math.Round(fullSeconds, 2), Math.Round(fullSeconds / floor.TotalSeconds, 2), Math.Round(peakMb, 1), items == 0 ? 0 : storeBytes / items, Math.Round(sandbox.PeakWorkingSetBytes / (1024.0 * 1024.0), 1)),
+            new ResyncFigures(Math.Round(reread / resyncSeconds), resyncWrites, reread),
+            new IncrementalFigures(0.01, Math.Round(incrementalSeconds / fullSeconds, 4), Math.Round(incrementalSeconds, 2)),
+            new MapFigures(rules, Math.Round(rulesPerSecond)),
+            new ReportFigures(Math.Round(htmlSeconds, 2), pdfSeconds is null ? null : Math.Round(pdfSeconds.Value, 2)));
+    }
+
+    /// <summary>200 rules (the demo's last, so most items are tried against all of them), evaluation only.</summary>
+    private static (int Rules, double ItemsPerSecond) EvaluateRules(Session session, LiteStrategyStore store)
+    {
+        var files = Pipeline.LoadMapping(session);
+        var generated = Enumerable.Range(1, 200 - files.Rules.Rules.Count).Select(i => new MappingRule(
+            "bench-" + i,
+            (i % 4) switch
+            {
+                0 => $"project = P{i} and labels in (l{i}, m{i})",
+                1 => $"team = \"Team {i}\" and priority <= 2",
+                2 => $"kind = incident and cmdb_ci = \"ci-{i}\"",
+                _ => $"labels = x{i} or components in (\"C{i}\", \"D{i}\") and not status = Done",
+            },
+            files.Tree.Measures.First().Id));
+        var rules = files.Rules with { Rules = [.. generated, .. files.Rules.Rules] };
+        var engine = new MappingEngine(files.Tree, rules, session.Time.GetUtcNow());
+        long evaluated = 0;
+        var elapsed = TimeSpan.Zero;
+        foreach (var chunk in store.Items().Chunk(20_000))
+        {
+            var started = Stopwatch.GetTimestamp();
+            foreach (var item in chunk)
+            {
+                engine.Decide(item);
+            }
+
+            elapsed += Stopwatch.GetElapsedTime(started);
+            evaluated += chunk.Length;
+        }
+
+        return (rules.Rules.Count, evaluated / Math.Max(elapsed.TotalSeconds, 1e-9));
+    }
+
+    private static void Print(IAnsiConsole console, BenchResult r)
+    {
+        var table = new Table().AddColumns("figure", "measured", "target", "");
+        void Row(string name, string measured, string target, bool? ok) =>
+            table.AddRow(Markup.Escape(name), Markup.Escape(measured), Markup.Escape(target), ok is null ? "" : ok.Value ? "[green]ok[/]" : "[red]missed[/]");
+        Row("items", r.Items.ToString("N0"), "", null);
+        Row("I/O floor (HTTP + LiteDB)", $"{r.Floor.Seconds:0.00} s ({r.Floor.HttpSeconds:0.00} + {r.Floor.LiteDbSeconds:0.00})", "", null);
+        Row("full sync", $"{r.FullSync.Seconds:0.00} s = {r.FullSync.RatioToFloor:0.00}× floor", "≤ 1.5× floor", r.FullSync.RatioToFloor <= 1.5);
+        Row("peak working set (ours)", $"{r.FullSync.PeakWorkingSetMB:0} MB", "< 400 MB at large", r.FullSync.PeakWorkingSetMB < 400);
+        Row("store bytes per item", r.FullSync.StoreBytesPerItem.ToString("N0"), "", null);
+        Row("re-sync, nothing changed", $"{r.Resync.ItemsPerSecond:N0} items/s, {r.Resync.Writes} writes", "≥ 20,000 items/s, 0 writes", r.Resync.ItemsPerSecond >= 20_000 && r.Resync.Writes == 0);
+        Row("incremental after 1 % changed", $"{r.Incremental.ShareOfFull:P1} of full ({r.Incremental.Seconds:0.00} s)", "≤ 5 % of full", r.Incremental.ShareOfFull <= 0.05);
+        Row($"rule evaluation ({r.Map.Rules} rules)", $"{r.Map.ItemsPerSecond:N0} items/s", "≥ 100,000 items/s", r.Map.ItemsPerSecond >= 100_000);
+        Row("portfolio pack HTML", $"{r.Report.HtmlSeconds:0.00} s", "≤ 5 s at large", r.Report.HtmlSeconds <= 5);
+        Row("portfolio pack PDF", r.Report.PdfSeconds is { } p ? $"{p:0.00} s" : "not printed (no chromium)", "≤ 20 s at large", r.Report.PdfSeconds is { } q ? q <= 20 : null);
+        console.Write(table);
+        console.MarkupLine($"[grey]sandbox child peak working set {r.FullSync.SandboxPeakWorkingSetMB:0} MB (not counted as ours)[/]");
+    }
+}
+
+public sealed record BenchResult(string Size, long Items, FloorFigures Floor, FullSyncFigures FullSync, ResyncFigures Resync, IncrementalFigures Incremental, MapFigures Map, ReportFigures Report);
+
+public sealed record FloorFigures(double Seconds, double HttpSeconds, double LiteDbSeconds, long Documents);
+
+public sealed record FullSyncFigures(double Seconds, double RatioToFloor, double PeakWorkingSetMB, long StoreBytesPerItem, double SandboxPeakWorkingSetMB);
+
+public sealed record ResyncFigures(double ItemsPerSecond, long Writes, long Items);
+
+public sealed record IncrementalFigures(double ChangedShare, double ShareOfFull, double Seconds);
+
+public sealed record MapFigures(int Rules, double ItemsPerSecond);
+
+public sealed record ReportFigures(double HtmlSeconds, double? PdfSeconds);

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using Spectre.Console;
+using StrategyLayer.Cli.Hosting;
+using StrategyLayer.Distribution;
+using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Settings;
+using StrategyLayer.Reporting.Model;
+using StrategyLayer.Sync;
+
+namespace StrategyLayer.Cli.Commands;
+
+/// <summary><c>run</c>: sync, map, report per audience and distribute once, as the scheduler would.</summary>
+public static class RunCommand
+{
+    public static Command Create() => Verb.Create("run", "Sync, map, report and distribute once, as the scheduler would", RunAsync);
+
+    private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    {
+        var outcome = await RunOnceAsync(session, "run", null, null, ct).ConfigureAwait(false);
+        session.Output(outcome, console => Print(console, outcome));
+        return outcome.Partial ? ExitCodes.Partial : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// One pass of the pipeline. <paramref name="job"/> is <c>run</c> (everything), <c>sync</c> (only
+    /// sync, one source or all) or <c>report</c> (report and distribute, one audience or all).
+    /// </summary>
+    public static async Task<RunOutcome> RunOnceAsync(Session session, string job, string? source, string? audience, CancellationToken ct)
+    {
+        var config = session.Config;
+        IReadOnlyList<SyncReport> sync = [];
+        if (job is "run" or "sync")
+        {
+            sync = await SyncCommand.SyncAsync(session, source, false, ct).ConfigureAwait(false);
+        }
+
+        if (job == "sync")
+        {
+            return new RunOutcome(sync, null, [], null, sync.Any(s => s.Failed || s.Quarantined > 0));
+        }
+
+        var map = job == "run" ? Pipeline.Map(session, false, null, ct) : null;
+        var audiences = config.Audiences.Where(a => audience is null || a.Name == audience).ToList();
+        if (audience is not null && audiences.Count == 0)
+        {
+            throw new StrategyLayerException($"no audience named '{audience}' in {config.File}", ErrorKind.Usage);
+        }
+
+        var period = Pipeline.Period(session, null);
+        var packsFolder = Path.Combine(Path.GetDirectoryName(session.StorePath)!, "packs", period.Name);
+        var distributor = new PackDistributor(session.Store, config.Channels, config.Audiences, session.Time, session.Log);
+        var result = await distributor.RetryPendingAsync(ct).ConfigureAwait(false);
+        var packs = new List<PackToDeliver>();
+        var pdfProblems = new List<string>();
+        var notices = new List<ExceptionNotice>();
+        foreach (var a in audiences)
+        {
+            var report = await Pipeline.ReportAsync(session, period, packsFolder, a.Template, a.Team, a.Format, null, ct).ConfigureAwait(false);
+            if (report.PdfProblem is not null)
+            {
+                pdfProblems.Add(report.PdfProblem);
+            }
+
+            var model = report.Packs[0].Model;
+            packs.Add(PackToDeliver.Create(a, period, report.Files, Summary(model), Link(config.WebBaseUrl, a)));
+            notices.AddRange(Exceptions(model, config.WebBaseUrl));
+        }
+
+        result = result.Concat(await distributor.DistributeAsync(packs, ct).ConfigureAwait(false));
+        var distinct = notices.DistinctBy(n => (n.Kind, n.Key)).ToList();
+        if (distinct.Count > 0)
+        {
+            result = result.Concat(await distributor.NotifyExceptionsAsync(period, distinct, ct).ConfigureAwait(false));
+        }
+
+        var partial = sync.Any(s => s.Failed || s.Quarantined > 0) || result.AnyFailed || pdfProblems.Count > 0;
+        return new RunOutcome(sync, map?.Untracked, result.Channels, pdfProblems.FirstOrDefault(), partial);
+    }
+
+    private static string Summary(ReportModel model) =>
+        $"{model.Title} — {model.Period}: {model.Summary.MeasuresRed} red, {model.Summary.MeasuresAmber} amber, {model.Summary.MeasuresGreen} green measures; "
+        + $"coverage {model.Summary.CoveragePercent:0.#}%, untracked {model.Summary.Untracked:N0} items ({model.Summary.UntrackedPercent:0.#}%); "
+        + $"{model.Decisions.Count} decisions needed.";
+
+    private static string? Link(string? webBaseUrl, AudienceSettings audience) =>
+        webBaseUrl is null ? null : audience.Team is null ? webBaseUrl + "/" : webBaseUrl + "/teams/" + Uri.EscapeDataString(audience.Team);
+
+    /// <summary>Measures that turned red and blockers that are new since the previous period.</summary>
+    private static IEnumerable<ExceptionNotice> Exceptions(ReportModel model, string? webBaseUrl)
+    {
+        foreach (var change in model.Changes.Measures.Where(c => c.What is "implementation" or "potential" && c.After == "red" && c.Before != "red"))
+        {
+            yield return new ExceptionNotice(ExceptionKind.MeasureTurnedRed, change.Id, $"{change.Id} {change.Name} turned red ({change.What}: {change.Before} → {change.After})", webBaseUrl);
+        }
+
+        foreach (var blocker in model.Changes.NewBlockers)
+        {
+            yield return new ExceptionNotice(ExceptionKind.NewBlocker, blocker.Blocker.Id, $"{blocker.Blocker.Id} ({blocker.BlockerTeam}) now blocks {blocker.BlockedCount} item(s) of {string.Join(", ", blocker.BlockedTeams)}", blocker.Blocker.Url);
+        }
+    }
+
+    private static void Print(IAnsiConsole console, RunOutcome outcome)
+    {
+        console.MarkupLine($"Synced {outcome.Sync.Sum(s => s.Upserted):N0} changed items; {outcome.Untracked?.ToString("N0") ?? "-"} untracked");
+        foreach (var c in outcome.Channels)
+        {
+            console.MarkupLine(Markup.Escape($"  {c.Channel}: {c.Sent} sent, {c.AlreadySent} already sent, {c.Failed} failed"));
+        }
+    }
+}
+
+public sealed record RunOutcome(IReadOnlyList<SyncReport> Sync, int? Untracked, IReadOnlyList<ChannelOutcome> Channels, string? PdfProblem, bool Partial);

@@ -1,0 +1,133 @@
+using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Reporting;
+using StrategyLayer.Domain.Runs;
+using StrategyLayer.Mapping;
+using StrategyLayer.Mapping.Files;
+using StrategyLayer.Reporting;
+using StrategyLayer.Reporting.Pdf;
+
+namespace StrategyLayer.Cli.Hosting;
+
+/// <summary>
+/// The stages put together, once, for every verb that runs them (map, report, run, demo, the
+/// scheduler): the only place that knows how mapping feeds reporting.
+/// </summary>
+public static class Pipeline
+{
+    /// <summary>The strategy tree and rules named in config; problems are thrown together (exit 2).</summary>
+    public static MappingFiles LoadMapping(Session session) =>
+        MappingFiles.LoadOrThrow(session.Config.Strategy, session.Config.Rules, session.Config.CustomFields);
+
+    public static MapSummary Map(Session session, bool full, IProgress<int>? progress, CancellationToken ct)
+    {
+        var files = LoadMapping(session);
+        var store = session.Store;
+        var scope = new RunScope(store, session.Time, "map");
+        try
+        {
+            var summary = MapRun.Execute(store, files.Tree, files.Rules, session.Time.GetUtcNow(), progress, ct, full);
+            scope.Finish(RunResult.Succeeded, new Dictionary<string, long> { ["items"] = summary.Items, ["mapped"] = summary.Mapped, ["untracked"] = summary.Untracked, ["writes"] = summary.Writes });
+            return summary;
+        }
+        catch (OperationCanceledException)
+        {
+            scope.Finish(RunResult.Cancelled, error: "cancelled");
+            throw;
+        }
+        catch (Exception ex)
+        {
+            scope.Finish(RunResult.Failed, error: ex.Message);
+            throw;
+        }
+    }
+
+    /// <summary>The period a report is for: the one named, or the current one in the configured time zone.</summary>
+    public static ReportingPeriod Period(Session session, string? name)
+    {
+        if (name is null)
+        {
+            var local = TimeZoneInfo.ConvertTime(session.Time.GetUtcNow(), session.Config.TimeZone);
+            return ReportingPeriod.Containing(DateOnly.FromDateTime(local.DateTime), PeriodKind.Month);
+        }
+
+        return ReportingPeriod.TryParse(name, out var period)
+            ? period
+            : throw new StrategyLayerException($"'{name}' is not a period: use YYYY-MM, YYYY-Qn or YYYY-Www", ErrorKind.Usage);
+    }
+
+    /// <summary>
+    /// Builds and writes packs (HTML, and PDF when asked), recording a run. The result says which
+    /// files were written and whether the PDF could not be printed (exit 3: the HTML is there).
+    /// </summary>
+    public static async Task<ReportOutcome> ReportAsync(Session session, ReportingPeriod period, string outFolder, string? template, string? team, string format, DateTimeOffset? asOf, CancellationToken ct)
+    {
+        var config = session.Config;
+        var files = LoadMapping(session);
+        var store = session.Store;
+        var settings = ReportSettings.FromJson(config.StatusJson, config.File);
+        var environment = new ReportEnvironment(config.TimeZone, config.WebBaseUrl, config.Sources.Select(s => s.Name).ToList());
+        var builder = new ReportBuilder(store, files.Tree, new ItemFilterCompiler(config.CustomFields), settings, environment, session.Time, session.Log);
+        var renderer = new PackRenderer(config.Templates, session.Log);
+        var scope = new RunScope(store, session.Time, "report");
+        try
+        {
+            var suggestions = UntrackedSuggester.Suggest(store.Items(), store.LoadMappings())
+                .Select(s => new RuleSuggestion(s.Attribute, s.Value, s.When, s.Measure, s.Size, s.Examples)).ToList();
+            Directory.CreateDirectory(outFolder);
+            var packs = await new PackWriter(builder, renderer).WriteAsync(new PackRequest(period, outFolder, asOf, template, team, suggestions), ct).ConfigureAwait(false);
+            var written = new List<string>();
+            string? pdfProblem = null;
+            foreach (var pack in packs)
+            {
+                if (format is "html" or "both")
+                {
+                    written.Add(pack.HtmlPath);
+                }
+            }
+
+            if (format is "pdf" or "both")
+            {
+                try
+                {
+                    await using var printer = new PdfPrinter(log: session.Log);
+                    foreach (var pack in packs)
+                    {
+                        written.Add(await printer.PrintAsync(pack.HtmlPath, pack.PdfPath, new PdfPageLabels(pack.Title, pack.Period), ct).ConfigureAwait(false));
+                    }
+                }
+                catch (PdfUnavailableException ex)
+                {
+                    pdfProblem = ex.Message;
+                    session.Log.Warning("PDF not printed: {Reason}", ex.Message);
+                }
+
+                if (format == "pdf")
+                {
+                    // PDF only: the HTML was the means, not the product.
+                    foreach (var pack in packs.Where(_ => pdfProblem is null))
+                    {
+                        File.Delete(pack.HtmlPath);
+                    }
+                }
+            }
+
+            var portfolio = packs.FirstOrDefault(p => p.Template == "portfolio-pack") ?? packs.FirstOrDefault();
+            var outcome = new ReportOutcome(period.Name, written, portfolio?.Model.Measures.Count ?? 0, portfolio?.Model.Summary.Untracked ?? 0, packs, pdfProblem);
+            scope.Finish(pdfProblem is null ? RunResult.Succeeded : RunResult.Partial, new Dictionary<string, long> { ["files"] = written.Count, ["untracked"] = outcome.Untracked }, pdfProblem);
+            return outcome;
+        }
+        catch (OperationCanceledException)
+        {
+            scope.Finish(RunResult.Cancelled, error: "cancelled");
+            throw;
+        }
+        catch (Exception ex)
+        {
+            scope.Finish(RunResult.Failed, error: ex.Message);
+            throw;
+        }
+    }
+}
+
+/// <summary>What a report run wrote; <see cref="PdfProblem"/> is set when the PDF could not be printed.</summary>
+public sealed record ReportOutcome(string Period, IReadOnlyList<string> Files, int Measures, int Untracked, IReadOnlyList<WrittenPack> Packs, string? PdfProblem);
