@@ -1,12 +1,10 @@
 #!/usr/bin/env bash
-# Makes templates/web/portfolio.png, the README's picture of the web view: builds the CLI, starts
-# the sandbox, syncs and maps the demo data into a temp store, serves it on loopback and lets
+# Makes templates/web/portfolio.png, the README's picture of the web view: builds the CLI, runs the
+# demo (sandbox, sync, map, report) into a temp store, serves that store on loopback and lets
 # Debian's headless chromium photograph the portfolio page. Only this script writes into the repo.
 #   scripts/screenshot.sh [--web-port N]
-# The sandbox listens on 8484, the port config/strategylayer.json names for its sources.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-sandbox_port=8484
 web_port=5089
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -30,12 +28,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-wait_for() { # URL, what: until anything answers over HTTP
-  for _ in $(seq 1 120); do
+wait_for() { # URL WHAT LOG PID: until anything answers over HTTP, or the process died
+  for _ in $(seq 1 240); do
     if [ "$(curl -s -o /dev/null -w '%{http_code}' "$1" 2>/dev/null || true)" != "000" ]; then return 0; fi
+    if ! kill -0 "$4" 2>/dev/null; then break; fi
     sleep 0.5
   done
-  echo "screenshot.sh: $2 did not answer at $1" >&2; exit 1
+  echo "screenshot.sh: $2 did not answer at $1" >&2; cat "$3" >&2; exit 1
 }
 
 echo "screenshot.sh: building the CLI"
@@ -48,20 +47,12 @@ cli_bg() { # LOG VERB ARGS...
   pids+=($!)
 }
 
-if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$sandbox_port/" 2>/dev/null || true)" != "000" ]; then
-  echo "screenshot.sh: port $sandbox_port is in use (a sandbox already running?): stop it first" >&2; exit 1
-fi
-echo "screenshot.sh: sandbox on 127.0.0.1:$sandbox_port"
-cli_bg "$work/sandbox.log" sandbox --port "$sandbox_port"
-wait_for "http://127.0.0.1:$sandbox_port/_sandbox" "the sandbox"
-
-echo "screenshot.sh: sync and map into $work/store.db"
-cli sync
-cli map
+echo "screenshot.sh: demo (sandbox, sync, map, report) into $work/store.db"
+cli demo --out "$work/out" >"$work/demo.log" 2>&1 || { cat "$work/demo.log" >&2; exit 1; }
 
 echo "screenshot.sh: web view on 127.0.0.1:$web_port"
 cli_bg "$work/serve.log" serve --urls "http://127.0.0.1:$web_port"
-wait_for "http://127.0.0.1:$web_port/api/status" "the web view"
+wait_for "http://127.0.0.1:$web_port/api/status" "the web view" "$work/serve.log" "${pids[-1]}"
 # The first portfolio request computes the live period; ask once so the picture is not of a slow first load.
 curl -fsS -o /dev/null "http://127.0.0.1:$web_port/"
 
