@@ -3,9 +3,9 @@ using StrategyLayer.Domain.Items;
 namespace StrategyLayer.Web;
 
 /// <summary>
-/// Items as read back from the store can carry null where the record declares an empty collection
-/// (the store's source-generated JSON leaves empty collections out and does not restore the
-/// initializers); the mapping engine and the pages expect empty lists, so reads are filled here.
+/// Items read back from a store written by an early build can carry null where the record declares
+/// an empty collection (that build left empty collections out, and source-generated JSON does not
+/// restore initializers). The explain view and the pages expect empty lists, so reads are filled here.
 /// </summary>
 public static class StoredItems
 {
