@@ -6,11 +6,14 @@ public sealed class RunningWebServer : IAsyncDisposable
     private readonly WebApplication app;
     private int disposed;
 
-    internal RunningWebServer(WebApplication app, IReadOnlyList<string> urls)
+    internal RunningWebServer(WebApplication app, IReadOnlyList<string> urls, StoreViews views)
     {
         this.app = app;
         Urls = urls;
+        Views = views;
     }
+
+    internal StoreViews Views { get; }
 
     public IReadOnlyList<string> Urls { get; }
 

@@ -89,7 +89,7 @@ public static class WebServer
         }
 
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
-        var running = new RunningWebServer(app, bound.Count > 0 ? bound : urls);
+        var running = new RunningWebServer(app, bound.Count > 0 ? bound : urls, views);
         views.SetWebBaseUrl(options.WebBaseUrl ?? running.Url);
         running.Warmed = views.Warm();
         log.Information("Web view listening on {Urls} (sign-in: {SignIn})", running.Urls, SignInKind(options));

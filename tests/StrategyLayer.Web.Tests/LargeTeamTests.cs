@@ -40,6 +40,18 @@ public sealed class LargeTeamTests(LargeTeamServer server, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task The_bench_hook_times_the_largest_team_page()
+    {
+        var timing = await WebBench.TeamPageAsync(server.Demo.Options(), server.Demo.Store);
+        output.WriteLine("{0}", timing);
+
+        Assert.Equal("WEB", timing.Team);
+        Assert.Equal(5003, timing.Items);
+        Assert.InRange(timing.RepeatSeconds, 0, 1);
+        Assert.True(timing.HtmlChars > 10_000);
+    }
+
+    [Fact]
     public async Task The_api_pages_deep_into_a_large_team_without_returning_it_all()
     {
         using var response = await server.Client.GetAsync("/api/items?team=WEB&offset=4990&limit=50");
