@@ -23,9 +23,11 @@ public interface IStrategyStore : IDisposable
     /// <summary>
     /// Commits one page atomically: changed items (and their raw JSON), quarantined records, and the
     /// partition's cursor. Unchanged items cost a hash comparison, no write. A copy older than the
-    /// stored one never overwrites it.
+    /// stored one never overwrites it. With <paramref name="cursorOnlyIfChanged"/>, a page that
+    /// changes nothing leaves the stored cursor as it was (no disk write at all: a re-read costs only
+    /// reads); the caller then writes the last cursor once, at the end.
     /// </summary>
-    PageCommit CommitPage(string source, string partition, IReadOnlyList<SourceRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null);
+    PageCommit CommitPage(string source, string partition, IReadOnlyList<SourceRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null, bool cursorOnlyIfChanged = false);
 
     /// <summary>Finds by <c>source:KEY</c>, a bare key when unambiguous, an old key, or a uid.</summary>
     WorkItem? FindItem(string idOrKey);
@@ -91,7 +93,11 @@ public interface IStrategyStore : IDisposable
 /// <summary>What a sync compares: the content hash and the source's updated time (UTC ticks).</summary>
 public readonly record struct ItemState(long Hash, long UpdatedTicks);
 
-public sealed record PageCommit(int Upserted, int Unchanged, int Stale, int Quarantined);
+public sealed record PageCommit(int Upserted, int Unchanged, int Stale, int Quarantined)
+{
+    /// <summary>False when the page changed nothing and the cursor was left for the caller to write later.</summary>
+    public bool CursorWritten { get; init; } = true;
+}
 
 public sealed record ScopeKey(string Uid, string SourceId, string Key, string? Partition);
 

@@ -64,12 +64,16 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
         var cursor = fromScratch ? null : SyncCursor.Parse(storedCursor);
         long fetched = 0, upserted = 0, unchanged = 0, stale = 0, quarantined = 0;
         var lastCursor = storedCursor;
+        var pendingCursor = false;
         var started = time.GetUtcNow();
 
         await foreach (var page in source.ReadChangesAsync(partition, cursor, cancellationToken).ConfigureAwait(false))
         {
             lastCursor = page.Cursor.ToString();
-            var commit = store.CommitPage(source.Name, partition, page.Records, page.Quarantined, lastCursor, states);
+
+            // A page that changes nothing costs no write; its cursor is written once, after the loop.
+            var commit = store.CommitPage(source.Name, partition, page.Records, page.Quarantined, lastCursor, states, cursorOnlyIfChanged: true);
+            pendingCursor = !commit.CursorWritten;
             fetched += page.Records.Count + page.Quarantined.Count;
             upserted += commit.Upserted;
             unchanged += commit.Unchanged;
@@ -81,6 +85,11 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
             }
 
             progress?.Report(new SyncProgress(source.Name, table, fetched, page.Number));
+        }
+
+        if (pendingCursor)
+        {
+            store.CommitPage(source.Name, partition, [], [], lastCursor, states);
         }
 
         var deleted = fromScratch ? 0 : await ApplyRecordedDeletionsAsync(source, partition, cursor, started, cancellationToken).ConfigureAwait(false);

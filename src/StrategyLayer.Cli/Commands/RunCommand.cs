@@ -62,7 +62,7 @@ public static class RunCommand
             }
 
             var model = report.Packs[0].Model;
-            packs.Add(PackToDeliver.Create(a, period, report.Files, Summary(model), Link(config.WebBaseUrl, a)));
+            packs.Add(new PackToDeliver(a, period, report.Files, Summary(model), Link(config.WebBaseUrl, a), Version(model, a)));
             notices.AddRange(Exceptions(model, config.WebBaseUrl));
         }
 
@@ -75,6 +75,24 @@ public static class RunCommand
 
         var partial = sync.Any(s => s.Failed || s.Quarantined > 0) || result.AnyFailed || pdfProblems.Count > 0;
         return new RunOutcome(sync, map?.Untracked, result.Channels, pdfProblems.FirstOrDefault(), partial);
+    }
+
+    /// <summary>
+    /// What the pack says, not when it was rendered: the model without its generation and as-of
+    /// stamps, so a scheduled run that finds nothing new sends nothing again.
+    /// </summary>
+    private static string Version(ReportModel model, AudienceSettings audience)
+    {
+        // Freshness ages tick every second; the level they give is what the reader acts on.
+        var stable = model with
+        {
+            GeneratedAt = "",
+            AsOf = "",
+            Freshness = model.Freshness.Select(f => f with { AgeHours = null, Age = f.Level }).ToList(),
+        };
+        var json = System.Text.Json.JsonSerializer.Serialize(stable);
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(audience.Format + "\n" + json));
+        return Convert.ToHexString(hash, 0, 16).ToLowerInvariant();
     }
 
     private static string Summary(ReportModel model) =>

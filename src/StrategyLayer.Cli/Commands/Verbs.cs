@@ -17,7 +17,7 @@ public static class Verbs
         yield return MapCommand.Create();
         yield return ReportCommand.Create();
         yield return RunCommand.Create();
-        yield return Pending("schedule", "Run the scheduler in the foreground", "issue 9 (scheduling and distribution)");
+        yield return ScheduleCommand.Create();
         yield return ItemsCommand.Create();
         yield return ExplainCommand.Create();
         yield return Pending("serve", "The read-only web view over the store", "issue 10 (web view)");

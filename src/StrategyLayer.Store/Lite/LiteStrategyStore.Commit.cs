@@ -21,7 +21,7 @@ public sealed partial class LiteStrategyStore
     }
 
     /// <inheritdoc />
-    public PageCommit CommitPage(string source, string partition, IReadOnlyList<SourceRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null)
+    public PageCommit CommitPage(string source, string partition, IReadOnlyList<SourceRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null, bool cursorOnlyIfChanged = false)
     {
         ThrowIfDisposed();
 
@@ -87,7 +87,8 @@ public sealed partial class LiteStrategyStore
                     _quarantine.Upsert(QuarantineDocument(q));
                 }
 
-                if (cursor is not null)
+                var skipCursor = cursorOnlyIfChanged && upserted == 0 && quarantined.Count == 0;
+                if (cursor is not null && !skipCursor)
                 {
                     _cursors.Upsert(new BsonDocument
                     {
@@ -100,7 +101,7 @@ public sealed partial class LiteStrategyStore
                 }
 
                 AdjustCount(source, added, -unremoved);
-                return new PageCommit(upserted, unchanged, stale, quarantined.Count);
+                return new PageCommit(upserted, unchanged, stale, quarantined.Count) { CursorWritten = !skipCursor };
             });
             Writes += writes;
             return result;

@@ -86,7 +86,7 @@ internal sealed class MemoryStore : IStrategyStore
 
     public IReadOnlyDictionary<string, ItemState> LoadItemStates(string source) => throw new NotSupportedException();
 
-    public PageCommit CommitPage(string source, string partition, IReadOnlyList<SourceRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null) => throw new NotSupportedException();
+    public PageCommit CommitPage(string source, string partition, IReadOnlyList<SourceRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null, bool cursorOnlyIfChanged = false) => throw new NotSupportedException();
 
     public int CountItems(string? source = null, bool includeRemoved = false) => _items.Count;
 

@@ -72,7 +72,7 @@ internal sealed class InMemoryStore : IStrategyStore
 
     public IReadOnlyDictionary<string, ItemState> LoadItemStates(string source) => throw new NotSupportedException();
 
-    public PageCommit CommitPage(string source, string partition, IReadOnlyList<SourceRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null) => throw new NotSupportedException();
+    public PageCommit CommitPage(string source, string partition, IReadOnlyList<SourceRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null, bool cursorOnlyIfChanged = false) => throw new NotSupportedException();
 
     public string? GetRaw(string uid) => throw new NotSupportedException();
 
