@@ -18,7 +18,7 @@ internal sealed class ReadOnlyStore(IStrategyStore inner) : IStrategyStore
 
     public IReadOnlyDictionary<string, ItemState> LoadItemStates(string source) => inner.LoadItemStates(source);
 
-    public PageCommit CommitPage(string source, string partition, IReadOnlyList<SourceRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null) =>
+    public PageCommit CommitPage(string source, string partition, IReadOnlyList<SourceRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null, bool cursorOnlyIfChanged = false) =>
         throw Refused(nameof(CommitPage));
 
     public WorkItem? FindItem(string idOrKey) => inner.FindItem(idOrKey) is { } item ? StoredItems.Fill(item) : null;

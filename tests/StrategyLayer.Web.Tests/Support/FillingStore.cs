@@ -13,8 +13,8 @@ internal sealed class FillingStore(IStrategyStore inner) : IStrategyStore
 
     public IReadOnlyDictionary<string, ItemState> LoadItemStates(string source) => inner.LoadItemStates(source);
 
-    public PageCommit CommitPage(string source, string partition, IReadOnlyList<SourceRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null) =>
-        inner.CommitPage(source, partition, records, quarantined, cursor, states);
+    public PageCommit CommitPage(string source, string partition, IReadOnlyList<SourceRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null, bool cursorOnlyIfChanged = false) =>
+        inner.CommitPage(source, partition, records, quarantined, cursor, states, cursorOnlyIfChanged);
 
     public WorkItem? FindItem(string idOrKey) => inner.FindItem(idOrKey) is { } item ? StoredItems.Fill(item) : null;
 
