@@ -1,0 +1,33 @@
+using StrategyLayer.Domain.Errors;
+
+namespace StrategyLayer.Web.Api;
+
+/// <summary>
+/// JSON under <c>/api/</c>, the same objects as the CLI's <c>--json</c>: <c>/api/items</c> (paged,
+/// <c>{items, total}</c>), <c>/api/items/{id}/explain</c>, <c>/api/status</c>. GET only.
+/// </summary>
+internal static class ApiEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app, StoreViews views)
+    {
+        var api = app.MapGroup("/api");
+        api.MapGet("/items", (int? offset, int? limit, string? team, string? measure, bool? untracked, string? q) =>
+        {
+            try
+            {
+                var page = views.Items(new ItemFilter(team, measure, untracked, q), offset ?? 0, limit ?? views.Options.PageSize);
+                return Results.Json(new { items = page.Items.Select(r => r.Item), total = page.Total, offset = page.Offset, limit = page.Limit }, WebJson.Options);
+            }
+            catch (DiagnosticsException e)
+            {
+                var d = e.Diagnostics.FirstOrDefault();
+                return Results.Json(new { error = d?.Message ?? e.Message, query = q, line = d?.Line, column = d?.Column }, WebJson.Options, statusCode: StatusCodes.Status400BadRequest);
+            }
+        });
+        api.MapGet("/items/{id}/explain", (string id) =>
+            views.Explain(id) is { } explain
+                ? Results.Json(explain, WebJson.Options)
+                : Results.Json(new { error = $"No stored item is named '{id}'.", id }, WebJson.Options, statusCode: StatusCodes.Status404NotFound));
+        api.MapGet("/status", () => Results.Json(views.Status(), WebJson.Options));
+    }
+}

@@ -1,0 +1,132 @@
+using StrategyLayer.Domain.Items;
+using StrategyLayer.Domain.Mapping;
+using StrategyLayer.Domain.Strategy;
+using StrategyLayer.Mapping;
+
+namespace StrategyLayer.Web;
+
+/// <summary>
+/// Filters and pages stored items server-side, untracked first, in one streamed pass: memory grows
+/// with <c>offset + limit</c>, not with the store. The query is compiled once per request.
+/// </summary>
+internal static class ItemListing
+{
+    public static ItemPage Page(
+        IEnumerable<WorkItem> items,
+        IReadOnlyDictionary<string, ItemMapping> mappings,
+        StrategyTree tree,
+        ItemFilter filter,
+        Func<WorkItem, bool>? query,
+        int offset,
+        int limit)
+    {
+        var untracked = new List<(WorkItem, ItemMapping?)>();
+        var tracked = new List<(WorkItem, ItemMapping?)>();
+        var untrackedCount = 0;
+        var trackedCount = 0;
+        var end = offset + limit;
+        foreach (var item in items)
+        {
+            mappings.TryGetValue(item.Uid, out var mapping);
+            if (!Matches(item, mapping, filter) || (query is not null && !query(item)))
+            {
+                continue;
+            }
+
+            if (mapping?.Untracked == true)
+            {
+                // Untracked rows come first, so their position is known as they stream past.
+                if (untrackedCount >= offset && untrackedCount < end)
+                {
+                    untracked.Add((item, mapping));
+                }
+
+                untrackedCount++;
+            }
+            else
+            {
+                // A tracked row's position is untrackedCount + its index, known only at the end: keep the first `end`.
+                if (trackedCount < end)
+                {
+                    tracked.Add((item, mapping));
+                }
+
+                trackedCount++;
+            }
+        }
+
+        var rows = new List<ItemRow>(Math.Min(limit, untracked.Count + tracked.Count));
+        rows.AddRange(untracked.Select(p => Row(p.Item1, p.Item2, tree)));
+        var trackedFrom = Math.Max(0, offset - untrackedCount);
+        var trackedTake = Math.Max(0, limit - rows.Count);
+        rows.AddRange(tracked.Skip(trackedFrom).Take(trackedTake).Select(p => Row(p.Item1, p.Item2, tree)));
+        return new ItemPage(rows, untrackedCount + trackedCount, offset, limit);
+    }
+
+    /// <summary>
+    /// The same page from the store index, for lists without a query: team and mapping decide which
+    /// uids match, and only the page's items are read. The index may be up to its cache lifetime old.
+    /// </summary>
+    public static ItemPage Page(
+        IReadOnlyList<IndexEntry> entries,
+        Func<string, WorkItem?> read,
+        IReadOnlyDictionary<string, ItemMapping> mappings,
+        StrategyTree tree,
+        ItemFilter filter,
+        int offset,
+        int limit)
+    {
+        var untracked = new List<string>();
+        var tracked = new List<string>();
+        foreach (var entry in entries)
+        {
+            if (!string.IsNullOrEmpty(filter.Team) && !string.Equals(entry.Team, filter.Team, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            mappings.TryGetValue(entry.Uid, out var mapping);
+            if (!Matches(mapping, filter))
+            {
+                continue;
+            }
+
+            (mapping?.Untracked == true ? untracked : tracked).Add(entry.Uid);
+        }
+
+        var rows = untracked.Concat(tracked).Skip(offset).Take(limit)
+            .Select(uid => read(uid) is { } item ? Row(item, mappings.TryGetValue(uid, out var m) ? m : null, tree) : null)
+            .OfType<ItemRow>()
+            .ToList();
+        return new ItemPage(rows, untracked.Count + tracked.Count, offset, limit);
+    }
+
+    public static ItemRow Row(WorkItem item, ItemMapping? mapping, StrategyTree tree)
+    {
+        var view = ItemView.From(item, mapping);
+        var measureName = view.Measure is null ? null : tree.FindMeasure(view.Measure)?.Name;
+        return new ItemRow(view, SafeUrl(item.BrowseUrl), measureName, ItemHref(item.Id));
+    }
+
+    public static string ItemHref(string id) => "/items/" + Uri.EscapeDataString(id);
+
+    /// <summary>Only http(s) links are ever emitted: a hostile browse URL (<c>javascript:</c>) from a source never becomes a link.</summary>
+    public static string? SafeUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri.AbsoluteUri
+            : null;
+
+    private static bool Matches(WorkItem item, ItemMapping? mapping, ItemFilter filter) =>
+        (string.IsNullOrEmpty(filter.Team) || string.Equals(item.Team, filter.Team, StringComparison.OrdinalIgnoreCase))
+        && Matches(mapping, filter);
+
+    private static bool Matches(ItemMapping? mapping, ItemFilter filter)
+    {
+        if (!string.IsNullOrEmpty(filter.Measure) && !string.Equals(mapping?.MeasureId, filter.Measure, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return filter.Untracked is not { } wanted || (mapping?.Untracked ?? false) == wanted;
+    }
+}

@@ -1,0 +1,6 @@
+namespace StrategyLayer.Web.Pages;
+
+public sealed record TeamsPage : PageBase
+{
+    public required IReadOnlyList<TeamSummary> Teams { get; init; }
+}

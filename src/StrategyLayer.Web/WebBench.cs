@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using StrategyLayer.Domain.Mapping;
+using StrategyLayer.Store;
+
+namespace StrategyLayer.Web;
+
+/// <summary>
+/// What <c>bench</c> times for the web view: one team page (the largest team unless named) served
+/// over real HTTP by a web view on a free loopback port, after its whole-store figures are warm.
+/// </summary>
+public static class WebBench
+{
+    public static async Task<TeamPageTiming> TeamPageAsync(WebServerOptions options, IStrategyStore store, IItemFilterCompiler? filters = null, string? team = null, CancellationToken cancellationToken = default)
+    {
+        await using var server = await WebServer.StartAsync(options with { Urls = "http://127.0.0.1:0", BearerToken = null, Oidc = null }, store, filters, null, cancellationToken).ConfigureAwait(false);
+        await server.Warmed.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var teams = server.Views.Teams();
+        var chosen = team is null ? teams.OrderByDescending(t => t.Items).FirstOrDefault() : teams.FirstOrDefault(t => string.Equals(t.Name, team, StringComparison.OrdinalIgnoreCase));
+        if (chosen is null)
+        {
+            return new TeamPageTiming(team ?? "(none)", 0, 0, 0, 0);
+        }
+
+        using var client = new HttpClient { BaseAddress = new Uri(server.Url) };
+        var path = "/items?team=" + Uri.EscapeDataString(chosen.Name);
+        var clock = Stopwatch.StartNew();
+        var first = await client.GetStringAsync(path, cancellationToken).ConfigureAwait(false);
+        var firstSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var again = await client.GetStringAsync(path, cancellationToken).ConfigureAwait(false);
+        return new TeamPageTiming(chosen.Name, chosen.Items, firstSeconds, clock.Elapsed.TotalSeconds, Math.Max(first.Length, again.Length));
+    }
+}
+
+/// <summary>A team page's timing: its first request (reads the team) and a repeat (served from what the first read).</summary>
+public sealed record TeamPageTiming(string Team, int Items, double FirstSeconds, double RepeatSeconds, int HtmlChars);

@@ -1,0 +1,47 @@
+namespace StrategyLayer.Web.Tests.Support;
+
+/// <summary>One web view per test class: a seeded temp store behind a real Kestrel on a free loopback port.</summary>
+public class LoopbackServer : IAsyncLifetime
+{
+    private RunningWebServer? server;
+
+    public LoopbackServer()
+        : this(extraWebItems: 120)
+    {
+    }
+
+    protected LoopbackServer(int extraWebItems)
+    {
+        Demo = new DemoStore(extraWebItems);
+    }
+
+    public DemoStore Demo { get; }
+
+    public CollectingSink Log { get; } = new();
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public string Url => server!.Url;
+
+    public Task Warmed => server!.Warmed;
+
+    public async Task InitializeAsync()
+    {
+        var log = new Serilog.LoggerConfiguration().MinimumLevel.Debug().WriteTo.Sink(Log).CreateLogger();
+        server = await WebServer.StartAsync(Configure(Demo.Options()), Demo.Store, log: log);
+        Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(server.Url) };
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        Client.Dispose();
+        if (server is not null)
+        {
+            await server.DisposeAsync();
+        }
+
+        Demo.Dispose();
+    }
+
+    protected virtual WebServerOptions Configure(WebServerOptions options) => options;
+}
