@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
-using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Runs;
 using StrategyLayer.Scheduling;
 
@@ -16,20 +15,16 @@ public static class ScheduleCommand
 {
     private static readonly Option<bool> ServeOption = new("--serve") { Description = "Also host the web view in this process" };
 
-    public static Command Create() => Verb.Create("schedule", "Run the Quartz scheduler in the foreground until stopped", RunAsync, ServeOption, UrlsOption);
-
-    private static readonly Option<string?> UrlsOption = new("--urls") { Description = "With --serve: where the web view listens" };
+    public static Command Create() => Verb.Create("schedule", "Run the Quartz scheduler in the foreground until stopped", RunAsync, ServeOption, ServeCommand.UrlsOption);
 
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
         var config = session.Config;
         var store = session.Store;
         var host = new ScheduleHost(store, session.Time, session.Log);
-        if (parse.GetValue(ServeOption))
-        {
-            throw new StrategyLayerException("schedule --serve: the web view is not in this build yet (issue 10)");
-        }
-
+        await using var web = parse.GetValue(ServeOption)
+            ? await ServeCommand.StartAsync(session, parse.GetValue(ServeCommand.UrlsOption), ct).ConfigureAwait(false)
+            : null;
         if (!session.Quiet && !session.JsonOutput)
         {
             session.Terminal.WriteLine($"Scheduler running {config.Schedules.Count} schedule(s) in {config.TimeZone.Id}; Ctrl-C stops it after the current job's page.");

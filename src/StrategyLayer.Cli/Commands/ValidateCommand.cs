@@ -5,6 +5,7 @@ using StrategyLayer.Configuration;
 using StrategyLayer.Distribution;
 using StrategyLayer.Mapping.Files;
 using StrategyLayer.Reporting;
+using StrategyLayer.Web;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Scheduling;
 
@@ -79,6 +80,7 @@ public static class ValidateCommand
         (session, config, problems, _) =>
         {
             problems.AddRange(new PackRenderer(config.Templates, session.Log).Validate());
+            problems.AddRange(WebServer.ValidateTemplates(config.Templates));
             try
             {
                 ReportSettings.FromJson(config.StatusJson, config.File);

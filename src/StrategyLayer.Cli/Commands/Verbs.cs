@@ -1,6 +1,4 @@
 using System.CommandLine;
-using StrategyLayer.Cli.Hosting;
-using StrategyLayer.Domain.Errors;
 
 namespace StrategyLayer.Cli.Commands;
 
@@ -20,18 +18,7 @@ public static class Verbs
         yield return ScheduleCommand.Create();
         yield return ItemsCommand.Create();
         yield return ExplainCommand.Create();
-        yield return Pending("serve", "The read-only web view over the store", "issue 10 (web view)");
+        yield return ServeCommand.Create();
         yield return BenchCommand.Create();
-    }
-
-    /// <summary>A verb whose stage is not built yet: says so plainly and exits 1.</summary>
-    private static Command Pending(string name, string description, string issue)
-    {
-        var command = Verb.Create(
-            name,
-            description + " (not available yet)",
-            (_, _, _) => throw new StrategyLayerException($"'{name}' is not available in this build yet: it arrives with {issue}."));
-        command.TreatUnmatchedTokensAsErrors = false;
-        return command;
     }
 }
