@@ -3,11 +3,11 @@ using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Configuration;
 using StrategyLayer.Distribution;
+using StrategyLayer.Domain.Errors;
 using StrategyLayer.Mapping.Files;
 using StrategyLayer.Reporting;
-using StrategyLayer.Web;
-using StrategyLayer.Domain.Errors;
 using StrategyLayer.Scheduling;
+using StrategyLayer.Web;
 
 namespace StrategyLayer.Cli.Commands;
 
