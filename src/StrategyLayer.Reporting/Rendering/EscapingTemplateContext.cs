@@ -11,7 +11,7 @@ namespace StrategyLayer.Reporting.Rendering;
 /// output of <c>include</c>, which renders the PMO's own partials) is written as it is. The
 /// template's literal text does not pass through here, so the template's own markup is kept.
 /// </summary>
-internal sealed class EscapingTemplateContext : TemplateContext
+public sealed class EscapingTemplateContext : TemplateContext
 {
     public EscapingTemplateContext(Scriban.Runtime.ScriptObject builtins)
         : base(builtins)

@@ -9,7 +9,7 @@ namespace StrategyLayer.Reporting.Rendering;
 /// Wraps Scriban's <c>include</c> so its output (a rendered partial of our templates folder) is
 /// written as markup rather than escaped: the values inside the partial were escaped as it rendered.
 /// </summary>
-internal sealed class TrustedInclude(IScriptCustomFunction inner) : IScriptCustomFunction
+public sealed class TrustedInclude(IScriptCustomFunction inner) : IScriptCustomFunction
 {
     public int RequiredParameterCount => inner.RequiredParameterCount;
 

@@ -6,6 +6,7 @@ using Scriban.Runtime;
 using Scriban.Syntax;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Reporting;
+using StrategyLayer.Reporting.Rendering;
 
 namespace StrategyLayer.Web.Views;
 
@@ -96,15 +97,15 @@ internal sealed class PageRenderer
         return template;
     }
 
-    private EscapingContext NewContext(object model)
+    private EscapingTemplateContext NewContext(object model)
     {
         var builtins = TemplateContext.GetDefaultBuiltinObject();
         if (builtins.TryGetValue("include", out var include) && include is IScriptCustomFunction function)
         {
-            builtins.SetValue("include", new PartialInclude(function), true);
+            builtins.SetValue("include", new TrustedInclude(function), true);
         }
 
-        var context = new EscapingContext(builtins)
+        var context = new EscapingTemplateContext(builtins)
         {
             LoopLimit = PackRenderer.LoopLimit,
             LoopLimitQueryable = PackRenderer.LoopLimit,
