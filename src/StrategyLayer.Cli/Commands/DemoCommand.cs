@@ -152,7 +152,7 @@ public static class DemoCommand
         }
 
         console.MarkupLine($"  and {r.Files.Count(f => Path.GetFileName(f).StartsWith("delivery-lead", StringComparison.Ordinal))} delivery-lead packs, one per team");
-        console.MarkupLine("Next: [bold]strategylayer items --untracked[/], [bold]strategylayer explain jira:PAY-2[/], [bold]strategylayer serve[/]");
+        console.MarkupLine("Next: [bold]strategylayer items --untracked[/], [bold]strategylayer explain jira:WEB-3[/], [bold]strategylayer serve[/]");
     }
 
     /// <summary>Shows each step on a terminal; silent otherwise.</summary>

@@ -79,7 +79,7 @@ public static class SyncCommand
 
     private static void Print(IAnsiConsole console, IReadOnlyList<SyncReport> reports)
     {
-        var table = new Table().AddColumns("source", "fetched", "upserted", "unchanged", "quarantined", "deleted", "out of scope", "cursor / error");
+        var table = new Table().AddColumns("source", "fetched", "upserted", "unchanged", "quarantined", "deleted", "out of scope", "error");
         foreach (var r in reports)
         {
             table.AddRow(
@@ -90,7 +90,7 @@ public static class SyncCommand
                 r.Quarantined.ToString("N0"),
                 r.Deleted.ToString("N0"),
                 r.OutOfScope.ToString("N0"),
-                r.Error is null ? Markup.Escape(r.Cursor ?? "") : "[red]" + Markup.Escape(r.Error) + "[/]");
+                r.Error is null ? "" : "[red]" + Markup.Escape(r.Error) + "[/]");
         }
 
         console.Write(table);
