@@ -86,7 +86,7 @@ public static partial class BenchCommand
         var incrementalSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
         say("I/O floor: a plain HttpClient loop over the same pages, LiteDB writing the same documents");
-        var floor = await IoFloor.MeasureAsync(sandbox, config, Path.Combine(folder, "floor.db"), ct).ConfigureAwait(false);
+        var floor = await IoFloor.MeasureAsync(sandbox, config, store, Path.Combine(folder, "floor.db"), ct).ConfigureAwait(false);
 
         say("rule evaluation with 200 rules");
         var (rules, rulesPerSecond) = EvaluateRules(session, store);

@@ -1,48 +1,36 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using System.IO.Compression;
 using LiteDB;
 using StrategyLayer.Configuration;
+using StrategyLayer.Store;
 
 namespace StrategyLayer.Cli.Commands;
 
 /// <summary>
 /// The I/O floor the full sync is compared with: a plain HttpClient loop fetching the same pages
-/// (the same scope, fields and page sizes the connectors ask for), and LiteDB writing two documents
-/// per item (the item and its raw record, as our sync does) in one transaction per page. Nothing
-/// is normalized, hashed or compared: what remains is the cost of the wire and the disk.
+/// (the same scope, fields and page sizes the connectors ask for, nothing parsed beyond finding the
+/// next page), then LiteDB writing the documents our sync wrote (each item's JSON and its
+/// Brotli-compressed raw record, read back from our store) in one transaction per page of 500,
+/// into a fresh file. Only the HTTP calls and the LiteDB writes are timed.
 /// </summary>
 public static class IoFloor
 {
-    private static readonly string JiraFields = "summary,description,status,resolution,issuetype,priority,project,assignee,reporter,labels,components,fixVersions,parent,issuelinks,created,updated,resolutiondate,duedate,customfield_10016";
+    private const string JiraFields = "summary,description,status,resolution,issuetype,priority,project,assignee,reporter,labels,components,fixVersions,parent,issuelinks,created,updated,resolutiondate,duedate,customfield_10016";
 
-    private static readonly string ServiceNowFields = "sys_id,number,short_description,description,state,active,priority,impact,urgency,category,assignment_group,assigned_to,opened_by,cmdb_ci,business_service,close_code,opened_at,sys_created_on,sys_updated_on,resolved_at,closed_at,start_date,end_date,due_date,parent,parent_incident,problem_id,rfc,caused_by";
+    private const string ServiceNowFields = "sys_id,number,short_description,description,state,active,priority,impact,urgency,category,assignment_group,assigned_to,opened_by,cmdb_ci,business_service,close_code,opened_at,sys_created_on,sys_updated_on,resolved_at,closed_at,start_date,end_date,due_date,parent,parent_incident,problem_id,rfc,caused_by";
 
-    public static async Task<FloorResult> MeasureAsync(ChildSandbox sandbox, AppConfig config, string dbPath, CancellationToken ct)
+    public static async Task<FloorResult> MeasureAsync(ChildSandbox sandbox, AppConfig config, IStrategyStore ours, string dbPath, CancellationToken ct)
     {
-        using var db = new LiteDatabase(new ConnectionString { Filename = dbPath, Connection = ConnectionType.Direct });
-        var items = db.GetCollection("items");
-        var raw = db.GetCollection("raw");
-        items.EnsureIndex("key");
+        var http = await FetchAsync(sandbox, config, ct).ConfigureAwait(false);
+        var (lite, documents) = WriteLikeOurs(ours, dbPath, ct);
+        return new FloorResult(http.TotalSeconds, lite.TotalSeconds, documents);
+    }
+
+    private static async Task<TimeSpan> FetchAsync(ChildSandbox sandbox, AppConfig config, CancellationToken ct)
+    {
         var http = TimeSpan.Zero;
-        var lite = TimeSpan.Zero;
-        long documents = 0;
-
-        void Write(List<(string Id, string Key, string Json)> page)
-        {
-            var started = Stopwatch.GetTimestamp();
-            db.BeginTrans();
-            foreach (var (id, key, json) in page)
-            {
-                items.Upsert(new BsonDocument { ["_id"] = id, ["key"] = key, ["j"] = json });
-                raw.Upsert(new BsonDocument { ["_id"] = id, ["z"] = Encoding.UTF8.GetBytes(json) });
-            }
-
-            db.Commit();
-            documents += page.Count * 2;
-            lite += Stopwatch.GetElapsedTime(started);
-        }
-
         async Task<JsonDocument> GetAsync(string url)
         {
             var started = Stopwatch.GetTimestamp();
@@ -62,7 +50,6 @@ public static class IoFloor
                 do
                 {
                     using var doc = await GetAsync($"{baseUrl}/rest/api/3/search/jql?jql={jql}&fields={JiraFields}&maxResults={source.PageSize}" + (token is null ? "" : "&nextPageToken=" + Uri.EscapeDataString(token))).ConfigureAwait(false);
-                    Write(doc.RootElement.GetProperty("issues").EnumerateArray().Select(i => (source.Name + "/" + i.GetProperty("id").GetString(), i.GetProperty("key").GetString()!, i.GetRawText())).ToList());
                     token = doc.RootElement.TryGetProperty("nextPageToken", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
                     if (doc.RootElement.TryGetProperty("isLast", out var last) && last.ValueKind == JsonValueKind.True)
                     {
@@ -79,19 +66,55 @@ public static class IoFloor
                     for (var offset = 0; ; offset += source.PageSize)
                     {
                         using var doc = await GetAsync($"{baseUrl}/api/now/table/{table}?sysparm_query={query}&sysparm_fields={ServiceNowFields}&sysparm_display_value=all&sysparm_exclude_reference_link=true&sysparm_no_count=true&sysparm_limit={source.PageSize}&sysparm_offset={offset}").ConfigureAwait(false);
-                        var rows = doc.RootElement.GetProperty("result").EnumerateArray().Select(r => (source.Name + "/" + r.GetProperty("sys_id").GetProperty("value").GetString(), r.GetProperty("number").GetProperty("value").GetString()!, r.GetRawText())).ToList();
-                        if (rows.Count == 0)
+                        if (doc.RootElement.GetProperty("result").GetArrayLength() == 0)
                         {
                             break;
                         }
-
-                        Write(rows);
                     }
                 }
             }
         }
 
-        return new FloorResult(http.TotalSeconds, lite.TotalSeconds, documents);
+        return http;
+    }
+
+    private static (TimeSpan Elapsed, long Documents) WriteLikeOurs(IStrategyStore ours, string dbPath, CancellationToken ct)
+    {
+        using var db = new LiteDatabase(new ConnectionString { Filename = dbPath, Connection = ConnectionType.Direct });
+        var items = db.GetCollection("items");
+        var raw = db.GetCollection("raw");
+        items.EnsureIndex("team");
+        var elapsed = TimeSpan.Zero;
+        long documents = 0;
+        foreach (var page in ours.Items().Chunk(500))
+        {
+            ct.ThrowIfCancellationRequested();
+            var docs = page.Select(i => (
+                Item: new BsonDocument { ["_id"] = i.Uid, ["source"] = i.Source, ["key"] = i.Key, ["team"] = i.Team is null ? BsonValue.Null : new BsonValue(i.Team.ToLowerInvariant()), ["updated"] = i.Updated.UtcTicks, ["j"] = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(i) },
+                Raw: new BsonDocument { ["_id"] = i.Uid, ["z"] = Pack(ours.GetRaw(i.Uid) ?? "") })).ToList();
+            var started = Stopwatch.GetTimestamp();
+            db.BeginTrans();
+            foreach (var (item, rawDoc) in docs)
+            {
+                items.Insert(item);
+                raw.Insert(rawDoc);
+            }
+
+            db.Commit();
+            elapsed += Stopwatch.GetElapsedTime(started);
+            documents += docs.Count * 2;
+        }
+
+        return (elapsed, documents);
+    }
+
+    private static byte[] Pack(string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(bytes.Length)];
+        using var encoder = new BrotliEncoder(quality: 1, window: 22);
+        encoder.Compress(bytes, buffer, out _, out var written, isFinalBlock: true);
+        return buffer.AsSpan(0, written).ToArray();
     }
 
     private static string WithoutOrderBy(string jql)
