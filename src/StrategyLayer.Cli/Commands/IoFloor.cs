@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
-using System.IO.Compression;
 using LiteDB;
 using StrategyLayer.Configuration;
 using StrategyLayer.Store;
