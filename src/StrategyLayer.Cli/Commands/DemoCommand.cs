@@ -72,11 +72,14 @@ public static class DemoCommand
             portfolio.Model.Summary.MeasuresAmber,
             portfolio.Model.Summary.MeasuresRed,
             portfolio.Model.Measures.Select(m => $"{m.Id} {m.Name}: delivery {m.Implementation.Status}, value {m.Potential.Status}"
-                + (m.Implementation.Reasons.Concat(m.Potential.Reasons).FirstOrDefault() is { } reason ? " — " + reason.Text : "")).ToList(),
+                + (m.Implementation.Reasons.Concat(m.Potential.Reasons).OrderBy(r => Severity(r.Level)).FirstOrDefault() is { } reason ? " — " + reason.Text : "")).ToList(),
             outFolder,
             report.Files,
             report.PdfProblem);
     }
+
+    /// <summary>Red first: the summary names the reason that matters most.</summary>
+    private static int Severity(string level) => level switch { "red" => 0, "amber" => 1, _ => 2 };
 
     /// <summary>The demo config with every source pointed at the sandbox.</summary>
     public static AppConfig DemoConfig(Session session, string jiraCloud, string jiraDataCenter, string serviceNow)
