@@ -29,7 +29,18 @@ public static class ItemsCommand
         var items = ItemListing.List(session.Store, query);
         if (session.JsonOutput)
         {
-            session.Output(items.ToList(), _ => { });
+            // Streamed one item at a time: memory stays flat however many items there are.
+            using var stdout = Console.OpenStandardOutput();
+            using var writer = new System.Text.Json.Utf8JsonWriter(stdout, new System.Text.Json.JsonWriterOptions { Indented = true, Encoder = Json.Options.Encoder });
+            writer.WriteStartArray();
+            foreach (var item in items)
+            {
+                System.Text.Json.JsonSerializer.Serialize(writer, item, Json.Options);
+            }
+
+            writer.WriteEndArray();
+            writer.Flush();
+            stdout.WriteByte((byte)'\n');
         }
         else if (!session.Quiet)
         {
