@@ -16,6 +16,7 @@ namespace StrategyLayer.Sync;
 public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider time)
 {
     private const int ClassifyChunk = 100;
+    private const int CommitBatch = 500;
 
     /// <param name="source">The connector.</param>
     /// <param name="full">Also compare every key in scope with the store (deletions, scope changes).</param>
@@ -67,24 +68,48 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
         var pendingCursor = false;
         var started = time.GetUtcNow();
 
-        await foreach (var page in source.ReadChangesAsync(partition, cursor, cancellationToken).ConfigureAwait(false))
-        {
-            lastCursor = page.Cursor.ToString();
+        // Pages are committed in batches of about CommitBatch items: each LiteDB transaction has a
+        // fixed cost, and Jira Cloud pages hold only 100 issues. The cursor still moves only with
+        // the batch that covers it; a crash re-reads at most one batch.
+        var records = new List<SourceRecord>();
+        var rejected = new List<QuarantinedRecord>();
+        var lastPage = 0;
 
-            // A page that changes nothing costs no write; its cursor is written once, after the loop.
-            var commit = store.CommitPage(source.Name, partition, page.Records, page.Quarantined, lastCursor, states, cursorOnlyIfChanged: true);
+        void Commit()
+        {
+            // A batch that changes nothing costs no write; its cursor is written once, after the loop.
+            var commit = store.CommitPage(source.Name, partition, records, rejected, lastCursor, states, cursorOnlyIfChanged: true);
             pendingCursor = !commit.CursorWritten;
-            fetched += page.Records.Count + page.Quarantined.Count;
             upserted += commit.Upserted;
             unchanged += commit.Unchanged;
             stale += commit.Stale;
             quarantined += commit.Quarantined;
+            records.Clear();
+            rejected.Clear();
+            progress?.Report(new SyncProgress(source.Name, table, fetched, lastPage));
+        }
+
+        await foreach (var page in source.ReadChangesAsync(partition, cursor, cancellationToken).ConfigureAwait(false))
+        {
+            lastCursor = page.Cursor.ToString();
+            lastPage = page.Number;
+            records.AddRange(page.Records);
+            rejected.AddRange(page.Quarantined);
+            fetched += page.Records.Count + page.Quarantined.Count;
             foreach (var q in page.Quarantined)
             {
                 log.Warning("Quarantined {Source} record {Key} on page {Page}: {Reason}", source.Name, q.Key ?? q.SourceId ?? "?", page.Number, q.Reason);
             }
 
-            progress?.Report(new SyncProgress(source.Name, table, fetched, page.Number));
+            if (records.Count + rejected.Count >= CommitBatch)
+            {
+                Commit();
+            }
+        }
+
+        if (records.Count + rejected.Count > 0)
+        {
+            Commit();
         }
 
         if (pendingCursor)
