@@ -86,6 +86,12 @@ public static class DemoCommand
     {
         var path = FindDemoConfig(session.ConfigPath);
         var config = ConfigLoader.Load(path);
+
+        // The demo starts from an empty store: never from one that belongs to real sources.
+        if (config.Sources.FirstOrDefault(s => !s.BaseUrl.IsLoopback) is { } real)
+        {
+            throw new StrategyLayerException($"{path} names a real source ({real.Name}: {real.BaseUrl}); the demo resets its store, so it only runs with the demo config (config/strategylayer.json), whose sources are the local sandbox", ErrorKind.Usage);
+        }
         return config with
         {
             Sources = config.Sources.Select(s => s with
