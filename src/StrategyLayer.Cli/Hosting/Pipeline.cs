@@ -22,23 +22,12 @@ public static class Pipeline
     {
         var files = LoadMapping(session);
         var store = session.Store;
-        var scope = new RunScope(store, session.Time, "map");
-        try
+        return RunScope.RecordSync(store, session.Time, "map", () =>
         {
             var summary = MapRun.Execute(store, files.Tree, files.Rules, session.Time.GetUtcNow(), progress, ct, full);
-            scope.Finish(RunResult.Succeeded, new Dictionary<string, long> { ["items"] = summary.Items, ["mapped"] = summary.Mapped, ["untracked"] = summary.Untracked, ["writes"] = summary.Writes });
-            return summary;
-        }
-        catch (OperationCanceledException)
-        {
-            scope.Finish(RunResult.Cancelled, error: "cancelled");
-            throw;
-        }
-        catch (Exception ex)
-        {
-            scope.Finish(RunResult.Failed, error: ex.Message);
-            throw;
-        }
+            IReadOnlyDictionary<string, long> counts = new Dictionary<string, long> { ["items"] = summary.Items, ["mapped"] = summary.Mapped, ["untracked"] = summary.Untracked, ["writes"] = summary.Writes };
+            return (summary, RunResult.Succeeded, counts, (string?)null);
+        });
     }
 
     /// <summary>The period a report is for: the one named, or the current one in the configured time zone.</summary>
@@ -68,8 +57,7 @@ public static class Pipeline
         var environment = new ReportEnvironment(config.TimeZone, config.WebBaseUrl, config.Sources.Select(s => s.Name).ToList());
         var builder = new ReportBuilder(store, files.Tree, new ItemFilterCompiler(config.CustomFields), settings, environment, session.Time, session.Log);
         var renderer = new PackRenderer(config.Templates, session.Log);
-        var scope = new RunScope(store, session.Time, "report");
-        try
+        return await RunScope.RecordAsync(store, session.Time, "report", async () =>
         {
             var suggestions = UntrackedSuggester.Suggest(store.Items(), store.LoadMappings())
                 .Select(s => new RuleSuggestion(s.Attribute, s.Value, s.When, s.Measure, s.Size, s.Examples)).ToList();
@@ -113,19 +101,9 @@ public static class Pipeline
 
             var portfolio = packs.FirstOrDefault(p => p.Template == "portfolio-pack") ?? packs.FirstOrDefault();
             var outcome = new ReportOutcome(period.Name, written, portfolio?.Model.Measures.Count ?? 0, portfolio?.Model.Summary.Untracked ?? 0, packs, pdfProblem);
-            scope.Finish(pdfProblem is null ? RunResult.Succeeded : RunResult.Partial, new Dictionary<string, long> { ["files"] = written.Count, ["untracked"] = outcome.Untracked }, pdfProblem);
-            return outcome;
-        }
-        catch (OperationCanceledException)
-        {
-            scope.Finish(RunResult.Cancelled, error: "cancelled");
-            throw;
-        }
-        catch (Exception ex)
-        {
-            scope.Finish(RunResult.Failed, error: ex.Message);
-            throw;
-        }
+            IReadOnlyDictionary<string, long> counts = new Dictionary<string, long> { ["files"] = written.Count, ["untracked"] = outcome.Untracked };
+            return (outcome, pdfProblem is null ? RunResult.Succeeded : RunResult.Partial, counts, pdfProblem);
+        }).ConfigureAwait(false);
     }
 }
 

@@ -33,6 +33,28 @@ public sealed class RunScope
         return _run;
     }
 
+    /// <summary>The synchronous form of <see cref="RecordAsync"/>, for stages that do no I/O of their own (map).</summary>
+    public static T RecordSync<T>(IStrategyStore store, TimeProvider time, string job, Func<(T Result, RunResult Outcome, IReadOnlyDictionary<string, long> Counts, string? Error)> body)
+    {
+        var scope = new RunScope(store, time, job);
+        try
+        {
+            var (result, outcome, counts, error) = body();
+            scope.Finish(outcome, counts, error);
+            return result;
+        }
+        catch (OperationCanceledException)
+        {
+            scope.Finish(RunResult.Cancelled, error: "cancelled");
+            throw;
+        }
+        catch (Exception ex)
+        {
+            scope.Finish(RunResult.Failed, error: ex.Message);
+            throw;
+        }
+    }
+
     /// <summary>Runs the job body, recording success, partial, failure or cancellation.</summary>
     public static async Task<T> RecordAsync<T>(IStrategyStore store, TimeProvider time, string job, Func<Task<(T Result, RunResult Outcome, IReadOnlyDictionary<string, long> Counts, string? Error)>> body, DateTimeOffset? scheduledFor = null)
     {
