@@ -29,6 +29,16 @@ public interface IStrategyStore : IDisposable
     /// </summary>
     PageCommit CommitPage(string source, string partition, IReadOnlyList<SourceRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null, bool cursorOnlyIfChanged = false);
 
+    /// <summary>The same commit for records already prepared (by <see cref="Prepare"/>, on another thread).</summary>
+    PageCommit CommitPrepared(string source, string partition, IReadOnlyList<PreparedRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null, bool cursorOnlyIfChanged = false);
+
+    /// <summary>
+    /// Serializes and hashes a record as a commit would and, given the states <paramref name="known"/>
+    /// when the sync began, compresses its raw JSON when those do not hold the same hash (it will
+    /// likely be written). Touches no file: safe on any thread.
+    /// </summary>
+    PreparedRecord Prepare(SourceRecord record, IReadOnlyDictionary<string, ItemState>? known = null);
+
     /// <summary>Finds by <c>source:KEY</c>, a bare key when unambiguous, an old key, or a uid.</summary>
     WorkItem? FindItem(string idOrKey);
 

@@ -38,6 +38,33 @@ public sealed class StoreFileTests : IDisposable
     }
 
     [Fact]
+    public void A_schema_1_store_is_upgraded_in_place_and_still_finds_items_by_current_and_old_keys()
+    {
+        var path = _temp.File("v1.db");
+        using (var store = LiteStrategyStore.Open(path))
+        {
+            store.CommitPage("jira", "", [Items.Record(Items.Jira("1", "PAY-1")), Items.Record(Items.Jira("2", "PAY-2"))], [], "a");
+        }
+
+        // What schema 1 looked like: no key index on items; every current key (and old ones) in "keys".
+        using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct }))
+        {
+            Assert.True(db.GetCollection("items").DropIndex("lk"));
+            var keys = db.GetCollection("keys");
+            keys.Upsert(new LiteDB.BsonDocument { ["_id"] = "jira:pay-1", ["u"] = "jira/1", ["b"] = "pay-1" });
+            keys.Upsert(new LiteDB.BsonDocument { ["_id"] = "jira:old-9", ["u"] = "jira/2", ["b"] = "old-9" });
+            db.GetCollection("meta").Upsert(new LiteDB.BsonDocument { ["_id"] = "schemaVersion", ["v"] = "1" });
+        }
+
+        using var upgraded = LiteStrategyStore.Open(path);
+
+        Assert.Equal("2", upgraded.GetMeta("schemaVersion"));
+        Assert.Equal("jira/1", upgraded.FindItem("jira:pay-1")!.Uid);
+        Assert.Equal("jira/2", upgraded.FindItem("PAY-2")!.Uid);
+        Assert.Equal("jira/2", upgraded.FindItem("OLD-9")!.Uid);
+    }
+
+    [Fact]
     public void A_store_written_by_a_newer_version_is_refused_as_usage_without_being_touched()
     {
         var path = _temp.File("newer.db");
@@ -47,13 +74,13 @@ public sealed class StoreFileTests : IDisposable
 
         using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct }))
         {
-            db.GetCollection("meta").Upsert(new LiteDB.BsonDocument { ["_id"] = "schemaVersion", ["v"] = "2" });
+            db.GetCollection("meta").Upsert(new LiteDB.BsonDocument { ["_id"] = "schemaVersion", ["v"] = "3" });
         }
 
         var error = Assert.Throws<StrategyLayerException>(() => LiteStrategyStore.Open(path));
 
         Assert.Equal(ErrorKind.Usage, error.Kind);
-        Assert.Equal($"store {path} was written by a newer version (schema 2); this build reads up to 1", error.Message);
+        Assert.Equal($"store {path} was written by a newer version (schema 3); this build reads up to 2", error.Message);
 
         // Refusing released the lock: the next attempt is refused for the same reason, not as locked.
         Assert.Equal(ErrorKind.Usage, Assert.Throws<StrategyLayerException>(() => LiteStrategyStore.Open(path)).Kind);

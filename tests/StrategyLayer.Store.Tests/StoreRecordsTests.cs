@@ -72,7 +72,7 @@ public sealed class StoreRecordsTests : IDisposable
         using var reopened = LiteStrategyStore.Open(_path);
         Assert.Equal("def", reopened.GetMeta("rulesHash"));
         Assert.Null(reopened.GetMeta("lastFullSync"));
-        Assert.Equal("1", reopened.GetMeta("schemaVersion"));
+        Assert.Equal("2", reopened.GetMeta("schemaVersion"));
     }
 
     [Fact]

@@ -26,6 +26,9 @@ public sealed class ScriptedSource(string name, params string[] partitions) : IW
 
     public List<SyncCursor?> CursorsAsked { get; } = [];
 
+    /// <summary>When set, the page after this many fails (HTTP 502), as a source going down mid-sync.</summary>
+    public int? FailAfterPages { get; set; }
+
     public void Put(WorkItem item, string partition = "", bool inScope = true) => _items[item.SourceId] = (item, partition, inScope);
 
     public void Delete(string sourceId)
@@ -50,6 +53,11 @@ public sealed class ScriptedSource(string name, params string[] partitions) : IW
         {
             await Task.Yield();
             number++;
+            if (number > FailAfterPages)
+            {
+                throw new SourceException(name, "HTTP 502 Bad Gateway", $"page {number}");
+            }
+
             var records = chunk.Select(i => new SourceRecord(i, "{\"id\":\"" + i.SourceId + "\"}")).ToList();
             yield return new SourcePage(partition, number, records, [], new SyncCursor(chunk.Max(i => i.Updated), chunk[^1].SourceId));
         }

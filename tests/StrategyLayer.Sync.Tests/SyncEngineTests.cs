@@ -126,6 +126,49 @@ public sealed class SyncEngineTests : IDisposable
         Assert.Null(_store.GetCursor("sn", "incident"));
     }
 
+    [Fact]
+    public async Task A_source_failing_mid_sync_keeps_every_batch_committed_before_it_and_resumes_from_there()
+    {
+        var source = new ScriptedSource("jira") { PageSize = 500, FailAfterPages = 6 };
+        for (var i = 1; i <= 4500; i++)
+        {
+            source.Put(Item(i, T0.AddSeconds(i)));
+        }
+
+        var report = Assert.Single(await Engine.SyncAsync(source, full: false, null, CancellationToken.None));
+
+        // Pages 1–4 filled the first commit; pages 5–6 were read but never reached a commit.
+        Assert.Equal(2000, SyncEngine.CommitBatch);
+        Assert.Contains("HTTP 502", report.Error, StringComparison.Ordinal);
+        Assert.Equal(2000, _store.CountItems("jira"));
+        Assert.StartsWith(T0.AddSeconds(2000).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), _store.GetCursor("jira", ""), StringComparison.Ordinal);
+
+        source.FailAfterPages = null;
+        var resumed = Assert.Single(await Engine.SyncAsync(source, full: false, null, CancellationToken.None));
+
+        Assert.Null(resumed.Error);
+        Assert.Equal(4500, _store.CountItems("jira"));
+        Assert.Equal(T0.AddSeconds(2000), source.CursorsAsked[^1]!.Mark);
+    }
+
+    [Fact]
+    public async Task Cancelling_stops_before_the_next_commit_and_keeps_the_committed_ones()
+    {
+        var source = new ScriptedSource("jira") { PageSize = 500 };
+        for (var i = 1; i <= 6000; i++)
+        {
+            source.Put(Item(i, T0.AddSeconds(i)));
+        }
+
+        using var cancel = new CancellationTokenSource();
+        var progress = new InlineProgress(_ => cancel.Cancel());
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Engine.SyncAsync(source, full: false, progress, cancel.Token));
+
+        Assert.Equal(2000, _store.CountItems("jira"));
+        Assert.StartsWith(T0.AddSeconds(2000).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), _store.GetCursor("jira", ""), StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _store.Dispose();
@@ -137,4 +180,10 @@ public sealed class SyncEngineTests : IDisposable
         {
         }
     }
+}
+
+/// <summary>Reports on the committing thread itself (Progress&lt;T&gt; would post elsewhere, later).</summary>
+internal sealed class InlineProgress(Action<SyncProgress> report) : IProgress<SyncProgress>
+{
+    public void Report(SyncProgress value) => report(value);
 }

@@ -4,16 +4,19 @@ using System.Text;
 using System.Text.Json;
 using LiteDB;
 using StrategyLayer.Configuration;
+using StrategyLayer.Domain.Items;
 using StrategyLayer.Store;
+using StrategyLayer.Sync;
 
 namespace StrategyLayer.Cli.Commands;
 
 /// <summary>
 /// The I/O floor the full sync is compared with: a plain HttpClient loop fetching the same pages
 /// (the same scope, fields and page sizes the connectors ask for, nothing parsed beyond finding the
-/// next page), then LiteDB writing the documents our sync wrote (each item's JSON and its
-/// Brotli-compressed raw record, read back from our store) in one transaction per page of 500,
-/// into a fresh file. Only the HTTP calls and the LiteDB writes are timed.
+/// next page), then LiteDB writing the documents our sync wrote (each item's JSON with the same
+/// indexes, and its Brotli-compressed raw record, read back from our store) in the order the pages
+/// brought them, in transactions of the sync's size (<see cref="SyncEngine.CommitBatch"/>), into a
+/// fresh file. Only the HTTP calls and the LiteDB writes are timed.
 /// </summary>
 public static class IoFloor
 {
@@ -23,12 +26,14 @@ public static class IoFloor
 
     public static async Task<FloorResult> MeasureAsync(ChildSandbox sandbox, AppConfig config, IStrategyStore ours, string dbPath, CancellationToken ct)
     {
-        var http = await FetchAsync(sandbox, config, ct).ConfigureAwait(false);
-        var (lite, documents) = WriteLikeOurs(ours, dbPath, ct);
+        var arrival = new List<string>();
+        var http = await FetchAsync(sandbox, config, arrival, ct).ConfigureAwait(false);
+        var (lite, documents) = WriteLikeOurs(ours, arrival, dbPath, ct);
         return new FloorResult(http.TotalSeconds, lite.TotalSeconds, documents);
     }
 
-    private static async Task<TimeSpan> FetchAsync(ChildSandbox sandbox, AppConfig config, CancellationToken ct)
+    /// <summary>Fetches every page; <paramref name="arrival"/> gets each item's uid in the order the pages brought it (not timed).</summary>
+    private static async Task<TimeSpan> FetchAsync(ChildSandbox sandbox, AppConfig config, List<string> arrival, CancellationToken ct)
     {
         var http = TimeSpan.Zero;
         async Task<JsonDocument> GetAsync(string url)
@@ -50,6 +55,11 @@ public static class IoFloor
                 do
                 {
                     using var doc = await GetAsync($"{baseUrl}/rest/api/3/search/jql?jql={jql}&fields={JiraFields}&maxResults={source.PageSize}" + (token is null ? "" : "&nextPageToken=" + Uri.EscapeDataString(token))).ConfigureAwait(false);
+                    foreach (var issue in doc.RootElement.GetProperty("issues").EnumerateArray())
+                    {
+                        arrival.Add(ItemId.Uid(source.Name, issue.GetProperty("id").GetString()!));
+                    }
+
                     token = doc.RootElement.TryGetProperty("nextPageToken", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
                     if (doc.RootElement.TryGetProperty("isLast", out var last) && last.ValueKind == JsonValueKind.True)
                     {
@@ -70,6 +80,12 @@ public static class IoFloor
                         {
                             break;
                         }
+
+                        foreach (var record in doc.RootElement.GetProperty("result").EnumerateArray())
+                        {
+                            var sysId = record.GetProperty("sys_id");
+                            arrival.Add(ItemId.Uid(source.Name, (sysId.ValueKind == JsonValueKind.Object ? sysId.GetProperty("value") : sysId).GetString()!));
+                        }
                     }
                 }
             }
@@ -78,18 +94,19 @@ public static class IoFloor
         return http;
     }
 
-    private static (TimeSpan Elapsed, long Documents) WriteLikeOurs(IStrategyStore ours, string dbPath, CancellationToken ct)
+    private static (TimeSpan Elapsed, long Documents) WriteLikeOurs(IStrategyStore ours, IReadOnlyList<string> arrival, string dbPath, CancellationToken ct)
     {
         using var db = new LiteDatabase(new ConnectionString { Filename = dbPath, Connection = ConnectionType.Direct });
         var items = db.GetCollection("items");
         var raw = db.GetCollection("raw");
         items.EnsureIndex("team");
+        items.EnsureIndex("lk", "LOWER($.key)");
         var elapsed = TimeSpan.Zero;
         long documents = 0;
-        foreach (var page in ours.Items().Chunk(500))
+        foreach (var batch in arrival.Distinct(StringComparer.Ordinal).Chunk(SyncEngine.CommitBatch))
         {
             ct.ThrowIfCancellationRequested();
-            var docs = page.Select(i => (
+            var docs = batch.Select(ours.FindItem).OfType<WorkItem>().Select(i => (
                 Item: new BsonDocument { ["_id"] = i.Uid, ["source"] = i.Source, ["key"] = i.Key, ["team"] = i.Team is null ? BsonValue.Null : new BsonValue(i.Team.ToLowerInvariant()), ["updated"] = i.Updated.UtcTicks, ["j"] = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(i) },
                 Raw: new BsonDocument { ["_id"] = i.Uid, ["z"] = Pack(ours.GetRaw(i.Uid) ?? "") })).ToList();
             var started = Stopwatch.GetTimestamp();

@@ -24,6 +24,26 @@ public sealed partial class LiteStrategyStore
     public PageCommit CommitPage(string source, string partition, IReadOnlyList<SourceRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null, bool cursorOnlyIfChanged = false)
     {
         ThrowIfDisposed();
+        return CommitPrepared(source, partition, records.Select(r => Prepare(r)).ToList(), quarantined, cursor, states, cursorOnlyIfChanged);
+    }
+
+    /// <inheritdoc />
+    public PreparedRecord Prepare(SourceRecord record, IReadOnlyDictionary<string, ItemState>? known = null)
+    {
+        var item = record.Item;
+        var normalized = item.PreviousKeys.Count == 0 && item.Removed is null ? item : item with { PreviousKeys = [], Removed = null };
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(normalized, StoreJson.WorkItem);
+        var hash = ContentHash.Of(json);
+        var expectWrite = known is not null && (!known.TryGetValue(item.Uid, out var state) || state.Hash != hash);
+        return expectWrite
+            ? new PreparedRecord(item, normalized, json, hash, Compression.Pack(record.RawJson), null)
+            : new PreparedRecord(item, normalized, json, hash, null, record.RawJson);
+    }
+
+    /// <inheritdoc />
+    public PageCommit CommitPrepared(string source, string partition, IReadOnlyList<PreparedRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null, bool cursorOnlyIfChanged = false)
+    {
+        ThrowIfDisposed();
 
         // Without the caller's states, a page-local map still catches repeats inside the page.
         var known = states ?? new Dictionary<string, ItemState>(StringComparer.Ordinal);
@@ -34,18 +54,17 @@ public sealed partial class LiteStrategyStore
             var result = InTransaction(() =>
             {
                 int upserted = 0, unchanged = 0, stale = 0, added = 0, unremoved = 0;
-                foreach (var record in records)
+                // In uid order, neighbours share index pages (a stable sort: a repeated item keeps its order).
+                foreach (var prepared in records.OrderBy(r => r.Item.Uid, StringComparer.Ordinal))
                 {
-                    var item = record.Item;
+                    var item = prepared.Item;
                     if (!string.Equals(item.Source, source, StringComparison.Ordinal))
                     {
                         throw new StrategyLayerException($"item {item.Id} came with source '{item.Source}' in a page of '{source}'", ErrorKind.Runtime, item.Id);
                     }
 
                     var uid = item.Uid;
-                    var normalized = item.PreviousKeys.Count == 0 && item.Removed is null ? item : item with { PreviousKeys = [], Removed = null };
-                    var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(normalized, StoreJson.WorkItem);
-                    var hash = ContentHash.Of(json);
+                    var hash = prepared.Hash;
 
                     ItemState? before = known.TryGetValue(uid, out var s) ? s : null;
                     BsonDocument? existing = null;
@@ -73,7 +92,7 @@ public sealed partial class LiteStrategyStore
                         existing ??= _items.FindById(uid);
                     }
 
-                    var (inserted, wasRemoved) = WriteItem(partition, item, normalized, json, hash, existing, record.RawJson);
+                    var (inserted, wasRemoved) = WriteItem(partition, prepared, existing);
                     added += inserted ? 1 : 0;
                     unremoved += wasRemoved ? 1 : 0;
                     writes += 2;
@@ -126,11 +145,12 @@ public sealed partial class LiteStrategyStore
         }
     }
 
-    /// <summary>Writes one item, its raw record and (when new or moved) its key; says whether it was new, and whether it had been removed.</summary>
-    private (bool Inserted, bool WasRemoved) WriteItem(string partition, WorkItem item, WorkItem normalized, byte[] json, long hash, BsonDocument? existing, string rawJson)
+    /// <summary>Writes one item, its raw record and (when it moved) its old key as an alias; says whether it was new, and whether it had been removed.</summary>
+    private (bool Inserted, bool WasRemoved) WriteItem(string partition, PreparedRecord prepared, BsonDocument? existing)
     {
+        var item = prepared.Item;
         var previousKeys = new List<string>();
-        var keyChanged = existing is null;
+        string? movedFrom = null;
         if (existing is not null)
         {
             if (existing.TryGetValue(Names.PreviousKeys, out var pk) && pk.IsArray)
@@ -141,7 +161,7 @@ public sealed partial class LiteStrategyStore
             var oldKey = existing[Names.Key].AsString;
             if (!string.Equals(oldKey, item.Key, StringComparison.Ordinal))
             {
-                keyChanged = true;
+                movedFrom = oldKey;
                 if (!previousKeys.Contains(oldKey, StringComparer.Ordinal))
                 {
                     previousKeys.Add(oldKey);
@@ -153,8 +173,8 @@ public sealed partial class LiteStrategyStore
         }
 
         var stored = previousKeys.Count == 0
-            ? json
-            : System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(normalized with { PreviousKeys = previousKeys }, StoreJson.WorkItem);
+            ? prepared.Json
+            : System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(prepared.Normalized with { PreviousKeys = previousKeys }, StoreJson.WorkItem);
 
         var doc = new BsonDocument
         {
@@ -165,7 +185,7 @@ public sealed partial class LiteStrategyStore
             [Names.Team] = item.Team is null ? BsonValue.Null : item.Team.ToLowerInvariant(),
             [Names.Removed] = false,
             [Names.Updated] = item.Updated.UtcTicks,
-            [Names.Hash] = hash,
+            [Names.Hash] = prepared.Hash,
             [Names.Json] = stored,
         };
         if (previousKeys.Count > 0)
@@ -173,11 +193,25 @@ public sealed partial class LiteStrategyStore
             doc[Names.PreviousKeys] = new BsonArray(previousKeys.Select(k => new BsonValue(k)));
         }
 
-        var inserted = _items.Upsert(doc);
-        _raw.Upsert(new BsonDocument { [Names.Id] = item.Uid, [Names.Packed] = Compression.Pack(rawJson) });
-        if (keyChanged)
+        // A new item is inserted (one index walk); only a stored one is updated in place.
+        var rawDoc = new BsonDocument { [Names.Id] = item.Uid, [Names.Packed] = prepared.PackedRaw ?? Compression.Pack(prepared.RawJson ?? "") };
+        var inserted = existing is null;
+        if (inserted)
         {
-            _keys.Upsert(KeyDocument(item.Source, item.Key, item.Uid));
+            _items.Insert(doc);
+            _raw.Insert(rawDoc);
+        }
+        else
+        {
+            _items.Update(doc);
+            _raw.Upsert(rawDoc);
+        }
+
+        // Current keys are found through the items' own key index; only a key an item left behind
+        // (it moved project) is kept in the keys collection, as an alias.
+        if (movedFrom is not null)
+        {
+            _keys.Upsert(KeyDocument(item.Source, movedFrom, item.Uid));
         }
 
         return (inserted, existing is not null && existing[Names.Removed].AsBoolean);

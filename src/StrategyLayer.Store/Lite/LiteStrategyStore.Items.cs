@@ -29,22 +29,12 @@ public sealed partial class LiteStrategyStore
         }
 
         var (source, key) = ItemId.Parse(text);
-        if (source is not null && _keys.FindById(text.ToLowerInvariant()) is { } named)
-        {
-            return Load(_items.FindById(named[Names.Uid]));
-        }
 
-        // A bare key (or a prefix that is not a source): every source that has it.
-        var bare = (source is null ? key : text).ToLowerInvariant();
-        var uids = _keys.Find(Query.EQ(Names.BareKey, bare)).Select(d => d[Names.Uid].AsString).Distinct(StringComparer.Ordinal).ToList();
-        if (uids.Count == 0 && source is not null)
+        var uids = source is null ? [] : Named(key, u => u.StartsWith(source + "/", StringComparison.OrdinalIgnoreCase));
+        if (uids.Count == 0)
         {
-            // "jira:pay-7" typed in another case than stored is found above; here only the named source counts.
-            uids = _keys.Find(Query.EQ(Names.BareKey, key.ToLowerInvariant()))
-                .Select(d => d[Names.Uid].AsString)
-                .Where(u => u.StartsWith(source + "/", StringComparison.OrdinalIgnoreCase))
-                .Distinct(StringComparer.Ordinal)
-                .ToList();
+            // A bare key (or a prefix that is not a source): every source that has it.
+            uids = Named(source is null ? key : text, _ => true);
         }
 
         switch (uids.Count)
@@ -60,6 +50,20 @@ public sealed partial class LiteStrategyStore
                     ErrorKind.Usage,
                     idOrKey);
         }
+    }
+
+    /// <summary>
+    /// Uids of the items named <paramref name="key"/> (any case) that <paramref name="keep"/> accepts:
+    /// those whose current key it is (the items' key index) or, when there are none, those that left
+    /// it behind when they moved (aliases).
+    /// </summary>
+    private List<string> Named(string key, Func<string, bool> keep)
+    {
+        var lower = key.ToLowerInvariant();
+        var current = _items.Find(Query.EQ(KeyExpression, lower)).Select(d => d[Names.Id].AsString).Where(keep).Distinct(StringComparer.Ordinal).ToList();
+        return current.Count > 0
+            ? current
+            : _keys.Find(Query.EQ(Names.BareKey, lower)).Select(d => d[Names.Uid].AsString).Where(keep).Distinct(StringComparer.Ordinal).ToList();
     }
 
     /// <inheritdoc />

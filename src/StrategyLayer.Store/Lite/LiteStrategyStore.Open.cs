@@ -64,11 +64,12 @@ public sealed partial class LiteStrategyStore
         try
         {
             var version = _meta.FindById(SchemaKey);
+            var found = SchemaVersion;
             if (version is null)
             {
                 _meta.Upsert(new BsonDocument { ["_id"] = SchemaKey, ["v"] = SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) });
             }
-            else if (!int.TryParse(version["v"].AsString, System.Globalization.CultureInfo.InvariantCulture, out var found))
+            else if (!int.TryParse(version["v"].AsString, System.Globalization.CultureInfo.InvariantCulture, out found))
             {
                 throw new StrategyLayerException($"store {DisplayPath} has an unreadable schema version '{version["v"]}'", ErrorKind.Runtime, DisplayPath);
             }
@@ -81,6 +82,11 @@ public sealed partial class LiteStrategyStore
             }
 
             EnsureIndexes();
+            if (found < SchemaVersion)
+            {
+                // Schema 1 kept every current key in the keys collection too; those stay as aliases.
+                _meta.Upsert(new BsonDocument { ["_id"] = SchemaKey, ["v"] = SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            }
         }
         catch (Exception e) when (e is LiteException or IOException or InvalidOperationException or InvalidCastException or IndexOutOfRangeException or FormatException)
         {

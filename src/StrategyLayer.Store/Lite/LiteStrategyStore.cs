@@ -6,14 +6,14 @@ namespace StrategyLayer.Store;
 /// <summary>
 /// The store on one LiteDB file (Direct mode, this process only), guarded by a lock file beside it.
 /// Collections: <c>items</c> (by uid, compact JSON plus indexed scalars), <c>raw</c> (compressed source
-/// JSON), <c>keys</c> (<c>source:key</c> → uid, old keys kept as aliases), <c>quarantine</c>,
+/// JSON), <c>keys</c> (old <c>source:key</c> → uid: aliases of moved items; current keys are an index on items), <c>quarantine</c>,
 /// <c>cursors</c>, <c>mappings</c>, <c>snapshots</c> (+ <c>snaprows</c> chunks), <c>runs</c>,
 /// <c>outbox</c>, <c>meta</c> (schema version and named values), <c>counts</c> (items per source).
 /// </summary>
 public sealed partial class LiteStrategyStore : IStrategyStore
 {
     /// <summary>The schema this build writes and the newest it reads.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private const string SchemaKey = "schemaVersion";
     private const int PageSize = 8192;
@@ -134,13 +134,18 @@ public sealed partial class LiteStrategyStore : IStrategyStore
     private void EnsureIndexes()
     {
         // Items by source are a range of _id (uids start with "source/"), and counts are counters:
-        // the only secondary index on items is the team's. Every index costs on every insert.
+        // the secondary indexes on items are the team's and the key's (any case). Every index costs
+        // on every insert.
         _items.EnsureIndex(Names.Team, "$." + Names.Team);
+        _items.EnsureIndex(Names.KeyIndex, KeyExpression);
         _keys.EnsureIndex(Names.BareKey, "$." + Names.BareKey);
         _quarantine.EnsureIndex(Names.Source, "$." + Names.Source);
         _runs.EnsureIndex(Names.Started, "$." + Names.Started);
         _outbox.EnsureIndex(Names.State, "$." + Names.State);
     }
+
+    /// <summary>The items' key, in lower case: what the key index holds.</summary>
+    private const string KeyExpression = "LOWER($." + Names.Key + ")";
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 

@@ -29,6 +29,7 @@ internal static class Names
     public const string Packed = "z";
     public const string Uid = "u";
     public const string BareKey = "b";
+    public const string KeyIndex = "lk";
     public const string Started = "started";
     public const string Job = "job";
     public const string State = "state";
