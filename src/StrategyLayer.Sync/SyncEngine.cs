@@ -82,13 +82,14 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
         // fixed cost (an fsync) and touches index pages all over the file. The cursor still moves
         // only with the batch that covers it; a crash re-reads at most one batch. Fetching runs one
         // batch ahead of committing (a bounded channel), so HTTP, parsing and the disk overlap.
-        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var batches = Channel.CreateBounded<Task<Batch>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = Task.Run(() => ReadBatchesAsync(source, partition, cursor, loaded, batches.Writer, stop.Token), CancellationToken.None);
         try
         {
-            await foreach (var batch in batches.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+            await foreach (var preparing in batches.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
+                var batch = await preparing.ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
 
                 // A batch that changes nothing costs no write; its cursor is written once, after the loop.
@@ -155,20 +156,35 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
         };
     }
 
-    /// <summary>Reads pages into batches of about <see cref="CommitBatch"/> records; a source failure completes the channel with it.</summary>
-    private async Task<string?> ReadBatchesAsync(IWorkSource source, string partition, SyncCursor? cursor, IReadOnlyDictionary<string, ItemState> loaded, ChannelWriter<Batch> writer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads pages into batches of about <see cref="CommitBatch"/> records. Each batch is prepared for
+    /// the store (serialized, hashed, compressed when new or changed since <paramref name="loaded"/>)
+    /// on a pool thread while the next pages are fetched; the channel carries the preparations in
+    /// order. A source failure completes the channel with it. Returns the last cursor seen (an empty
+    /// last page may still move it).
+    /// </summary>
+    private async Task<string?> ReadBatchesAsync(IWorkSource source, string partition, SyncCursor? cursor, IReadOnlyDictionary<string, ItemState> loaded, ChannelWriter<Task<Batch>> writer, CancellationToken cancellationToken)
     {
-        var records = new List<PreparedRecord>();
+        var records = new List<SourceRecord>();
         var rejected = new List<QuarantinedRecord>();
         string? lastCursor = null;
         var lastPage = 0;
+
+        Task<Batch> Prepare()
+        {
+            var (batch, quarantined, at, page) = (records, rejected, lastCursor, lastPage);
+            records = [];
+            rejected = [];
+            return Task.Run(() => new Batch(batch.ConvertAll(r => store.Prepare(r, loaded)), quarantined, at, page), CancellationToken.None);
+        }
+
         try
         {
             await foreach (var page in source.ReadChangesAsync(partition, cursor, cancellationToken).ConfigureAwait(false))
             {
                 lastCursor = page.Cursor.ToString();
                 lastPage = page.Number;
-                records.AddRange(page.Records.Select(r => store.Prepare(r, loaded)));
+                records.AddRange(page.Records);
                 rejected.AddRange(page.Quarantined);
                 foreach (var q in page.Quarantined)
                 {
@@ -177,15 +193,13 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
 
                 if (records.Count + rejected.Count >= CommitBatch)
                 {
-                    await writer.WriteAsync(new Batch(records, rejected, lastCursor, lastPage), cancellationToken).ConfigureAwait(false);
-                    records = [];
-                    rejected = [];
+                    await writer.WriteAsync(Prepare(), cancellationToken).ConfigureAwait(false);
                 }
             }
 
             if (records.Count + rejected.Count > 0)
             {
-                await writer.WriteAsync(new Batch(records, rejected, lastCursor, lastPage), cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(Prepare(), cancellationToken).ConfigureAwait(false);
             }
 
             writer.Complete();

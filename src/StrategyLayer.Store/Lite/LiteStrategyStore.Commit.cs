@@ -12,7 +12,7 @@ public sealed partial class LiteStrategyStore
     {
         ThrowIfDisposed();
         var states = new Dictionary<string, ItemState>(StringComparer.Ordinal);
-        foreach (var doc in Scan(source, ScanChunk))
+        foreach (var doc in Scan(source, ScanChunk, Names.Hash, Names.Updated))
         {
             states[doc[Names.Id].AsString] = new ItemState(doc[Names.Hash].AsInt64, doc[Names.Updated].AsInt64);
         }

@@ -103,7 +103,7 @@ public sealed partial class LiteStrategyStore
         ThrowIfDisposed();
         var prefix = source + "/";
         var keys = new List<ScopeKey>();
-        foreach (var doc in Scan(source, ScanChunk))
+        foreach (var doc in Scan(source, ScanChunk, Names.Partition, Names.Removed, Names.Key))
         {
             var part = doc[Names.Partition].IsNull ? null : doc[Names.Partition].AsString;
             if (doc[Names.Removed].AsBoolean || (partition is not null && !string.Equals(part, partition, StringComparison.Ordinal)))
@@ -179,13 +179,20 @@ public sealed partial class LiteStrategyStore
     /// own LiteDB read: no cursor stays open while the caller works (so it may write), and the pages a
     /// chunk pinned are released before the next one, which keeps memory flat on large stores.
     /// </summary>
-    private IEnumerable<BsonDocument> Scan(string? source, int chunkSize)
+    /// <param name="source">One source, or null for all.</param>
+    /// <param name="chunkSize">Documents per read.</param>
+    /// <param name="fields">Only these fields (and _id) are read from each document: LiteDB then skips the item JSON.</param>
+    private IEnumerable<BsonDocument> Scan(string? source, int chunkSize, params string[] fields)
     {
         var last = source is null ? BsonValue.MinValue : new BsonValue(source + "/");
         var end = source is null ? BsonValue.MaxValue : new BsonValue(source + "0");
+        var projection = fields.Length == 0 ? null : BsonExpression.Create("{ " + string.Join(", ", fields.Prepend(Names.Id)) + " }");
         while (true)
         {
-            var chunk = _items.Find(Query.And(Query.GT(Names.Id, last), Query.LT(Names.Id, end)), 0, chunkSize).ToList();
+            var range = Query.And(Query.GT(Names.Id, last), Query.LT(Names.Id, end));
+            var chunk = projection is null
+                ? _items.Find(range, 0, chunkSize).ToList()
+                : _items.Query().Where(range).Select(projection).Limit(chunkSize).ToDocuments().ToList();
             foreach (var doc in chunk)
             {
                 yield return doc;
