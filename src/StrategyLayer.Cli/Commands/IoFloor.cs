@@ -129,7 +129,7 @@ public static class IoFloor
     {
         var bytes = Encoding.UTF8.GetBytes(text);
         var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(bytes.Length)];
-        using var encoder = new BrotliEncoder(quality: 1, window: 22);
+        using var encoder = new BrotliEncoder(quality: 1, window: 18);
         encoder.Compress(bytes, buffer, out _, out var written, isFinalBlock: true);
         return buffer.AsSpan(0, written).ToArray();
     }

@@ -10,7 +10,7 @@ internal static class Compression
     {
         var bytes = Encoding.UTF8.GetBytes(text);
         var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(bytes.Length)];
-        using var encoder = new BrotliEncoder(quality: 1, window: 22);
+        using var encoder = new BrotliEncoder(quality: 1, window: 18);
         var status = encoder.Compress(bytes, buffer, out _, out var written, isFinalBlock: true);
         if (status != System.Buffers.OperationStatus.Done)
         {
