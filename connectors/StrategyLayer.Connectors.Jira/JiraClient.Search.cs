@@ -21,8 +21,7 @@ internal sealed partial class JiraClient
         int maxResults,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        string? token = null;
-        for (var number = 1; ; number++)
+        Task<RestResponse> Send(string? token, int number)
         {
             var body = new Dictionary<string, object> { ["jql"] = jql, ["fields"] = fields, ["maxResults"] = maxResults };
             if (token is not null)
@@ -31,25 +30,49 @@ internal sealed partial class JiraClient
             }
 
             var request = new RestRequest("rest/api/3/search/jql", Method.Post).AddStringBody(JsonSerializer.Serialize(body), ContentType.Json);
-            var where = $"search page {number}";
-            var response = await _http.SendAsync(request, where, cancellationToken).ConfigureAwait(false);
-            List<JsonElement> issues;
-            string? next;
-            bool isLast;
-            using (var doc = Parse(response, where))
-            {
-                issues = Issues(doc.RootElement, where);
-                next = IssueReader.Text(doc.RootElement, "nextPageToken");
-                isLast = IssueReader.Prop(doc.RootElement, "isLast").ValueKind == JsonValueKind.True;
-            }
+            return _http.SendAsync(request, $"search page {number}", cancellationToken);
+        }
 
-            yield return new SearchPage(number, where, issues);
-            if (isLast || string.IsNullOrEmpty(next) || next == token)
+        // The next page is asked for as soon as this one's token is read, so Jira works on it while
+        // this one is normalized and stored.
+        string? token = null;
+        Task<RestResponse>? pending = Send(null, 1);
+        try
+        {
+            for (var number = 1; ; number++)
             {
-                yield break;
-            }
+                var where = $"search page {number}";
+                var answer = pending;
+                pending = null;
+                var response = await answer!.ConfigureAwait(false);
+                List<JsonElement> issues;
+                string? next;
+                bool isLast;
+                using (var doc = Parse(response, where))
+                {
+                    issues = Issues(doc.RootElement, where);
+                    next = IssueReader.Text(doc.RootElement, "nextPageToken");
+                    isLast = IssueReader.Prop(doc.RootElement, "isLast").ValueKind == JsonValueKind.True;
+                }
 
-            token = next;
+                var done = isLast || string.IsNullOrEmpty(next) || next == token;
+                if (!done)
+                {
+                    token = next;
+                    pending = Send(token, number + 1);
+                }
+
+                yield return new SearchPage(number, where, issues);
+                if (done)
+                {
+                    yield break;
+                }
+            }
+        }
+        finally
+        {
+            // A reader that stops early leaves one request in flight: its answer is dropped unread.
+            pending?.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 

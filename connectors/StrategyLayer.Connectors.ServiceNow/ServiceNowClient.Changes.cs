@@ -22,58 +22,93 @@ internal sealed partial class ServiceNowClient
             ? null
             : "sys_updated_on>=" + EncodedQuery.FormatDate(cursor.Mark - DateTimeOffset.MinValue > _settings.Overlap ? cursor.Mark - _settings.Overlap : DateTimeOffset.MinValue);
         SyncCursor? last = cursor;
-        for (var number = 1; ; number++)
-        {
-            var where = $"table {table}, page {number}";
-            var query = EncodedQuery.Combine(_settings.Scope, condition, "sys_updated_on", "sys_id");
-            using var page = await GetRowsAsync(table, query, _normalizer.SysparmFields, display: true, _options.PageSize, where, cancellationToken).ConfigureAwait(false);
-            if (page.Count == 0)
-            {
-                yield break;
-            }
+        var fields = _normalizer.SysparmFields;
+        Task<TablePage> Fetch(int number) =>
+            GetRowsAsync(table, EncodedQuery.Combine(_settings.Scope, condition, "sys_updated_on", "sys_id"), fields, display: true, _options.PageSize, $"table {table}, page {number}", cancellationToken);
 
-            var records = new List<SourceRecord>(page.Count);
-            var quarantined = new List<QuarantinedRecord>();
-            string? lastUpdated = null;
-            string? lastId = null;
-            foreach (var row in page.Rows.EnumerateArray())
+        // The next page is asked for as soon as this one's last row is known, so the server works on
+        // it while this one is normalized and stored.
+        Task<TablePage>? pending = Fetch(1);
+        try
+        {
+            for (var number = 1; ; number++)
             {
-                var (record, bad) = _normalizer.Normalize(table, row);
-                if (record is not null)
+                var where = $"table {table}, page {number}";
+                var answer = pending;
+                pending = null;
+                using var page = await answer.ConfigureAwait(false);
+                if (page.Count == 0)
                 {
-                    records.Add(record);
-                }
-                else if (bad is not null)
-                {
-                    quarantined.Add(bad);
-                    _log.Warning("Quarantined {Table} record {Key} ({SysId}) at {Where}: {Reason}", table, bad.Key, bad.SourceId, where, bad.Reason);
+                    yield break;
                 }
 
                 // The keyset uses the server's own text for the last row, so that the next
                 // comparison is exactly the one the server sorted by.
-                var r = new TableRecord(row);
-                if (r.Value("sys_updated_on") is { } u && r.Value("sys_id") is { } id && TryDate(r) is { } at)
+                string? lastUpdated = null;
+                string? lastId = null;
+                foreach (var row in page.Rows.EnumerateArray())
                 {
-                    lastUpdated = u;
-                    lastId = id;
-                    last = new SyncCursor(at, id);
+                    var r = new TableRecord(row);
+                    if (r.Value("sys_updated_on") is { } u && r.Value("sys_id") is { } id && TryDate(r) is { } at)
+                    {
+                        lastUpdated = u;
+                        lastId = id;
+                        last = new SyncCursor(at, id);
+                    }
                 }
-            }
 
-            if (lastUpdated is null || lastId is null)
-            {
-                throw new SourceException(Name, "no row of the page has a readable sys_updated_on and sys_id, so paging cannot go on", where);
-            }
+                if (lastUpdated is null || lastId is null)
+                {
+                    throw new SourceException(Name, "no row of the page has a readable sys_updated_on and sys_id, so paging cannot go on", where);
+                }
 
-            var next = EncodedQuery.After("sys_updated_on", lastUpdated, "sys_id", lastId);
-            if (next == condition)
-            {
-                throw new SourceException(Name, "the server returned the same rows again; paging stopped", where);
-            }
+                var next = EncodedQuery.After("sys_updated_on", lastUpdated, "sys_id", lastId);
+                if (next == condition)
+                {
+                    throw new SourceException(Name, "the server returned the same rows again; paging stopped", where);
+                }
 
-            condition = next;
-            _log.Debug("Read {Table} page {Page}: {Count} records, {Quarantined} quarantined", table, number, records.Count, quarantined.Count);
-            yield return new SourcePage(table, number, records, quarantined, last!);
+                condition = next;
+                pending = Fetch(number + 1);
+
+                var records = new List<SourceRecord>(page.Count);
+                var quarantined = new List<QuarantinedRecord>();
+                foreach (var row in page.Rows.EnumerateArray())
+                {
+                    var (record, bad) = _normalizer.Normalize(table, row);
+                    if (record is not null)
+                    {
+                        records.Add(record);
+                    }
+                    else if (bad is not null)
+                    {
+                        quarantined.Add(bad);
+                        _log.Warning("Quarantined {Table} record {Key} ({SysId}) at {Where}: {Reason}", table, bad.Key, bad.SourceId, where, bad.Reason);
+                    }
+                }
+
+                _log.Debug("Read {Table} page {Page}: {Count} records, {Quarantined} quarantined", table, number, records.Count, quarantined.Count);
+                yield return new SourcePage(table, number, records, quarantined, last!);
+            }
+        }
+        finally
+        {
+            // A reader that stops early leaves one request in flight: its answer is dropped unread.
+            pending?.ContinueWith(
+                static t =>
+                {
+                    if (t.IsCompletedSuccessfully)
+                    {
+                        t.Result.Dispose();
+                    }
+                    else
+                    {
+                        _ = t.Exception;
+                    }
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
         }
     }
 

@@ -44,6 +44,29 @@ public class ReadChangesTests : IClassFixture<ServiceNowServer>
     }
 
     [Fact]
+    public async Task The_next_page_is_asked_for_while_the_caller_still_holds_this_one()
+    {
+        Seed(9);
+        await using var source = ServiceNowServer.Source(_sn.Settings(pageSize: 3));
+        await using var pages = source.ReadChangesAsync("incident", null, CancellationToken.None).GetAsyncEnumerator();
+
+        Assert.True(await pages.MoveNextAsync());
+
+        // The caller has page 1 and has not asked for more; page 2 is on its way already.
+        Assert.True(SpinWait.SpinUntil(() => _sn.Instance.Queries.Count >= 2, TimeSpan.FromSeconds(10)));
+        Assert.Contains("sys_id>id002", _sn.Instance.Queries[1], StringComparison.Ordinal);
+
+        var keys = pages.Current.Records.Select(r => r.Item.Key).ToList();
+        while (await pages.MoveNextAsync())
+        {
+            keys.AddRange(pages.Current.Records.Select(r => r.Item.Key));
+        }
+
+        Assert.Equal(Enumerable.Range(0, 9).Select(i => $"INC{i:0000000}"), keys);
+        Assert.Equal(4, _sn.Instance.Queries.Count);
+    }
+
+    [Fact]
     public async Task Each_request_carries_the_read_parameters_the_Table_API_needs()
     {
         Seed(2);
