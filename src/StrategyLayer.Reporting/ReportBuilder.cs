@@ -98,17 +98,15 @@ public sealed partial class ReportBuilder
         var end = period.EndInstant(environment.TimeZone);
         var evalAt = asOf < end ? asOf : end;
         var elapsed = evalAt <= start ? 0 : Math.Min(100, 100 * (evalAt - start).TotalSeconds / (end - start).TotalSeconds);
-        var mappings = store.LoadMappings();
         using var computation = new PeriodComputation(tree, filters, settings, links, evalAt);
         var n = 0;
-        foreach (var item in store.Items())
+        foreach (var (item, mapping) in store.MappedItems())
         {
             if ((++n & 0xFFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var mapping = mappings.TryGetValue(item.Uid, out var m) ? m : null;
             observe?.Invoke(item, mapping);
             computation.Add(item, mapping);
         }
