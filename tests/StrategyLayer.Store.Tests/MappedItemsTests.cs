@@ -57,6 +57,43 @@ public sealed class MappedItemsTests : IDisposable
     }
 
     [Fact]
+    public void Every_field_of_an_item_reads_back_as_FindItem_reads_it()
+    {
+        var item = Items.Jira("77", "PAY-77") with
+        {
+            Description = "multi\nline ünïcode",
+            Resolution = "Done",
+            Type = "Story",
+            Priority = "High",
+            PriorityRank = 2,
+            Project = "PAY",
+            Assignee = "Ana",
+            Reporter = "Bruno",
+            Labels = ["pci", "sox"],
+            Components = ["gateway"],
+            FixVersions = ["2026.4"],
+            Parent = "PAY-1",
+            Epic = "PAY-2",
+            Links = [new ItemLink(LinkTypes.IsBlockedBy, "OPS-4", "Scheduled", StatusCategory.ToDo, "OPS"), new ItemLink(LinkTypes.RelatesTo, "PAY-3")],
+            Resolved = Items.T0.AddHours(5),
+            Due = Items.T0.AddDays(7),
+            Estimate = 3.5,
+            BrowseUrl = "https://example.atlassian.net/browse/PAY-77",
+            Fields = new Dictionary<string, string?> { ["customfield_1"] = "x", ["impact"] = null },
+        };
+        _store.CommitPage("jira", "", [Items.Record(item)], [], null);
+        _store.MarkRemoved([(item.Uid, new Removal(RemovalReason.OutOfScope, Items.T0))]);
+
+        var streamed = Assert.Single(_store.MappedItems()).Item;
+        var found = _store.FindItem("jira:PAY-77")!;
+
+        Assert.Equal(Json(found), Json(streamed));
+        Assert.Equal(found.Updated.Offset, streamed.Updated.Offset);
+        Assert.Equal(RemovalReason.OutOfScope, streamed.Removed?.Reason);
+        Assert.Equal("multi\nline ünïcode", streamed.Description);
+    }
+
+    [Fact]
     public void An_empty_store_streams_nothing()
     {
         Assert.Empty(_store.MappedItems());
@@ -77,4 +114,6 @@ public sealed class MappedItemsTests : IDisposable
         Assert.Equal("M-1", reopened.MappedItems().First().Mapping?.MeasureId);
         Assert.Equal(1100, reopened.MappedItems().Count());
     }
+
+    private static string Json(WorkItem item) => System.Text.Json.JsonSerializer.Serialize(item);
 }

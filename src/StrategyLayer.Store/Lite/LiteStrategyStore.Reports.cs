@@ -10,7 +10,8 @@ public sealed partial class LiteStrategyStore
     /// Items are read a chunk at a time in uid order, and each chunk's mappings by the same uid range,
     /// so neither collection is held whole in memory. While the caller works through one chunk, the
     /// next one is read from LiteDB on a worker thread (reading the documents is about half the cost
-    /// of a report at 300k items); the JSON is turned into items on the caller's thread.
+    /// of a report at 300k items); the JSON is turned into items on the caller's thread, through
+    /// <see cref="StoreJson.WorkItemReader"/>.
     /// </remarks>
     public IEnumerable<MappedItem> MappedItems()
     {
@@ -25,7 +26,7 @@ public sealed partial class LiteStrategyStore
                 next = chunk.Last is { } last ? Task.Run(() => ReadMappedChunk(last)) : null;
                 foreach (var doc in chunk.Items)
                 {
-                    if (Load(doc) is { } item)
+                    if (System.Text.Json.JsonSerializer.Deserialize(doc[Names.Json].AsBinary, StoreJson.WorkItemReader) is { } item)
                     {
                         var mapping = chunk.Mappings.TryGetValue(item.Uid, out var m)
                             ? System.Text.Json.JsonSerializer.Deserialize(m[Names.Json].AsBinary, StoreJson.Mapping)
