@@ -63,8 +63,16 @@ public static class Pipeline
             // once; a frozen period is read from its snapshot, and then they need a pass of their own.
             var clusters = new UntrackedClusters();
             var data = await builder.PrepareAsync(period, asOf, clusters.Add, ct).ConfigureAwait(false);
-            var found = data.FromFrozenSnapshot ? UntrackedSuggester.Suggest(store.Items(), store.LoadMappings()) : clusters.Suggest();
-            var suggestions = found.Select(s => new RuleSuggestion(s.Attribute, s.Value, s.When, s.Measure, s.Size, s.Examples)).ToList();
+            if (data.FromFrozenSnapshot)
+            {
+                foreach (var (item, mapping) in store.MappedItems())
+                {
+                    ct.ThrowIfCancellationRequested();
+                    clusters.Add(item, mapping);
+                }
+            }
+
+            var suggestions = clusters.Suggest().Select(s => new RuleSuggestion(s.Attribute, s.Value, s.When, s.Measure, s.Size, s.Examples)).ToList();
             Directory.CreateDirectory(outFolder);
             var packs = await new PackWriter(builder, renderer).WriteAsync(new PackRequest(period, outFolder, asOf, template, team, suggestions), data, ct).ConfigureAwait(false);
             var written = new List<string>();
