@@ -36,11 +36,11 @@ public sealed partial class LiteStrategyStore
 
         // A bare key (or a prefix that is not a source): every source that has it.
         var bare = (source is null ? key : text).ToLowerInvariant();
-        var uids = _keys.Find(BareKeyIs(bare)).Select(d => d[Names.Uid].AsString).Distinct(StringComparer.Ordinal).ToList();
+        var uids = _keys.Find(Query.EQ(Names.BareKey, bare)).Select(d => d[Names.Uid].AsString).Distinct(StringComparer.Ordinal).ToList();
         if (uids.Count == 0 && source is not null)
         {
             // "jira:pay-7" typed in another case than stored is found above; here only the named source counts.
-            uids = _keys.Find(BareKeyIs(key.ToLowerInvariant()))
+            uids = _keys.Find(Query.EQ(Names.BareKey, key.ToLowerInvariant()))
                 .Select(d => d[Names.Uid].AsString)
                 .Where(u => u.StartsWith(source + "/", StringComparison.OrdinalIgnoreCase))
                 .Distinct(StringComparer.Ordinal)
@@ -219,10 +219,6 @@ public sealed partial class LiteStrategyStore
             }
         }
     }
-
-    // The key as a parameter: Query.EQ writes the value into the expression's text, and LiteDB then
-    // compiles a new delegate for every lookup (a report resolves up to 2000 blockers by key).
-    private static BsonExpression BareKeyIs(string bareKey) => BsonExpression.Create("$." + Names.BareKey + " = @0", bareKey);
 
     private static WorkItem? Load(BsonDocument? doc) =>
         doc is null ? null : System.Text.Json.JsonSerializer.Deserialize(doc[Names.Json].AsBinary, StoreJson.WorkItem);
