@@ -8,7 +8,9 @@ namespace StrategyLayer.Reporting.Snapshots;
 /// <remarks>
 /// Rows are gathered uncompressed in a small buffer and handed to Brotli a block at a time: a
 /// <see cref="Utf8JsonWriter"/> writing straight into the <see cref="BrotliStream"/> flushes it after
-/// every row, and each flush ends a Brotli block (slow at 300k rows, and a worse ratio).
+/// every row, and each flush ends a Brotli block (slow at 300k rows, and a worse ratio). The fastest
+/// level: every report writes the rows, few packs read them (at 300k items about 9 MB instead of 7,
+/// and half a second less).
 /// </remarks>
 internal sealed class SnapshotRowWriter : IDisposable
 {
@@ -21,7 +23,7 @@ internal sealed class SnapshotRowWriter : IDisposable
 
     public SnapshotRowWriter()
     {
-        brotli = new BrotliStream(buffer, CompressionLevel.Optimal, leaveOpen: true);
+        brotli = new BrotliStream(buffer, CompressionLevel.Fastest, leaveOpen: true);
         json = new Utf8JsonWriter(pending);
     }
 
