@@ -1,4 +1,5 @@
 using Serilog;
+using StrategyLayer.Domain.Items;
 using StrategyLayer.Domain.Mapping;
 using StrategyLayer.Domain.Reporting;
 using StrategyLayer.Domain.Strategy;
@@ -10,7 +11,7 @@ using StrategyLayer.Store;
 namespace StrategyLayer.Reporting;
 
 /// <summary>
-/// Builds the report model of a period. <see cref="PrepareAsync"/> streams the store once into the
+/// Builds the report model of a period. <see cref="PrepareAsync(ReportingPeriod, DateTimeOffset?, CancellationToken)"/> streams the store once into the
 /// period's figures and saves them as its snapshot (provisional while the period runs, frozen once
 /// it ended; a frozen period is read back, never recomputed). <see cref="BuildAsync(PeriodData, ReportScope, IReadOnlyList{RuleSuggestion}?, CancellationToken)"/>
 /// turns those figures into one pack's model; build several packs of a period from one PeriodData.
@@ -47,7 +48,7 @@ public sealed partial class ReportBuilder
         links = new ItemLinks(environment.WebBaseUrl);
     }
 
-    /// <summary>Prepares the period (see <see cref="PrepareAsync"/>) and builds one pack's model.</summary>
+    /// <summary>Prepares the period (see <see cref="PrepareAsync(ReportingPeriod, DateTimeOffset?, CancellationToken)"/>) and builds one pack's model.</summary>
     public async Task<ReportModel> BuildAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var data = await PrepareAsync(request.Period, request.AsOf, cancellationToken).ConfigureAwait(false);
@@ -58,7 +59,16 @@ public sealed partial class ReportBuilder
     /// The period's figures: read from its frozen snapshot when there is one, else computed from the
     /// store as of <paramref name="asOf"/> (default now) and saved as the period's snapshot.
     /// </summary>
-    public Task<PeriodData> PrepareAsync(ReportingPeriod period, DateTimeOffset? asOf, CancellationToken cancellationToken)
+    public Task<PeriodData> PrepareAsync(ReportingPeriod period, DateTimeOffset? asOf, CancellationToken cancellationToken) =>
+        PrepareAsync(period, asOf, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="PrepareAsync(ReportingPeriod, DateTimeOffset?, CancellationToken)"/>; when the figures are
+    /// computed, <paramref name="observe"/> also sees every stored item (removed ones too) with its mapping, in
+    /// the store's order, so a caller can gather more from the same pass instead of reading the store again.
+    /// It is not called when the figures come from a frozen snapshot (<see cref="PeriodData.FromFrozenSnapshot"/>).
+    /// </summary>
+    public Task<PeriodData> PrepareAsync(ReportingPeriod period, DateTimeOffset? asOf, Action<WorkItem, ItemMapping?>? observe, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (snapshots.Frozen(period) is { } frozen)
@@ -69,7 +79,7 @@ public sealed partial class ReportBuilder
 
         var at = asOf ?? time.GetUtcNow();
         var state = snapshots.StateFor(period, at);
-        var data = Compute(period, at, state, cancellationToken);
+        var data = Compute(period, at, state, observe, cancellationToken);
         snapshots.Save(data, time.GetUtcNow());
         log.Information(
             "Snapshot of {Period} saved ({State}): {Items} items, {Bytes} bytes of rows",
@@ -82,23 +92,23 @@ public sealed partial class ReportBuilder
             ? data with { Previous = SnapshotService.ReadAggregates(previous), PreviousState = previous.State.ToString().ToLowerInvariant() }
             : data;
 
-    private PeriodData Compute(ReportingPeriod period, DateTimeOffset asOf, SnapshotState state, CancellationToken cancellationToken)
+    private PeriodData Compute(ReportingPeriod period, DateTimeOffset asOf, SnapshotState state, Action<WorkItem, ItemMapping?>? observe, CancellationToken cancellationToken)
     {
         var start = period.StartInstant(environment.TimeZone);
         var end = period.EndInstant(environment.TimeZone);
         var evalAt = asOf < end ? asOf : end;
         var elapsed = evalAt <= start ? 0 : Math.Min(100, 100 * (evalAt - start).TotalSeconds / (end - start).TotalSeconds);
-        var mappings = store.LoadMappings();
         using var computation = new PeriodComputation(tree, filters, settings, links, evalAt);
         var n = 0;
-        foreach (var item in store.Items())
+        foreach (var (item, mapping) in store.MappedItems())
         {
             if ((++n & 0xFFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            computation.Add(item, mappings.TryGetValue(item.Uid, out var mapping) ? mapping : null);
+            observe?.Invoke(item, mapping);
+            computation.Add(item, mapping);
         }
 
         var earlier = new Dictionary<string, PeriodAggregates?>(StringComparer.Ordinal);

@@ -68,6 +68,19 @@ public interface IStrategyStore : IDisposable
 
     IReadOnlyDictionary<string, ItemMapping> LoadMappings();
 
+    /// <summary>
+    /// Every item (removed ones too) with its mapping, streamed in uid order: what a report reads, in
+    /// one pass. The default loads the mappings whole; an engine can stream both side by side.
+    /// </summary>
+    IEnumerable<MappedItem> MappedItems()
+    {
+        var mappings = LoadMappings();
+        foreach (var item in Items())
+        {
+            yield return new MappedItem(item, mappings.TryGetValue(item.Uid, out var mapping) ? mapping : null);
+        }
+    }
+
     /// <summary>Writes the mappings that changed and drops those of the given uids; returns writes.</summary>
     int SaveMappings(IReadOnlyList<ItemMapping> changed, IReadOnlyList<string> dropped);
 

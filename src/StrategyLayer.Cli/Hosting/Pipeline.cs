@@ -59,10 +59,22 @@ public static class Pipeline
         var renderer = new PackRenderer(config.Templates, session.Log);
         return await RunScope.RecordAsync(store, session.Time, "report", async () =>
         {
-            var suggestions = UntrackedSuggester.Suggest(store.Items(), store.LoadMappings())
-                .Select(s => new RuleSuggestion(s.Attribute, s.Value, s.When, s.Measure, s.Size, s.Examples)).ToList();
+            // The suggestions are gathered in the pass that computes the period, so the store is read
+            // once; a frozen period is read from its snapshot, and then they need a pass of their own.
+            var clusters = new UntrackedClusters();
+            var data = await builder.PrepareAsync(period, asOf, clusters.Add, ct).ConfigureAwait(false);
+            if (data.FromFrozenSnapshot)
+            {
+                foreach (var (item, mapping) in store.MappedItems())
+                {
+                    ct.ThrowIfCancellationRequested();
+                    clusters.Add(item, mapping);
+                }
+            }
+
+            var suggestions = clusters.Suggest().Select(s => new RuleSuggestion(s.Attribute, s.Value, s.When, s.Measure, s.Size, s.Examples)).ToList();
             Directory.CreateDirectory(outFolder);
-            var packs = await new PackWriter(builder, renderer).WriteAsync(new PackRequest(period, outFolder, asOf, template, team, suggestions), ct).ConfigureAwait(false);
+            var packs = await new PackWriter(builder, renderer).WriteAsync(new PackRequest(period, outFolder, asOf, template, team, suggestions), data, ct).ConfigureAwait(false);
             var written = new List<string>();
             string? pdfProblem = null;
             foreach (var pack in packs)
