@@ -30,6 +30,8 @@ internal sealed class ReadOnlyStore(IStrategyStore inner) : IStrategyStore
 
     public IEnumerable<WorkItem> Items(ItemQuery? query = null) => inner.Items(query).Select(StoredItems.Fill);
 
+    public IEnumerable<MappedItem> MappedItems() => inner.MappedItems().Select(m => m with { Item = StoredItems.Fill(m.Item) });
+
     public int CountItems(string? source = null, bool includeRemoved = false) => inner.CountItems(source, includeRemoved);
 
     public string? GetRaw(string uid) => inner.GetRaw(uid);

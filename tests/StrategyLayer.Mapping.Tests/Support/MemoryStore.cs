@@ -88,6 +88,10 @@ internal sealed class MemoryStore : IStrategyStore
 
     public PageCommit CommitPage(string source, string partition, IReadOnlyList<SourceRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null, bool cursorOnlyIfChanged = false) => throw new NotSupportedException();
 
+    public PageCommit CommitPrepared(string source, string partition, IReadOnlyList<PreparedRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null, bool cursorOnlyIfChanged = false) => throw new NotSupportedException();
+
+    public PreparedRecord Prepare(SourceRecord record, IReadOnlyDictionary<string, ItemState>? known = null) => throw new NotSupportedException();
+
     public int CountItems(string? source = null, bool includeRemoved = false) => _items.Count;
 
     public string? GetRaw(string uid) => null;

@@ -74,6 +74,10 @@ internal sealed class InMemoryStore : IStrategyStore
 
     public PageCommit CommitPage(string source, string partition, IReadOnlyList<SourceRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null, bool cursorOnlyIfChanged = false) => throw new NotSupportedException();
 
+    public PageCommit CommitPrepared(string source, string partition, IReadOnlyList<PreparedRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null, bool cursorOnlyIfChanged = false) => throw new NotSupportedException();
+
+    public PreparedRecord Prepare(SourceRecord record, IReadOnlyDictionary<string, ItemState>? known = null) => throw new NotSupportedException();
+
     public string? GetRaw(string uid) => throw new NotSupportedException();
 
     public IReadOnlyList<ScopeKey> ItemKeys(string source, string? partition = null) => throw new NotSupportedException();

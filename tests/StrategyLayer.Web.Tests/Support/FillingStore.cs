@@ -16,6 +16,11 @@ internal sealed class FillingStore(IStrategyStore inner) : IStrategyStore
     public PageCommit CommitPage(string source, string partition, IReadOnlyList<SourceRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null, bool cursorOnlyIfChanged = false) =>
         inner.CommitPage(source, partition, records, quarantined, cursor, states, cursorOnlyIfChanged);
 
+    public PageCommit CommitPrepared(string source, string partition, IReadOnlyList<PreparedRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null, bool cursorOnlyIfChanged = false) =>
+        inner.CommitPrepared(source, partition, records, quarantined, cursor, states, cursorOnlyIfChanged);
+
+    public PreparedRecord Prepare(SourceRecord record, IReadOnlyDictionary<string, ItemState>? known = null) => inner.Prepare(record, known);
+
     public WorkItem? FindItem(string idOrKey) => inner.FindItem(idOrKey) is { } item ? StoredItems.Fill(item) : null;
 
     public IEnumerable<WorkItem> Items(ItemQuery? query = null) => inner.Items(query).Select(StoredItems.Fill);
