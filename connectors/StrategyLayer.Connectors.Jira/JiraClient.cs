@@ -138,7 +138,7 @@ internal sealed partial class JiraClient : IWorkSource
     {
         try
         {
-            return JsonDocument.Parse(response.Content ?? "");
+            return SourceHttp.ParseJson(response);
         }
         catch (JsonException e)
         {

@@ -69,7 +69,7 @@ internal sealed partial class ServiceNowClient : IWorkSource
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(response.Content ?? "");
+            doc = SourceHttp.ParseJson(response);
         }
         catch (JsonException e)
         {

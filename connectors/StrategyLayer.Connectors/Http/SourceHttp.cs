@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Polly;
 using Polly.Retry;
 using RestSharp;
@@ -204,4 +205,19 @@ public sealed class SourceHttp : IDisposable
     };
 
     public void Dispose() => _client.Dispose();
+
+    /// <summary>
+    /// The answer's JSON, parsed from the bytes as they came (decoding to text first would make the
+    /// parser transcode it back to UTF-8); a UTF-8 byte order mark is skipped. Throws <see cref="JsonException"/>.
+    /// </summary>
+    public static JsonDocument ParseJson(RestResponse response)
+    {
+        if (response.RawBytes is not { Length: > 0 } bytes)
+        {
+            return JsonDocument.Parse(response.Content ?? "");
+        }
+
+        var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        return JsonDocument.Parse(bytes.AsMemory(start));
+    }
 }
