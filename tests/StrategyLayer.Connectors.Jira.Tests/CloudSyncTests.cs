@@ -39,6 +39,25 @@ public class CloudSyncTests : IClassFixture<JiraServerFixture>
     }
 
     [Fact]
+    public async Task The_next_page_is_asked_for_while_the_caller_still_holds_this_one()
+    {
+        var jira = _fixture.NewJira("cloud").Myself("UTC").CloudPages(
+            [IssueJson.Issue("1001", "PAY-1", "2026-11-20T10:00:00.000+0000")],
+            [IssueJson.Issue("1002", "PAY-2", "2026-11-20T10:01:00.000+0000")]);
+        await using var source = jira.Create(jira.Settings(cloud: true));
+        await using var pages = source.ReadChangesAsync("", null, CancellationToken.None).GetAsyncEnumerator();
+
+        Assert.True(await pages.MoveNextAsync());
+
+        // The caller has page 1 and has not asked for more; page 2 is on its way already.
+        Assert.True(SpinWait.SpinUntil(() => jira.RequestsTo("/rest/api/3/search/jql").Count >= 2, TimeSpan.FromSeconds(10)));
+        Assert.True(await pages.MoveNextAsync());
+        Assert.Equal("PAY-2", Assert.Single(pages.Current.Records).Item.Key);
+        Assert.False(await pages.MoveNextAsync());
+        Assert.Equal(2, jira.RequestsTo("/rest/api/3/search/jql").Count);
+    }
+
+    [Fact]
     public async Task An_issue_is_normalized_with_every_field_the_pack_needs()
     {
         var adf = JsonNode.Parse("""{"type":"doc","version":1,"content":[{"type":"paragraph","content":[{"type":"text","text":"Tokenize the card vault."}]}]}""");
