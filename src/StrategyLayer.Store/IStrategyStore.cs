@@ -25,7 +25,9 @@ public interface IStrategyStore : IDisposable
     /// partition's cursor. Unchanged items cost a hash comparison, no write. A copy older than the
     /// stored one never overwrites it. With <paramref name="cursorOnlyIfChanged"/>, a page that
     /// changes nothing leaves the stored cursor as it was (no disk write at all: a re-read costs only
-    /// reads); the caller then writes the last cursor once, at the end.
+    /// reads); the caller then writes the last cursor once, at the end. <paramref name="states"/>, when
+    /// given, must hold every stored item of the source (as <see cref="LoadItemStates"/> returns them):
+    /// an item it does not hold is taken for new and inserted; without it each item is looked up.
     /// </summary>
     PageCommit CommitPage(string source, string partition, IReadOnlyList<SourceRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null, bool cursorOnlyIfChanged = false);
 
