@@ -45,15 +45,11 @@ internal sealed partial class JiraClient
                 var answer = pending;
                 pending = null;
                 var response = await answer!.ConfigureAwait(false);
-                List<JsonElement> issues;
-                string? next;
-                bool isLast;
-                using (var doc = Parse(response, where))
-                {
-                    issues = Issues(doc.RootElement, where);
-                    next = IssueReader.Text(doc.RootElement, "nextPageToken");
-                    isLast = IssueReader.Prop(doc.RootElement, "isLast").ValueKind == JsonValueKind.True;
-                }
+                // The page's issues point into this document: it lives until the caller asks for the next page.
+                using var doc = Parse(response, where);
+                var issues = Issues(doc.RootElement, where);
+                var next = IssueReader.Text(doc.RootElement, "nextPageToken");
+                var isLast = IssueReader.Prop(doc.RootElement, "isLast").ValueKind == JsonValueKind.True;
 
                 var done = isLast || string.IsNullOrEmpty(next) || next == token;
                 if (!done)
@@ -120,14 +116,12 @@ internal sealed partial class JiraClient
                 .AddQueryParameter("fields", string.Join(",", fields));
             var where = bound is null ? $"search startAt={startAt}" : $"search since {bound} startAt={startAt}";
             var response = await _http.SendAsync(request, where, cancellationToken).ConfigureAwait(false);
-            List<JsonElement> issues;
-            using (var doc = Parse(response, where))
+            // The page's issues point into this document: it lives until the caller asks for the next page.
+            using var doc = Parse(response, where);
+            var issues = Issues(doc.RootElement, where);
+            if (IssueReader.Prop(doc.RootElement, "total").TryGetInt32Safe() is { } t)
             {
-                issues = Issues(doc.RootElement, where);
-                if (IssueReader.Prop(doc.RootElement, "total").TryGetInt32Safe() is { } t)
-                {
-                    total = t;
-                }
+                total = t;
             }
 
             yield return new SearchPage(number, where, issues);
@@ -155,6 +149,6 @@ internal sealed partial class JiraClient
             throw new SourceException(Name, $"the answer to {where} has no issues array", where);
         }
 
-        return issues.EnumerateArray().Select(i => i.Clone()).ToList();
+        return issues.EnumerateArray().ToList();
     }
 }
