@@ -24,6 +24,14 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
     /// </summary>
     public const int CommitBatch = 2000;
 
+    /// <summary>
+    /// Batches being filled, prepared or committed at once, over every source this engine syncs side
+    /// by side: bounds memory (about 3 × 2,000 items) however many sources run.
+    /// </summary>
+    private const int BatchesInFlight = 3;
+
+    private readonly SemaphoreSlim _inFlight = new(BatchesInFlight);
+
     /// <param name="source">The connector.</param>
     /// <param name="full">Also compare every key in scope with the store (deletions, scope changes).</param>
     /// <param name="progress">Told after every committed page.</param>
@@ -89,30 +97,42 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
         {
             await foreach (var preparing in batches.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
-                var batch = await preparing.ConfigureAwait(false);
-                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    var batch = await preparing.ConfigureAwait(false);
+                    cancellationToken.ThrowIfCancellationRequested();
 
-                // A batch that changes nothing costs no write; its cursor is written once, after the loop.
-                lastCursor = batch.Cursor;
-                fetched += batch.Records.Count + batch.Rejected.Count;
-                var commit = store.CommitPrepared(source.Name, partition, batch.Records, batch.Rejected, lastCursor, states, cursorOnlyIfChanged: true);
-                pendingCursor = !commit.CursorWritten;
-                upserted += commit.Upserted;
-                unchanged += commit.Unchanged;
-                stale += commit.Stale;
-                quarantined += commit.Quarantined;
-                progress?.Report(new SyncProgress(source.Name, table, fetched, batch.LastPage));
+                    // A batch that changes nothing costs no write; its cursor is written once, after the loop.
+                    lastCursor = batch.Cursor;
+                    fetched += batch.Records.Count + batch.Rejected.Count;
+                    var commit = store.CommitPrepared(source.Name, partition, batch.Records, batch.Rejected, lastCursor, states, cursorOnlyIfChanged: true);
+                    pendingCursor = !commit.CursorWritten;
+                    upserted += commit.Upserted;
+                    unchanged += commit.Unchanged;
+                    stale += commit.Stale;
+                    quarantined += commit.Quarantined;
+                    progress?.Report(new SyncProgress(source.Name, table, fetched, batch.LastPage));
+                }
+                finally
+                {
+                    _inFlight.Release();
+                }
             }
-
         }
         finally
         {
             // On a failed commit the reader is stopped; its own failure (a source error) surfaces here
-            // once every batch read before it has been committed.
+            // once every batch read before it has been committed. Batches it left unread give back
+            // their places.
             await stop.CancelAsync().ConfigureAwait(false);
             if (await reading.ConfigureAwait(false) is { } seen)
             {
                 lastCursor = seen;
+            }
+
+            while (batches.Reader.TryRead(out _))
+            {
+                _inFlight.Release();
             }
         }
 
@@ -178,10 +198,18 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
             return Task.Run(() => new Batch(batch.ConvertAll(r => store.Prepare(r, loaded)), quarantined, at, page), CancellationToken.None);
         }
 
+        var holding = false;
         try
         {
             await foreach (var page in source.ReadChangesAsync(partition, cursor, cancellationToken).ConfigureAwait(false))
             {
+                if (!holding)
+                {
+                    // A batch takes its place before it fills; the committing side gives it back.
+                    await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    holding = true;
+                }
+
                 lastCursor = page.Cursor.ToString();
                 lastPage = page.Number;
                 records.AddRange(page.Records);
@@ -194,12 +222,14 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
                 if (records.Count + rejected.Count >= CommitBatch)
                 {
                     await writer.WriteAsync(Prepare(), cancellationToken).ConfigureAwait(false);
+                    holding = false;
                 }
             }
 
             if (records.Count + rejected.Count > 0)
             {
                 await writer.WriteAsync(Prepare(), cancellationToken).ConfigureAwait(false);
+                holding = false;
             }
 
             writer.Complete();
@@ -212,6 +242,13 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
         catch (Exception e)
         {
             writer.TryComplete(e);
+        }
+        finally
+        {
+            if (holding)
+            {
+                _inFlight.Release();
+            }
         }
 
         return lastCursor;

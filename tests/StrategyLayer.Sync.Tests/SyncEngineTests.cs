@@ -169,6 +169,27 @@ public sealed class SyncEngineTests : IDisposable
         Assert.StartsWith(T0.AddSeconds(2000).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), _store.GetCursor("jira", ""), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Two_sources_sync_side_by_side_through_one_engine_and_both_arrive_whole()
+    {
+        var jira = new ScriptedSource("jira") { PageSize = 500 };
+        var other = new ScriptedSource("jira2") { PageSize = 700 };
+        for (var i = 1; i <= 9000; i++)
+        {
+            jira.Put(Item(i, T0.AddSeconds(i)));
+            other.Put(Item(i, T0.AddSeconds(i)) with { Source = "jira2" });
+        }
+
+        var engine = Engine;
+        var reports = await Task.WhenAll(engine.SyncAsync(jira, false, null, CancellationToken.None), engine.SyncAsync(other, false, null, CancellationToken.None));
+
+        Assert.Equal(9000, Assert.Single(reports[0]).Upserted);
+        Assert.Equal(9000, Assert.Single(reports[1]).Upserted);
+        Assert.Equal(9000, _store.CountItems("jira"));
+        Assert.Equal(9000, _store.CountItems("jira2"));
+        Assert.StartsWith(T0.AddSeconds(9000).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), _store.GetCursor("jira2", ""), StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _store.Dispose();

@@ -68,12 +68,13 @@ public static partial class BenchCommand
         var writesBefore = store.Writes;
         started = Stopwatch.GetTimestamp();
         var engine = new SyncEngine(store, session.Log, session.Time);
-        long reread = 0;
-        foreach (var settings in config.Sources)
+        var rereads = await Task.WhenAll(config.Sources.Select(async settings =>
         {
+            // Side by side, as the sync verb runs its sources.
             await using var source = SourceFactory.Create(settings, session.Log, session.Time);
-            reread += (await engine.SyncAsync(source, false, null, ct, fromScratch: true).ConfigureAwait(false)).Sum(r => r.Fetched);
-        }
+            return (await engine.SyncAsync(source, false, null, ct, fromScratch: true).ConfigureAwait(false)).Sum(r => r.Fetched);
+        })).ConfigureAwait(false);
+        var reread = rereads.Sum();
 
         var resyncSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var resyncWrites = store.Writes - writesBefore;

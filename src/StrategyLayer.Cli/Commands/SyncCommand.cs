@@ -35,14 +35,15 @@ public static class SyncCommand
         var store = session.Store;
         return await RunScope.RecordAsync(store, session.Time, "sync", async () =>
         {
+            // Sources are independent: they sync side by side (one's HTTP waits overlap the other's
+            // work), each committing its own batches; reports keep the configured order.
             var engine = new SyncEngine(store, session.Log, session.Time);
-            var all = new List<SyncReport>();
-            foreach (var settings in sources)
+            var perSource = await WithProgressAsync(session, sources, progress => Task.WhenAll(sources.Select(async settings =>
             {
-                ct.ThrowIfCancellationRequested();
                 await using var source = SourceFactory.Create(settings, session.Log, session.Time);
-                all.AddRange(await WithProgressAsync(session, settings, (progress) => engine.SyncAsync(source, full, progress, ct)).ConfigureAwait(false));
-            }
+                return await engine.SyncAsync(source, full, progress, ct).ConfigureAwait(false);
+            }))).ConfigureAwait(false);
+            var all = perSource.SelectMany(r => r).ToList();
 
             var counts = new Dictionary<string, long>
             {
@@ -61,17 +62,23 @@ public static class SyncCommand
         }).ConfigureAwait(false);
     }
 
-    private static async Task<IReadOnlyList<SyncReport>> WithProgressAsync(Session session, SourceSettings settings, Func<IProgress<SyncProgress>?, Task<IReadOnlyList<SyncReport>>> work)
+    private static async Task<T> WithProgressAsync<T>(Session session, IReadOnlyList<SourceSettings> sources, Func<IProgress<SyncProgress>?, Task<T>> work)
     {
         if (!session.ShowProgress)
         {
             return await work(null).ConfigureAwait(false);
         }
 
-        IReadOnlyList<SyncReport> result = [];
-        await session.ProgressConsole.Status().StartAsync($"Syncing {settings.Name}…", async ctx =>
+        T result = default!;
+        var latest = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        await session.ProgressConsole.Status().StartAsync($"Syncing {string.Join(", ", sources.Select(s => s.Name))}…", async ctx =>
         {
-            var progress = new Progress<SyncProgress>(p => ctx.Status($"Syncing {p.Source}{(p.Table is null ? "" : "/" + p.Table)}: {p.Fetched:N0} items, page {p.Page}"));
+            // One status line for all sources: each source's latest count, in configured order.
+            var progress = new Progress<SyncProgress>(p =>
+            {
+                latest[p.Source] = $"{p.Source}{(p.Table is null ? "" : "/" + p.Table)}: {p.Fetched:N0} items, page {p.Page}";
+                ctx.Status("Syncing " + Markup.Escape(string.Join(" · ", sources.Select(s => latest.TryGetValue(s.Name, out var text) ? text : s.Name + ": starting"))));
+            });
             result = await work(progress).ConfigureAwait(false);
         }).ConfigureAwait(false);
         return result;

@@ -122,7 +122,7 @@ public sealed partial class LiteStrategyStore
                 AdjustCount(source, added, -unremoved);
                 return new PageCommit(upserted, unchanged, stale, quarantined.Count) { CursorWritten = !skipCursor };
             });
-            Writes += writes;
+            Interlocked.Add(ref _writes, writes);
             return result;
         }
         catch

@@ -36,6 +36,7 @@ public sealed partial class LiteStrategyStore : IStrategyStore
     private readonly ILiteCollection<BsonDocument> _meta;
     private readonly ILiteCollection<BsonDocument> _counts;
     private bool _disposed;
+    private long _writes;
 
     private LiteStrategyStore(string path, string displayPath, LiteDatabase db, StoreLock storeLock, TimeProvider time)
     {
@@ -65,7 +66,7 @@ public sealed partial class LiteStrategyStore : IStrategyStore
     public string DisplayPath { get; }
 
     /// <summary>Item and raw-record documents written since this store was opened (a bench's <c>resync.writes</c>).</summary>
-    public long Writes { get; private set; }
+    public long Writes => Interlocked.Read(ref _writes);
 
     /// <summary>Who holds the store: this process.</summary>
     public LockHolder Holder => _lock.Holder;
