@@ -55,15 +55,16 @@ public sealed partial class LiteStrategyStore
     /// <summary>
     /// Uids of the items named <paramref name="key"/> (any case) that <paramref name="keep"/> accepts:
     /// those whose current key it is (the items' key index) or, when there are none, those that left
-    /// it behind when they moved (aliases).
+    /// it behind when they moved (aliases). The key is a parameter: the query text stays the same, so
+    /// LiteDB compiles it once, not on every lookup (reports look up every blocker).
     /// </summary>
     private List<string> Named(string key, Func<string, bool> keep)
     {
         var lower = key.ToLowerInvariant();
-        var current = _items.Find(Query.EQ(KeyExpression, lower)).Select(d => d[Names.Id].AsString).Where(keep).Distinct(StringComparer.Ordinal).ToList();
+        var current = _items.Find(BsonExpression.Create(KeyExpression + " = @0", new BsonValue(lower))).Select(d => d[Names.Id].AsString).Where(keep).Distinct(StringComparer.Ordinal).ToList();
         return current.Count > 0
             ? current
-            : _keys.Find(Query.EQ(Names.BareKey, lower)).Select(d => d[Names.Uid].AsString).Where(keep).Distinct(StringComparer.Ordinal).ToList();
+            : _keys.Find(BsonExpression.Create("$." + Names.BareKey + " = @0", new BsonValue(lower))).Select(d => d[Names.Uid].AsString).Where(keep).Distinct(StringComparer.Ordinal).ToList();
     }
 
     /// <inheritdoc />
