@@ -1,4 +1,3 @@
-using StrategyLayer.Domain.Reporting;
 using StrategyLayer.Reporting.Building;
 using StrategyLayer.Reporting.Model;
 using StrategyLayer.Reporting.Snapshots;
@@ -43,7 +42,7 @@ public sealed partial class ReportBuilder
             PeriodEnd = data.Period.End.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             AsOf = FreshnessReader.Format(agg.EvaluatedAt, zone),
             GeneratedAt = FreshnessReader.Format(time.GetUtcNow(), zone),
-            State = data.State == SnapshotState.Frozen ? "frozen" : "provisional",
+            State = PeriodReport.StateName(data.State),
             ElapsedPercent = agg.ElapsedPercent,
             RollUpRule = StatusRules.RollUpRule,
             StatusRules = agg.StatusRules,
@@ -54,6 +53,8 @@ public sealed partial class ReportBuilder
             Blockers = [.. agg.Blockers.Take(settings.TopBlockers)],
             BlockersMore = Math.Max(0, agg.Blockers.Count - settings.TopBlockers),
             UntrackedByTeam = agg.UntrackedByTeam,
+            Teams = agg.Teams,
+            DataQuality = agg.DataQuality,
             Changes = changes,
             Freshness = agg.Freshness,
             FreshnessLevel = freshnessLevel,

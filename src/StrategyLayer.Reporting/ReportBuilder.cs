@@ -57,10 +57,30 @@ public sealed partial class ReportBuilder
 
     /// <summary>
     /// The period's figures: read from its frozen snapshot when there is one, else computed from the
-    /// store as of <paramref name="asOf"/> (default now) and saved as the period's snapshot.
+    /// store as of the earlier of <paramref name="asOf"/> (default now) and the period's end, and saved
+    /// as the period's snapshot.
     /// </summary>
     public Task<PeriodData> PrepareAsync(ReportingPeriod period, DateTimeOffset? asOf, CancellationToken cancellationToken) =>
         PrepareAsync(period, asOf, null, cancellationToken);
+
+    /// <summary>
+    /// The period's figures as every reader sees them (web pages, <c>status</c>): its frozen snapshot
+    /// when there is one, else computed as of the earlier of now and the period's end, exactly as
+    /// <see cref="PrepareAsync(ReportingPeriod, DateTimeOffset?, CancellationToken)"/> would, but not saved.
+    /// </summary>
+    public Task<PeriodData> ReadAsync(ReportingPeriod period, CancellationToken cancellationToken) =>
+        LoadAsync(period, null, null, save: false, cancellationToken);
+
+    /// <summary>The running period (a month) in the configured time zone, by the injected clock.</summary>
+    public ReportingPeriod CurrentPeriod() => CurrentPeriod(time, environment.TimeZone);
+
+    /// <summary>The month that contains now in <paramref name="zone"/>: what "the current period" means on every surface.</summary>
+    public static ReportingPeriod CurrentPeriod(TimeProvider time, TimeZoneInfo zone) =>
+        ReportingPeriod.Containing(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime), PeriodKind.Month);
+
+    /// <summary>The period's report document (<c>report --json</c> less its files, <c>/api/report</c>): see <see cref="ReadAsync"/>.</summary>
+    public async Task<PeriodReport> ReportAsync(ReportingPeriod period, CancellationToken cancellationToken) =>
+        PeriodReport.From(await ReadAsync(period, cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// As <see cref="PrepareAsync(ReportingPeriod, DateTimeOffset?, CancellationToken)"/>; when the figures are
@@ -68,7 +88,12 @@ public sealed partial class ReportBuilder
     /// the store's order, so a caller can gather more from the same pass instead of reading the store again.
     /// It is not called when the figures come from a frozen snapshot (<see cref="PeriodData.FromFrozenSnapshot"/>).
     /// </summary>
-    public Task<PeriodData> PrepareAsync(ReportingPeriod period, DateTimeOffset? asOf, Action<WorkItem, ItemMapping?>? observe, CancellationToken cancellationToken)
+    public Task<PeriodData> PrepareAsync(ReportingPeriod period, DateTimeOffset? asOf, Action<WorkItem, ItemMapping?>? observe, CancellationToken cancellationToken) =>
+        LoadAsync(period, asOf, observe, save: true, cancellationToken);
+
+    // The one code path every surface's figures come from: a frozen snapshot as it was frozen, else the
+    // store as of the earlier of the as-of time and the period's end.
+    private Task<PeriodData> LoadAsync(ReportingPeriod period, DateTimeOffset? asOf, Action<WorkItem, ItemMapping?>? observe, bool save, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (snapshots.Frozen(period) is { } frozen)
@@ -80,10 +105,14 @@ public sealed partial class ReportBuilder
         var at = asOf ?? time.GetUtcNow();
         var state = snapshots.StateFor(period, at);
         var data = Compute(period, at, state, observe, cancellationToken);
-        snapshots.Save(data, time.GetUtcNow());
-        log.Information(
-            "Snapshot of {Period} saved ({State}): {Items} items, {Bytes} bytes of rows",
-            period.Name, state, data.Aggregates.Summary.InScope, data.ItemRows.Length);
+        if (save)
+        {
+            snapshots.Save(data, time.GetUtcNow());
+            log.Information(
+                "Snapshot of {Period} saved ({State}): {Items} items, {Bytes} bytes of rows",
+                period.Name, state, data.Aggregates.Summary.InScope, data.ItemRows.Length);
+        }
+
         return Task.FromResult(WithPrevious(data));
     }
 
@@ -126,6 +155,6 @@ public sealed partial class ReportBuilder
         var sources = computation.Sources.Concat(environment.Sources ?? []);
         var freshness = FreshnessReader.Read(store, sources, asOf, settings, environment.TimeZone);
         var aggregates = computation.Finish(tree, period, elapsed, store.FindItem, EarlierActual, freshness);
-        return new PeriodData(period, state, asOf, aggregates, computation.FinishRows(), false);
+        return new PeriodData(period, state, evalAt, aggregates, computation.FinishRows(), false);
     }
 }

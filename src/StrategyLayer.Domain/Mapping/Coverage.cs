@@ -8,7 +8,11 @@ namespace StrategyLayer.Domain.Mapping;
 /// Removed items, and items the mapping stage has not seen yet, are not counted. Every surface (packs,
 /// pages, <c>report --json</c>, <c>status</c>, the console) shows these figures, counted by <see cref="CoverageTally"/>.
 /// </summary>
-public sealed record Coverage(int InScope, int Mapped, int Untracked, int OutOfScope)
+public sealed record Coverage(
+    [property: JsonPropertyName("inScope")] int InScope,
+    [property: JsonPropertyName("mapped")] int Mapped,
+    [property: JsonPropertyName("untracked")] int Untracked,
+    [property: JsonPropertyName("outOfScope")] int OutOfScope)
 {
     public static readonly Coverage Empty = new(0, 0, 0, 0);
 

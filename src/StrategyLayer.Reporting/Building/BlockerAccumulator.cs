@@ -3,15 +3,26 @@ using StrategyLayer.Reporting.Model;
 
 namespace StrategyLayer.Reporting.Building;
 
-/// <summary>One blocking item and every open item it blocks, gathered while items stream past.</summary>
+/// <summary>
+/// One blocking item and every open item it blocks, gathered while items stream past. <see cref="Key"/>
+/// is the link's target qualified by the linking items' source (<c>jira:OPS-4</c>): the same key in
+/// two sources is two blockers until each is resolved.
+/// </summary>
 internal sealed class BlockerAccumulator(string key, ItemLink firstLink, int cap)
 {
     private readonly CappedList<ItemRef> blocked = new(cap);
+    private readonly List<string> blockedIds = [];
     private readonly SortedSet<string> teams = new(StringComparer.OrdinalIgnoreCase);
     private readonly SortedSet<string> assignees = new(StringComparer.OrdinalIgnoreCase);
     private readonly SortedSet<string> measures = new(StringComparer.OrdinalIgnoreCase);
 
     public string Key { get; } = key;
+
+    /// <summary>The key as the link names it (<c>OPS-4</c>).</summary>
+    public string BareKey => ItemId.Parse(Key).Key;
+
+    /// <summary>Every item whose link points here (ids), for naming an unresolved link on each.</summary>
+    public IReadOnlyList<string> BlockedIds => blockedIds;
 
     public ItemLink Link { get; } = firstLink;
 
@@ -26,6 +37,7 @@ internal sealed class BlockerAccumulator(string key, ItemLink firstLink, int cap
     public void Add(WorkItem item, ItemRef itemRef, string team, string? measureId)
     {
         blocked.Add(itemRef);
+        blockedIds.Add(item.Id);
         teams.Add(team);
         if (!string.IsNullOrWhiteSpace(item.Assignee) && assignees.Count < 5)
         {
@@ -43,10 +55,13 @@ internal sealed class BlockerAccumulator(string key, ItemLink firstLink, int cap
         }
     }
 
-    /// <summary>The blocker's view once its own item was looked up (null when not stored).</summary>
-    public BlockerView ToView(WorkItem? blocker, ItemLinks links, DateTimeOffset evalAt, ReportSettings settings)
+    /// <summary>
+    /// The blocker's view once its own item was looked up: <paramref name="blocker"/> is null when it was
+    /// not stored, not looked up, or ambiguous (<paramref name="problem"/> then says which).
+    /// </summary>
+    public BlockerView ToView(WorkItem? blocker, string? problem, ItemLinks links, DateTimeOffset evalAt, ReportSettings settings)
     {
-        var team = blocker?.Team ?? Link.TargetTeam ?? KeyPrefix(Key);
+        var team = blocker?.Team ?? Link.TargetTeam ?? KeyPrefix(BareKey);
         var since = blocker?.Created ?? EarliestBlockedCreated;
         var age = Math.Max(0, (int)Math.Floor((evalAt - since).TotalDays));
         var crossTeam = teams.Any(t => !string.Equals(t, team, StringComparison.OrdinalIgnoreCase));
@@ -57,7 +72,7 @@ internal sealed class BlockerAccumulator(string key, ItemLink firstLink, int cap
         var id = blocker?.Id ?? Key;
         return new BlockerView
         {
-            Blocker = new ItemRef(id, blocker?.Key ?? Key, blocker?.Title ?? "", links.ForItem(id, blocker?.BrowseUrl), team, blocker?.Status ?? Link.TargetStatus),
+            Blocker = new ItemRef(id, blocker?.Key ?? BareKey, blocker?.Title ?? "", links.ForItem(id, blocker?.BrowseUrl), team, blocker?.Status ?? Link.TargetStatus),
             BlockerTeam = team,
             BlockerStatus = blocker?.Status ?? Link.TargetStatus ?? "unknown",
             BlockerAssignee = blocker?.Assignee,
@@ -69,6 +84,7 @@ internal sealed class BlockerAccumulator(string key, ItemLink firstLink, int cap
             BlockedAssignees = [.. assignees],
             Measures = [.. measures],
             Level = Assessment.Name(level),
+            Problem = problem,
         };
     }
 

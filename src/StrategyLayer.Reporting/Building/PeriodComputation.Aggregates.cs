@@ -1,5 +1,6 @@
 using System.Globalization;
 using StrategyLayer.Domain.Items;
+using StrategyLayer.Domain.Mapping;
 using StrategyLayer.Domain.Reporting;
 using StrategyLayer.Domain.Strategy;
 using StrategyLayer.Reporting.Model;
@@ -38,14 +39,16 @@ internal sealed partial class PeriodComputation
             .ThenByDescending(b => b.BlockedCount)
             .ThenBy(b => b.Blocker.Key, StringComparer.Ordinal)
             .ToList();
+        var figures = Coverage;
         var summary = new SummaryView
         {
-            InScope = InScope,
-            Mapped = Mapped,
-            Untracked = Untracked,
+            InScope = figures.InScope,
+            Mapped = figures.Mapped,
+            Untracked = figures.Untracked,
+            OutOfScope = figures.OutOfScope,
             NotYetMapped = NotYetMapped,
-            CoveragePercent = InScope == 0 ? 0 : Math.Round(100.0 * Mapped / InScope, 1),
-            UntrackedPercent = InScope == 0 ? 0 : Math.Round(100.0 * Untracked / InScope, 1),
+            CoveragePercent = Math.Round(100.0 * figures.MappedShare, 1),
+            UntrackedPercent = Math.Round(100.0 * figures.UntrackedShare, 1),
             Measures = orderedMeasures.Count,
             MeasuresRed = orderedMeasures.Count(m => Worst(m) == Rag.Red),
             MeasuresAmber = orderedMeasures.Count(m => Worst(m) == Rag.Amber),
@@ -53,6 +56,7 @@ internal sealed partial class PeriodComputation
             BlockedItems = blockerList.Sum(b => b.BlockedCount),
             CrossTeamBlockers = blockerList.Count(b => b.CrossTeam),
             UntrackedUrl = links.ForUntracked(),
+            DataQualityProblems = DataQuality.Total,
         };
 
         return new PeriodAggregates
@@ -67,11 +71,15 @@ internal sealed partial class PeriodComputation
             Decisions = Decisions(orderedMeasures, blockerList),
             Blockers = blockerList,
             UntrackedByTeam = [.. teams
+                .Select(t => (Team: t.Key, Figures: t.Value.Coverage.Coverage, t.Value.Untracked))
+                .Where(t => t.Figures.InScope > 0)
                 .Select(t => new TeamUntrackedView(
-                    t.Key, t.Value.Items, t.Value.Untracked.Total,
-                    t.Value.Items == 0 ? 0 : Math.Round(100.0 * t.Value.Untracked.Total / t.Value.Items, 1),
-                    links.ForUntracked(t.Key), [.. t.Value.Untracked.Items.OrderBy(i => i.Key, KeyOrder.Instance)]))
+                    t.Team, t.Figures.InScope, t.Figures.Untracked, Math.Round(100.0 * t.Figures.UntrackedShare, 1),
+                    links.ForUntracked(t.Team), [.. t.Untracked.Items.OrderBy(i => i.Key, KeyOrder.Instance)])
+                { OutOfScope = t.Figures.OutOfScope })
                 .OrderByDescending(t => t.Untracked).ThenBy(t => t.Team, StringComparer.OrdinalIgnoreCase)],
+            Teams = [.. teams.Select(t => TeamView(t.Key, t.Value.Coverage.Coverage))],
+            DataQuality = DataQuality.Entries,
             Clusters = [.. clusters
                 .Where(c => c.Value >= settings.MinClusterSize)
                 .Select(c => new ClusterView(c.Key.Team, c.Key.Attribute, c.Key.Value, c.Value))
@@ -84,16 +92,26 @@ internal sealed partial class PeriodComputation
     private Dictionary<string, BlockerView> ResolveBlockers(Func<string, WorkItem?> findItem)
     {
         var open = new Dictionary<string, BlockerView>(StringComparer.OrdinalIgnoreCase);
+        var resolver = new LinkResolver(findItem, storedSources);
         var lookups = 0;
         foreach (var acc in blockers.Values.OrderByDescending(b => b.Count).ThenBy(b => b.Key, StringComparer.Ordinal))
         {
-            var item = lookups++ < MaxBlockerLookups ? findItem(acc.Key) : null;
-            if (item is { Category: StatusCategory.Done or StatusCategory.Cancelled })
+            // Beyond the lookup budget a link is taken on its own data, neither resolved nor named unresolved.
+            var target = lookups++ < MaxBlockerLookups ? resolver.Resolve(acc.Key) : new LinkTarget(null, null);
+            if (target.Item is { Category: StatusCategory.Done or StatusCategory.Cancelled })
             {
                 continue; // evidence that the dependency is resolved
             }
 
-            open[acc.Key] = acc.ToView(item, links, evalAt, settings);
+            if (target.Problem is { } problem)
+            {
+                foreach (var id in acc.BlockedIds)
+                {
+                    DataQuality.Add(new DataQualityEntry(DataQualityEntry.UnresolvedLink, $"is blocked by {acc.BareKey}: {problem}; counted as an open dependency", Item: id));
+                }
+            }
+
+            open[acc.Key] = acc.ToView(target.Item, target.Problem, links, evalAt, settings);
         }
 
         return open;
@@ -249,6 +267,8 @@ internal sealed partial class PeriodComputation
         rows.Insert(index, new TreeRow(depth, level, node.Id, node.Name, node.BusinessOwner, node.TechnicalOwner, implementation, potential));
         return (implementation, potential);
     }
+
+    private static TeamCoverageView TeamView(string team, Coverage c) => new(team, c.InScope, c.Mapped, c.Untracked, c.OutOfScope);
 
     private static Rag Worst(MeasureView m) => (Rag)Math.Max((int)m.Implementation.Rag, (int)m.Potential.Rag);
 

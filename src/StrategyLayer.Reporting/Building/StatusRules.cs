@@ -55,7 +55,8 @@ internal static class StatusRules
 
             var n = entry.Items.Total;
             var text = F($"{n} {Items(n)} blocked by {blocker.Blocker.Key}, team {blocker.BlockerTeam} ({blocker.BlockerStatus}), open {blocker.AgeDays} {Days(blocker.AgeDays)}")
-                + (crossTeam ? "" : " (same team)");
+                + (crossTeam ? "" : " (same team)")
+                + (blocker.Problem is null ? "" : "; unresolved link: " + blocker.Problem);
             reasons.Add((level, new StatusReason(Assessment.Name(level), text, [blocker.Blocker, .. Sorted(entry.Items.Items)], entry.Items.More, moreUrl)));
         }
 

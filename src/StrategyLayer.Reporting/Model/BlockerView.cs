@@ -15,4 +15,10 @@ public sealed record BlockerView
     public IReadOnlyList<string> BlockedAssignees { get; init; } = [];
     public IReadOnlyList<string> Measures { get; init; } = [];
     public string Level { get; init; } = "amber";
+
+    /// <summary>
+    /// Set when the link could not be resolved to one stored item (not stored, or a key several other
+    /// sources hold): the dependency still counts as a risk, on the link's own data.
+    /// </summary>
+    public string? Problem { get; init; }
 }

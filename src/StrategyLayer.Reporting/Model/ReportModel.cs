@@ -31,6 +31,12 @@ public sealed record ReportModel
     public IReadOnlyList<BlockerView> Blockers { get; init; } = [];
     public int BlockersMore { get; init; }
     public IReadOnlyList<TeamUntrackedView> UntrackedByTeam { get; init; } = [];
+
+    /// <summary>Every team's coverage: in scope (mapped, untracked) and out of scope, counted apart.</summary>
+    public IReadOnlyList<TeamCoverageView> Teams { get; init; } = [];
+
+    /// <summary>What in the data could not be fully used (capped; <c>summary.data_quality_problems</c> counts all).</summary>
+    public IReadOnlyList<DataQualityEntry> DataQuality { get; init; } = [];
     public required ChangesView Changes { get; init; }
     public IReadOnlyList<FreshnessView> Freshness { get; init; } = [];
     public string FreshnessLevel { get; init; } = "green";
