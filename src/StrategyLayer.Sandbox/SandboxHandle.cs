@@ -32,7 +32,7 @@ public sealed class SandboxHandle : IAsyncDisposable
 
     public SandboxOptions Options => state.Options;
 
-    /// <summary>The sandbox clock: starts at <see cref="SandboxOptions.Now"/> and runs with real time.</summary>
+    /// <summary>The sandbox clock: starts at the generator's now (<see cref="SandboxOptions.AnchorOn"/>) and runs with the clock it was started on.</summary>
     public DateTimeOffset Now => state.Clock.Now;
 
     /// <summary>Every vendor request received (method, path, query, status), oldest first.</summary>

@@ -2,11 +2,15 @@ using StrategyLayer.Domain.Runs;
 
 namespace StrategyLayer.Store;
 
-/// <summary>What is stored and how fresh it is: the object of <c>status --json</c> and <c>/api/status</c>.</summary>
+/// <summary>
+/// What is stored and how fresh it is: the object of <c>status --json</c> and <c>/api/status</c>.
+/// <see cref="UntrackedShare"/> is the current period's <c>coverage.untracked / coverage.inScope</c> as of
+/// now (0–1, unrounded): the caller takes it from the report model, which every surface reads.
+/// </summary>
 public sealed record StatusView(IReadOnlyList<SourceStatus> Sources, double UntrackedShare, IReadOnlyList<OutboxEntry> Outbox, IReadOnlyList<RunRecord> Runs, string Store)
 {
     /// <summary>Describes the store for the configured sources (and any other source it holds).</summary>
-    public static StatusView Describe(IStrategyStore store, IEnumerable<string> configuredSources, DateTimeOffset now)
+    public static StatusView Describe(IStrategyStore store, IEnumerable<string> configuredSources, DateTimeOffset now, double untrackedShare)
     {
         var cursors = store.Cursors();
         var names = configuredSources.Concat(cursors.Select(c => c.Source)).Distinct().ToList();
@@ -23,12 +27,9 @@ public sealed record StatusView(IReadOnlyList<SourceStatus> Sources, double Untr
                 store.Quarantined(name).Count);
         }).ToList();
 
-        var mappings = store.LoadMappings().Values;
-        var inScope = mappings.Count(m => m.InScope);
-        var untracked = mappings.Count(m => m.Untracked);
         var outbox = store.Outbox().Where(d => d.State != DeliveryState.Sent)
             .Select(d => new OutboxEntry(d.Id, d.Audience, d.Channel, d.Recipient, d.Period, d.State, d.Attempts, d.NextAttempt, d.LastError)).ToList();
-        return new StatusView(sources, inScope == 0 ? 0 : Math.Round((double)untracked / inScope, 4), outbox, store.RecentRuns(10), store.Path);
+        return new StatusView(sources, untrackedShare, outbox, store.RecentRuns(10), store.Path);
     }
 }
 

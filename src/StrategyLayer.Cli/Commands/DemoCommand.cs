@@ -3,17 +3,17 @@ using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Configuration;
 using StrategyLayer.Domain.Errors;
-using StrategyLayer.Domain.Reporting;
 using StrategyLayer.Mapping;
+using StrategyLayer.Reporting;
 using StrategyLayer.Sandbox;
 using StrategyLayer.Sync;
 
 namespace StrategyLayer.Cli.Commands;
 
 /// <summary>
-/// <c>demo [--out DIR] [--size …]</c>: the sandbox on a free port, the demo config pointed at it,
-/// and the whole pipeline: sync, map, last month's pack (frozen), a month of upstream change, sync
-/// again, map, this month's packs in HTML and PDF, and a short summary. Needs no config of the
+/// <c>demo [--out DIR] [--size …]</c>: the sandbox on a free port with its world built relative to
+/// today, the demo config pointed at it, and the whole pipeline: sync, map, last month's pack (frozen),
+/// upstream change, sync again, map, this month's packs in HTML and PDF, and a short summary. Needs no config of the
 /// user's; exits 3 with the install command when chromium is missing (the HTML is written).
 /// </summary>
 public static class DemoCommand
@@ -26,7 +26,7 @@ public static class DemoCommand
     {
         var outFolder = Path.GetFullPath(parse.GetValue(OutOption)!);
         var size = parse.GetValue(SandboxCommand.SizeOption)!;
-        var result = await RunDemoAsync(session, outFolder, size, ct).ConfigureAwait(false);
+        var result = await RunDemoAsync(session, outFolder, size, "both", ct).ConfigureAwait(false);
         session.Output(result, console => Print(console, result));
         if (result.PdfProblem is not null)
         {
@@ -37,29 +37,33 @@ public static class DemoCommand
         return result.Sync.Any(s => s.Failed) ? ExitCodes.Partial : ExitCodes.Success;
     }
 
-    private static async Task<DemoResult> RunDemoAsync(Session session, string outFolder, string size, CancellationToken ct)
+    /// <summary>
+    /// The demo on the session's clock: the sandbox builds its world relative to today, last month's pack
+    /// is frozen as of its end, and this month's packs are built as of now, so that <c>report</c>,
+    /// <c>status</c> and <c>serve</c> run afterwards tell the same story in the current period.
+    /// </summary>
+    public static async Task<DemoResult> RunDemoAsync(Session session, string outFolder, string size, string format, CancellationToken ct)
     {
         var steps = new Steps(session);
-        await using var sandbox = await steps.RunAsync($"Starting the sandbox ({size})", () => SandboxServer.StartAsync(SandboxOptions.Default with { Port = 0, Size = size }, ct)).ConfigureAwait(false);
+        await using var sandbox = await steps.RunAsync($"Starting the sandbox ({size})", () => SandboxServer.StartAsync(SandboxOptions.Default with { Port = 0, Size = size }, session.Time, ct)).ConfigureAwait(false);
         var config = DemoConfig(session, sandbox.JiraCloudUrl, sandbox.JiraDataCenterUrl, sandbox.ServiceNowUrl);
         session.UseConfig(config);
         ResetStore(config.Store);
 
-        var now = sandbox.Now;
-        var current = ReportingPeriod.Containing(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, config.TimeZone).DateTime), PeriodKind.Month);
+        var current = Pipeline.CurrentPeriod(session);
         var previous = current.Previous;
 
         var first = await steps.RunAsync("Syncing Jira and ServiceNow", () => SyncCommand.SyncAsync(session, null, false, ct)).ConfigureAwait(false);
         await steps.RunAsync("Mapping items to measures", () => Task.FromResult(Pipeline.Map(session, false, null, ct))).ConfigureAwait(false);
         await steps.RunAsync($"Building last month's pack ({previous})", () => Pipeline.ReportAsync(session, previous, Path.Combine(outFolder, previous.Name), "portfolio-pack", null, "html", previous.EndInstant(config.TimeZone), ct)).ConfigureAwait(false);
 
-        // A month of upstream work: some items move on, a few are deleted; the next sync sees it.
-        sandbox.AdvanceClock(TimeSpan.FromHours(6));
+        // Upstream work goes on: some items move on, a few are deleted; the next sync sees it. The
+        // sandbox stamps the edits with its own clock, which never runs ahead of the session's.
         sandbox.Edit(0.05);
         sandbox.Delete(5);
         var second = await steps.RunAsync("Syncing the changes (full: deletions too)", () => SyncCommand.SyncAsync(session, null, true, ct)).ConfigureAwait(false);
         var map = await steps.RunAsync("Re-mapping what changed", () => Task.FromResult(Pipeline.Map(session, false, null, ct))).ConfigureAwait(false);
-        var report = await steps.RunAsync($"Building this month's packs ({current}) in HTML and PDF", () => Pipeline.ReportAsync(session, current, outFolder, null, null, "both", sandbox.Now, ct)).ConfigureAwait(false);
+        var report = await steps.RunAsync($"Building this month's packs ({current}) in {(format == "both" ? "HTML and PDF" : format.ToUpperInvariant())}", () => Pipeline.ReportAsync(session, current, outFolder, null, null, format, null, ct)).ConfigureAwait(false);
 
         var portfolio = report.Packs.First(p => p.Template == "portfolio-pack");
         var sync = first.Concat(second).GroupBy(s => s.Source)
@@ -68,6 +72,7 @@ public static class DemoCommand
             sync,
             second,
             map,
+            report.Report,
             portfolio.Model.Summary.MeasuresGreen,
             portfolio.Model.Summary.MeasuresAmber,
             portfolio.Model.Summary.MeasuresRed,
@@ -147,7 +152,8 @@ public static class DemoCommand
             console.MarkupLine($"  {Markup.Escape(s.Source)}: {s.Items:N0} items");
         }
 
-        console.MarkupLine($"  mapped {r.Map.Mapped:N0}, [yellow]untracked {r.Map.Untracked:N0}[/] of {r.Map.InScope:N0} in scope");
+        console.MarkupLine($"Period [bold]{r.Report.Period}[/] ({r.Report.State}, figures as of {r.Report.AsOf:yyyy-MM-dd HH:mm} UTC)");
+        console.MarkupLine("  " + ReportCommand.Coverage(r.Report));
         console.MarkupLine($"  measures: [green]{r.Green} green[/], [yellow]{r.Amber} amber[/], [red]{r.Red} red[/]");
         foreach (var m in r.Attention)
         {
@@ -161,7 +167,7 @@ public static class DemoCommand
         }
 
         console.MarkupLine($"  and {r.Files.Count(f => Path.GetFileName(f).StartsWith("delivery-lead", StringComparison.Ordinal))} delivery-lead packs, one per team");
-        console.MarkupLine("Next: [bold]strategylayer items --untracked[/], [bold]strategylayer explain jira:WEB-3[/], [bold]strategylayer serve[/]");
+        console.MarkupLine("Next: [bold]strategylayer report[/], [bold]strategylayer status[/], [bold]strategylayer items --untracked[/], [bold]strategylayer explain jira:WEB-3[/], [bold]strategylayer serve[/]");
     }
 
     /// <summary>Shows each step on a terminal; silent otherwise.</summary>
@@ -184,10 +190,12 @@ public static class DemoCommand
 
 public sealed record DemoSource(string Source, int Items);
 
+/// <summary>What the demo did; its figures are the current period's report document, as every other surface shows them.</summary>
 public sealed record DemoResult(
     IReadOnlyList<DemoSource> Sources,
     IReadOnlyList<SyncReport> Sync,
     MapSummary Map,
+    PeriodReport Report,
     int Green,
     int Amber,
     int Red,

@@ -4,6 +4,7 @@ using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Distribution;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Settings;
+using StrategyLayer.Reporting;
 using StrategyLayer.Reporting.Model;
 using StrategyLayer.Sync;
 
@@ -39,7 +40,11 @@ public static class RunCommand
             return new RunOutcome(sync, null, [], null, sync.Any(s => s.Failed || s.Quarantined > 0));
         }
 
-        var map = job == "run" ? Pipeline.Map(session, false, null, ct) : null;
+        if (job == "run")
+        {
+            Pipeline.Map(session, false, null, ct);
+        }
+
         var audiences = config.Audiences.Where(a => audience is null || a.Name == audience).ToList();
         if (audience is not null && audiences.Count == 0)
         {
@@ -53,9 +58,11 @@ public static class RunCommand
         var packs = new List<PackToDeliver>();
         var pdfProblems = new List<string>();
         var notices = new List<ExceptionNotice>();
+        PeriodReport? document = null;
         foreach (var a in audiences)
         {
             var report = await Pipeline.ReportAsync(session, period, packsFolder, a.Template, a.Team, a.Format, null, ct).ConfigureAwait(false);
+            document ??= report.Report;
             if (report.PdfProblem is not null)
             {
                 pdfProblems.Add(report.PdfProblem);
@@ -73,8 +80,10 @@ public static class RunCommand
             result = result.Concat(await distributor.NotifyExceptionsAsync(period, distinct, ct).ConfigureAwait(false));
         }
 
+        // With no audience no pack is built; the summary still states the period's figures.
+        document ??= await Pipeline.Reports(session).ReportAsync(period, ct).ConfigureAwait(false);
         var partial = sync.Any(s => s.Failed || s.Quarantined > 0) || result.AnyFailed || pdfProblems.Count > 0;
-        return new RunOutcome(sync, map?.Untracked, result.Channels, pdfProblems.FirstOrDefault(), partial);
+        return new RunOutcome(sync, document, result.Channels, pdfProblems.FirstOrDefault(), partial);
     }
 
     /// <summary>
@@ -119,7 +128,14 @@ public static class RunCommand
 
     private static void Print(IAnsiConsole console, RunOutcome outcome)
     {
-        console.MarkupLine($"Synced {outcome.Sync.Sum(s => s.Upserted):N0} changed items; {outcome.Untracked?.ToString("N0") ?? "-"} untracked");
+        console.MarkupLine($"Synced {outcome.Sync.Sum(s => s.Upserted):N0} changed items");
+        if (outcome.Report is { } r)
+        {
+            console.MarkupLine($"[bold]{r.Period}[/] ({r.State}, figures as of {r.AsOf:yyyy-MM-dd HH:mm} UTC): "
+                + $"[green]{ReportCommand.Count(r, "green")} green[/], [yellow]{ReportCommand.Count(r, "amber")} amber[/], [red]{ReportCommand.Count(r, "red")} red[/] measures");
+            console.MarkupLine("  " + ReportCommand.Coverage(r));
+        }
+
         foreach (var c in outcome.Channels)
         {
             console.MarkupLine(Markup.Escape($"  {c.Channel}: {c.Sent} sent, {c.AlreadySent} already sent, {c.Failed} failed"));
@@ -127,4 +143,12 @@ public static class RunCommand
     }
 }
 
-public sealed record RunOutcome(IReadOnlyList<SyncReport> Sync, int? Untracked, IReadOnlyList<ChannelOutcome> Channels, string? PdfProblem, bool Partial);
+/// <summary>
+/// One pass of the pipeline: what each source synced, the period's report document (null for a sync
+/// job), what each channel delivered, and whether any of it was partial (exit 3).
+/// </summary>
+public sealed record RunOutcome(IReadOnlyList<SyncReport> Sync, PeriodReport? Report, IReadOnlyList<ChannelOutcome> Channels, string? PdfProblem, bool Partial)
+{
+    /// <summary>Untracked in-scope items of the period (the report's coverage), null for a sync job.</summary>
+    public int? Untracked => Report?.Untracked;
+}

@@ -10,15 +10,23 @@ public static class StatusCommand
 {
     public static Command Create() => Verb.Create("status", "What is stored: counts, last sync and cursor per source, freshness, untracked share, outbox, recent runs", RunAsync);
 
-    private static Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
-        var status = Describe(session);
+        var status = await DescribeAsync(session, ct).ConfigureAwait(false);
         session.Output(status, console => Print(console, status));
-        return Task.FromResult(ExitCodes.Success);
+        return ExitCodes.Success;
     }
 
-    public static StatusView Describe(Session session) =>
-        StatusView.Describe(session.Store, session.Config.Sources.Select(s => s.Name), session.Time.GetUtcNow());
+    /// <summary>
+    /// The store's state, with the untracked share of the current period's report model as of now (the
+    /// same figure the packs and the web view show); reading it saves no snapshot.
+    /// </summary>
+    public static async Task<StatusView> DescribeAsync(Session session, CancellationToken ct)
+    {
+        var reports = Pipeline.Reports(session);
+        var report = await reports.ReportAsync(reports.CurrentPeriod(), ct).ConfigureAwait(false);
+        return StatusView.Describe(session.Store, session.Config.Sources.Select(s => s.Name), session.Time.GetUtcNow(), report.Coverage.UntrackedShare);
+    }
 
     private static void Print(IAnsiConsole console, StatusView status)
     {

@@ -19,14 +19,15 @@ public sealed class Session : IDisposable
     private AppConfig? _config;
     private IStrategyStore? _store;
 
-    public Session(ParseResult parse)
+    /// <param name="time">The clock every stage reads (default: the system's); tests pass a fake one.</param>
+    public Session(ParseResult parse, TimeProvider? time = null)
     {
         ConfigPath = parse.GetValue(GlobalOptions.Config)!;
         StoreOverride = parse.GetValue(GlobalOptions.Store);
         JsonOutput = parse.GetValue(GlobalOptions.Json);
         Quiet = parse.GetValue(GlobalOptions.Quiet);
         _log = LogSetup.Create(_mask, null, ConsoleLevel);
-        Time = TimeProvider.System;
+        Time = time ?? TimeProvider.System;
     }
 
     public string ConfigPath { get; }

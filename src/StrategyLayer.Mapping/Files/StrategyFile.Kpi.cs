@@ -32,6 +32,10 @@ public static partial class StrategyFile
                 {
                     diagnostics.Add(file.At(p, $"'{p.Name}' is not a reporting period: use YYYY-MM, YYYY-Qn or YYYY-Www"));
                 }
+                else if (_monthsOnly && period.Kind != PeriodKind.Month)
+                {
+                    diagnostics.Add(file.At(p, $"'{p.Name}' is not a month: a tree with periodsRelativeTo names months only (YYYY-MM), since only months move with the current month"));
+                }
                 else if (Num(p.Value) is { } v)
                 {
                     result[period.Name] = v;

@@ -1,6 +1,7 @@
 using Newtonsoft.Json.Linq;
 using StrategyLayer.Configuration.Files;
 using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Reporting;
 using StrategyLayer.Domain.Strategy;
 
 namespace StrategyLayer.Mapping.Files;
@@ -30,6 +31,7 @@ public static partial class StrategyFile
         }
 
         var reader = new Reader(file, diagnostics);
+        var relativeTo = reader.RelativeTo(file.Root);
         var tree = new StrategyTree(new Organization
         {
             Id = reader.Id(org),
@@ -80,7 +82,7 @@ public static partial class StrategyFile
             }),
         });
 
-        return diagnostics.Count > before ? null : tree;
+        return diagnostics.Count > before ? null : tree with { PeriodsRelativeTo = relativeTo };
     }
 
     private static string? Str(JObject obj, string name) => obj[name] is JValue { Type: JTokenType.String } v ? (string?)v : null;
@@ -91,6 +93,7 @@ public static partial class StrategyFile
     {
         private readonly Dictionary<string, JToken> _ids = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, CsvActuals?> _csv = new(StringComparer.Ordinal);
+        private bool _monthsOnly;
 
         public string Id(JObject node)
         {
@@ -110,6 +113,18 @@ public static partial class StrategyFile
             }
 
             return id;
+        }
+
+        /// <summary>The month the tree's periods are written relative to; then every KPI key must be a month, since only months shift.</summary>
+        public string? RelativeTo(JToken root)
+        {
+            if (root["periodsRelativeTo"] is not JValue { Type: JTokenType.String } token)
+            {
+                return null;
+            }
+
+            _monthsOnly = true;
+            return ReportingPeriod.TryParse((string?)token, out var period) && period.Kind == PeriodKind.Month ? period.Name : null;
         }
 
         public IReadOnlyList<T> List<T>(JObject parent, string name, Func<JObject, T> read) =>

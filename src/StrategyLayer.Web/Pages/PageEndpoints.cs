@@ -1,5 +1,6 @@
 using System.Globalization;
 using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Items;
 using StrategyLayer.Domain.Reporting;
 using StrategyLayer.Web.Views;
 
@@ -39,37 +40,51 @@ internal static class PageEndpoints
             return Html("portfolio", new PortfolioPage { Title = report.Title, Nav = "portfolio", Report = report, Live = isLive, Periods = options });
         });
 
-        app.MapGet("/teams", () => Html("teams", new TeamsPage { Title = "Teams", Nav = "teams", Teams = views.Teams() }));
+        app.MapGet("/teams", async (CancellationToken ct) =>
+            Html("teams", new TeamsPage { Title = "Teams", Nav = "teams", Clock = await views.ClockAsync(ct).ConfigureAwait(false), Teams = await views.TeamsAsync(ct).ConfigureAwait(false) }));
 
-        app.MapGet("/items", (string? team, string? measure, bool? untracked, string? q, int? offset, int? limit) =>
-            Html("items", Items(views, team, measure, untracked, q, offset ?? 0, limit ?? views.Options.PageSize)));
+        app.MapGet("/items", async (string? team, string? measure, bool? untracked, string? q, int? offset, int? limit, CancellationToken ct) =>
+            Html("items", Items(views, team, measure, untracked, q, offset ?? 0, limit ?? views.Options.PageSize) with { Clock = await views.ClockAsync(ct).ConfigureAwait(false) }));
 
-        app.MapGet("/items/{id}", (string id) =>
+        app.MapGet("/items/{id}", async (string id, CancellationToken ct) =>
         {
-            var item = views.FindItem(id);
+            WorkItem? item;
+            try
+            {
+                item = views.FindItem(id);
+            }
+            catch (StrategyLayerException e) when (e.Kind == ErrorKind.Usage)
+            {
+                // A bare key two sources hold: say so, and which ids to use.
+                return Html("error", Error("Ambiguous item", e.Message, "-", 404), 404);
+            }
+
             var explain = item is null ? null : views.Explain(item.Uid);
             if (item is null || explain is null)
             {
                 return Html("error", Error("Not found", $"No stored item is named '{id}'.", "-", 404), 404);
             }
 
-            return Html("item", Explain(views.Row(item), explain));
+            return Html("item", Explain(views.Row(item), explain) with { Clock = await views.ClockAsync(ct).ConfigureAwait(false) });
         });
 
-        app.MapGet("/untracked", () =>
+        app.MapGet("/untracked", async (CancellationToken ct) =>
         {
-            var teams = views.Teams();
+            var live = await views.PortfolioAsync(views.LivePeriod(), ct).ConfigureAwait(false);
+            var teams = await views.TeamsAsync(ct).ConfigureAwait(false);
             return Html("untracked", new UntrackedPage
             {
                 Title = "Untracked work",
                 Nav = "untracked",
-                Teams = [.. teams.Where(t => t.Untracked > 0).OrderByDescending(t => t.Untracked)],
+                Clock = new PageClock(live.Period, live.State, live.AsOf, live.FreshnessLevel),
+                Teams = [.. teams.Where(t => t.Untracked > 0).OrderByDescending(t => t.Untracked).ThenBy(t => t.Name, StringComparer.OrdinalIgnoreCase)],
                 Suggestions = views.Suggestions(),
-                Untracked = teams.Sum(t => t.Untracked),
+                Untracked = live.Summary.Untracked,
+                InScope = live.Summary.InScope,
             });
         });
 
-        app.MapGet("/runs", () => Html("runs", Runs(views)));
+        app.MapGet("/runs", async (CancellationToken ct) => Html("runs", Runs(views) with { Clock = await views.ClockAsync(ct).ConfigureAwait(false) }));
     }
 
     public static ErrorPage Error(string title, string message, string requestId, int status = 500) =>
