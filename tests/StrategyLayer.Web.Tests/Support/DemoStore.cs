@@ -21,7 +21,8 @@ public sealed class DemoStore : IDisposable
 
     private readonly string folder;
 
-    public DemoStore(int extraWebItems = 0)
+    /// <param name="more">Items stored besides the demo-like ones (built from <see cref="Now"/>).</param>
+    public DemoStore(int extraWebItems = 0, Func<DemoStore, IEnumerable<WorkItem>>? more = null)
     {
         folder = Path.Combine(Path.GetTempPath(), "sl-web-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -32,7 +33,7 @@ public sealed class DemoStore : IDisposable
         Rules = RulesFile.Load(Path.Combine(RepoRoot, "config", "rules.json"), Tree, [], diagnostics)
             ?? throw new InvalidOperationException(string.Join("; ", diagnostics));
         Store = LiteStrategyStore.Open(Path.Combine(folder, "store.db"));
-        var records = Items(extraWebItems).Select(i => new SourceRecord(i, "{}")).ToList();
+        var records = Items(extraWebItems).Concat(more?.Invoke(this) ?? []).Select(i => new SourceRecord(i, "{}")).ToList();
         foreach (var group in records.GroupBy(r => r.Item.Source))
         {
             Store.CommitPage(group.Key, "", [.. group], [], "1");
@@ -143,7 +144,7 @@ public sealed class DemoStore : IDisposable
         };
     }
 
-    private WorkItem Issue(string key, string title, Func<WorkItem, WorkItem> tweak)
+    public WorkItem Issue(string key, string title, Func<WorkItem, WorkItem> tweak)
     {
         var project = key.Split('-')[0];
         return tweak(new WorkItem
