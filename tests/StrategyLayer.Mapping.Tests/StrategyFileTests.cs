@@ -31,6 +31,44 @@ public sealed class StrategyFileTests : IDisposable
         return (StrategyFile.Load(path, diagnostics), diagnostics);
     }
 
+    private static string RelativeTree(string month, string measures) => "{ \"periodsRelativeTo\": \"" + month + "\"," + Tree(measures).TrimStart()[1..];
+
+    [Fact]
+    public void ATreeWrittenRelativeToAMonthIsReadShiftedToTheCurrentMonth()
+    {
+        var (tree, diagnostics) = Load(RelativeTree("2026-11", """
+            { "id": "M-ENTERED", "name": "Entered", "kpi": { "target": 40, "planned": { "2026-10": 12, "2026-11": 18, "2026-12": 25 },
+              "actual": { "kind": "entered", "values": { "2026-11": 19 } } } },
+            { "id": "M-DONE", "name": "Done ratio", "kpi": { "target": 100, "planned": { "2026-11": 38 }, "actual": { "kind": "computed", "of": "done-ratio" } } }
+            """));
+
+        Assert.Empty(diagnostics);
+        Assert.Equal("2026-11", tree!.PeriodsRelativeTo);
+        var february = tree.AnchoredTo(Domain.Reporting.ReportingPeriod.Parse("2027-02"));
+        var entered = february.FindMeasure("M-ENTERED")!.Kpi;
+        Assert.Equal(new Dictionary<string, double> { ["2027-01"] = 12, ["2027-02"] = 18, ["2027-03"] = 25 }, entered.Planned);
+        Assert.Equal(19, ((EnteredActual)entered.Actual).Values["2027-02"]);
+        Assert.Equal(38, february.FindMeasure("M-DONE")!.Kpi.Planned["2027-02"]);
+
+        // In its own month, and for a tree that is not relative, nothing moves.
+        Assert.Equal(18, tree.AnchoredTo(Domain.Reporting.ReportingPeriod.Parse("2026-11")).FindMeasure("M-ENTERED")!.Kpi.Planned["2026-11"]);
+        var (absolute, _) = Load(Tree("""{ "id": "M-1", "name": "One", "kpi": { "target": 1, "planned": { "2026-11": 1 }, "actual": { "kind": "entered", "values": {} } } }"""));
+        Assert.Same(absolute, absolute!.AnchoredTo(Domain.Reporting.ReportingPeriod.Parse("2027-02")));
+    }
+
+    [Fact]
+    public void ATreeWrittenRelativeToAMonthNamesAQuarterKeyByLine()
+    {
+        var (tree, diagnostics) = Load(RelativeTree("2026-11", """
+            { "id": "M-1", "name": "One", "kpi": { "target": 1, "planned": { "2026-Q4": 1 }, "actual": { "kind": "entered", "values": {} } } }
+            """));
+
+        Assert.Null(tree);
+        var problem = Assert.Single(diagnostics);
+        Assert.Contains("'2026-Q4' is not a month", problem.Message, StringComparison.Ordinal);
+        Assert.NotNull(problem.Line);
+    }
+
     [Fact]
     public void AGoodTreeLoadsEveryLevelAndEachKindOfActual()
     {
