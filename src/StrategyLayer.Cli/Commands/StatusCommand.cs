@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
+using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Strategy;
 using StrategyLayer.Store;
 
 namespace StrategyLayer.Cli.Commands;
@@ -23,9 +25,26 @@ public static class StatusCommand
     /// </summary>
     public static async Task<StatusView> DescribeAsync(Session session, CancellationToken ct)
     {
-        var reports = Pipeline.Reports(session);
+        var store = session.Store;
+        var reports = Pipeline.Reports(session, TreeOrNone(session));
         var report = await reports.ReportAsync(reports.CurrentPeriod(), ct).ConfigureAwait(false);
-        return StatusView.Describe(session.Store, session.Config.Sources.Select(s => s.Name), session.Time.GetUtcNow(), report.Coverage.UntrackedShare);
+        return StatusView.Describe(store, session.Config.Sources.Select(s => s.Name), session.Time.GetUtcNow(), report.Coverage.UntrackedShare);
+    }
+
+    // `status` is what one runs when something is wrong: a tree or rules file with problems must not hide
+    // what is stored. Coverage comes from the stored mappings alone, so a tree without measures counts the
+    // same share (`validate` names the problems).
+    private static StrategyTree TreeOrNone(Session session)
+    {
+        try
+        {
+            return Pipeline.LoadMapping(session).Tree;
+        }
+        catch (DiagnosticsException e)
+        {
+            session.Log.Warning("The strategy tree or rules do not load ({Problems} problems; run validate): status counts coverage without measures", e.Diagnostics.Count);
+            return new StrategyTree(new Organization { Id = "-", Name = "-" });
+        }
     }
 
     private static void Print(IAnsiConsole console, StatusView status)

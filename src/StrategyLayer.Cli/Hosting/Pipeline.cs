@@ -1,6 +1,7 @@
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Reporting;
 using StrategyLayer.Domain.Runs;
+using StrategyLayer.Domain.Strategy;
 using StrategyLayer.Mapping;
 using StrategyLayer.Mapping.Files;
 using StrategyLayer.Reporting;
@@ -31,13 +32,13 @@ public static class Pipeline
     /// The report builder every verb reads figures through (report, run, status, demo): one code path
     /// for a period's figures, as of the earlier of now and the period's end.
     /// </summary>
-    public static ReportBuilder Reports(Session session, MappingFiles? files = null)
+    public static ReportBuilder Reports(Session session, StrategyTree? tree = null)
     {
         var config = session.Config;
-        files ??= LoadMapping(session);
+        tree ??= LoadMapping(session).Tree;
         var settings = ReportSettings.FromJson(config.StatusJson, config.File);
         var environment = new ReportEnvironment(config.TimeZone, config.WebBaseUrl, config.Sources.Select(s => s.Name).ToList());
-        return new ReportBuilder(session.Store, files.Tree, new ItemFilterCompiler(config.CustomFields), settings, environment, session.Time, session.Log);
+        return new ReportBuilder(session.Store, tree, new ItemFilterCompiler(config.CustomFields), settings, environment, session.Time, session.Log);
     }
 
     public static MapSummary Map(Session session, bool full, IProgress<int>? progress, CancellationToken ct)
