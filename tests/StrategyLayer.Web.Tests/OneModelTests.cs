@@ -26,15 +26,23 @@ public sealed class OneModelTests(OneModelTests.Server server) : IClassFixture<O
             yield return demo.Issue("PAY-90", "Dropped tokenization spike", i => i with { Labels = ["pci"], Status = "Won't Do", Category = StatusCategory.Cancelled });
             yield return demo.Issue("INC-ROUTINE", "Printer jam", i => i with
             {
-                Source = "servicenow", SourceId = "sys-routine", Key = "INC0010777", Kind = WorkItemKind.Incident, Table = "incident",
-                Project = "incident", Team = "Network Ops", Priority = "4 - Low", PriorityRank = 4,
+                Source = "servicenow",
+                SourceId = "sys-routine",
+                Key = "INC0010777",
+                Kind = WorkItemKind.Incident,
+                Table = "incident",
+                Project = "incident",
+                Team = "Network Ops",
+                Priority = "4 - Low",
+                PriorityRank = 4,
             });
 
             // The Data Center site during the migration: the same PAY-2, blocked by its own OPS-7, which is done there.
             var dc = (WorkItem i) => i with { Source = "jira-dc", SourceId = "dc-" + i.Key, BrowseUrl = "https://jira-dc.example.test/browse/" + i.Key };
             yield return dc(demo.Issue("PAY-2", "Replace PAN storage in checkout (DC)", i => i with
             {
-                Labels = ["pci"], Links = [new ItemLink(LinkTypes.IsBlockedBy, "OPS-7", "In Progress", StatusCategory.InProgress, "OPS")],
+                Labels = ["pci"],
+                Links = [new ItemLink(LinkTypes.IsBlockedBy, "OPS-7", "In Progress", StatusCategory.InProgress, "OPS")],
             }));
             yield return dc(demo.Issue("OPS-7", "Firewall change (DC)", i => i with { Status = "Done", Category = StatusCategory.Done }));
         }
