@@ -55,6 +55,10 @@ public sealed record PeriodReport
     [JsonPropertyName("freshness")]
     public IReadOnlyList<SourceFreshness> Freshness { get; init; } = [];
 
+    /// <summary>True when a KPI value could not be used (a bad CSV row): the figures are partial, the verb exits 3.</summary>
+    [JsonIgnore]
+    public bool SomeValueUnusable => DataQuality.Any(d => d.Kind == DataQualityEntry.UnusableValue);
+
     public static PeriodReport From(PeriodData data)
     {
         var agg = data.Aggregates;

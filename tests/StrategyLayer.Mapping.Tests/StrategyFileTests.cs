@@ -127,19 +127,21 @@ public sealed class StrategyFileTests : IDisposable
     }
 
     [Fact]
-    public void AMalformedCsvNamesItsOwnFileAndLine()
+    public void AMalformedCsvRowIsLeftOutAndNamedByItsOwnFileAndLineWhileTheOtherRowsAreUsed()
     {
         _folder.Write("bad.csv", "measure,period,value\nM-1,2026-11,3\nM-1,2026-11\nM-1,Nov,4\nM-1,2026-12,lots\n");
         var (tree, diagnostics) = Load(Tree("""
             { "id": "M-1", "name": "One", "kpi": { "target": 1, "actual": { "kind": "csv", "file": "bad.csv" } } }
             """));
 
-        Assert.Null(tree);
-        Assert.Equal(3, diagnostics.Count);
-        Assert.All(diagnostics, d => Assert.EndsWith("bad.csv", d.File, StringComparison.Ordinal));
-        Assert.Equal([3, 4, 5], diagnostics.Select(d => d.Line!.Value));
-        Assert.Contains("expected 3 columns", diagnostics[0].Message, StringComparison.Ordinal);
-        Assert.Contains("'lots' is not a number", diagnostics[2].Message, StringComparison.Ordinal);
+        Assert.Empty(diagnostics);
+        Assert.Equal(new Dictionary<string, double> { ["2026-11"] = 3 }, ((EnteredActual)tree!.FindMeasure("M-1")!.Kpi.Actual).Values);
+        var unusable = tree.UnusableValues;
+        Assert.Equal(3, unusable.Count);
+        Assert.All(unusable, u => Assert.EndsWith("bad.csv", u.File, StringComparison.Ordinal));
+        Assert.Equal([3, 4, 5], unusable.Select(u => u.Line));
+        Assert.Contains("expected 3 columns", unusable[0].Problem, StringComparison.Ordinal);
+        Assert.Contains("'lots' is not a number", unusable[2].Problem, StringComparison.Ordinal);
 
         _folder.Write("noheader.csv", "M-1,2026-11,3\n");
         var (_, headerless) = Load(Tree("""{ "id": "M-1", "name": "One", "kpi": { "target": 1, "actual": { "kind": "csv", "file": "noheader.csv" } } }"""));

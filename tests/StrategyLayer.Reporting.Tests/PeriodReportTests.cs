@@ -79,6 +79,24 @@ public sealed class PeriodReportTests
     }
 
     [Fact]
+    public async Task A_kpi_value_the_tree_could_not_use_is_listed_with_its_file_and_line_and_marks_the_report_partial()
+    {
+        var tree = DemoPortfolio.Tree() with { UnusableValues = [new Domain.Strategy.UnusableValue("/pmo/actuals.csv", 7, "'lots' is not a number")] };
+
+        var report = await DemoPortfolio.Builder(DemoPortfolio.Store(), tree: tree).ReportAsync(DemoPortfolio.November, CancellationToken.None);
+
+        var entry = Assert.Single(report.DataQuality);
+        Assert.Equal(("unusable-value", "/pmo/actuals.csv", 7, (string?)null), (entry.Kind, entry.File, entry.Line, entry.Item));
+        Assert.StartsWith("'lots' is not a number", entry.Problem, StringComparison.Ordinal);
+        Assert.True(report.SomeValueUnusable);
+        Assert.False((await DemoPortfolio.Builder(DemoPortfolio.Store()).ReportAsync(DemoPortfolio.November, CancellationToken.None)).SomeValueUnusable);
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(report));
+        var written = json.RootElement.GetProperty("dataQuality")[0];
+        Assert.Equal(7, written.GetProperty("line").GetInt32());
+        Assert.False(written.TryGetProperty("item", out _));
+    }
+
+    [Fact]
     public async Task A_running_period_is_evaluated_now_and_an_ended_one_at_its_end_and_reading_saves_nothing()
     {
         var store = DemoPortfolio.Store();

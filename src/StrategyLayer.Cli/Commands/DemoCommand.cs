@@ -34,7 +34,7 @@ public static class DemoCommand
             return ExitCodes.Partial;
         }
 
-        return result.Sync.Any(s => s.Failed) ? ExitCodes.Partial : ExitCodes.Success;
+        return result.Sync.Any(s => s.Failed) || result.Report.SomeValueUnusable ? ExitCodes.Partial : ExitCodes.Success;
     }
 
     /// <summary>

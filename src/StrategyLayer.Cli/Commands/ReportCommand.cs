@@ -4,12 +4,14 @@ using System.Text.Json.Nodes;
 using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Reporting;
+using StrategyLayer.Reporting.Model;
 
 namespace StrategyLayer.Cli.Commands;
 
 /// <summary>
 /// <c>report [--period …] [--template …] [--team …] [--format html|pdf|both] [--out DIR]</c>: packs
-/// for a period; exit 3 when the PDF could not be printed (the HTML is written). <c>--json</c> prints the
+/// for a period; exit 3 when the PDF could not be printed (the HTML is written) or a KPI value could not
+/// be used (a bad CSV row); a missing or ambiguous link is data quality, listed, not a reason for exit 3. <c>--json</c> prints the
 /// period's report document (the one <c>/api/report</c> returns) with the files written.
 /// </summary>
 public static class ReportCommand
@@ -29,13 +31,21 @@ public static class ReportCommand
         var period = Pipeline.Period(session, parse.GetValue(PeriodOption));
         var outcome = await Pipeline.ReportAsync(session, period, Path.GetFullPath(parse.GetValue(OutOption)!), parse.GetValue(TemplateOption), parse.GetValue(TeamOption), parse.GetValue(FormatOption)!, null, ct).ConfigureAwait(false);
         session.Output(Document(outcome), console => Print(console, outcome));
+        var partial = false;
         if (outcome.PdfProblem is not null)
         {
             await Console.Error.WriteLineAsync("PDF not printed: " + outcome.PdfProblem).ConfigureAwait(false);
-            return ExitCodes.Partial;
+            partial = true;
         }
 
-        return ExitCodes.Success;
+        // Unresolved links are data quality, not a partial result; an unusable KPI value is.
+        foreach (var unusable in outcome.Report.DataQuality.Where(d => d.Kind == DataQualityEntry.UnusableValue))
+        {
+            await Console.Error.WriteLineAsync(session.Mask.Apply($"KPI value not used: {unusable.File}:{unusable.Line}: {unusable.Problem}")).ConfigureAwait(false);
+            partial = true;
+        }
+
+        return partial ? ExitCodes.Partial : ExitCodes.Success;
     }
 
     /// <summary>The report document with the files written, and <c>pdfProblem</c> (null when the PDF was printed).</summary>

@@ -82,7 +82,7 @@ public static class RunCommand
 
         // With no audience no pack is built; the summary still states the period's figures.
         document ??= await Pipeline.Reports(session).ReportAsync(period, ct).ConfigureAwait(false);
-        var partial = sync.Any(s => s.Failed || s.Quarantined > 0) || result.AnyFailed || pdfProblems.Count > 0;
+        var partial = sync.Any(s => s.Failed || s.Quarantined > 0) || result.AnyFailed || pdfProblems.Count > 0 || document.SomeValueUnusable;
         return new RunOutcome(sync, document, result.Channels, pdfProblems.FirstOrDefault(), partial);
     }
 

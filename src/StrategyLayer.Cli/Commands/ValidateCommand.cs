@@ -74,7 +74,9 @@ public static class ValidateCommand
         },
         (_, config, problems, _) =>
         {
-            MappingFiles.Load(config.Strategy, config.Rules, config.CustomFields, problems);
+            // validate names every problem, a CSV row the tree would leave out included (report then exits 3).
+            var files = MappingFiles.Load(config.Strategy, config.Rules, config.CustomFields, problems);
+            problems.AddRange(files?.Tree.UnusableValues.Select(u => new Diagnostic(u.Problem, u.File, u.Line)) ?? []);
             return Task.CompletedTask;
         },
         (session, config, problems, _) =>

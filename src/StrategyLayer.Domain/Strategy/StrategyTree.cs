@@ -13,6 +13,9 @@ public sealed record StrategyTree(Organization Organization)
     /// </summary>
     public string? PeriodsRelativeTo { get; init; }
 
+    /// <summary>KPI values the files could not use (bad CSV rows): the tree loads without them.</summary>
+    public IReadOnlyList<UnusableValue> UnusableValues { get; init; } = [];
+
     public IEnumerable<Measure> Measures =>
         Organization.Portfolios.SelectMany(p => p.Programs).SelectMany(g => g.Projects)
             .SelectMany(j => j.MeasurePackages).SelectMany(m => m.Measures);

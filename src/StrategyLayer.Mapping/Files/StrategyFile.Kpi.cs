@@ -62,7 +62,7 @@ public static partial class StrategyFile
                     var full = file.ResolvePath(name);
                     if (!_csv.TryGetValue(full, out var csv))
                     {
-                        _csv[full] = csv = CsvActuals.Load(full, file.At(actual!["file"], "").Line, diagnostics, file.Path);
+                        _csv[full] = csv = CsvActuals.Load(full, file.At(actual!["file"], "").Line, diagnostics, _unusable, file.Path);
                     }
 
                     return new EnteredActual(csv?.For(measureId) ?? new Dictionary<string, double>(), full);

@@ -10,7 +10,8 @@ namespace StrategyLayer.Mapping.Files;
 /// Reads strategy.json (comments allowed): Organization → Portfolio → Program → Project →
 /// Measure Package → Measure with KPIs. Checks the schema (unknown keys, missing target, …),
 /// unique non-blank ids across the tree, planned periods, computed filters and CSV actuals;
-/// every problem is a diagnostic with file, line and JSON path.
+/// every problem is a diagnostic with file, line and JSON path, except a bad CSV row: that is data,
+/// left out and named in <see cref="StrategyTree.UnusableValues"/> (the report lists it, exit 3).
 /// </summary>
 public static partial class StrategyFile
 {
@@ -82,7 +83,7 @@ public static partial class StrategyFile
             }),
         });
 
-        return diagnostics.Count > before ? null : tree with { PeriodsRelativeTo = relativeTo };
+        return diagnostics.Count > before ? null : tree with { PeriodsRelativeTo = relativeTo, UnusableValues = reader.Unusable };
     }
 
     private static string? Str(JObject obj, string name) => obj[name] is JValue { Type: JTokenType.String } v ? (string?)v : null;
@@ -93,7 +94,10 @@ public static partial class StrategyFile
     {
         private readonly Dictionary<string, JToken> _ids = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, CsvActuals?> _csv = new(StringComparer.Ordinal);
+        private readonly List<UnusableValue> _unusable = [];
         private bool _monthsOnly;
+
+        public IReadOnlyList<UnusableValue> Unusable => _unusable;
 
         public string Id(JObject node)
         {

@@ -32,6 +32,11 @@ internal sealed partial class PeriodComputation : IDisposable
         this.links = links;
         this.evalAt = evalAt;
         DataQuality = new DataQualityLog(settings.MaxRows);
+        foreach (var unusable in tree.UnusableValues)
+        {
+            DataQuality.Add(new DataQualityEntry(DataQualityEntry.UnusableValue, unusable.Problem + "; the row is left out", File: unusable.File, Line: unusable.Line));
+        }
+
         foreach (var (measure, path) in MeasuresWithPaths(tree))
         {
             Func<WorkItem, bool>? numerator = null;
