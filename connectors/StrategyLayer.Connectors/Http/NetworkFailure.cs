@@ -59,7 +59,7 @@ public static class NetworkFailure
             switch (e)
             {
                 case SocketException { SocketErrorCode: SocketError.ConnectionRefused }:
-                    return "connection refused (nothing listens there)";
+                    return "connection refused: nothing listens there";
                 case SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain }:
                 case HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError }:
                     return $"the host name {url?.Host ?? ""} does not resolve (DNS)".Replace("name  does", "name does", StringComparison.Ordinal);

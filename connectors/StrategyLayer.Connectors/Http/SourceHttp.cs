@@ -120,7 +120,8 @@ public sealed class SourceHttp : IDisposable
             HttpStatusCode.TooManyRequests => $"rate limited (HTTP 429) after {_settings.Resilience.MaxRetries} retries{Suffix(vendor)}",
             _ => $"HTTP {status} {response.StatusDescription}{Suffix(vendor)}",
         };
-        _log.Warning("Request failed at {Where}: {Message}", where, message);
+        // The sync says it once, with the source; the log file keeps where it happened.
+        _log.Information("Request failed at {Where}: {Message}", where, message);
         return new SourceException(_settings.Name, message, where, status == 0 ? null : status, response.ErrorException);
     }
 
@@ -179,7 +180,7 @@ public sealed class SourceHttp : IDisposable
                 OnRetry = args =>
                 {
                     _log.Warning(
-                        "Retrying {Source} after {Reason} (attempt {Attempt}), waiting {Seconds} s",
+                        "Retrying {Source} after {Reason} (attempt {Attempt}), waiting {Seconds:0.0} s",
                         _settings.Name,
                         NetworkFailure.Reason(args.Outcome),
                         args.AttemptNumber + 2,

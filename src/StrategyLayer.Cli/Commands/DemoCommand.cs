@@ -59,16 +59,16 @@ public static class DemoCommand
             throw new StrategyLayerException("the demo could not sync from its own sandbox: " + string.Join("; ", first.Select(s => s.Error)));
         }
 
-        await board.StepAsync("Mapping items to measures", _ => Task.FromResult(MapCommand.Run(session, false, ct))).ConfigureAwait(false);
-        await board.StepAsync($"Building last month's pack ({previous})", _ => Pipeline.ReportAsync(session, previous, Path.Combine(outFolder, previous.Name), "portfolio-pack", null, "html", previous.EndInstant(config.TimeZone), ct)).ConfigureAwait(false);
+        MapCommand.Run(session, false, ct);
+        await Pipeline.ReportAsync(session, previous, Path.Combine(outFolder, previous.Name), "portfolio-pack", null, "html", previous.EndInstant(config.TimeZone), ct).ConfigureAwait(false);
 
         // A month of upstream work: some items move on, a few are deleted; the next sync sees it.
         sandbox.AdvanceClock(TimeSpan.FromHours(6));
         sandbox.Edit(0.05);
         sandbox.Delete(5);
         var second = await board.StepAsync("Syncing the changes (full: deletions too)", _ => SyncCommand.SyncAsync(session, null, true, ct)).ConfigureAwait(false);
-        var map = await board.StepAsync("Re-mapping what changed", _ => Task.FromResult(MapCommand.Run(session, false, ct))).ConfigureAwait(false);
-        var report = await board.StepAsync($"Building this month's packs ({current}) in HTML and PDF", _ => Pipeline.ReportAsync(session, current, outFolder, null, null, "both", sandbox.Now, ct)).ConfigureAwait(false);
+        var map = MapCommand.Run(session, false, ct, "Re-mapping what changed");
+        var report = await Pipeline.ReportAsync(session, current, outFolder, null, null, "both", sandbox.Now, ct).ConfigureAwait(false);
 
         var portfolio = report.Packs.First(p => p.Template == "portfolio-pack");
         var sync = first.Concat(second).GroupBy(s => s.Source)

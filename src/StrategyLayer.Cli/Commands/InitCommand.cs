@@ -51,8 +51,8 @@ public static class InitCommand
             console.MarkupLine("  strategy.json       your strategy tree: organization → … → measures with KPIs");
             console.MarkupLine("  rules.json          how items map to measures");
             console.MarkupLine("  templates/          the pack and web view templates, yours to edit");
-            console.MarkupLine("Next: set JIRA_BASE_URL, JIRA_USER, JIRA_TOKEN, SERVICENOW_BASE_URL, SERVICENOW_USER and SERVICENOW_PASSWORD,");
-            console.MarkupLine("  edit the scopes in strategylayer.json, then [bold]strategylayer validate --online[/] and [bold]strategylayer run[/].");
+            console.MarkupLine("Next: set JIRA_USER, JIRA_TOKEN, SERVICENOW_USER and SERVICENOW_PASSWORD; put your two base URLs and");
+            console.MarkupLine("  scopes in strategylayer.json; then [bold]strategylayer validate --online[/] and [bold]strategylayer run[/].");
         });
         return Task.FromResult(ExitCodes.Success);
     }

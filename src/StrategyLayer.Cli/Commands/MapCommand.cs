@@ -21,9 +21,9 @@ public static class MapCommand
         return Task.FromResult(ExitCodes.Success);
     }
 
-    public static MapSummary Run(Session session, bool full, CancellationToken ct)
+    public static MapSummary Run(Session session, bool full, CancellationToken ct, string title = "Mapping items to measures")
     {
-        var row = session.Progress.Add("Mapping items to measures", session.ShowProgress ? session.Store.CountItems() : null);
+        var row = session.Progress.Add(title, session.ShowProgress ? session.Store.CountItems() : null);
         try
         {
             var summary = Pipeline.Map(session, full, new Reporter<int>(n => row.Report(n)), ct);

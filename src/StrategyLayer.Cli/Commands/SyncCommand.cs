@@ -35,7 +35,7 @@ public static class SyncCommand
         {
             foreach (var r in failed)
             {
-                await Console.Error.WriteLineAsync($"error: {r.Source}{(r.Table is null ? "" : "/" + r.Table)}: {TerminalText.Clean(r.Error)}").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"error: {TerminalText.Clean(r.Error)}{(r.Table is null ? "" : $" (table {r.Table})")}").ConfigureAwait(false);
             }
 
             if (Hint(session, failed) is { } hint)
@@ -52,7 +52,7 @@ public static class SyncCommand
     /// <summary>What to do when the sources could not be reached at all: the demo's config reads the sandbox.</summary>
     private static string? Hint(Session session, IReadOnlyList<SyncReport> failed)
     {
-        if (!failed.Any(f => f.Error?.StartsWith("could not reach", StringComparison.Ordinal) == true))
+        if (!failed.Any(f => f.Error?.Contains("could not reach", StringComparison.Ordinal) == true))
         {
             return null;
         }

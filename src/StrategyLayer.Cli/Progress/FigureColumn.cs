@@ -20,7 +20,7 @@ internal sealed class FigureColumn : ProgressColumn
         var count = row.Done.ToString("N0", CultureInfo.InvariantCulture);
         if (row.Finished)
         {
-            var elapsed = task.ElapsedTime is { } e ? $" in {e.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s" : "";
+            var elapsed = row.Took is { } e ? $" in {e.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s" : "";
             var figures = row.Done > 0 ? $"{count} {row.Unit}" : "";
             return new Markup(Markup.Escape(row.Outcome is { Length: > 0 } o ? o : (figures + elapsed).Trim()), new Style(Color.Grey));
         }

@@ -173,7 +173,7 @@ public sealed class ProgressBoard : IDisposable
                 task.IsIndeterminate = !state.Finished;
             }
 
-            if (state.Finished && !task.IsFinished)
+            if (state.Finished && task.StopTime is null)
             {
                 task.IsIndeterminate = false;
                 task.Value = task.MaxValue;

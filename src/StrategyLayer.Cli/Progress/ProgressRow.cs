@@ -11,6 +11,8 @@ public sealed class ProgressRow
     private double? _total;
     private double _done;
     private string? _outcome;
+    private readonly long _started = System.Diagnostics.Stopwatch.GetTimestamp();
+    private TimeSpan? _took;
 
     internal ProgressRow(string title, double? total, string unit)
     {
@@ -53,7 +55,8 @@ public sealed class ProgressRow
     {
         lock (_gate)
         {
-            _outcome = outcome ?? "";
+            _outcome ??= outcome ?? "";
+            _took ??= System.Diagnostics.Stopwatch.GetElapsedTime(_started);
         }
     }
 
@@ -62,13 +65,13 @@ public sealed class ProgressRow
         lock (_gate)
         {
             var total = _total is { } t && _done > t ? _done : _total;
-            return new RowState(_title, total, _done, Unit, _outcome);
+            return new RowState(_title, total, _done, Unit, _outcome, _took);
         }
     }
 }
 
 /// <summary>A consistent copy of a row, for drawing.</summary>
-internal sealed record RowState(string Title, double? Total, double Done, string Unit, string? Outcome)
+internal sealed record RowState(string Title, double? Total, double Done, string Unit, string? Outcome, TimeSpan? Took)
 {
     public bool Finished => Outcome is not null;
 }
