@@ -31,7 +31,8 @@ public sealed class TerminalSessionTests : IClassFixture<SandboxFixture>, IDispo
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.False(Terminal.HasStackTrace(result.Stdout), result.Stdout);
         Assert.Contains("Syncing servicenow/incident", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("upserted", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("servicenow/problem", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("failed", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

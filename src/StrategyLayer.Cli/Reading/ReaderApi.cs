@@ -59,10 +59,15 @@ public sealed class ReaderApi : IAsyncDisposable
             {
                 await next(context).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is StrategyLayerException or DiagnosticsException)
+            catch (Exception e) when (e is StrategyLayerException or DiagnosticsException && !context.Response.HasStarted)
             {
                 context.Response.StatusCode = e is StrategyLayerException { Kind: ErrorKind.Runtime } ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
                 await context.Response.WriteAsJsonAsync(new { error = e is DiagnosticsException d ? Verb.Describe(d) : "error: " + e.Message }).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                session.Log.Error(e, "A read for another process failed: {Path}", context.Request.Path.Value);
+                throw;
             }
         });
         app.MapGet("/status", (HttpContext context) => WriteAsync(context, StatusCommand.Describe(session)));
@@ -72,19 +77,24 @@ public sealed class ReaderApi : IAsyncDisposable
             var query = ItemsCommand.Query(session, q["untracked"] == "true", q["measure"].FirstOrDefault(), q["team"].FirstOrDefault(), q["query"].FirstOrDefault());
             var items = ItemListing.List(store, query);
             context.Response.ContentType = "application/json";
-            await using var writer = new Utf8JsonWriter(context.Response.Body, new JsonWriterOptions { Indented = true, Encoder = Json.Options.Encoder });
+
+            // Into the response's pipe (Kestrel allows no synchronous writes), flushed as it fills.
+            var body = context.Response.BodyWriter;
+            await using var writer = new Utf8JsonWriter(body, new JsonWriterOptions { Indented = true, Encoder = Json.Options.Encoder });
             writer.WriteStartArray();
+            var count = 0;
             foreach (var item in items)
             {
                 JsonSerializer.Serialize(writer, item, Json.Options);
-                if (writer.BytesPending > 64 * 1024)
+                if (++count % 500 == 0)
                 {
-                    await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+                    await body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
                 }
             }
 
             writer.WriteEndArray();
-            await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+            writer.Flush();
+            await body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
         });
         app.MapGet("/explain", (HttpContext context) => WriteAsync(context, ExplainCommand.Explain(session, context.Request.Query["id"].FirstOrDefault() ?? "")));
         await app.StartAsync(ct).ConfigureAwait(false);
