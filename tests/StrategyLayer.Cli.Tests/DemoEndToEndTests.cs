@@ -172,7 +172,7 @@ public sealed class DemoEndToEndTests(DemoEndToEndTests.DemoRun demo) : IClassFi
     {
         var config = File.ReadAllText(demo.Config);
         Assert.StartsWith(StrategyLayer.Cli.Hosting.DemoFolder.Marker, config, StringComparison.Ordinal);
-        Assert.Contains(System.Text.Json.JsonSerializer.Serialize(demo.Store), config, StringComparison.Ordinal);
+        Assert.Contains("\"store\": " + System.Text.Json.JsonSerializer.Serialize(Path.GetRelativePath(Path.GetDirectoryName(demo.Config)!, demo.Store)), config, StringComparison.Ordinal);
         Assert.Contains("127.0.0.1:8484", config, StringComparison.Ordinal);
     }
 
