@@ -46,5 +46,15 @@ public sealed class TerminalSessionTests : IClassFixture<SandboxFixture>, IDispo
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(_folder.Path, "share"), "*.html", SearchOption.AllDirectories));
     }
 
+    [Fact]
+    public async Task T3_Piped_sync_draws_nothing_live()
+    {
+        var result = await CliRunner.RunAsync(["sync", "--config", _config], _folder.Path, timeout: TimeSpan.FromMinutes(3));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain("Syncing", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', result.Stdout + result.Stderr);
+    }
+
     public void Dispose() => _folder.Dispose();
 }
