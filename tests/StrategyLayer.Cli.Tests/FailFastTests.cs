@@ -56,6 +56,38 @@ public sealed class FailFastTests : IDisposable
         Assert.Contains("could not reach http://no-such-host.invalid/jira", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_tls_handshake_that_fails_is_tried_twice_and_named()
+    {
+        // A server that answers every connection in plain text: an https client's handshake fails.
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        using var stop = new CancellationTokenSource();
+        var serving = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using var client = await listener.AcceptTcpClientAsync(stop.Token);
+                await client.GetStream().WriteAsync("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n"u8.ToArray(), stop.Token);
+            }
+        });
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var config = RepoFiles.WriteConfig(_folder.Path, $$"""
+            [ { "name": "jira", "type": "jira-cloud", "baseUrl": "https://127.0.0.1:{{port}}/jira", "scope": "project = PAY" } ]
+            """);
+        var started = Stopwatch.GetTimestamp();
+
+        var result = await CliRunner.RunAsync(["sync", "--config", config], timeout: TimeSpan.FromSeconds(60));
+        await stop.CancelAsync();
+
+        Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(30), "took " + Stopwatch.GetElapsedTime(started));
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains($"could not reach https://127.0.0.1:{port}/jira", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("TLS handshake failed", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"attempt 3", result.Stderr);
+        await Task.WhenAny(serving, Task.Delay(TimeSpan.FromSeconds(5)));
+    }
+
     /// <summary>A loopback port nothing listens on: bound for a moment by the system, then let go.</summary>
     private static int ClosedPort()
     {

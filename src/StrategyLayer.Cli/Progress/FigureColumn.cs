@@ -21,7 +21,7 @@ internal sealed class FigureColumn : ProgressColumn
         if (row.Finished)
         {
             var elapsed = row.Took is { } e ? $" in {e.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s" : "";
-            var figures = row.Done > 0 ? $"{count} {row.Unit}" : "";
+            var figures = row.Done > 0 ? $"{count} {(row.Done == 1 ? row.Unit.TrimEnd('s') : row.Unit)}" : "";
             return new Markup(Markup.Escape(row.Outcome is { Length: > 0 } o ? o : (figures + elapsed).Trim()), new Style(Color.Grey));
         }
 
