@@ -40,7 +40,7 @@ public sealed class DemoOnAnyDateTests
         GlobalOptions.AddTo(root);
         using var session = new Session(root.Parse(["--config", DemoEndToEndTests.DemoRun.DemoConfig, "--store", temp.File("demo.db"), "--quiet"]), new FakeTimeProvider(now));
 
-        var demo = await DemoCommand.RunDemoAsync(session, temp.File("out"), "small", "html", CancellationToken.None);
+        var demo = await DemoCommand.RunDemoAsync(session, temp.Path, temp.File("out"), "small", "html", CancellationToken.None);
 
         Assert.Equal((month.Name, "provisional", now), (demo.Report.Period, demo.Report.State, demo.Report.AsOf));
         Assert.Equal(SnapshotState.Frozen, session.Store.GetSnapshot(month.Previous.Name)!.State);

@@ -50,7 +50,7 @@ public static partial class BenchCommand
         var say = new Action<string>(s => { if (!session.JsonOutput && !session.Quiet) { session.ProgressConsole.MarkupLine("[grey]" + Markup.Escape(s) + "[/]"); } });
         say($"starting the sandbox ({size}) in a child process");
         await using var sandbox = await ChildSandbox.StartAsync(size, ct).ConfigureAwait(false);
-        var config = DemoCommand.DemoConfig(session, sandbox.JiraCloudUrl, sandbox.JiraDataCenterUrl, sandbox.ServiceNowUrl) with { Store = Path.Combine(folder, "bench.db"), Logs = Path.Combine(folder, "logs") };
+        var config = DemoCommand.DemoConfig(session, folder, sandbox.JiraCloudUrl, sandbox.JiraDataCenterUrl, sandbox.ServiceNowUrl) with { Store = Path.Combine(folder, "bench.db"), Logs = Path.Combine(folder, "logs") };
         session.UseConfig(config);
         var store = (LiteStrategyStore)session.Store;
 

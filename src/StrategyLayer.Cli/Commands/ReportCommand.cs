@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
+using StrategyLayer.Cli.Output;
 using StrategyLayer.Reporting;
 using StrategyLayer.Reporting.Model;
 
@@ -29,7 +30,18 @@ public static class ReportCommand
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
         var period = Pipeline.Period(session, parse.GetValue(PeriodOption));
-        var outcome = await Pipeline.ReportAsync(session, period, Path.GetFullPath(parse.GetValue(OutOption)!), parse.GetValue(TemplateOption), parse.GetValue(TeamOption), parse.GetValue(FormatOption)!, null, ct).ConfigureAwait(false);
+        var (template, team) = (parse.GetValue(TemplateOption), parse.GetValue(TeamOption));
+        if (template is not null)
+        {
+            KnownNames.RequireTemplate(session.Config.Templates, template);
+        }
+
+        if (team is not null)
+        {
+            KnownNames.RequireTeam(session.Store, team);
+        }
+
+        var outcome = await Pipeline.ReportAsync(session, period, Path.GetFullPath(parse.GetValue(OutOption)!), template, team, parse.GetValue(FormatOption)!, null, ct).ConfigureAwait(false);
         session.Output(Document(outcome), console => Print(console, outcome));
         var partial = false;
         if (outcome.PdfProblem is not null)
@@ -41,7 +53,7 @@ public static class ReportCommand
         // Unresolved links are data quality, not a partial result; an unusable KPI value is.
         foreach (var unusable in outcome.Report.DataQuality.Where(d => d.Kind == DataQualityEntry.UnusableValue))
         {
-            await Console.Error.WriteLineAsync(session.Mask.Apply($"KPI value not used: {unusable.File}:{unusable.Line}: {unusable.Problem}")).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(session.Mask.Apply(TerminalText.Cell($"KPI value not used: {unusable.File}:{unusable.Line}: {unusable.Problem}"))).ConfigureAwait(false);
             partial = true;
         }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
+using StrategyLayer.Cli.Output;
 using StrategyLayer.Distribution;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Settings;
@@ -19,6 +20,12 @@ public static class RunCommand
     {
         var outcome = await RunOnceAsync(session, "run", null, null, ct).ConfigureAwait(false);
         session.Output(outcome, console => Print(console, outcome));
+        if (outcome.Sync.Count > 0 && outcome.Sync.All(s => s.Failed))
+        {
+            // Every source failed: the packs were built from what was stored before, and it is a failure.
+            return await SyncCommand.ExitCodeAsync(session, outcome.Sync).ConfigureAwait(false);
+        }
+
         return outcome.Partial ? ExitCodes.Partial : ExitCodes.Success;
     }
 
@@ -42,7 +49,7 @@ public static class RunCommand
 
         if (job == "run")
         {
-            Pipeline.Map(session, false, null, ct);
+            MapCommand.Run(session, false, ct);
         }
 
         var audiences = config.Audiences.Where(a => audience is null || a.Name == audience).ToList();
@@ -138,7 +145,7 @@ public static class RunCommand
 
         foreach (var c in outcome.Channels)
         {
-            console.MarkupLine(Markup.Escape($"  {c.Channel}: {c.Sent} sent, {c.AlreadySent} already sent, {c.Failed} failed"));
+            console.MarkupLine(Markup.Escape(TerminalText.Clean($"  {c.Channel}: {c.Sent} sent, {c.AlreadySent} already sent, {c.Failed} failed")));
         }
     }
 }
