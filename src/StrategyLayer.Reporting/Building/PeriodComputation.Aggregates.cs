@@ -77,7 +77,7 @@ internal sealed partial class PeriodComputation
                 .Select(c => new ClusterView(c.Key.Team, c.Key.Attribute, c.Key.Value, c.Value))
                 .OrderByDescending(c => c.Count).ThenBy(c => c.Team, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Value, StringComparer.OrdinalIgnoreCase)],
             Freshness = freshness,
-            StatusRules = StatusRules.Describe(settings),
+            StatusRules = StatusRules.Describe(settings, tree.Measures),
         };
     }
 
@@ -108,6 +108,7 @@ internal sealed partial class PeriodComputation
     {
         var m = acc.Measure;
         var planned = PeriodValues.Lookup(m.Kpi.Planned, period);
+        var paced = PacedPlan.For(m.Kpi, period, elapsedPercent);
         double? actual = m.Kpi.Actual switch
         {
             EnteredActual entered => PeriodValues.Lookup(entered.Values, period),
@@ -132,6 +133,8 @@ internal sealed partial class PeriodComputation
             points.RemoveAt(0);
         }
 
+        var implementation = StatusRules.Implementation(acc, openBlockers, links, settings, elapsedPercent);
+        var potential = StatusRules.Potential(m, paced, actual, period.Name, settings, itemsUrl);
         return new MeasureView
         {
             Id = m.Id,
@@ -166,11 +169,22 @@ internal sealed partial class PeriodComputation
             Blocked = acc.BlockedItems(openBlockers),
             DonePercent = acc.Items == 0 ? 0 : Math.Round(100.0 * acc.Done / acc.Items, 1),
             ItemsUrl = itemsUrl,
-            Implementation = StatusRules.Implementation(acc, openBlockers, links, settings, elapsedPercent),
-            Potential = StatusRules.Potential(m, planned, actual, period.Name, settings, itemsUrl),
+            PlannedNow = paced?.Bar,
+            Pacing = PacedPlan.Name(m.Kpi.EffectivePacing),
+            Implementation = implementation,
+            Potential = potential,
+            Headline = Headline(implementation, potential),
             TrendPoints = points,
         };
     }
+
+    // The reason that matters most, for the one-line status: red first, then amber, else the value's.
+    private static string Headline(Assessment implementation, Assessment potential) =>
+        implementation.Reasons.Concat(potential.Reasons)
+            .OrderByDescending(r => Assessment.Parse(r.Level))
+            .ThenBy(r => implementation.Reasons.Contains(r) ? 1 : 0)
+            .Select(r => r.Text)
+            .FirstOrDefault() ?? "";
 
     private List<DecisionView> Decisions(IReadOnlyList<MeasureView> measureViews, IReadOnlyList<BlockerView> blockerList)
     {
