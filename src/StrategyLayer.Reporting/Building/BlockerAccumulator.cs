@@ -61,8 +61,10 @@ internal sealed class BlockerAccumulator(string key, ItemLink firstLink, int cap
     public BlockerView ToView(WorkItem? blocker, ItemLinks links, DateTimeOffset evalAt, ReportSettings settings)
     {
         var team = blocker?.Team ?? Link.TargetTeam ?? KeyPrefix(Key);
-        // The dependency's age, not the blocking ticket's: an old ticket that starts blocking today is 0 days old.
-        var age = FirstSeen >= evalAt ? 0 : (int)Math.Floor((evalAt - FirstSeen).TotalDays);
+        // The dependency's age, not the blocking ticket's: an old ticket that starts blocking today is
+        // 0 days old. A link cannot be older than the blocking ticket, though.
+        var since = blocker is not null && blocker.Created > FirstSeen ? blocker.Created : FirstSeen;
+        var age = since >= evalAt ? 0 : (int)Math.Floor((evalAt - since).TotalDays);
         var crossTeam = teams.Any(t => !string.Equals(t, team, StringComparison.OrdinalIgnoreCase));
         var level = !crossTeam ? (age >= settings.BlockerRedDays ? Rag.Amber : Rag.Green)
             : age >= settings.BlockerRedDays ? Rag.Red

@@ -32,7 +32,7 @@ internal sealed record PacedPlan(double Bar, double Planned, double From, string
             KpiPacing.PeriodEnd => share >= 1 ? planned : from,
             _ => planned,
         };
-        return new PacedPlan(Math.Round(bar, 2), planned, from, label, pacing, Math.Clamp(elapsedPercent, 0, 100));
+        return new PacedPlan(Math.Round(bar, 1), planned, from, label, pacing, Math.Clamp(elapsedPercent, 0, 100));
     }
 
     /// <summary>The name a strategy file gives the pacing.</summary>

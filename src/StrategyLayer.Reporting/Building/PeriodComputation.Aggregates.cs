@@ -233,34 +233,40 @@ internal sealed partial class PeriodComputation
         var rows = new List<TreeRow>();
         foreach (var portfolio in tree.Organization.Portfolios)
         {
-            Node(rows, 0, "portfolio", portfolio, portfolio.Programs, (rs, program) =>
-                Node(rs, 1, "program", program, program.Projects, (rs2, project) =>
-                    Node(rs2, 2, "project", project, project.MeasurePackages, (rs3, package) =>
-                        Node(rs3, 3, "package", package, package.Measures, (rs4, measure) =>
-                        {
-                            var v = views[measure.Id];
-                            rs4.Add(new TreeRow(4, "measure", v.Id, v.Name, v.BusinessOwner, v.TechnicalOwner, v.Implementation, v.Potential));
-                            return (v.Implementation, v.Potential);
-                        }))));
+            Emit(rows, 0, [], TreeNode.Of(portfolio), views);
         }
 
         return rows;
     }
 
-    private static (Assessment Implementation, Assessment Potential) Node<TChild>(
+    /// <summary>
+    /// Adds the rows of <paramref name="node"/> and below. A node with one child is not a row of its
+    /// own (its status would only repeat its child's): it is named in the chain of the row below.
+    /// </summary>
+    private static (Assessment Implementation, Assessment Potential) Emit(
         List<TreeRow> rows,
         int depth,
-        string level,
-        StrategyNode node,
-        IReadOnlyList<TChild> children,
-        Func<List<TreeRow>, TChild, (Assessment Implementation, Assessment Potential)> child)
-        where TChild : StrategyNode
+        IReadOnlyList<TreeLabel> chain,
+        TreeNode node,
+        IReadOnlyDictionary<string, MeasureView> views)
     {
+        if (node.Level == "measure")
+        {
+            var v = views[node.Node.Id];
+            rows.Add(new TreeRow(depth, "measure", v.Id, v.Name, v.BusinessOwner, v.TechnicalOwner, v.Implementation, v.Potential, chain));
+            return (v.Implementation, v.Potential);
+        }
+
+        if (node.Children.Count == 1)
+        {
+            return Emit(rows, depth, [.. chain, new TreeLabel(node.Level, node.Node.Id, node.Node.Name)], node.Children[0], views);
+        }
+
         var index = rows.Count;
-        var results = children.Select(c => (c, child(rows, c))).ToList();
-        var implementation = StatusRules.RollUp([.. results.Select(r => (r.c.Id, r.c.Name, r.Item2.Implementation))]);
-        var potential = StatusRules.RollUp([.. results.Select(r => (r.c.Id, r.c.Name, r.Item2.Potential))]);
-        rows.Insert(index, new TreeRow(depth, level, node.Id, node.Name, node.BusinessOwner, node.TechnicalOwner, implementation, potential));
+        var results = node.Children.Select(c => (c.Node, Status: Emit(rows, depth + 1, [], c, views))).ToList();
+        var implementation = StatusRules.RollUp([.. results.Select(r => (r.Node.Id, r.Node.Name, r.Status.Implementation))]);
+        var potential = StatusRules.RollUp([.. results.Select(r => (r.Node.Id, r.Node.Name, r.Status.Potential))]);
+        rows.Insert(index, new TreeRow(depth, node.Level, node.Node.Id, node.Node.Name, node.Node.BusinessOwner, node.Node.TechnicalOwner, implementation, potential, chain));
         return (implementation, potential);
     }
 

@@ -25,7 +25,7 @@ internal static class StatusRules
     ];
 
     public const string BlockerAgeRule =
-        "Blocker age: from when the dependency was first seen, not from the blocking ticket's creation: the first sync that brought the item's \"is blocked by\" link, dated by the item's update that carried it (a link is at least as old as that update). A link that appears today is 0 days old, however old its ticket.";
+        "Blocker age: from when the dependency was first seen, not from the blocking ticket's creation: the first sync that brought the item's \"is blocked by\" link, dated by the item's update that carried it (a link is at least as old as that update, and no older than the blocking ticket). A link that appears today is 0 days old, however old its ticket.";
 
     private static IEnumerable<string> PacingRules(IEnumerable<Measure> measures)
     {
