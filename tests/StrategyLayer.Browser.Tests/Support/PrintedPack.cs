@@ -77,7 +77,7 @@ internal sealed class PrintedPack
                     pack.Small.Add(string.Create(CultureInfo.InvariantCulture, $"page {page.Number} '{letter.Value}' {letter.PointSize:0.0} pt"));
                 }
 
-                var box = letter.GlyphRectangle;
+                var box = letter.BoundingBox;
                 if (box.Left < -0.5 || box.Bottom < -0.5 || box.Right > page.Width + 0.5 || box.Top > page.Height + 0.5)
                 {
                     pack.Outside.Add(string.Create(CultureInfo.InvariantCulture, $"page {page.Number} '{letter.Value}' at {box.Left:0},{box.Bottom:0} on {page.Width:0}×{page.Height:0}"));
