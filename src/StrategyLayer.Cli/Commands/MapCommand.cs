@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
+using StrategyLayer.Cli.Output;
+using StrategyLayer.Cli.Progress;
 using StrategyLayer.Mapping;
 
 namespace StrategyLayer.Cli.Commands;
@@ -19,17 +21,20 @@ public static class MapCommand
         return Task.FromResult(ExitCodes.Success);
     }
 
-    public static MapSummary Run(Session session, bool full, CancellationToken ct)
+    public static MapSummary Run(Session session, bool full, CancellationToken ct, string title = "Mapping items to measures")
     {
-        if (!session.ShowProgress)
+        var row = session.Progress.Add(title, session.ShowProgress ? session.Store.CountItems() : null);
+        try
         {
-            return Pipeline.Map(session, full, null, ct);
+            var summary = Pipeline.Map(session, full, new Reporter<int>(n => row.Report(n)), ct);
+            row.Finish();
+            return summary;
         }
-
-        MapSummary? summary = null;
-        session.ProgressConsole.Status().Start("Mapping…", ctx =>
-            summary = Pipeline.Map(session, full, new Progress<int>(n => ctx.Status($"Mapping: {n:N0} items")), ct));
-        return summary!;
+        catch (Exception)
+        {
+            row.Finish("failed");
+            throw;
+        }
     }
 
     private static void Print(IAnsiConsole console, MapSummary s)
@@ -38,7 +43,7 @@ public static class MapCommand
         var table = new Table().AddColumns("rule", "items");
         foreach (var (rule, count) in s.ByRule.OrderByDescending(r => r.Value))
         {
-            table.AddRow(Markup.Escape(rule), count.ToString("N0"));
+            table.AddRow(Markup.Escape(TerminalText.Cell(rule)), count.ToString("N0"));
         }
 
         console.Write(table);
