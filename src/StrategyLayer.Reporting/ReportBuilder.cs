@@ -127,7 +127,7 @@ public sealed partial class ReportBuilder
         var end = period.EndInstant(environment.TimeZone);
         var evalAt = asOf < end ? asOf : end;
         var elapsed = evalAt <= start ? 0 : Math.Min(100, 100 * (evalAt - start).TotalSeconds / (end - start).TotalSeconds);
-        using var computation = new PeriodComputation(tree, filters, settings, links, evalAt);
+        using var computation = new PeriodComputation(tree, filters, settings, links, evalAt, LinkFirstSeen.Read(store));
         var n = 0;
         foreach (var (item, mapping) in store.MappedItems())
         {

@@ -83,6 +83,16 @@ public interface IStrategyStore : IDisposable
         }
     }
 
+    // ---- link history ----
+
+    /// <summary>
+    /// The first time each stored item's dependencies ("is blocked by" links) were seen, kept by the
+    /// commits of every sync: a link keeps its first sighting while the item carries it, and is
+    /// forgotten when a newer copy of the item no longer does. Reports age blockers from it. An
+    /// engine that keeps no link history returns none (ages then run from the item's last update).
+    /// </summary>
+    IEnumerable<LinkSighting> LinkHistory() => [];
+
     /// <summary>Writes the mappings that changed and drops those of the given uids; returns writes.</summary>
     int SaveMappings(IReadOnlyList<ItemMapping> changed, IReadOnlyList<string> dropped);
 

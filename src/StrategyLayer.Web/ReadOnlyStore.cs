@@ -48,6 +48,8 @@ internal sealed class ReadOnlyStore(IStrategyStore inner) : IStrategyStore
 
     public IReadOnlyDictionary<string, ItemMapping> LoadMappings() => inner.LoadMappings();
 
+    public IEnumerable<LinkSighting> LinkHistory() => inner.LinkHistory();
+
     public int SaveMappings(IReadOnlyList<ItemMapping> changed, IReadOnlyList<string> dropped) => throw Refused(nameof(SaveMappings));
 
     public string? GetMeta(string key) => inner.GetMeta(key);

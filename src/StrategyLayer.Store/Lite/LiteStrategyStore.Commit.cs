@@ -214,6 +214,8 @@ public sealed partial class LiteStrategyStore
             _keys.Upsert(KeyDocument(item.Source, movedFrom, item.Uid));
         }
 
+        RecordLinks(item, inserted);
+
         return (inserted, existing is not null && existing[Names.Removed].AsBoolean);
     }
 

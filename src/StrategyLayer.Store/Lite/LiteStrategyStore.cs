@@ -8,7 +8,8 @@ namespace StrategyLayer.Store;
 /// Collections: <c>items</c> (by uid, compact JSON plus indexed scalars), <c>raw</c> (compressed source
 /// JSON), <c>keys</c> (old <c>source:key</c> → uid: aliases of moved items; current keys are an index on items), <c>quarantine</c>,
 /// <c>cursors</c>, <c>mappings</c>, <c>snapshots</c> (+ <c>snaprows</c> chunks), <c>runs</c>,
-/// <c>outbox</c>, <c>meta</c> (schema version and named values), <c>counts</c> (items per source).
+/// <c>outbox</c>, <c>meta</c> (schema version and named values), <c>counts</c> (items per source),
+/// <c>linkseen</c> (when each item's dependencies were first seen).
 /// </summary>
 public sealed partial class LiteStrategyStore : IStrategyStore
 {
@@ -35,6 +36,7 @@ public sealed partial class LiteStrategyStore : IStrategyStore
     private readonly ILiteCollection<BsonDocument> _outbox;
     private readonly ILiteCollection<BsonDocument> _meta;
     private readonly ILiteCollection<BsonDocument> _counts;
+    private readonly ILiteCollection<BsonDocument> _linkHistory;
     private bool _disposed;
     private long _writes;
 
@@ -57,6 +59,7 @@ public sealed partial class LiteStrategyStore : IStrategyStore
         _outbox = db.GetCollection(Names.Outbox);
         _meta = db.GetCollection(Names.Meta);
         _counts = db.GetCollection(Names.Counts);
+        _linkHistory = db.GetCollection(Names.LinkHistory);
     }
 
     /// <inheritdoc />

@@ -15,6 +15,7 @@ internal static class Names
     public const string Outbox = "outbox";
     public const string Meta = "meta";
     public const string Counts = "counts";
+    public const string LinkHistory = "linkseen";
 
     public const string Id = "_id";
     public const string Source = "src";
@@ -34,4 +35,6 @@ internal static class Names
     public const string Job = "job";
     public const string State = "state";
     public const string Value = "v";
+    public const string Links = "l";
+    public const string Seen = "t";
 }
