@@ -72,14 +72,25 @@ public sealed class ScriptedSource(string name, params string[] partitions) : IW
     public Task<IReadOnlyDictionary<string, RemovalReason>> ClassifyMissingAsync(string partition, IReadOnlyList<string> sourceIds, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, RemovalReason>>(sourceIds.Where(_items.ContainsKey).ToDictionary(id => id, _ => RemovalReason.OutOfScope));
 
-    public async IAsyncEnumerable<IReadOnlyList<string>> ReadDeletionsAsync(string partition, DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<DeletionBatch> ReadDeletionsAsync(string partition, DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.Yield();
         if (partition == "audited")
         {
-            yield return Deleted.ToList();
+            yield return new DeletionBatch(Deleted.ToList(), null);
         }
     }
+
+    public async IAsyncEnumerable<RereadBatch> RereadAsync(string partition, IReadOnlyList<string> ids, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        Reread.Add(ids);
+        var found = ids.Where(id => _items.TryGetValue(id, out var v) && v.Partition == partition).ToList();
+        yield return new RereadBatch([.. found.Select(id => new SourceRecord(_items[id].Item, "{\"id\":\"" + id + "\"}"))], [], [.. ids.Except(found)]);
+    }
+
+    /// <summary>The ids each <see cref="RereadAsync"/> was asked for.</summary>
+    public List<IReadOnlyList<string>> Reread { get; } = [];
 
     public Task<IReadOnlyList<Diagnostic>> ValidateOnlineAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Diagnostic>>([]);
 
