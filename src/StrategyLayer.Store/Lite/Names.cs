@@ -7,6 +7,7 @@ internal static class Names
     public const string Raw = "raw";
     public const string Keys = "keys";
     public const string Quarantine = "quarantine";
+    public const string TextFixes = "textfix";
     public const string Cursors = "cursors";
     public const string Mappings = "mappings";
     public const string Snapshots = "snapshots";
@@ -34,4 +35,7 @@ internal static class Names
     public const string Job = "job";
     public const string State = "state";
     public const string Value = "v";
+    public const string Page = "pg";
+    public const string Since = "since";
+    public const string Fields = "fs";
 }
