@@ -279,7 +279,8 @@ public sealed partial class LiteStrategyStore
 
     /// <summary>
     /// Marks an item stored with replaced text for data quality (and for reading again), keeping when
-    /// it was first so and, for a read by id, the pages its fields came on.
+    /// it was first so and, for a read by id, the pages its fields came on; a quarantine entry of the
+    /// same record goes (it is stored now).
     /// </summary>
     private void MarkReplaced(string partition, PreparedRecord prepared)
     {
@@ -289,6 +290,10 @@ public sealed partial class LiteStrategyStore
         }
 
         var item = prepared.Item;
+
+        // Stored now, with replaced text: no longer a quarantined record.
+        _quarantine.Delete(QuarantineId(item.Source, partition, item.SourceId));
+        _quarantine.Delete(QuarantineId(item.Source, partition, item.Key));
         var earlier = _textFixes.FindById(item.Uid);
         var earlierPages = new Dictionary<string, int>(StringComparer.Ordinal);
         if (earlier is not null && earlier[Names.Fields].IsArray)
