@@ -63,7 +63,8 @@ internal sealed class ItemNormalizer
                 if (repaired.Damage.Count > 0)
                 {
                     row = repaired.Root;
-                    replaced = [.. repaired.Damage.Select(d => d with { Field = FieldName(d.Field), Page = page })];
+                    // display_value and value of one field are one field to a person.
+                    replaced = [.. repaired.Damage.Select(d => d with { Field = FieldName(d.Field), Page = page }).DistinctBy(d => d.Field)];
                 }
             }
 
