@@ -16,6 +16,7 @@ public static class RunCommand
 
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
+        TemplateCheck.ThrowIfBroken(session);
         var outcome = await RunOnceAsync(session, "run", null, null, ct).ConfigureAwait(false);
         session.Output(outcome, console => Print(console, outcome));
         return outcome.Partial ? ExitCodes.Partial : ExitCodes.Success;

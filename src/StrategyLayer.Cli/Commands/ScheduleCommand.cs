@@ -20,6 +20,7 @@ public static class ScheduleCommand
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
         var config = session.Config;
+        TemplateCheck.ThrowIfBroken(session);
         var store = session.Store;
         var host = new ScheduleHost(store, session.Time, session.Log);
         await using var web = parse.GetValue(ServeOption)
