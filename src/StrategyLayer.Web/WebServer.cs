@@ -58,11 +58,14 @@ public static class WebServer
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         builder.Logging.ClearProviders();
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-
         // A failure to start is reported once, by the caller, in one line naming the URL: not also as
-        // the host's own error with its stack trace.
-        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical);
-        builder.Services.AddSerilog(log, dispose: false);
+        // the host's own error with its stack trace. (Serilog's factory does not see the filters above.)
+        builder.Services.AddSerilog(
+            new LoggerConfiguration().MinimumLevel.Verbose()
+                .MinimumLevel.Override("Microsoft.Extensions.Hosting", Serilog.Events.LogEventLevel.Fatal)
+                .WriteTo.Logger(log)
+                .CreateLogger(),
+            dispose: true);
         builder.Services.AddSingleton<IHostLifetime, HostLifetime>();
         if (options.SignInConfigured)
         {
