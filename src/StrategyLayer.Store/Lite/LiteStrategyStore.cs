@@ -28,6 +28,7 @@ public sealed partial class LiteStrategyStore : IStrategyStore
     private readonly ILiteCollection<BsonDocument> _raw;
     private readonly ILiteCollection<BsonDocument> _keys;
     private readonly ILiteCollection<BsonDocument> _quarantine;
+    private readonly ILiteCollection<BsonDocument> _textFixes;
     private readonly ILiteCollection<BsonDocument> _cursors;
     private readonly ILiteCollection<BsonDocument> _mappings;
     private readonly ILiteCollection<BsonDocument> _snapshots;
@@ -51,6 +52,7 @@ public sealed partial class LiteStrategyStore : IStrategyStore
         _raw = db.GetCollection(Names.Raw);
         _keys = db.GetCollection(Names.Keys);
         _quarantine = db.GetCollection(Names.Quarantine);
+        _textFixes = db.GetCollection(Names.TextFixes);
         _cursors = db.GetCollection(Names.Cursors);
         _mappings = db.GetCollection(Names.Mappings);
         _snapshots = db.GetCollection(Names.Snapshots);
@@ -144,6 +146,7 @@ public sealed partial class LiteStrategyStore : IStrategyStore
         _items.EnsureIndex(Names.KeyIndex, KeyExpression);
         _keys.EnsureIndex(Names.BareKey, "$." + Names.BareKey);
         _quarantine.EnsureIndex(Names.Source, "$." + Names.Source);
+        _textFixes.EnsureIndex(Names.Source, "$." + Names.Source);
         _runs.EnsureIndex(Names.Started, "$." + Names.Started);
         _outbox.EnsureIndex(Names.State, "$." + Names.State);
     }

@@ -7,6 +7,7 @@ internal static class Names
     public const string Raw = "raw";
     public const string Keys = "keys";
     public const string Quarantine = "quarantine";
+    public const string TextFixes = "textfix";
     public const string Cursors = "cursors";
     public const string Mappings = "mappings";
     public const string Snapshots = "snapshots";
@@ -37,4 +38,7 @@ internal static class Names
     public const string Value = "v";
     public const string Links = "l";
     public const string Seen = "t";
+    public const string Page = "pg";
+    public const string Since = "since";
+    public const string Fields = "fs";
 }

@@ -69,6 +69,12 @@ internal sealed class InMemoryStore : IStrategyStore
     public IReadOnlyList<QuarantinedRecord> Quarantined(string? source = null) =>
         QuarantineList.Where(q => source is null || q.Source == source).ToList();
 
+    public IReadOnlyList<ReplacedTextItem> ReplacedText(string? source = null) => [];
+
+    public IReadOnlyList<string> FlaggedIds(string source, string partition) => [];
+
+    public int ClearDataQuality(string source, string partition, IReadOnlyList<string> ids) => throw new NotSupportedException();
+
     public IReadOnlyList<CursorRecord> Cursors() => CursorList;
 
     public IReadOnlyList<RunRecord> RecentRuns(int count, string? job = null) =>
