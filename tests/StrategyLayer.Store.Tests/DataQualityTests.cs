@@ -89,7 +89,7 @@ public sealed class DataQualityTests : IDisposable
         _time.Advance(TimeSpan.FromMinutes(10));
         store.CommitPage("servicenow", "incident", [Replaced(Items.Jira("9", "INC9") with { Source = "servicenow" }, 4, "short_description")], [], null);
 
-        var status = StatusView.Describe(store, ["jira", "servicenow"], _time.GetUtcNow().AddMinutes(5));
+        var status = StatusView.Describe(store, ["jira", "servicenow"], _time.GetUtcNow().AddMinutes(5), 0);
 
         Assert.Collection(
             status.DataQuality,
