@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using StrategyLayer.Connectors.Text;
 using StrategyLayer.Connectors.Contract;
+using StrategyLayer.Connectors.Text;
 using StrategyLayer.Domain.Items;
 
 namespace StrategyLayer.Connectors.ServiceNow;
