@@ -1,5 +1,5 @@
-using StrategyLayer.Reporting.Pdf;
 using StrategyLayer.Browser.Tests.Support;
+using StrategyLayer.Reporting.Pdf;
 using UglyToad.PdfPig;
 
 namespace StrategyLayer.Browser.Tests;
