@@ -127,7 +127,7 @@ public sealed partial class ReportBuilder
         var end = period.EndInstant(environment.TimeZone);
         var evalAt = asOf < end ? asOf : end;
         var elapsed = evalAt <= start ? 0 : Math.Min(100, 100 * (evalAt - start).TotalSeconds / (end - start).TotalSeconds);
-        using var computation = new PeriodComputation(tree, filters, settings, links, evalAt);
+        using var computation = new PeriodComputation(tree, filters, settings, links, evalAt, LinkFirstSeen.Read(store));
         var n = 0;
         foreach (var (item, mapping) in store.MappedItems())
         {
@@ -154,6 +154,17 @@ public sealed partial class ReportBuilder
 
         var sources = computation.Sources.Concat(environment.Sources ?? []);
         var freshness = FreshnessReader.Read(store, sources, asOf, settings, environment.TimeZone);
+        // Records the store could not read cleanly (quarantined, or stored with U+FFFD) are named too:
+        // every sync reads them again until they read cleanly.
+        foreach (var note in Store.DataQualityEntry.From(store.Quarantined(), store.ReplacedText(), asOf))
+        {
+            var where = (note.Field is null ? "" : $" (field {note.Field})") + (note.Page is null ? "" : $" on page {note.Page}");
+            computation.DataQuality.Add(new Model.DataQualityEntry(
+                note.Kind == Store.DataQualityEntry.QuarantinedKind ? "quarantined" : "replaced-text",
+                note.Problem + where,
+                Item: note.Item));
+        }
+
         var aggregates = computation.Finish(tree, period, elapsed, store.FindItem, EarlierActual, freshness);
         return new PeriodData(period, state, evalAt, aggregates, computation.FinishRows(), false);
     }

@@ -58,7 +58,23 @@ public interface IStrategyStore : IDisposable
     /// <summary>Marks items removed upstream (kept, flagged); returns how many changed.</summary>
     int MarkRemoved(IReadOnlyList<(string Uid, Removal Removal)> removals);
 
+    /// <summary>Records quarantined (never stored as items), with their page and since when; all sources when null.</summary>
     IReadOnlyList<QuarantinedRecord> Quarantined(string? source = null);
+
+    /// <summary>Items stored with text replaced by U+FFFD, with the fields and pages; all sources when null.</summary>
+    IReadOnlyList<ReplacedTextItem> ReplacedText(string? source = null);
+
+    /// <summary>
+    /// The ids (source id, or key where a quarantined record had none) of a partition's quarantined
+    /// records and of its items stored with replaced text: what a sync reads again by id.
+    /// </summary>
+    IReadOnlyList<string> FlaggedIds(string source, string partition);
+
+    /// <summary>
+    /// Forgets the quarantine entries and replaced-text marks of these ids (source ids or keys): their
+    /// records now read cleanly, or are gone upstream. Returns how many entries were forgotten.
+    /// </summary>
+    int ClearDataQuality(string source, string partition, IReadOnlyList<string> ids);
 
     // ---- cursors ----
 
@@ -82,6 +98,16 @@ public interface IStrategyStore : IDisposable
             yield return new MappedItem(item, mappings.TryGetValue(item.Uid, out var mapping) ? mapping : null);
         }
     }
+
+    // ---- link history ----
+
+    /// <summary>
+    /// The first time each stored item's dependencies ("is blocked by" links) were seen, kept by the
+    /// commits of every sync: a link keeps its first sighting while the item carries it, and is
+    /// forgotten when a newer copy of the item no longer does. Reports age blockers from it. An
+    /// engine that keeps no link history returns none (ages then run from the item's last update).
+    /// </summary>
+    IEnumerable<LinkSighting> LinkHistory() => [];
 
     /// <summary>Writes the mappings that changed and drops those of the given uids; returns writes.</summary>
     int SaveMappings(IReadOnlyList<ItemMapping> changed, IReadOnlyList<string> dropped);

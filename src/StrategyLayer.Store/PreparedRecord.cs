@@ -11,4 +11,8 @@ namespace StrategyLayer.Store;
 /// prepares the next batch while the store commits the last one; holding the compressed raw record
 /// rather than its text keeps batches small.
 /// </summary>
-public sealed record PreparedRecord(WorkItem Item, WorkItem Normalized, byte[] Json, long Hash, byte[]? PackedRaw, string? RawJson);
+public sealed record PreparedRecord(WorkItem Item, WorkItem Normalized, byte[] Json, long Hash, byte[]? PackedRaw, string? RawJson)
+{
+    /// <summary>The record's fields stored with U+FFFD (<see cref="SourceRecord.Replaced"/>): the commit marks the item for data quality.</summary>
+    public IReadOnlyList<ReplacedText> Replaced { get; init; } = [];
+}

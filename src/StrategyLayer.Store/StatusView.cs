@@ -9,11 +9,22 @@ namespace StrategyLayer.Store;
 /// </summary>
 public sealed record StatusView(IReadOnlyList<SourceStatus> Sources, double UntrackedShare, IReadOnlyList<OutboxEntry> Outbox, IReadOnlyList<RunRecord> Runs, string Store)
 {
+    /// <summary>Most data-quality entries listed (the per-source counts are always whole).</summary>
+    public const int DataQualityLimit = 500;
+
+    /// <summary>
+    /// Records quarantined and items stored with replaced text, oldest first, with their age: every
+    /// sync reads them again until they read cleanly or are gone, so an old one is worth a look upstream.
+    /// </summary>
+    public IReadOnlyList<DataQualityEntry> DataQuality { get; init; } = [];
+
     /// <summary>Describes the store for the configured sources (and any other source it holds).</summary>
     public static StatusView Describe(IStrategyStore store, IEnumerable<string> configuredSources, DateTimeOffset now, double untrackedShare)
     {
         var cursors = store.Cursors();
         var names = configuredSources.Concat(cursors.Select(c => c.Source)).Distinct().ToList();
+        var quarantine = store.Quarantined();
+        var replaced = store.ReplacedText();
         var sources = names.Select(name =>
         {
             var mine = cursors.Where(c => c.Source == name).ToList();
@@ -24,15 +35,25 @@ public sealed record StatusView(IReadOnlyList<SourceStatus> Sources, double Untr
                 last,
                 mine.Count == 1 ? mine[0].Cursor : mine.Count == 0 ? null : string.Join("; ", mine.Select(c => $"{c.Partition}={c.Cursor}")),
                 last is null ? null : (long)(now - last.Value).TotalSeconds,
-                store.Quarantined(name).Count);
+                quarantine.Count(q => q.Source == name))
+            {
+                ReplacedText = replaced.Count(r => r.Source == name),
+            };
         }).ToList();
 
         var outbox = store.Outbox().Where(d => d.State != DeliveryState.Sent)
             .Select(d => new OutboxEntry(d.Id, d.Audience, d.Channel, d.Recipient, d.Period, d.State, d.Attempts, d.NextAttempt, d.LastError)).ToList();
-        return new StatusView(sources, untrackedShare, outbox, store.RecentRuns(10), store.Path);
+        return new StatusView(sources, untrackedShare, outbox, store.RecentRuns(10), store.Path)
+        {
+            DataQuality = DataQualityEntry.From(quarantine, replaced, now).Take(DataQualityLimit).ToList(),
+        };
     }
 }
 
-public sealed record SourceStatus(string Source, int Items, DateTimeOffset? LastSync, string? Cursor, long? AgeSeconds, int Quarantined);
+public sealed record SourceStatus(string Source, int Items, DateTimeOffset? LastSync, string? Cursor, long? AgeSeconds, int Quarantined)
+{
+    /// <summary>Items stored with text replaced by U+FFFD.</summary>
+    public int ReplacedText { get; init; }
+}
 
 public sealed record OutboxEntry(string Id, string Audience, string Channel, string? Recipient, string Period, DeliveryState State, int Attempts, DateTimeOffset? NextAttempt, string? LastError);

@@ -10,11 +10,12 @@ namespace StrategyLayer.Sync;
 /// <summary>
 /// Pulls one source into the store: each page is committed with its cursor in one transaction
 /// (so a crash anywhere resumes from the last committed page), unchanged items cost a hash
-/// comparison, source-recorded deletions are applied, and a full sync compares every key in
-/// scope with the store to mark what was deleted or moved out of scope. A failing partition is
-/// reported and the others go on.
+/// comparison, records quarantined or stored with replaced text are read again by id until they
+/// read cleanly, source-recorded deletions are applied by the source's own clock, and a full sync
+/// compares every key in scope with the store to mark what was deleted or moved out of scope. A
+/// failing partition reports what it committed and the others go on.
 /// </summary>
-public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider time)
+public sealed partial class SyncEngine(IStrategyStore store, ILogger log, TimeProvider time)
 {
     private const int ClassifyChunk = 100;
     /// <summary>
@@ -48,48 +49,109 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
         {
             cancellationToken.ThrowIfCancellationRequested();
             var table = partition.Length == 0 ? null : partition;
+            var tally = new PartitionTally(source.Name, table, store.GetCursor(source.Name, partition));
             try
             {
-                reports.Add(await SyncPartitionAsync(source, partition, table, full, fromScratch, loaded, states, progress, cancellationToken).ConfigureAwait(false));
+                await SyncPartitionAsync(source, partition, full, fromScratch, loaded, states, tally, progress, cancellationToken).ConfigureAwait(false);
             }
-            catch (StrategyLayerException ex) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                log.Error("Sync of {Source} {Table} failed: {Message}", source.Name, table ?? "", ex.Message);
-                reports.Add(new SyncReport
+                // Whatever stopped this partition (a source error, or something no one foresaw) costs
+                // this partition only; what it committed before stays committed and is reported.
+                if (ex is StrategyLayerException)
                 {
-                    Source = source.Name,
-                    Table = table,
-                    Error = ex.Message,
-                    Cursor = store.GetCursor(source.Name, partition),
-                });
+                    log.Error("Sync of {Source} {Table} failed after {Upserted} upserted: {Message}", source.Name, table ?? "", tally.Upserted, ex.Message);
+                }
+                else
+                {
+                    log.Error(ex, "Sync of {Source} {Table} failed unexpectedly after {Upserted} upserted", source.Name, table ?? "", tally.Upserted);
+                }
+
+                tally.Fail(ex is StrategyLayerException ? ex.Message : $"{source.Name}: unexpected failure: {ex.Message}");
             }
+
+            reports.Add(tally.Report());
         }
 
         return reports;
     }
 
-    private async Task<SyncReport> SyncPartitionAsync(
+    private async Task SyncPartitionAsync(
         IWorkSource source,
         string partition,
-        string? table,
         bool full,
         bool fromScratch,
         IReadOnlyDictionary<string, ItemState> loaded,
         Dictionary<string, ItemState> states,
+        PartitionTally tally,
         IProgress<SyncProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var storedCursor = store.GetCursor(source.Name, partition);
-        var cursor = fromScratch ? null : SyncCursor.Parse(storedCursor);
-        long fetched = 0, upserted = 0, unchanged = 0, stale = 0, quarantined = 0;
-        var lastCursor = storedCursor;
-        var pendingCursor = false;
-        var started = time.GetUtcNow();
+        var cursor = fromScratch ? null : SyncCursor.Parse(tally.Cursor);
+        var flagged = new HashSet<string>(store.FlaggedIds(source.Name, partition), StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var read = await ReadChangesAsync(source, partition, cursor, loaded, states, flagged, seen, tally, progress, cancellationToken).ConfigureAwait(false);
 
-        // Pages are committed in batches of about CommitBatch items: each LiteDB transaction has a
-        // fixed cost (an fsync) and touches index pages all over the file. The cursor still moves
-        // only with the batch that covers it; a crash re-reads at most one batch. Fetching runs one
-        // batch ahead of committing (a bounded channel), so HTTP, parsing and the disk overlap.
+        try
+        {
+            await RereadFlaggedAsync(source, partition, states, seen, tally, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StrategyLayerException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The records are still flagged: the next sync asks for them again.
+            log.Warning("Reading {Source} {Table} records again by id failed: {Message}", source.Name, partition, ex.Message);
+            tally.Fail(ex.Message);
+        }
+
+        if (!fromScratch)
+        {
+            tally.Deleted += await ApplyRecordedDeletionsAsync(source, partition, cursor, read, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (full)
+        {
+            var (d, o) = await DetectRemovalsAsync(source, partition, cancellationToken).ConfigureAwait(false);
+            tally.Deleted += d;
+            tally.OutOfScope += o;
+        }
+
+        log.Information(
+            "Synced {Source} {Table}: {Fetched} fetched, {Upserted} upserted, {Unchanged} unchanged, {Quarantined} quarantined, {Replaced} with replaced text, {Healed} of {Reread} read again healed, {Deleted} deleted, {OutOfScope} out of scope",
+            source.Name,
+            partition,
+            tally.Fetched,
+            tally.Upserted,
+            tally.Unchanged,
+            tally.Quarantined,
+            tally.ReplacedText,
+            tally.Healed,
+            tally.Reread,
+            tally.Deleted,
+            tally.OutOfScope);
+    }
+
+    /// <summary>
+    /// The change pass. Pages are committed in batches of about <see cref="CommitBatch"/> items: each
+    /// LiteDB transaction has a fixed cost (an fsync) and touches index pages all over the file. The
+    /// cursor still moves only with the batch that covers it; a crash re-reads at most one batch.
+    /// Fetching runs one batch ahead of committing (a bounded channel), so HTTP, parsing and the disk
+    /// overlap. Records that read cleanly now lose the flags earlier syncs gave them.
+    /// </summary>
+    private async Task<ReadOutcome> ReadChangesAsync(
+        IWorkSource source,
+        string partition,
+        SyncCursor? cursor,
+        IReadOnlyDictionary<string, ItemState> loaded,
+        Dictionary<string, ItemState> states,
+        HashSet<string> flagged,
+        HashSet<string> seen,
+        PartitionTally tally,
+        IProgress<SyncProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var table = partition.Length == 0 ? null : partition;
+        var pendingCursor = false;
+        ReadOutcome? outcome = null;
         var batches = Channel.CreateBounded<Task<Batch>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = Task.Run(() => ReadBatchesAsync(source, partition, cursor, loaded, batches.Writer, stop.Token), CancellationToken.None);
@@ -103,15 +165,16 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
                     cancellationToken.ThrowIfCancellationRequested();
 
                     // A batch that changes nothing costs no write; its cursor is written once, after the loop.
-                    lastCursor = batch.Cursor;
-                    fetched += batch.Records.Count + batch.Rejected.Count;
-                    var commit = store.CommitPrepared(source.Name, partition, batch.Records, batch.Rejected, lastCursor, states, cursorOnlyIfChanged: true);
+                    var commit = store.CommitPrepared(source.Name, partition, batch.Records, batch.Rejected, batch.Cursor, states, cursorOnlyIfChanged: true);
                     pendingCursor = !commit.CursorWritten;
-                    upserted += commit.Upserted;
-                    unchanged += commit.Unchanged;
-                    stale += commit.Stale;
-                    quarantined += commit.Quarantined;
-                    progress?.Report(new SyncProgress(source.Name, table, fetched, batch.LastPage));
+                    tally.Fetched += batch.Records.Count + batch.Rejected.Count;
+                    tally.Upserted += commit.Upserted;
+                    tally.Unchanged += commit.Unchanged;
+                    tally.Stale += commit.Stale;
+                    tally.Quarantined += commit.Quarantined;
+                    tally.Cursor = batch.Cursor;
+                    Account(source, partition, batch.Records, batch.Rejected, flagged, seen, tally);
+                    progress?.Report(new SyncProgress(source.Name, table, tally.Fetched, batch.LastPage));
                 }
                 finally
                 {
@@ -119,17 +182,21 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
                 }
             }
         }
+        catch when (pendingCursor && !cancellationToken.IsCancellationRequested)
+        {
+            // The batches committed before the failure changed nothing and left their cursor unwritten:
+            // write it, so the next sync does not read them again.
+            store.CommitPage(source.Name, partition, [], [], tally.Cursor, states);
+            pendingCursor = false;
+            throw;
+        }
         finally
         {
-            // On a failed commit the reader is stopped; its own failure (a source error) surfaces here
+            // On a failed commit the reader is stopped; its own failure (a source error) surfaces above
             // once every batch read before it has been committed. Batches it left unread give back
             // their places.
             await stop.CancelAsync().ConfigureAwait(false);
-            if (await reading.ConfigureAwait(false) is { } seen)
-            {
-                lastCursor = seen;
-            }
-
+            outcome = await reading.ConfigureAwait(false);
             while (batches.Reader.TryRead(out _))
             {
                 _inFlight.Release();
@@ -137,182 +204,69 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        if (outcome.LastCursor is { } last && last != tally.Cursor)
+        {
+            // An empty last page may still move the cursor.
+            tally.Cursor = last;
+            pendingCursor = true;
+        }
+
         if (pendingCursor)
         {
-            store.CommitPage(source.Name, partition, [], [], lastCursor, states);
+            store.CommitPage(source.Name, partition, [], [], tally.Cursor, states);
         }
 
-        var deleted = fromScratch ? 0 : await ApplyRecordedDeletionsAsync(source, partition, cursor, started, cancellationToken).ConfigureAwait(false);
-        long outOfScope = 0;
-        if (full)
-        {
-            var (d, o) = await DetectRemovalsAsync(source, partition, cancellationToken).ConfigureAwait(false);
-            deleted += d;
-            outOfScope += o;
-        }
-
-        log.Information(
-            "Synced {Source} {Table}: {Fetched} fetched, {Upserted} upserted, {Unchanged} unchanged, {Quarantined} quarantined, {Deleted} deleted, {OutOfScope} out of scope",
-            source.Name,
-            table ?? "",
-            fetched,
-            upserted,
-            unchanged,
-            quarantined,
-            deleted,
-            outOfScope);
-        return new SyncReport
-        {
-            Source = source.Name,
-            Table = table,
-            Fetched = fetched,
-            Upserted = upserted,
-            Unchanged = unchanged,
-            Stale = stale,
-            Quarantined = quarantined,
-            Deleted = deleted,
-            OutOfScope = outOfScope,
-            Cursor = lastCursor,
-        };
+        return outcome;
     }
 
     /// <summary>
-    /// Reads pages into batches of about <see cref="CommitBatch"/> records. Each batch is prepared for
-    /// the store (serialized, hashed, compressed when new or changed since <paramref name="loaded"/>)
-    /// on a pool thread while the next pages are fetched; the channel carries the preparations in
-    /// order. A source failure completes the channel with it. Returns the last cursor seen (an empty
-    /// last page may still move it).
+    /// Counts a committed batch's records stored with replaced text, notes them and the quarantined
+    /// ones for the report, and clears the flags of flagged records that read cleanly now.
     /// </summary>
-    private async Task<string?> ReadBatchesAsync(IWorkSource source, string partition, SyncCursor? cursor, IReadOnlyDictionary<string, ItemState> loaded, ChannelWriter<Task<Batch>> writer, CancellationToken cancellationToken)
+    private void Account(IWorkSource source, string partition, IReadOnlyList<PreparedRecord> records, IReadOnlyList<QuarantinedRecord> rejected, HashSet<string> flagged, HashSet<string> seen, PartitionTally tally)
     {
-        var records = new List<SourceRecord>();
-        var rejected = new List<QuarantinedRecord>();
-        string? lastCursor = null;
-        var lastPage = 0;
-
-        Task<Batch> Prepare()
+        var clean = new List<string>();
+        foreach (var r in records)
         {
-            var (batch, quarantined, at, page) = (records, rejected, lastCursor, lastPage);
-            records = [];
-            rejected = [];
-            return Task.Run(() => new Batch(batch.ConvertAll(r => store.Prepare(r, loaded)), quarantined, at, page), CancellationToken.None);
-        }
-
-        var holding = false;
-        try
-        {
-            await foreach (var page in source.ReadChangesAsync(partition, cursor, cancellationToken).ConfigureAwait(false))
+            var item = r.Item;
+            if (flagged.Count > 0)
             {
-                if (!holding)
+                seen.Add(item.SourceId);
+                seen.Add(item.Key);
+                if (r.Replaced.Count == 0 && (flagged.Contains(item.SourceId) || flagged.Contains(item.Key)))
                 {
-                    // A batch takes its place before it fills; the committing side gives it back.
-                    await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    holding = true;
-                }
-
-                lastCursor = page.Cursor.ToString();
-                lastPage = page.Number;
-                records.AddRange(page.Records);
-                rejected.AddRange(page.Quarantined);
-                foreach (var q in page.Quarantined)
-                {
-                    log.Warning("Quarantined {Source} record {Key} on page {Page}: {Reason}", source.Name, q.Key ?? q.SourceId ?? "?", page.Number, q.Reason);
-                }
-
-                if (records.Count + rejected.Count >= CommitBatch)
-                {
-                    await writer.WriteAsync(Prepare(), cancellationToken).ConfigureAwait(false);
-                    holding = false;
+                    clean.Add(item.SourceId);
+                    clean.Add(item.Key);
                 }
             }
 
-            if (records.Count + rejected.Count > 0)
+            if (r.Replaced.Count > 0)
             {
-                await writer.WriteAsync(Prepare(), cancellationToken).ConfigureAwait(false);
-                holding = false;
-            }
-
-            writer.Complete();
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Stopped by the committing side (it failed, or the caller cancelled): it reports why.
-            writer.TryComplete();
-        }
-        catch (Exception e)
-        {
-            writer.TryComplete(e);
-        }
-        finally
-        {
-            if (holding)
-            {
-                _inFlight.Release();
+                // Flagged by this very pass: the reading again by id need not ask for it.
+                seen.Add(item.SourceId);
+                seen.Add(item.Key);
+                tally.ReplacedText++;
+                foreach (var f in r.Replaced)
+                {
+                    tally.Note(new SyncDataQuality(ItemId.Format(source.Name, item.Key), f.Page, f.Field, f.Problem, Quarantined: false));
+                }
             }
         }
 
-        return lastCursor;
+        foreach (var q in rejected)
+        {
+            seen.Add(q.SourceId ?? q.Key ?? "");
+            seen.Add(q.Key ?? "");
+            tally.Note(new SyncDataQuality(ItemId.Format(source.Name, q.Key ?? q.SourceId ?? "?"), q.Page, null, q.Reason, Quarantined: true));
+        }
+
+        if (clean.Count > 0)
+        {
+            var cleared = store.ClearDataQuality(source.Name, partition, clean);
+            tally.Healed += clean.Count / 2;
+            log.Information("{Count} {Source} records flagged before read cleanly now ({Cleared} flags cleared)", clean.Count / 2, source.Name, cleared);
+        }
     }
 
-    /// <summary>Records of one or more pages, committed in one transaction with the cursor after them.</summary>
-    private sealed record Batch(List<PreparedRecord> Records, List<QuarantinedRecord> Rejected, string? Cursor, int LastPage);
-
-    /// <summary>Deletions the source records itself (ServiceNow's audit), since the last mark minus a day of overlap.</summary>
-    private async Task<long> ApplyRecordedDeletionsAsync(IWorkSource source, string partition, SyncCursor? cursor, DateTimeOffset started, CancellationToken cancellationToken)
-    {
-        if (cursor is null)
-        {
-            // A first sync reads only what exists; there is nothing stored to delete yet.
-            store.SetMeta(DeletionsKey(source, partition), started.ToString("O"));
-            return 0;
-        }
-
-        var markText = store.GetMeta(DeletionsKey(source, partition));
-        var since = markText is not null && DateTimeOffset.TryParse(markText, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var m)
-            ? m - TimeSpan.FromHours(1)
-            : cursor.Mark - TimeSpan.FromDays(1);
-        long deleted = 0;
-        var now = time.GetUtcNow();
-        await foreach (var batch in source.ReadDeletionsAsync(partition, since, cancellationToken).ConfigureAwait(false))
-        {
-            var removals = batch.Select(id => (ItemId.Uid(source.Name, id), new Removal(RemovalReason.Deleted, now))).ToList();
-            deleted += store.MarkRemoved(removals);
-        }
-
-        store.SetMeta(DeletionsKey(source, partition), started.ToString("O"));
-        return deleted;
-    }
-
-    private async Task<(long Deleted, long OutOfScope)> DetectRemovalsAsync(IWorkSource source, string partition, CancellationToken cancellationToken)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var batch in source.ListScopeAsync(partition, cancellationToken).ConfigureAwait(false))
-        {
-            foreach (var entry in batch)
-            {
-                seen.Add(entry.SourceId);
-            }
-        }
-
-        var missing = store.ItemKeys(source.Name, partition).Where(k => !seen.Contains(k.SourceId)).Select(k => k.SourceId).ToList();
-        long deleted = 0, outOfScope = 0;
-        var now = time.GetUtcNow();
-        foreach (var chunk in missing.Chunk(ClassifyChunk))
-        {
-            var verdicts = await source.ClassifyMissingAsync(partition, chunk, cancellationToken).ConfigureAwait(false);
-            var removals = chunk.Select(id =>
-            {
-                var reason = verdicts.TryGetValue(id, out var r) ? r : RemovalReason.Deleted;
-                return (ItemId.Uid(source.Name, id), new Removal(reason, now));
-            }).ToList();
-            store.MarkRemoved(removals);
-            deleted += removals.Count(r => r.Item2.Reason == RemovalReason.Deleted);
-            outOfScope += removals.Count(r => r.Item2.Reason == RemovalReason.OutOfScope);
-        }
-
-        store.SetMeta("fullsync:" + source.Name + ":" + partition, time.GetUtcNow().ToString("O"));
-        return (deleted, outOfScope);
-    }
-
-    private static string DeletionsKey(IWorkSource source, string partition) => "deletions:" + source.Name + ":" + partition;
+    private static string DeletionsKey(IWorkSource source, string partition) => "deletions-at:" + source.Name + ":" + partition;
 }

@@ -42,11 +42,19 @@ internal sealed class ReadOnlyStore(IStrategyStore inner) : IStrategyStore
 
     public IReadOnlyList<QuarantinedRecord> Quarantined(string? source = null) => inner.Quarantined(source);
 
+    public IReadOnlyList<ReplacedTextItem> ReplacedText(string? source = null) => inner.ReplacedText(source);
+
+    public IReadOnlyList<string> FlaggedIds(string source, string partition) => inner.FlaggedIds(source, partition);
+
+    public int ClearDataQuality(string source, string partition, IReadOnlyList<string> ids) => throw Refused(nameof(ClearDataQuality));
+
     public string? GetCursor(string source, string partition) => inner.GetCursor(source, partition);
 
     public IReadOnlyList<CursorRecord> Cursors() => inner.Cursors();
 
     public IReadOnlyDictionary<string, ItemMapping> LoadMappings() => inner.LoadMappings();
+
+    public IEnumerable<LinkSighting> LinkHistory() => inner.LinkHistory();
 
     public int SaveMappings(IReadOnlyList<ItemMapping> changed, IReadOnlyList<string> dropped) => throw Refused(nameof(SaveMappings));
 

@@ -58,7 +58,7 @@ public sealed partial class DemoEndToEndTests(DemoEndToEndTests.DemoRun demo) : 
         var (_, potential) = MeasureRow("M-SD-MTTR");
         Assert.Equal("red", Badge(potential));
         var reason = Reasons(potential, "red");
-        var match = System.Text.RegularExpressions.Regex.Match(reason, @"Actual ([\d.]+)% vs planned ([\d.]+)% for " + Period + @": behind plan by ([\d.]+)% of plan");
+        var match = System.Text.RegularExpressions.Regex.Match(reason, @"Actual ([\d.]+)% vs planned ([\d.]+)% (?:for|at [\d.]+% of) " + Period + @"[^:]*: behind plan by ([\d.]+)% of plan");
         Assert.True(match.Success, reason);
         Assert.True(double.Parse(match.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture) >= 25, reason);
 
@@ -191,7 +191,7 @@ public sealed partial class DemoEndToEndTests(DemoEndToEndTests.DemoRun demo) : 
 
     private (IElement Implementation, IElement Potential) MeasureRow(string id)
     {
-        var row = demo.Portfolio.QuerySelectorAll("section#tree tr.depth-4")
+        var row = demo.Portfolio.QuerySelectorAll("section#tree tr.level-measure")
             .FirstOrDefault(r => r.QuerySelector("td.name .level")?.TextContent.Trim() == "measure " + id);
         Assert.True(row is not null, id + " is not in the strategy tree of the pack");
         var cells = row!.QuerySelectorAll("td").ToList();

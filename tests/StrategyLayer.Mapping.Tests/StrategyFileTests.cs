@@ -102,6 +102,29 @@ public sealed class StrategyFileTests : IDisposable
     }
 
     [Fact]
+    public void A_kpi_names_its_pacing_or_takes_the_default_of_its_actuals_kind_and_an_unknown_pacing_is_reported_where_it_is()
+    {
+        var (tree, diagnostics) = Load(Tree("""
+            { "id": "M-LIN", "name": "Default computed", "kpi": { "target": 1, "actual": { "kind": "computed", "of": "count" } } },
+            { "id": "M-WHOLE", "name": "Default entered", "kpi": { "target": 1, "actual": { "kind": "entered", "values": {} } } },
+            { "id": "M-END", "name": "Period end", "kpi": { "target": 1, "pacing": "period-end", "actual": { "kind": "computed", "of": "count" } } },
+            { "id": "M-ENT-LIN", "name": "Entered, paced", "kpi": { "target": 1, "pacing": "linear", "actual": { "kind": "entered", "values": {} } } }
+            """));
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(
+            [KpiPacing.Linear, KpiPacing.WholePeriod, KpiPacing.PeriodEnd, KpiPacing.Linear],
+            tree!.Measures.Select(m => m.Kpi.EffectivePacing));
+        Assert.Null(tree.FindMeasure("M-LIN")!.Kpi.Pacing);
+
+        var (bad, problems) = Load(Tree("""
+            { "id": "M-X", "name": "Typo", "kpi": { "target": 1, "pacing": "monthly", "actual": { "kind": "computed", "of": "count" } } }
+            """));
+        Assert.Null(bad);
+        Assert.Contains(problems, d => d.Line == 8 && d.Path!.EndsWith(".kpi.pacing", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void EveryProblemInTheTreeIsReportedWithLineAndPath()
     {
         var (tree, diagnostics) = Load(Tree("""

@@ -80,7 +80,7 @@ public sealed class LinkResolutionTests : IDisposable
         var model = await BuildAsync();
 
         var entry = Assert.Single(model.DataQuality, d => d.Item == "servicenow:INC0010009");
-        Assert.Equal(DataQualityEntry.UnresolvedLink, entry.Kind);
+        Assert.Equal(StrategyLayer.Reporting.Model.DataQualityEntry.UnresolvedLink, entry.Kind);
         Assert.Contains("ambiguous", entry.Problem, StringComparison.Ordinal);
         Assert.Contains("jira:SEC-9", entry.Problem, StringComparison.Ordinal);
         Assert.Contains("jira-dc:SEC-9", entry.Problem, StringComparison.Ordinal);

@@ -141,6 +141,11 @@ public sealed class SyncEngineTests : IDisposable
         Assert.Equal(2000, SyncEngine.CommitBatch);
         Assert.Contains("HTTP 502", report.Error, StringComparison.Ordinal);
         Assert.Equal(2000, _store.CountItems("jira"));
+
+        // The summary says what was committed before the failure, not nothing.
+        Assert.Equal(2000, report.Fetched);
+        Assert.Equal(2000, report.Upserted);
+        Assert.Equal(_store.GetCursor("jira", ""), report.Cursor);
         Assert.StartsWith(T0.AddSeconds(2000).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), _store.GetCursor("jira", ""), StringComparison.Ordinal);
 
         source.FailAfterPages = null;

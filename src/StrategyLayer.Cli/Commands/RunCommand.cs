@@ -18,6 +18,7 @@ public static class RunCommand
 
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
+        TemplateCheck.ThrowIfBroken(session);
         var outcome = await RunOnceAsync(session, "run", null, null, ct).ConfigureAwait(false);
         session.Output(outcome, console => Print(console, outcome));
         if (outcome.Sync.Count > 0 && outcome.Sync.All(s => s.Failed))

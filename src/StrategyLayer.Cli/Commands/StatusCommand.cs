@@ -62,6 +62,18 @@ public static class StatusCommand
         }
 
         console.Write(table);
+        if (status.DataQuality.Count > 0)
+        {
+            // Read again on every sync until they read cleanly: an old one is worth a look upstream.
+            console.MarkupLine($"Data quality: {status.DataQuality.Count} record(s) quarantined or stored with replaced text, read again on every sync:");
+            foreach (var d in status.DataQuality.Take(20))
+            {
+                var age = d.AgeSeconds is { } s ? TimeSpan.FromSeconds(s).ToString() : "-";
+                var where = (d.Page is { } page ? $" page {page}" : "") + (d.Field is { } field ? $" {field}" : "");
+                console.MarkupLine(Markup.Escape($"  {d.Kind,-12} {d.Item}{where} for {age}: {d.Problem}"));
+            }
+        }
+
         console.MarkupLine($"Untracked share of in-scope items: [bold]{status.UntrackedShare:P1}[/]");
         console.MarkupLine($"Outbox: {status.Outbox.Count} waiting");
         foreach (var run in status.Runs)

@@ -20,6 +20,15 @@ public static partial class StrategyFile
                 Direction = Str(kpi, "direction") == "down" ? KpiDirection.Down : KpiDirection.Up,
                 Planned = Periods(kpi["planned"] as JObject),
                 Actual = Actual(Str(measure, "id") ?? "", kpi["actual"] as JObject),
+                Pacing = Str(kpi, "pacing") switch
+                {
+                    "linear" => KpiPacing.Linear,
+                    "period-end" => KpiPacing.PeriodEnd,
+                    "whole-period" => KpiPacing.WholePeriod,
+
+                    // Missing: the default for the actual's kind; anything else the schema has reported.
+                    _ => null,
+                },
             };
         }
 

@@ -15,6 +15,7 @@ internal sealed class BlockerAccumulator(string key, ItemLink firstLink, int cap
     private readonly SortedSet<string> teams = new(StringComparer.OrdinalIgnoreCase);
     private readonly SortedSet<string> assignees = new(StringComparer.OrdinalIgnoreCase);
     private readonly SortedSet<string> measures = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SortedDictionary<string, (CappedList<ItemRef> Items, SortedSet<string> Measures)> byTeam = new(StringComparer.OrdinalIgnoreCase);
 
     public string Key { get; } = key;
 
@@ -26,7 +27,8 @@ internal sealed class BlockerAccumulator(string key, ItemLink firstLink, int cap
 
     public ItemLink Link { get; } = firstLink;
 
-    public DateTimeOffset EarliestBlockedCreated { get; private set; } = DateTimeOffset.MaxValue;
+    /// <summary>When the dependency was first seen: the earliest first sighting of a link to this blocker.</summary>
+    public DateTimeOffset FirstSeen { get; private set; } = DateTimeOffset.MaxValue;
 
     public int Count => blocked.Total;
 
@@ -34,11 +36,23 @@ internal sealed class BlockerAccumulator(string key, ItemLink firstLink, int cap
 
     public IReadOnlyCollection<string> Teams => teams;
 
-    public void Add(WorkItem item, ItemRef itemRef, string team, string? measureId)
+    public void Add(WorkItem item, ItemRef itemRef, string team, string? measureId, DateTimeOffset linkFirstSeen)
     {
         blocked.Add(itemRef);
         blockedIds.Add(item.Id);
         teams.Add(team);
+        if (!byTeam.TryGetValue(team, out var side))
+        {
+            side = (new CappedList<ItemRef>(cap), new SortedSet<string>(StringComparer.OrdinalIgnoreCase));
+            byTeam[team] = side;
+        }
+
+        side.Items.Add(itemRef);
+        if (measureId is not null)
+        {
+            side.Measures.Add(measureId);
+        }
+
         if (!string.IsNullOrWhiteSpace(item.Assignee) && assignees.Count < 5)
         {
             assignees.Add(item.Assignee);
@@ -49,9 +63,9 @@ internal sealed class BlockerAccumulator(string key, ItemLink firstLink, int cap
             measures.Add(measureId);
         }
 
-        if (item.Created < EarliestBlockedCreated)
+        if (linkFirstSeen < FirstSeen)
         {
-            EarliestBlockedCreated = item.Created;
+            FirstSeen = linkFirstSeen;
         }
     }
 
@@ -62,8 +76,10 @@ internal sealed class BlockerAccumulator(string key, ItemLink firstLink, int cap
     public BlockerView ToView(WorkItem? blocker, string? problem, ItemLinks links, DateTimeOffset evalAt, ReportSettings settings)
     {
         var team = blocker?.Team ?? Link.TargetTeam ?? KeyPrefix(BareKey);
-        var since = blocker?.Created ?? EarliestBlockedCreated;
-        var age = Math.Max(0, (int)Math.Floor((evalAt - since).TotalDays));
+        // The dependency's age, not the blocking ticket's: an old ticket that starts blocking today is
+        // 0 days old. A link cannot be older than the blocking ticket, though.
+        var since = blocker is not null && blocker.Created > FirstSeen ? blocker.Created : FirstSeen;
+        var age = since >= evalAt ? 0 : (int)Math.Floor((evalAt - since).TotalDays);
         var crossTeam = teams.Any(t => !string.Equals(t, team, StringComparison.OrdinalIgnoreCase));
         var level = !crossTeam ? (age >= settings.BlockerRedDays ? Rag.Amber : Rag.Green)
             : age >= settings.BlockerRedDays ? Rag.Red
@@ -83,6 +99,7 @@ internal sealed class BlockerAccumulator(string key, ItemLink firstLink, int cap
             BlockedTeams = [.. teams],
             BlockedAssignees = [.. assignees],
             Measures = [.. measures],
+            ByTeam = [.. byTeam.Select(t => new BlockedTeamView(t.Key, t.Value.Items.Total, [.. t.Value.Items.Items.OrderBy(i => i.Key, KeyOrder.Instance)], [.. t.Value.Measures]))],
             Level = Assessment.Name(level),
             Problem = problem,
         };

@@ -85,7 +85,7 @@ internal sealed partial class PeriodComputation
                 .Select(c => new ClusterView(c.Key.Team, c.Key.Attribute, c.Key.Value, c.Value))
                 .OrderByDescending(c => c.Count).ThenBy(c => c.Team, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Value, StringComparer.OrdinalIgnoreCase)],
             Freshness = freshness,
-            StatusRules = StatusRules.Describe(settings),
+            StatusRules = StatusRules.Describe(settings, tree.Measures),
         };
     }
 
@@ -126,6 +126,7 @@ internal sealed partial class PeriodComputation
     {
         var m = acc.Measure;
         var planned = PeriodValues.Lookup(m.Kpi.Planned, period);
+        var paced = PacedPlan.For(m.Kpi, period, elapsedPercent);
         double? actual = m.Kpi.Actual switch
         {
             EnteredActual entered => PeriodValues.Lookup(entered.Values, period),
@@ -150,6 +151,8 @@ internal sealed partial class PeriodComputation
             points.RemoveAt(0);
         }
 
+        var implementation = StatusRules.Implementation(acc, openBlockers, links, settings, elapsedPercent);
+        var potential = StatusRules.Potential(m, paced, actual, period.Name, settings, itemsUrl);
         return new MeasureView
         {
             Id = m.Id,
@@ -184,11 +187,22 @@ internal sealed partial class PeriodComputation
             Blocked = acc.BlockedItems(openBlockers),
             DonePercent = acc.Items == 0 ? 0 : Math.Round(100.0 * acc.Done / acc.Items, 1),
             ItemsUrl = itemsUrl,
-            Implementation = StatusRules.Implementation(acc, openBlockers, links, settings, elapsedPercent),
-            Potential = StatusRules.Potential(m, planned, actual, period.Name, settings, itemsUrl),
+            PlannedNow = paced?.Bar,
+            Pacing = PacedPlan.Name(m.Kpi.EffectivePacing),
+            Implementation = implementation,
+            Potential = potential,
+            Headline = Headline(implementation, potential),
             TrendPoints = points,
         };
     }
+
+    // The reason that matters most, for the one-line status: red first, then amber, else the value's.
+    private static string Headline(Assessment implementation, Assessment potential) =>
+        implementation.Reasons.Concat(potential.Reasons)
+            .OrderByDescending(r => Assessment.Parse(r.Level))
+            .ThenBy(r => implementation.Reasons.Contains(r) ? 1 : 0)
+            .Select(r => r.Text)
+            .FirstOrDefault() ?? "";
 
     private List<DecisionView> Decisions(IReadOnlyList<MeasureView> measureViews, IReadOnlyList<BlockerView> blockerList)
     {
@@ -237,34 +251,40 @@ internal sealed partial class PeriodComputation
         var rows = new List<TreeRow>();
         foreach (var portfolio in tree.Organization.Portfolios)
         {
-            Node(rows, 0, "portfolio", portfolio, portfolio.Programs, (rs, program) =>
-                Node(rs, 1, "program", program, program.Projects, (rs2, project) =>
-                    Node(rs2, 2, "project", project, project.MeasurePackages, (rs3, package) =>
-                        Node(rs3, 3, "package", package, package.Measures, (rs4, measure) =>
-                        {
-                            var v = views[measure.Id];
-                            rs4.Add(new TreeRow(4, "measure", v.Id, v.Name, v.BusinessOwner, v.TechnicalOwner, v.Implementation, v.Potential));
-                            return (v.Implementation, v.Potential);
-                        }))));
+            Emit(rows, 0, [], TreeNode.Of(portfolio), views);
         }
 
         return rows;
     }
 
-    private static (Assessment Implementation, Assessment Potential) Node<TChild>(
+    /// <summary>
+    /// Adds the rows of <paramref name="node"/> and below. A node with one child is not a row of its
+    /// own (its status would only repeat its child's): it is named in the chain of the row below.
+    /// </summary>
+    private static (Assessment Implementation, Assessment Potential) Emit(
         List<TreeRow> rows,
         int depth,
-        string level,
-        StrategyNode node,
-        IReadOnlyList<TChild> children,
-        Func<List<TreeRow>, TChild, (Assessment Implementation, Assessment Potential)> child)
-        where TChild : StrategyNode
+        IReadOnlyList<TreeLabel> chain,
+        TreeNode node,
+        IReadOnlyDictionary<string, MeasureView> views)
     {
+        if (node.Level == "measure")
+        {
+            var v = views[node.Node.Id];
+            rows.Add(new TreeRow(depth, "measure", v.Id, v.Name, v.BusinessOwner, v.TechnicalOwner, v.Implementation, v.Potential, chain));
+            return (v.Implementation, v.Potential);
+        }
+
+        if (node.Children.Count == 1)
+        {
+            return Emit(rows, depth, [.. chain, new TreeLabel(node.Level, node.Node.Id, node.Node.Name)], node.Children[0], views);
+        }
+
         var index = rows.Count;
-        var results = children.Select(c => (c, child(rows, c))).ToList();
-        var implementation = StatusRules.RollUp([.. results.Select(r => (r.c.Id, r.c.Name, r.Item2.Implementation))]);
-        var potential = StatusRules.RollUp([.. results.Select(r => (r.c.Id, r.c.Name, r.Item2.Potential))]);
-        rows.Insert(index, new TreeRow(depth, level, node.Id, node.Name, node.BusinessOwner, node.TechnicalOwner, implementation, potential));
+        var results = node.Children.Select(c => (c.Node, Status: Emit(rows, depth + 1, [], c, views))).ToList();
+        var implementation = StatusRules.RollUp([.. results.Select(r => (r.Node.Id, r.Node.Name, r.Status.Implementation))]);
+        var potential = StatusRules.RollUp([.. results.Select(r => (r.Node.Id, r.Node.Name, r.Status.Potential))]);
+        rows.Insert(index, new TreeRow(depth, node.Level, node.Node.Id, node.Node.Name, node.Node.BusinessOwner, node.Node.TechnicalOwner, implementation, potential, chain));
         return (implementation, potential);
     }
 

@@ -26,8 +26,11 @@ internal sealed partial class PeriodComputation : IDisposable
     private readonly HashSet<string> storedSources = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> openBlockers = [];
 
-    public PeriodComputation(StrategyTree tree, IItemFilterCompiler filters, ReportSettings settings, ItemLinks links, DateTimeOffset evalAt)
+    private readonly LinkFirstSeen? linkHistory;
+
+    public PeriodComputation(StrategyTree tree, IItemFilterCompiler filters, ReportSettings settings, ItemLinks links, DateTimeOffset evalAt, LinkFirstSeen? linkHistory = null)
     {
+        this.linkHistory = linkHistory;
         this.settings = settings;
         this.links = links;
         this.evalAt = evalAt;
@@ -111,7 +114,7 @@ internal sealed partial class PeriodComputation : IDisposable
                         blockers[target] = blocker;
                     }
 
-                    blocker.Add(item, itemRef, team, measureId);
+                    blocker.Add(item, itemRef, team, measureId, linkHistory?.For(item.Uid, link.TargetKey, item.Updated) ?? item.Updated);
                     openBlockers.Add(target);
                 }
             }

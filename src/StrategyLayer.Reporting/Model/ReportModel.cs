@@ -47,5 +47,14 @@ public sealed record ReportModel
     public int ItemsMore { get; init; }
     public string? ItemsMoreUrl { get; init; }
     public TeamUntrackedView? TeamSummary { get; init; }
+
+    /// <summary>Delivery lead: the measures the team's work serves, worst status first.</summary>
+    public IReadOnlyList<TeamMeasureView> TeamMeasures { get; init; } = [];
+
+    /// <summary>Delivery lead: the team's open items that block another team's work.</summary>
+    public IReadOnlyList<TeamDependencyView> YouAreBlocking { get; init; } = [];
+
+    /// <summary>Delivery lead: other teams' open items that block the team's work.</summary>
+    public IReadOnlyList<TeamDependencyView> BlockedByOthers { get; init; } = [];
     public IReadOnlyList<RuleSuggestion> Suggestions { get; init; } = [];
 }

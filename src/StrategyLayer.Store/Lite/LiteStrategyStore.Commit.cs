@@ -35,9 +35,10 @@ public sealed partial class LiteStrategyStore
         var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(normalized, StoreJson.WorkItem);
         var hash = ContentHash.Of(json);
         var expectWrite = known is not null && (!known.TryGetValue(item.Uid, out var state) || state.Hash != hash);
-        return expectWrite
+        var prepared = expectWrite
             ? new PreparedRecord(item, normalized, json, hash, Compression.Pack(record.RawJson), null)
             : new PreparedRecord(item, normalized, json, hash, null, record.RawJson);
+        return record.Replaced.Count == 0 ? prepared : prepared with { Replaced = record.Replaced };
     }
 
     /// <inheritdoc />
@@ -76,6 +77,7 @@ public sealed partial class LiteStrategyStore
 
                     if (before is { } b && b.Hash == hash)
                     {
+                        MarkReplaced(partition, prepared);
                         unchanged++;
                         continue;
                     }
@@ -93,6 +95,7 @@ public sealed partial class LiteStrategyStore
                     }
 
                     var (inserted, wasRemoved) = WriteItem(partition, prepared, existing);
+                    MarkReplaced(partition, prepared);
                     added += inserted ? 1 : 0;
                     unremoved += wasRemoved ? 1 : 0;
                     writes += 2;
@@ -103,7 +106,7 @@ public sealed partial class LiteStrategyStore
 
                 foreach (var q in quarantined)
                 {
-                    _quarantine.Upsert(QuarantineDocument(q));
+                    _quarantine.Upsert(QuarantineDocument(q, _quarantine.FindById(QuarantineId(q))));
                 }
 
                 var skipCursor = cursorOnlyIfChanged && upserted == 0 && quarantined.Count == 0;
@@ -214,6 +217,8 @@ public sealed partial class LiteStrategyStore
             _keys.Upsert(KeyDocument(item.Source, movedFrom, item.Uid));
         }
 
+        RecordLinks(item, inserted);
+
         return (inserted, existing is not null && existing[Names.Removed].AsBoolean);
     }
 
@@ -243,20 +248,80 @@ public sealed partial class LiteStrategyStore
 
     private static string CursorId(string source, string partition) => source + "|" + partition;
 
-    /// <summary>A record quarantined again (the overlap window brings it back) replaces its earlier entry.</summary>
-    private BsonDocument QuarantineDocument(QuarantinedRecord q)
+    /// <summary>
+    /// A record quarantined again (the overlap window, or a read by id, brings it back) replaces its
+    /// earlier entry, keeping when it was first quarantined and, for a read by id, the page it came on.
+    /// </summary>
+    private BsonDocument QuarantineDocument(QuarantinedRecord q, BsonDocument? earlier)
     {
-        var identity = q.SourceId ?? q.Key ?? ContentHash.Of(System.Text.Encoding.UTF8.GetBytes(q.RawJson)).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+        var now = _time.GetUtcNow().UtcTicks;
+        var page = q.Page is { } p ? new BsonValue(p) : earlier?[Names.Page] ?? BsonValue.Null;
         return new BsonDocument
         {
-            [Names.Id] = q.Source + "|" + (q.Partition ?? "") + "|" + identity,
+            [Names.Id] = QuarantineId(q),
             [Names.Source] = q.Source,
             [Names.Partition] = q.Partition is null ? BsonValue.Null : q.Partition,
             [Names.Key] = q.Key is null ? BsonValue.Null : q.Key,
             ["sid"] = q.SourceId is null ? BsonValue.Null : q.SourceId,
             ["reason"] = q.Reason,
             [Names.Packed] = Compression.Pack(q.RawJson),
-            ["at"] = _time.GetUtcNow().UtcTicks,
+            [Names.Page] = page,
+            ["at"] = now,
+            [Names.Since] = earlier is not null && earlier.TryGetValue(Names.Since, out var since) ? since : now,
         };
+    }
+
+    private static string QuarantineId(QuarantinedRecord q)
+    {
+        var identity = q.SourceId ?? q.Key ?? ContentHash.Of(System.Text.Encoding.UTF8.GetBytes(q.RawJson)).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+        return QuarantineId(q.Source, q.Partition, identity);
+    }
+
+    private static string QuarantineId(string source, string? partition, string identity) => source + "|" + (partition ?? "") + "|" + identity;
+
+    /// <summary>
+    /// Marks an item stored with replaced text for data quality (and for reading again), keeping when
+    /// it was first so and, for a read by id, the pages its fields came on; a quarantine entry of the
+    /// same record goes (it is stored now).
+    /// </summary>
+    private void MarkReplaced(string partition, PreparedRecord prepared)
+    {
+        if (prepared.Replaced.Count == 0)
+        {
+            return;
+        }
+
+        var item = prepared.Item;
+
+        // Stored now, with replaced text: no longer a quarantined record.
+        _quarantine.Delete(QuarantineId(item.Source, partition, item.SourceId));
+        _quarantine.Delete(QuarantineId(item.Source, partition, item.Key));
+        var earlier = _textFixes.FindById(item.Uid);
+        var earlierPages = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (earlier is not null && earlier[Names.Fields].IsArray)
+        {
+            foreach (var f in earlier[Names.Fields].AsArray.Select(v => v.AsDocument).Where(d => d[Names.Page].IsInt32))
+            {
+                earlierPages[f["f"].AsString] = f[Names.Page].AsInt32;
+            }
+        }
+
+        var now = _time.GetUtcNow().UtcTicks;
+        _textFixes.Upsert(new BsonDocument
+        {
+            [Names.Id] = item.Uid,
+            [Names.Source] = item.Source,
+            [Names.Partition] = partition,
+            [Names.Key] = item.Key,
+            ["sid"] = item.SourceId,
+            [Names.Fields] = new BsonArray(prepared.Replaced.Select(r => (BsonValue)new BsonDocument
+            {
+                ["f"] = r.Field,
+                ["p"] = r.Problem,
+                [Names.Page] = r.Page is { } page ? page : earlierPages.TryGetValue(r.Field, out var was) ? was : BsonValue.Null,
+            })),
+            ["at"] = now,
+            [Names.Since] = earlier is not null && earlier.TryGetValue(Names.Since, out var since) ? since : now,
+        });
     }
 }

@@ -150,20 +150,6 @@ public sealed partial class LiteStrategyStore
         return changed;
     });
 
-    /// <inheritdoc />
-    public IReadOnlyList<QuarantinedRecord> Quarantined(string? source = null)
-    {
-        ThrowIfDisposed();
-        var docs = source is null ? _quarantine.FindAll() : _quarantine.Find(Query.EQ(Names.Source, source));
-        return docs.Select(d => new QuarantinedRecord(
-            d[Names.Source].AsString,
-            NullableString(d[Names.Partition]),
-            NullableString(d[Names.Key]),
-            NullableString(d["sid"]),
-            d["reason"].AsString,
-            Compression.Unpack(d[Names.Packed].AsBinary))).ToList();
-    }
-
     private IEnumerable<WorkItem> StreamByUid(ItemQuery query)
     {
         foreach (var doc in Scan(query.Source, StreamChunk))

@@ -8,7 +8,8 @@ namespace StrategyLayer.Store;
 /// Collections: <c>items</c> (by uid, compact JSON plus indexed scalars), <c>raw</c> (compressed source
 /// JSON), <c>keys</c> (old <c>source:key</c> → uid: aliases of moved items; current keys are an index on items), <c>quarantine</c>,
 /// <c>cursors</c>, <c>mappings</c>, <c>snapshots</c> (+ <c>snaprows</c> chunks), <c>runs</c>,
-/// <c>outbox</c>, <c>meta</c> (schema version and named values), <c>counts</c> (items per source).
+/// <c>outbox</c>, <c>meta</c> (schema version and named values), <c>counts</c> (items per source),
+/// <c>linkseen</c> (when each item's dependencies were first seen).
 /// </summary>
 public sealed partial class LiteStrategyStore : IStrategyStore
 {
@@ -27,6 +28,7 @@ public sealed partial class LiteStrategyStore : IStrategyStore
     private readonly ILiteCollection<BsonDocument> _raw;
     private readonly ILiteCollection<BsonDocument> _keys;
     private readonly ILiteCollection<BsonDocument> _quarantine;
+    private readonly ILiteCollection<BsonDocument> _textFixes;
     private readonly ILiteCollection<BsonDocument> _cursors;
     private readonly ILiteCollection<BsonDocument> _mappings;
     private readonly ILiteCollection<BsonDocument> _snapshots;
@@ -35,6 +37,7 @@ public sealed partial class LiteStrategyStore : IStrategyStore
     private readonly ILiteCollection<BsonDocument> _outbox;
     private readonly ILiteCollection<BsonDocument> _meta;
     private readonly ILiteCollection<BsonDocument> _counts;
+    private readonly ILiteCollection<BsonDocument> _linkHistory;
     private bool _disposed;
     private long _writes;
 
@@ -49,6 +52,7 @@ public sealed partial class LiteStrategyStore : IStrategyStore
         _raw = db.GetCollection(Names.Raw);
         _keys = db.GetCollection(Names.Keys);
         _quarantine = db.GetCollection(Names.Quarantine);
+        _textFixes = db.GetCollection(Names.TextFixes);
         _cursors = db.GetCollection(Names.Cursors);
         _mappings = db.GetCollection(Names.Mappings);
         _snapshots = db.GetCollection(Names.Snapshots);
@@ -57,6 +61,7 @@ public sealed partial class LiteStrategyStore : IStrategyStore
         _outbox = db.GetCollection(Names.Outbox);
         _meta = db.GetCollection(Names.Meta);
         _counts = db.GetCollection(Names.Counts);
+        _linkHistory = db.GetCollection(Names.LinkHistory);
     }
 
     /// <inheritdoc />
@@ -141,6 +146,7 @@ public sealed partial class LiteStrategyStore : IStrategyStore
         _items.EnsureIndex(Names.KeyIndex, KeyExpression);
         _keys.EnsureIndex(Names.BareKey, "$." + Names.BareKey);
         _quarantine.EnsureIndex(Names.Source, "$." + Names.Source);
+        _textFixes.EnsureIndex(Names.Source, "$." + Names.Source);
         _runs.EnsureIndex(Names.Started, "$." + Names.Started);
         _outbox.EnsureIndex(Names.State, "$." + Names.State);
     }

@@ -102,6 +102,12 @@ internal sealed class MemoryStore : IStrategyStore
 
     public IReadOnlyList<QuarantinedRecord> Quarantined(string? source = null) => [];
 
+    public IReadOnlyList<ReplacedTextItem> ReplacedText(string? source = null) => [];
+
+    public IReadOnlyList<string> FlaggedIds(string source, string partition) => [];
+
+    public int ClearDataQuality(string source, string partition, IReadOnlyList<string> ids) => throw new NotSupportedException();
+
     public string? GetCursor(string source, string partition) => null;
 
     public IReadOnlyList<CursorRecord> Cursors() => [];

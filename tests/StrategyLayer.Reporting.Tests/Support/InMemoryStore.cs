@@ -26,9 +26,22 @@ internal sealed class InMemoryStore : IStrategyStore
 
     public int SnapshotWrites { get; private set; }
 
+    private readonly Dictionary<(string Uid, string Key), DateTimeOffset> linkSeen = [];
+
+    /// <summary>Stores the item as a sync's commit would: its dependencies keep their first sighting (here the item's update) and those it dropped are forgotten.</summary>
     public void Put(WorkItem item, ItemMapping? mapping)
     {
         items[item.Uid] = item;
+        var current = (item.Links ?? []).Where(l => l.IsBlockedBy).Select(l => l.TargetKey).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var gone in linkSeen.Keys.Where(k => k.Uid == item.Uid && !current.Contains(k.Key)).ToList())
+        {
+            linkSeen.Remove(gone);
+        }
+
+        foreach (var key in current)
+        {
+            linkSeen.TryAdd((item.Uid, key), item.Updated);
+        }
         if (mapping is not null)
         {
             mappings[item.Uid] = mapping with { Uid = item.Uid };
@@ -36,6 +49,11 @@ internal sealed class InMemoryStore : IStrategyStore
     }
 
     public IEnumerable<WorkItem> Items(ItemQuery? query = null) => items.Values.ToList();
+
+    /// <summary>Says a dependency was first seen at <paramref name="at"/> (an earlier sync saw it).</summary>
+    public void SawLink(WorkItem item, string targetKey, DateTimeOffset at) => linkSeen[(item.Uid, targetKey)] = at;
+
+    public IEnumerable<LinkSighting> LinkHistory() => linkSeen.Select(l => new LinkSighting(l.Key.Uid, l.Key.Key, l.Value)).ToList();
 
     public WorkItem? FindItem(string idOrKey)
     {
@@ -50,6 +68,12 @@ internal sealed class InMemoryStore : IStrategyStore
 
     public IReadOnlyList<QuarantinedRecord> Quarantined(string? source = null) =>
         QuarantineList.Where(q => source is null || q.Source == source).ToList();
+
+    public IReadOnlyList<ReplacedTextItem> ReplacedText(string? source = null) => [];
+
+    public IReadOnlyList<string> FlaggedIds(string source, string partition) => [];
+
+    public int ClearDataQuality(string source, string partition, IReadOnlyList<string> ids) => throw new NotSupportedException();
 
     public IReadOnlyList<CursorRecord> Cursors() => CursorList;
 

@@ -35,6 +35,12 @@ internal sealed class FillingStore(IStrategyStore inner) : IStrategyStore
 
     public IReadOnlyList<QuarantinedRecord> Quarantined(string? source = null) => inner.Quarantined(source);
 
+    public IReadOnlyList<ReplacedTextItem> ReplacedText(string? source = null) => inner.ReplacedText(source);
+
+    public IReadOnlyList<string> FlaggedIds(string source, string partition) => inner.FlaggedIds(source, partition);
+
+    public int ClearDataQuality(string source, string partition, IReadOnlyList<string> ids) => inner.ClearDataQuality(source, partition, ids);
+
     public string? GetCursor(string source, string partition) => inner.GetCursor(source, partition);
 
     public IReadOnlyList<CursorRecord> Cursors() => inner.Cursors();
