@@ -102,10 +102,10 @@ public sealed partial class DemoEndToEndTests(DemoEndToEndTests.DemoRun demo) : 
         // Which statuses move depends on the day of the month the demo runs (a blocker's age at the
         // end of last month); what must hold is that every change is measured against last month's pack.
         Assert.Contains("Changes since " + demo.PreviousPeriod, demo.Portfolio.QuerySelector("section.changes h2")!.TextContent, StringComparison.Ordinal);
-        var before = demo.Previous.QuerySelectorAll("section#tree tr.depth-4").ToDictionary(
+        var before = demo.Previous.QuerySelectorAll("section#tree tr.level-measure").ToDictionary(
             r => r.QuerySelector("td.name .level")!.TextContent.Trim()["measure ".Length..],
             r => (Implementation: Badge(r.QuerySelectorAll("td")[2]), Potential: Badge(r.QuerySelectorAll("td")[3])));
-        var now = demo.Portfolio.QuerySelectorAll("section#tree tr.depth-4").ToDictionary(
+        var now = demo.Portfolio.QuerySelectorAll("section#tree tr.level-measure").ToDictionary(
             r => r.QuerySelector("td.name .level")!.TextContent.Trim()["measure ".Length..],
             r => (Implementation: Badge(r.QuerySelectorAll("td")[2]), Potential: Badge(r.QuerySelectorAll("td")[3])));
         var listed = demo.Portfolio.QuerySelectorAll("section.changes tbody tr")
