@@ -10,7 +10,7 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     public SandboxHandle Sandbox => _sandbox ?? throw new InvalidOperationException("sandbox not started");
 
-    public async Task InitializeAsync() => _sandbox = await SandboxServer.StartAsync(SandboxOptions.Default with { Port = 0, Size = "small" }, CancellationToken.None);
+    public async Task InitializeAsync() => _sandbox = await SandboxServer.StartAsync(SandboxOptions.Default with { Port = 0, Size = "small" }, TimeProvider.System, CancellationToken.None);
 
     public async Task DisposeAsync()
     {

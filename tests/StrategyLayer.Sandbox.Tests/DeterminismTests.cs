@@ -4,7 +4,7 @@ public class DeterminismTests
 {
     private static async Task<string> SnapshotAsync(int seed)
     {
-        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Size = "small", Seed = seed }, CancellationToken.None);
+        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Size = "small", Seed = seed }, TimeProvider.System, CancellationToken.None);
         using var http = new HttpClient();
         var jira = await http.GetStringAsync(sandbox.JiraCloudUrl + "/rest/api/3/search/jql?fields=*all&maxResults=100&jql=" + Uri.EscapeDataString("project in (PAY, OPS) ORDER BY key ASC"));
         var dc = await http.GetStringAsync(sandbox.JiraDataCenterUrl + "/rest/api/2/search?maxResults=100&jql=" + Uri.EscapeDataString("project = WEB ORDER BY key ASC"));
@@ -27,7 +27,7 @@ public class DeterminismTests
     public async Task Large_keeps_only_a_compact_index_in_memory()
     {
         var before = GC.GetTotalMemory(forceFullCollection: true);
-        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Size = "large", Seed = 1 }, CancellationToken.None);
+        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Size = "large", Seed = 1 }, TimeProvider.System, CancellationToken.None);
         var after = GC.GetTotalMemory(forceFullCollection: true);
         Assert.Equal(210_000, sandbox.Counts().Jira);
         Assert.Equal(90_000, sandbox.Counts().ServiceNow);
