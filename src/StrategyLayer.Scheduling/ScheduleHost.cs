@@ -53,6 +53,7 @@ public sealed partial class ScheduleHost
                 o.ShutdownJobInterruption = ShutdownJobInterruption.Never;
             });
             q.UseInMemoryStore(_ => { });
+            q.UseTimeProvider(_time);
             q.UseDefaultThreadPool(Math.Max(2, schedules.Count));
             q.UseJobFactory(new ScheduledRunFactory(session));
         }).BuildScheduler(CancellationToken.None);
