@@ -14,10 +14,7 @@ public static class SandboxServer
     /// Builds the index for the requested size and starts Kestrel on 127.0.0.1 (a free port when
     /// <see cref="SandboxOptions.Port"/> is 0). Dispose the handle to stop it.
     /// </summary>
-    public static Task<SandboxHandle> StartAsync(SandboxOptions options, CancellationToken cancellationToken) =>
-        StartAsync(options, TimeProvider.System, cancellationToken);
-
-    /// <summary>As <see cref="StartAsync(SandboxOptions, CancellationToken)"/>, with the time source the sandbox clock runs on.</summary>
+    /// <remarks><paramref name="time"/> is the time source the sandbox clock runs on.</remarks>
     public static async Task<SandboxHandle> StartAsync(SandboxOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         var state = new SandboxState(options, time);

@@ -19,11 +19,11 @@ public sealed partial class ScheduleHost
     private readonly ILogger _log;
     private readonly ScheduleHostOptions _options;
 
-    public ScheduleHost(IStrategyStore store, TimeProvider? time = null, ILogger? log = null, ScheduleHostOptions? options = null)
+    public ScheduleHost(IStrategyStore store, TimeProvider time, ILogger log, ScheduleHostOptions? options = null)
     {
         _store = store;
-        _time = time ?? TimeProvider.System;
-        _log = (log ?? Log.Logger).ForContext<ScheduleHost>();
+        _time = time;
+        _log = log.ForContext<ScheduleHost>();
         _options = options ?? ScheduleHostOptions.Default;
     }
 
@@ -53,6 +53,7 @@ public sealed partial class ScheduleHost
                 o.ShutdownJobInterruption = ShutdownJobInterruption.Never;
             });
             q.UseInMemoryStore(_ => { });
+            q.UseTimeProvider(_time);
             q.UseDefaultThreadPool(Math.Max(2, schedules.Count));
             q.UseJobFactory(new ScheduledRunFactory(session));
         }).BuildScheduler(CancellationToken.None);
@@ -94,7 +95,7 @@ public sealed partial class ScheduleHost
         _log.Information("Scheduler stopped");
     }
 
-    private static (IJobDetail Job, ITrigger Trigger) Build(int index, ScheduleSettings schedule, TimeZoneInfo zone)
+    private (IJobDetail Job, ITrigger Trigger) Build(int index, ScheduleSettings schedule, TimeZoneInfo zone)
     {
         var key = new JobKey($"schedule-{index}", "strategylayer");
         var job = JobBuilder.Create<ScheduledRun>()
@@ -106,7 +107,7 @@ public sealed partial class ScheduleHost
             .Build();
 
         // A firing while the job runs is dropped, not queued; missed times are ours to catch up.
-        var trigger = TriggerBuilder.Create<ScheduledRun>(TimeProvider.System)
+        var trigger = TriggerBuilder.Create<ScheduledRun>(_time)
             .WithIdentity($"schedule-{index}", "strategylayer")
             .ForJob(key)
             .WithOverlapPolicy(OverlapPolicy.Skip)

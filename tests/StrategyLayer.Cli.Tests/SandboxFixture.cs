@@ -13,7 +13,7 @@ public class SandboxFixture : IAsyncLifetime
     /// <summary>The sandbox's options; a derived fixture may set its clock apart from this machine's.</summary>
     protected virtual SandboxOptions Options => SandboxOptions.Default with { Port = 0, Size = "small" };
 
-    public async Task InitializeAsync() => _sandbox = await SandboxServer.StartAsync(Options, CancellationToken.None);
+    public async Task InitializeAsync() => _sandbox = await SandboxServer.StartAsync(Options, TimeProvider.System, CancellationToken.None);
 
     public async Task DisposeAsync()
     {

@@ -55,7 +55,7 @@ public class DeterminismTests
     public async Task Large_keeps_only_a_compact_index_in_memory()
     {
         var before = GC.GetTotalMemory(forceFullCollection: true);
-        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Size = "large", Seed = 1 }, CancellationToken.None);
+        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Size = "large", Seed = 1 }, TimeProvider.System, CancellationToken.None);
         var after = GC.GetTotalMemory(forceFullCollection: true);
         Assert.Equal(210_000, sandbox.Counts().Jira);
         Assert.Equal(90_000, sandbox.Counts().ServiceNow);

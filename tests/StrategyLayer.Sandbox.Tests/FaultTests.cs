@@ -41,7 +41,7 @@ public class FaultTests(FaultTests.Fixture fx) : IClassFixture<FaultTests.Fixtur
     {
         async Task<string> SequenceAsync()
         {
-            await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Size = "100", Seed = 11, Faults = new() { RateLimitedShare = 0.3, ServerErrorShare = 0.2 } }, CancellationToken.None);
+            await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Size = "100", Seed = 11, Faults = new() { RateLimitedShare = 0.3, ServerErrorShare = 0.2 } }, TimeProvider.System, CancellationToken.None);
             var codes = new List<int>();
             for (var i = 0; i < 40; i++)
             {

@@ -13,7 +13,7 @@ public class SandboxFixture : IAsyncLifetime
 
     protected virtual SandboxOptions Options => new() { Size = "small", Seed = 42 };
 
-    public async Task InitializeAsync() => sandbox = await SandboxServer.StartAsync(Options, CancellationToken.None);
+    public async Task InitializeAsync() => sandbox = await SandboxServer.StartAsync(Options, TimeProvider.System, CancellationToken.None);
 
     public async Task DisposeAsync()
     {

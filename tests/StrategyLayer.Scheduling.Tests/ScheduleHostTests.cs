@@ -25,7 +25,7 @@ public sealed class ScheduleHostTests
     {
         using var file = new StoreFile();
         var store = file.Store;
-        var host = new ScheduleHost(store, options: NoCatchUp);
+        var host = new ScheduleHost(store, TimeProvider.System, Serilog.Core.Logger.None, options: NoCatchUp);
         var running = 0;
         var maxConcurrent = 0;
         var executions = 0;
@@ -65,7 +65,7 @@ public sealed class ScheduleHostTests
     {
         using var file = new StoreFile();
         var store = file.Store;
-        var host = new ScheduleHost(store, options: NoCatchUp);
+        var host = new ScheduleHost(store, TimeProvider.System, Serilog.Core.Logger.None, options: NoCatchUp);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var pages = 0;
         using var stop = new CancellationTokenSource();
@@ -96,7 +96,7 @@ public sealed class ScheduleHostTests
     {
         using var file = new StoreFile();
         var store = file.Store;
-        var host = new ScheduleHost(store, options: NoCatchUp with { GracePeriod = TimeSpan.FromMilliseconds(300) });
+        var host = new ScheduleHost(store, TimeProvider.System, Serilog.Core.Logger.None, options: NoCatchUp with { GracePeriod = TimeSpan.FromMilliseconds(300) });
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var stop = new CancellationTokenSource();
 
@@ -124,7 +124,7 @@ public sealed class ScheduleHostTests
         var served = new DateTimeOffset(2026, 11, 2, 6, 0, 0, TimeSpan.Zero);
         store.SaveRun(new RunRecord { Id = "old", Job = "run", Started = served, Ended = served.AddMinutes(2), Result = RunResult.Succeeded, ScheduledFor = served });
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 5, 9, 30, 0, TimeSpan.Zero));
-        var host = new ScheduleHost(store, time, options: ScheduleHostOptions.Default);
+        var host = new ScheduleHost(store, time, Serilog.Core.Logger.None, options: ScheduleHostOptions.Default);
         var requests = new List<JobRequest>();
         var ran = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var stop = new CancellationTokenSource();
@@ -157,7 +157,7 @@ public sealed class ScheduleHostTests
     {
         using var file = new StoreFile();
         var store = file.Store;
-        var host = new ScheduleHost(store, options: NoCatchUp);
+        var host = new ScheduleHost(store, TimeProvider.System, Serilog.Core.Logger.None, options: NoCatchUp);
         var failed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var stop = new CancellationTokenSource();
 
@@ -181,7 +181,7 @@ public sealed class ScheduleHostTests
     public async Task A_bad_cron_stops_the_scheduler_before_anything_runs()
     {
         using var file = new StoreFile();
-        var host = new ScheduleHost(file.Store, options: NoCatchUp);
+        var host = new ScheduleHost(file.Store, TimeProvider.System, Serilog.Core.Logger.None, options: NoCatchUp);
 
         var e = await Assert.ThrowsAsync<DiagnosticsException>(() => host.RunAsync(
             [new() { Job = "run", Cron = "0 0 6 * * ?" }, new() { Job = "run", Cron = "every monday" }],

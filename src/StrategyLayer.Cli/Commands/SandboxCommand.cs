@@ -33,7 +33,7 @@ public static class SandboxCommand
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
         var options = SandboxOptions.Default with { Port = parse.GetValue(PortOption), Size = parse.GetValue(SizeOption)!, Seed = parse.GetValue(SeedOption) };
-        await using var sandbox = await SandboxServer.StartAsync(options, ct).ConfigureAwait(false);
+        await using var sandbox = await SandboxServer.StartAsync(options, session.Time, ct).ConfigureAwait(false);
         var urls = new { jiraCloud = sandbox.JiraCloudUrl, jiraDataCenter = sandbox.JiraDataCenterUrl, serviceNow = sandbox.ServiceNowUrl, control = sandbox.BaseUrl + "/_sandbox", items = sandbox.Counts().Jira + sandbox.Counts().ServiceNow };
 
         // One line of JSON (with --json) so a parent process (bench) can read the URLs at once.

@@ -50,7 +50,7 @@ public static class KnownNames
     public static StrategyLayerException Unknown(string what, string name, string where, IEnumerable<string> known)
     {
         var list = known.Order(StringComparer.OrdinalIgnoreCase).ToList();
-        var suggestion = Suggestions.Closest(name, list);
+        var suggestion = DidYouMean.Closest(name, list);
         return new StrategyLayerException(
             $"no {what} '{name}' {where}"
             + (suggestion is null ? "" : $"; did you mean '{suggestion}'?")

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using StrategyLayer.Domain.Errors;
 
 namespace StrategyLayer.Cli.Hosting;
 
@@ -18,7 +19,7 @@ public static class UsageError
         {
             var verbs = root.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).ToList();
             return $"error: '{unmatched}' is not a strategylayer command."
-                + (Suggestions.Closest(unmatched, verbs) is { } verb ? $" Did you mean `strategylayer {verb}`?" : "")
+                + (DidYouMean.Closest(unmatched, verbs) is { } verb ? $" Did you mean `strategylayer {verb}`?" : "")
                 + $" {help} lists them: {string.Join(", ", verbs)}.";
         }
 
@@ -26,7 +27,7 @@ public static class UsageError
         {
             var options = command.Options.Concat(root.Options.Where(o => o.Recursive)).Where(o => !o.Hidden).Select(o => o.Name).Distinct().ToList();
             return $"error: '{unmatched}' is not an option of `{(command == root ? "strategylayer" : "strategylayer " + command.Name)}`."
-                + (Suggestions.Closest(unmatched, options) is { } option ? $" Did you mean `{option}`?" : "")
+                + (DidYouMean.Closest(unmatched, options) is { } option ? $" Did you mean `{option}`?" : "")
                 + $" See {help}.";
         }
 

@@ -1,3 +1,4 @@
+using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Items;
 
 namespace StrategyLayer.Mapping.Query;
@@ -213,36 +214,7 @@ internal sealed partial class QueryCompiler(string text, FieldCatalog catalog, D
 
     private string Suggest(string name)
     {
-        var near = FieldCatalog.BuiltInNames.FirstOrDefault(n => Distance(n.ToLowerInvariant(), name.ToLowerInvariant()) <= 2);
+        var near = FieldCatalog.BuiltInNames.FirstOrDefault(n => DidYouMean.Distance(n.ToLowerInvariant(), name.ToLowerInvariant()) <= 2);
         return near is null ? " (built-in fields: see the rule language in README; custom fields must be named in config)" : $" (did you mean '{near}'?)";
-    }
-
-    private static int Distance(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 2)
-        {
-            return 3;
-        }
-
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 }

@@ -1,7 +1,7 @@
-namespace StrategyLayer.Cli.Hosting;
+namespace StrategyLayer.Domain.Errors;
 
 /// <summary>"Did you mean": the known name closest to what was typed, when one is close enough.</summary>
-public static class Suggestions
+public static class DidYouMean
 {
     public static string? Closest(string typed, IEnumerable<string> known)
     {
@@ -23,7 +23,7 @@ public static class Suggestions
     }
 
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours.</summary>
-    private static int Distance(string a, string b)
+    public static int Distance(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++)
