@@ -147,6 +147,35 @@ public sealed class DemoEndToEndTests(DemoEndToEndTests.DemoRun demo) : IClassFi
         Assert.InRange(share, 10, 25);
     }
 
+    [Fact]
+    public void No_link_in_the_packs_points_at_the_sandbox_port_items_link_to_the_web_view()
+    {
+        foreach (var pack in new[] { demo.Portfolio, demo.Untracked })
+        {
+            var links = pack.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!).Where(h => h.StartsWith("http", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(links);
+            Assert.All(links, l => Assert.StartsWith("http://127.0.0.1:5080/", l, StringComparison.Ordinal));
+            Assert.Contains(links, l => l.StartsWith("http://127.0.0.1:5080/items/jira%3A", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Every_pack_footer_names_the_version()
+    {
+        var version = typeof(StrategyLayer.Cli.Hosting.Installation).Assembly.GetName().Version!;
+        var footer = Text(demo.Portfolio.QuerySelector("footer.pack-footer")!);
+        Assert.Contains($"by StrategyLayer {version.Major}.{version.Minor}.{version.Build}", footer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_demo_leaves_a_config_naming_its_store_for_the_next_commands()
+    {
+        var config = File.ReadAllText(demo.Config);
+        Assert.StartsWith(StrategyLayer.Cli.Hosting.DemoFolder.Marker, config, StringComparison.Ordinal);
+        Assert.Contains("\"store\": " + System.Text.Json.JsonSerializer.Serialize(Path.GetRelativePath(Path.GetDirectoryName(demo.Config)!, demo.Store)), config, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1:8484", config, StringComparison.Ordinal);
+    }
+
     private (IElement Implementation, IElement Potential) MeasureRow(string id)
     {
         var row = demo.Portfolio.QuerySelectorAll("section#tree tr.depth-4")
@@ -177,6 +206,8 @@ public sealed class DemoEndToEndTests(DemoEndToEndTests.DemoRun demo) : IClassFi
 
         public string Out => Path.Combine(root, "out");
 
+        public string Config => Path.Combine(root, "strategylayer.json");
+
         public string Store => Path.Combine(root, "store", "demo.db");
 
         public CliResult Result { get; private set; } = new(-1, "", "");
@@ -190,7 +221,9 @@ public sealed class DemoEndToEndTests(DemoEndToEndTests.DemoRun demo) : IClassFi
         public async Task InitializeAsync()
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Store)!);
-            Result = await CliRunner.RunAsync(["demo", "--out", Out, "--store", Store, "--json"], timeout: TimeSpan.FromMinutes(4));
+            Directory.CreateDirectory(root);
+            // In a folder of its own: the demo leaves its strategylayer.json in the folder it runs in.
+            Result = await CliRunner.RunAsync(["demo", "--out", Out, "--store", Store, "--json"], root, timeout: TimeSpan.FromMinutes(4));
             if (Result.ExitCode is not (0 or 3))
             {
                 throw new InvalidOperationException("the demo failed: " + Result);
