@@ -78,7 +78,8 @@ public static class ConfigLoader
         return new AppConfig
         {
             File = file.Path,
-            Store = PathOf(file, root, "store"),
+            // A file is relative to the config; a server's URI (postgresql://…) is kept as written.
+            Store = Text(root, "store") is { } store && store.Contains("://", StringComparison.Ordinal) ? store : PathOf(file, root, "store"),
             TimeZone = zone ?? TimeZoneInfo.Utc,
             WebBaseUrl = Text(root, "webBaseUrl")?.TrimEnd('/'),
             Logs = file.ResolvePath(Text(root, "logs") ?? "../data/logs"),

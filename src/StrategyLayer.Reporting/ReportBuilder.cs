@@ -18,7 +18,8 @@ namespace StrategyLayer.Reporting;
 /// </summary>
 public sealed partial class ReportBuilder
 {
-    private readonly IStrategyStore store;
+    private readonly IStoreReader store;
+    private readonly ISnapshotStore? snapshotsTo;
     private readonly StrategyTree tree;
     private readonly IItemFilterCompiler filters;
     private readonly ReportSettings settings;
@@ -28,8 +29,11 @@ public sealed partial class ReportBuilder
     private readonly SnapshotService snapshots;
     private readonly ItemLinks links;
 
+    /// <param name="store">What the figures are computed from.</param>
+    /// <param name="snapshotsTo">Where a period's snapshot is saved; null for a live view that saves none (the web view).</param>
     public ReportBuilder(
-        IStrategyStore store,
+        IStoreReader store,
+        ISnapshotStore? snapshotsTo,
         StrategyTree tree,
         IItemFilterCompiler filters,
         ReportSettings settings,
@@ -38,13 +42,14 @@ public sealed partial class ReportBuilder
         ILogger? log = null)
     {
         this.store = store;
+        this.snapshotsTo = snapshotsTo;
         this.tree = tree;
         this.filters = filters;
         this.settings = settings;
         this.environment = environment;
         this.time = time;
         this.log = log ?? Serilog.Core.Logger.None;
-        snapshots = new SnapshotService(store, environment.TimeZone);
+        snapshots = new SnapshotService(store, snapshotsTo, environment.TimeZone);
         links = new ItemLinks(environment.WebBaseUrl);
     }
 
@@ -93,43 +98,44 @@ public sealed partial class ReportBuilder
 
     // The one code path every surface's figures come from: a frozen snapshot as it was frozen, else the
     // store as of the earlier of the as-of time and the period's end.
-    private Task<PeriodData> LoadAsync(ReportingPeriod period, DateTimeOffset? asOf, Action<WorkItem, ItemMapping?>? observe, bool save, CancellationToken cancellationToken)
+    // Saving needs a snapshot store: a live view (the web view) has none, and saves nothing.
+    private async Task<PeriodData> LoadAsync(ReportingPeriod period, DateTimeOffset? asOf, Action<WorkItem, ItemMapping?>? observe, bool save, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (snapshots.Frozen(period) is { } frozen)
+        if (await snapshots.FrozenAsync(period, cancellationToken).ConfigureAwait(false) is { } frozen)
         {
             log.Information("Period {Period} is frozen: the pack is built from its snapshot of {AsOf}", period.Name, frozen.AsOf);
-            return Task.FromResult(WithPrevious(SnapshotService.ToPeriodData(frozen, period)));
+            return await WithPreviousAsync(SnapshotService.ToPeriodData(frozen, period), cancellationToken).ConfigureAwait(false);
         }
 
         var at = asOf ?? time.GetUtcNow();
         var state = snapshots.StateFor(period, at);
-        var data = Compute(period, at, state, observe, cancellationToken);
-        if (save)
+        var data = await ComputeAsync(period, at, state, observe, cancellationToken).ConfigureAwait(false);
+        if (save && snapshotsTo is not null)
         {
-            snapshots.Save(data, time.GetUtcNow());
+            await snapshots.SaveAsync(data, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             log.Information(
                 "Snapshot of {Period} saved ({State}): {Items} items, {Bytes} bytes of rows",
                 period.Name, state, data.Aggregates.Summary.InScope, data.ItemRows.Length);
         }
 
-        return Task.FromResult(WithPrevious(data));
+        return await WithPreviousAsync(data, cancellationToken).ConfigureAwait(false);
     }
 
-    private PeriodData WithPrevious(PeriodData data) =>
-        snapshots.Find(data.Period.Previous.Name) is { } previous
+    private async Task<PeriodData> WithPreviousAsync(PeriodData data, CancellationToken cancellationToken) =>
+        await snapshots.FindAsync(data.Period.Previous.Name, cancellationToken).ConfigureAwait(false) is { } previous
             ? data with { Previous = SnapshotService.ReadAggregates(previous), PreviousState = previous.State.ToString().ToLowerInvariant() }
             : data;
 
-    private PeriodData Compute(ReportingPeriod period, DateTimeOffset asOf, SnapshotState state, Action<WorkItem, ItemMapping?>? observe, CancellationToken cancellationToken)
+    private async Task<PeriodData> ComputeAsync(ReportingPeriod period, DateTimeOffset asOf, SnapshotState state, Action<WorkItem, ItemMapping?>? observe, CancellationToken cancellationToken)
     {
         var start = period.StartInstant(environment.TimeZone);
         var end = period.EndInstant(environment.TimeZone);
         var evalAt = asOf < end ? asOf : end;
         var elapsed = evalAt <= start ? 0 : Math.Min(100, 100 * (evalAt - start).TotalSeconds / (end - start).TotalSeconds);
-        using var computation = new PeriodComputation(tree, filters, settings, links, evalAt, LinkFirstSeen.Read(store));
+        using var computation = new PeriodComputation(tree, filters, settings, links, evalAt, await LinkFirstSeen.ReadAsync(store, cancellationToken).ConfigureAwait(false));
         var n = 0;
-        foreach (var (item, mapping) in store.MappedItems())
+        await foreach (var (item, mapping) in store.MappedItemsAsync(cancellationToken).ConfigureAwait(false))
         {
             if ((++n & 0xFFF) == 0)
             {
@@ -140,23 +146,29 @@ public sealed partial class ReportBuilder
             computation.Add(item, mapping);
         }
 
+        // The trend of a measure whose actual is not entered reads earlier periods' snapshots.
         var earlier = new Dictionary<string, PeriodAggregates?>(StringComparer.Ordinal);
-        double? EarlierActual(string periodName, string measureId)
+        if (tree.Measures.Any(m => m.Kpi.Actual is not EnteredActual))
         {
-            if (!earlier.TryGetValue(periodName, out var aggregates))
+            var earlierPeriod = period.Previous;
+            for (var i = 1; i < settings.TrendPeriods; i++, earlierPeriod = earlierPeriod.Previous)
             {
-                aggregates = snapshots.Find(periodName) is { } s ? SnapshotService.ReadAggregates(s) : null;
-                earlier[periodName] = aggregates;
+                earlier[earlierPeriod.Name] = await snapshots.FindAsync(earlierPeriod.Name, cancellationToken).ConfigureAwait(false) is { } s ? SnapshotService.ReadAggregates(s) : null;
             }
-
-            return aggregates?.Measures.FirstOrDefault(m => string.Equals(m.Id, measureId, StringComparison.OrdinalIgnoreCase))?.Actual;
         }
 
+        double? EarlierActual(string periodName, string measureId) =>
+            earlier.GetValueOrDefault(periodName)?.Measures.FirstOrDefault(m => string.Equals(m.Id, measureId, StringComparison.OrdinalIgnoreCase))?.Actual;
+
+        var blockers = await LookUpBlockersAsync(computation, cancellationToken).ConfigureAwait(false);
         var sources = computation.Sources.Concat(environment.Sources ?? []);
-        var freshness = FreshnessReader.Read(store, sources, asOf, settings, environment.TimeZone);
+        var freshness = await FreshnessReader.ReadAsync(store, sources, asOf, settings, environment.TimeZone, cancellationToken).ConfigureAwait(false);
+
         // Records the store could not read cleanly (quarantined, or stored with U+FFFD) are named too:
         // every sync reads them again until they read cleanly.
-        foreach (var note in Store.DataQualityEntry.From(store.Quarantined(), store.ReplacedText(), asOf))
+        var quarantined = await store.QuarantinedAsync(null, cancellationToken).ConfigureAwait(false);
+        var replaced = await store.ReplacedTextAsync(null, cancellationToken).ConfigureAwait(false);
+        foreach (var note in Store.DataQualityEntry.From(quarantined, replaced, asOf))
         {
             var where = (note.Field is null ? "" : $" (field {note.Field})") + (note.Page is null ? "" : $" on page {note.Page}");
             computation.DataQuality.Add(new Model.DataQualityEntry(
@@ -165,7 +177,43 @@ public sealed partial class ReportBuilder
                 Item: note.Item));
         }
 
-        var aggregates = computation.Finish(tree, period, elapsed, store.FindItem, EarlierActual, freshness);
+        var aggregates = computation.Finish(tree, period, elapsed, key => blockers.GetValueOrDefault(key), EarlierActual, freshness);
         return new PeriodData(period, state, evalAt, aggregates, computation.FinishRows(), false);
+    }
+
+    /// <summary>
+    /// Reads, before the figures are finished in memory, every item the blockers' links may resolve to,
+    /// as <see cref="LinkResolver"/> asks for them: each link in its own item's source, then, when that
+    /// source does not hold it, in every other stored source.
+    /// </summary>
+    private async Task<Dictionary<string, WorkItem?>> LookUpBlockersAsync(PeriodComputation computation, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, WorkItem?>(StringComparer.OrdinalIgnoreCase);
+        async Task<WorkItem?> FindAsync(string id)
+        {
+            if (!found.TryGetValue(id, out var item))
+            {
+                item = await store.FindItemAsync(id, cancellationToken).ConfigureAwait(false);
+                found[id] = item;
+            }
+
+            return item;
+        }
+
+        foreach (var id in computation.BlockersToLookUp())
+        {
+            if (await FindAsync(id).ConfigureAwait(false) is not null)
+            {
+                continue;
+            }
+
+            var (source, key) = ItemId.Parse(id);
+            foreach (var other in computation.StoredSources.Where(s => !string.Equals(s, source, StringComparison.OrdinalIgnoreCase)))
+            {
+                await FindAsync(ItemId.Format(other, key)).ConfigureAwait(false);
+            }
+        }
+
+        return found;
     }
 }

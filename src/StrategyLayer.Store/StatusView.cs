@@ -19,31 +19,33 @@ public sealed record StatusView(IReadOnlyList<SourceStatus> Sources, double Untr
     public IReadOnlyList<DataQualityEntry> DataQuality { get; init; } = [];
 
     /// <summary>Describes the store for the configured sources (and any other source it holds).</summary>
-    public static StatusView Describe(IStrategyStore store, IEnumerable<string> configuredSources, DateTimeOffset now, double untrackedShare)
+    public static async Task<StatusView> DescribeAsync(IStoreReader store, IEnumerable<string> configuredSources, DateTimeOffset now, double untrackedShare, CancellationToken cancellationToken)
     {
-        var cursors = store.Cursors();
+        var cursors = await store.CursorsAsync(cancellationToken).ConfigureAwait(false);
         var names = configuredSources.Concat(cursors.Select(c => c.Source)).Distinct().ToList();
-        var quarantine = store.Quarantined();
-        var replaced = store.ReplacedText();
-        var sources = names.Select(name =>
+        var quarantine = await store.QuarantinedAsync(null, cancellationToken).ConfigureAwait(false);
+        var replaced = await store.ReplacedTextAsync(null, cancellationToken).ConfigureAwait(false);
+        var sources = new List<SourceStatus>(names.Count);
+        foreach (var name in names)
         {
             var mine = cursors.Where(c => c.Source == name).ToList();
             var last = mine.Select(c => c.LastCommit).Where(t => t is not null).DefaultIfEmpty(null).Max();
-            return new SourceStatus(
+            sources.Add(new SourceStatus(
                 name,
-                store.CountItems(name),
+                await store.CountItemsAsync(name, false, cancellationToken).ConfigureAwait(false),
                 last,
                 mine.Count == 1 ? mine[0].Cursor : mine.Count == 0 ? null : string.Join("; ", mine.Select(c => $"{c.Partition}={c.Cursor}")),
                 last is null ? null : (long)(now - last.Value).TotalSeconds,
                 quarantine.Count(q => q.Source == name))
             {
                 ReplacedText = replaced.Count(r => r.Source == name),
-            };
-        }).ToList();
+            });
+        }
 
-        var outbox = store.Outbox().Where(d => d.State != DeliveryState.Sent)
+        var outbox = (await store.OutboxAsync(null, cancellationToken).ConfigureAwait(false)).Where(d => d.State != DeliveryState.Sent)
             .Select(d => new OutboxEntry(d.Id, d.Audience, d.Channel, d.Recipient, d.Period, d.State, d.Attempts, d.NextAttempt, d.LastError)).ToList();
-        return new StatusView(sources, untrackedShare, outbox, store.RecentRuns(10), store.Path)
+        var runs = await store.RecentRunsAsync(10, null, cancellationToken).ConfigureAwait(false);
+        return new StatusView(sources, untrackedShare, outbox, runs, store.Description)
         {
             DataQuality = DataQualityEntry.From(quarantine, replaced, now).Take(DataQualityLimit).ToList(),
         };

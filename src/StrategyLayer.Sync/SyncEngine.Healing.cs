@@ -13,9 +13,9 @@ public sealed partial class SyncEngine
     /// it is marked deleted), one still bad stays flagged for the next sync. Nothing stays missing
     /// silently because its upstream record was mended without a newer updated time.
     /// </summary>
-    private async Task RereadFlaggedAsync(IWorkSource source, string partition, Dictionary<string, ItemState> states, HashSet<string> seen, PartitionTally tally, CancellationToken cancellationToken)
+    private async Task RereadFlaggedAsync(IWorkSource source, ISourceSync sync, string partition, HashSet<string> seen, PartitionTally tally, CancellationToken cancellationToken)
     {
-        var ids = store.FlaggedIds(source.Name, partition).Where(id => !seen.Contains(id)).ToList();
+        var ids = (await sync.FlaggedIdsAsync(partition, cancellationToken).ConfigureAwait(false)).Where(id => !seen.Contains(id)).ToList();
         if (ids.Count == 0)
         {
             return;
@@ -25,21 +25,20 @@ public sealed partial class SyncEngine
         tally.Reread += ids.Count;
         await foreach (var batch in source.RereadAsync(partition, ids, cancellationToken).ConfigureAwait(false))
         {
-            var prepared = batch.Records.Select(r => store.Prepare(r)).ToList();
-            var commit = store.CommitPrepared(source.Name, partition, prepared, batch.Quarantined, null, states);
+            var commit = await sync.CommitAsync(partition, sync.Prepare(batch.Records, batch.Quarantined), null, CursorWrite.Always, cancellationToken).ConfigureAwait(false);
             tally.Fetched += batch.Records.Count + batch.Quarantined.Count;
             tally.Upserted += commit.Upserted;
             tally.Unchanged += commit.Unchanged;
             tally.Stale += commit.Stale;
             tally.Quarantined += commit.Quarantined;
-            Account(source, partition, prepared, batch.Quarantined, new HashSet<string>(ids, StringComparer.Ordinal), [], tally);
+            await AccountAsync(source, sync, partition, RecordNote.Of(batch.Records), batch.Quarantined, new HashSet<string>(ids, StringComparer.Ordinal), [], tally, cancellationToken).ConfigureAwait(false);
 
             if (batch.Missing.Count > 0)
             {
                 // Deleted upstream, or no longer visible to us: nothing is left to read.
                 var now = time.GetUtcNow();
-                tally.Deleted += store.MarkRemoved([.. batch.Missing.Select(id => (ItemId.Uid(source.Name, id), new Removal(RemovalReason.Deleted, now)))]);
-                store.ClearDataQuality(source.Name, partition, batch.Missing);
+                tally.Deleted += await sync.MarkRemovedAsync([.. batch.Missing.Select(id => new ItemRemoval(id, new Removal(RemovalReason.Deleted, now)))], cancellationToken).ConfigureAwait(false);
+                await sync.ClearDataQualityAsync(partition, batch.Missing, cancellationToken).ConfigureAwait(false);
                 tally.Healed += batch.Missing.Count;
                 log.Information("{Count} flagged {Source} records are gone upstream: {Ids}", batch.Missing.Count, source.Name, batch.Missing);
             }

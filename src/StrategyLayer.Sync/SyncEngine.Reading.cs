@@ -8,14 +8,14 @@ namespace StrategyLayer.Sync;
 public sealed partial class SyncEngine
 {
     /// <summary>
-    /// Reads pages into batches of about <see cref="CommitBatch"/> records. Each batch is prepared for
-    /// the store (serialized, hashed, compressed when new or changed since <paramref name="loaded"/>)
-    /// on a pool thread while the next pages are fetched; the channel carries the preparations in
-    /// order. A source failure completes the channel with it. Returns the last cursor seen (an empty
+    /// Reads pages into batches of about the store's <see cref="ISourceSync.BatchSize"/> records. Each
+    /// batch is prepared for the store (<see cref="ISourceSync.Prepare"/>) on a pool thread while the
+    /// next pages are fetched; the channel carries the preparations in order. A source failure completes the channel with it. Returns the last cursor seen (an empty
     /// last page may still move it) and the source's clock when it served the first page.
     /// </summary>
-    private async Task<ReadOutcome> ReadBatchesAsync(IWorkSource source, string partition, SyncCursor? cursor, IReadOnlyDictionary<string, ItemState> loaded, ChannelWriter<Task<Batch>> writer, CancellationToken cancellationToken)
+    private async Task<ReadOutcome> ReadBatchesAsync(IWorkSource source, ISourceSync sync, string partition, SyncCursor? cursor, ChannelWriter<Task<Batch>> writer, CancellationToken cancellationToken)
     {
+        var batchSize = sync.BatchSize;
         var records = new List<SourceRecord>();
         var rejected = new List<QuarantinedRecord>();
         string? lastCursor = null;
@@ -27,7 +27,7 @@ public sealed partial class SyncEngine
             var (batch, quarantined, at, page) = (records, rejected, lastCursor, lastPage);
             records = [];
             rejected = [];
-            return Task.Run(() => new Batch(batch.ConvertAll(r => store.Prepare(r, loaded)), quarantined, at, page), CancellationToken.None);
+            return Task.Run(() => new Batch(sync.Prepare(batch, quarantined), RecordNote.Of(batch), quarantined, at, page), CancellationToken.None);
         }
 
         var holding = false;
@@ -52,7 +52,7 @@ public sealed partial class SyncEngine
                     log.Warning("Quarantined {Source} record {Key} on page {Page}: {Reason}", source.Name, q.Key ?? q.SourceId ?? "?", page.Number, q.Reason);
                 }
 
-                if (records.Count + rejected.Count >= CommitBatch)
+                if (records.Count + rejected.Count >= batchSize)
                 {
                     await writer.WriteAsync(Prepare(), cancellationToken).ConfigureAwait(false);
                     holding = false;
@@ -87,8 +87,11 @@ public sealed partial class SyncEngine
         return new ReadOutcome(lastCursor, firstSourceTime);
     }
 
-    /// <summary>Records of one or more pages, committed in one transaction with the cursor after them.</summary>
-    private sealed record Batch(List<PreparedRecord> Records, List<QuarantinedRecord> Rejected, string? Cursor, int LastPage);
+    /// <summary>
+    /// Records of one or more pages, prepared for one commit with the cursor after them; what the
+    /// accounting needs of each record is kept beside the preparation (not the records themselves).
+    /// </summary>
+    private sealed record Batch(PreparedBatch Prepared, IReadOnlyList<RecordNote> Records, List<QuarantinedRecord> Rejected, string? Cursor, int LastPage);
 
     /// <summary>What the reader saw: the last cursor, and the source's own clock when it served the first page.</summary>
     private sealed record ReadOutcome(string? LastCursor, DateTimeOffset? FirstSourceTime);

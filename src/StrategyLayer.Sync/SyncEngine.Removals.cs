@@ -1,6 +1,7 @@
 using System.Globalization;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Domain.Items;
+using StrategyLayer.Store;
 
 namespace StrategyLayer.Sync;
 
@@ -12,10 +13,10 @@ public sealed partial class SyncEngine
     /// first read), never from this machine's clock, which may run ahead of the instance's or behind
     /// it. The source subtracts its overlap window.
     /// </summary>
-    private async Task<long> ApplyRecordedDeletionsAsync(IWorkSource source, string partition, SyncCursor? cursor, ReadOutcome read, CancellationToken cancellationToken)
+    private async Task<long> ApplyRecordedDeletionsAsync(IWorkSource source, ISourceSync sync, string partition, SyncCursor? cursor, ReadOutcome read, CancellationToken cancellationToken)
     {
         var key = DeletionsKey(source, partition);
-        var stored = Instant(store.GetMeta(key));
+        var stored = Instant(await values.GetValueAsync(key, cancellationToken).ConfigureAwait(false));
         var startedAt = read.FirstSourceTime ?? SyncCursor.Parse(read.LastCursor)?.Mark;
         if (cursor is null)
         {
@@ -23,7 +24,7 @@ public sealed partial class SyncEngine
             // are recorded after the instance served this read.
             if (stored is null && startedAt is { } first)
             {
-                store.SetMeta(key, first.ToString("O", CultureInfo.InvariantCulture));
+                await values.SetValueAsync(key, first.ToString("O", CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
             }
 
             return 0;
@@ -36,8 +37,8 @@ public sealed partial class SyncEngine
         var now = time.GetUtcNow();
         await foreach (var batch in source.ReadDeletionsAsync(partition, since, cancellationToken).ConfigureAwait(false))
         {
-            var removals = batch.SourceIds.Select(id => (ItemId.Uid(source.Name, id), new Removal(RemovalReason.Deleted, now))).ToList();
-            deleted += store.MarkRemoved(removals);
+            var removals = batch.SourceIds.Select(id => new ItemRemoval(id, new Removal(RemovalReason.Deleted, now))).ToList();
+            deleted += await sync.MarkRemovedAsync(removals, cancellationToken).ConfigureAwait(false);
             if (batch.Mark is { } mark && (newest is null || mark > newest))
             {
                 newest = mark;
@@ -47,13 +48,13 @@ public sealed partial class SyncEngine
         var next = Later(stored, newest) ?? startedAt ?? since;
         if (next != stored)
         {
-            store.SetMeta(key, next.ToString("O", CultureInfo.InvariantCulture));
+            await values.SetValueAsync(key, next.ToString("O", CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
         }
 
         return deleted;
     }
 
-    private async Task<(long Deleted, long OutOfScope)> DetectRemovalsAsync(IWorkSource source, string partition, CancellationToken cancellationToken)
+    private async Task<(long Deleted, long OutOfScope)> DetectRemovalsAsync(IWorkSource source, ISourceSync sync, string partition, CancellationToken cancellationToken)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var batch in source.ListScopeAsync(partition, cancellationToken).ConfigureAwait(false))
@@ -64,7 +65,7 @@ public sealed partial class SyncEngine
             }
         }
 
-        var missing = store.ItemKeys(source.Name, partition).Where(k => !seen.Contains(k.SourceId)).Select(k => k.SourceId).ToList();
+        var missing = (await sync.ItemKeysAsync(partition, cancellationToken).ConfigureAwait(false)).Where(k => !seen.Contains(k.SourceId)).Select(k => k.SourceId).ToList();
         long deleted = 0, outOfScope = 0;
         var now = time.GetUtcNow();
         foreach (var chunk in missing.Chunk(ClassifyChunk))
@@ -73,14 +74,14 @@ public sealed partial class SyncEngine
             var removals = chunk.Select(id =>
             {
                 var reason = verdicts.TryGetValue(id, out var r) ? r : RemovalReason.Deleted;
-                return (ItemId.Uid(source.Name, id), new Removal(reason, now));
+                return new ItemRemoval(id, new Removal(reason, now));
             }).ToList();
-            store.MarkRemoved(removals);
-            deleted += removals.Count(r => r.Item2.Reason == RemovalReason.Deleted);
-            outOfScope += removals.Count(r => r.Item2.Reason == RemovalReason.OutOfScope);
+            await sync.MarkRemovedAsync(removals, cancellationToken).ConfigureAwait(false);
+            deleted += removals.Count(r => r.Removal.Reason == RemovalReason.Deleted);
+            outOfScope += removals.Count(r => r.Removal.Reason == RemovalReason.OutOfScope);
         }
 
-        store.SetMeta("fullsync:" + source.Name + ":" + partition, time.GetUtcNow().ToString("O"));
+        await values.SetValueAsync("fullsync:" + source.Name + ":" + partition, time.GetUtcNow().ToString("O"), cancellationToken).ConfigureAwait(false);
         return (deleted, outOfScope);
     }
 

@@ -15,19 +15,15 @@ namespace StrategyLayer.Sync;
 /// compares every key in scope with the store to mark what was deleted or moved out of scope. A
 /// failing partition reports what it committed and the others go on.
 /// </summary>
-public sealed partial class SyncEngine(IStrategyStore store, ILogger log, TimeProvider time)
+/// <param name="store">Where items, quarantined records and cursors go (one store sync per source).</param>
+/// <param name="values">Where the deletion marks and the last full sync are kept.</param>
+public sealed partial class SyncEngine(IItemSync store, INamedValues values, ILogger log, TimeProvider time)
 {
     private const int ClassifyChunk = 100;
-    /// <summary>
-    /// Items per commit (one LiteDB transaction, one fsync). Sources deliver items in change order,
-    /// scattered over the uid index: larger transactions share index pages (measured at 50k items:
-    /// 500 → 14 s, 2,000 → 8 s, 5,000 → 7 s of store time). The benchmark's I/O floor uses the same size.
-    /// </summary>
-    public const int CommitBatch = 2000;
 
     /// <summary>
     /// Batches being filled, prepared or committed at once, over every source this engine syncs side
-    /// by side: bounds memory (about 3 × 2,000 items) however many sources run.
+    /// by side: bounds memory (about 3 batches of the store's size) however many sources run.
     /// </summary>
     private const int BatchesInFlight = 3;
 
@@ -40,19 +36,16 @@ public sealed partial class SyncEngine(IStrategyStore store, ILogger log, TimePr
     /// <param name="fromScratch">Ignore the stored cursors and read everything again (the benchmark's re-sync); unchanged items still cost no write.</param>
     public async Task<IReadOnlyList<SyncReport>> SyncAsync(IWorkSource source, bool full, IProgress<SyncProgress>? progress, CancellationToken cancellationToken, bool fromScratch = false)
     {
-        // The loaded states stay as they were (the reading side consults them to decide what to
-        // compress); the committing side keeps its own copy current.
-        var loaded = store.LoadItemStates(source.Name);
-        var states = new Dictionary<string, ItemState>(loaded);
+        await using var sync = await store.BeginSyncAsync(source.Name, cancellationToken).ConfigureAwait(false);
         var reports = new List<SyncReport>();
         foreach (var partition in source.Partitions)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var table = partition.Length == 0 ? null : partition;
-            var tally = new PartitionTally(source.Name, table, store.GetCursor(source.Name, partition));
+            var tally = new PartitionTally(source.Name, table, await sync.GetCursorAsync(partition, cancellationToken).ConfigureAwait(false));
             try
             {
-                await SyncPartitionAsync(source, partition, full, fromScratch, loaded, states, tally, progress, cancellationToken).ConfigureAwait(false);
+                await SyncPartitionAsync(source, sync, partition, full, fromScratch, tally, progress, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -78,23 +71,22 @@ public sealed partial class SyncEngine(IStrategyStore store, ILogger log, TimePr
 
     private async Task SyncPartitionAsync(
         IWorkSource source,
+        ISourceSync sync,
         string partition,
         bool full,
         bool fromScratch,
-        IReadOnlyDictionary<string, ItemState> loaded,
-        Dictionary<string, ItemState> states,
         PartitionTally tally,
         IProgress<SyncProgress>? progress,
         CancellationToken cancellationToken)
     {
         var cursor = fromScratch ? null : SyncCursor.Parse(tally.Cursor);
-        var flagged = new HashSet<string>(store.FlaggedIds(source.Name, partition), StringComparer.Ordinal);
+        var flagged = new HashSet<string>(await sync.FlaggedIdsAsync(partition, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var read = await ReadChangesAsync(source, partition, cursor, loaded, states, flagged, seen, tally, progress, cancellationToken).ConfigureAwait(false);
+        var read = await ReadChangesAsync(source, sync, partition, cursor, flagged, seen, tally, progress, cancellationToken).ConfigureAwait(false);
 
         try
         {
-            await RereadFlaggedAsync(source, partition, states, seen, tally, cancellationToken).ConfigureAwait(false);
+            await RereadFlaggedAsync(source, sync, partition, seen, tally, cancellationToken).ConfigureAwait(false);
         }
         catch (StrategyLayerException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -105,12 +97,12 @@ public sealed partial class SyncEngine(IStrategyStore store, ILogger log, TimePr
 
         if (!fromScratch)
         {
-            tally.Deleted += await ApplyRecordedDeletionsAsync(source, partition, cursor, read, cancellationToken).ConfigureAwait(false);
+            tally.Deleted += await ApplyRecordedDeletionsAsync(source, sync, partition, cursor, read, cancellationToken).ConfigureAwait(false);
         }
 
         if (full)
         {
-            var (d, o) = await DetectRemovalsAsync(source, partition, cancellationToken).ConfigureAwait(false);
+            var (d, o) = await DetectRemovalsAsync(source, sync, partition, cancellationToken).ConfigureAwait(false);
             tally.Deleted += d;
             tally.OutOfScope += o;
         }
@@ -131,18 +123,17 @@ public sealed partial class SyncEngine(IStrategyStore store, ILogger log, TimePr
     }
 
     /// <summary>
-    /// The change pass. Pages are committed in batches of about <see cref="CommitBatch"/> items: each
-    /// LiteDB transaction has a fixed cost (an fsync) and touches index pages all over the file. The
-    /// cursor still moves only with the batch that covers it; a crash re-reads at most one batch.
+    /// The change pass. Pages are committed in batches of the store's <see cref="ISourceSync.BatchSize"/>:
+    /// a commit has a fixed cost. The cursor still moves only with the batch that covers it; a crash
+    /// re-reads at most one batch.
     /// Fetching runs one batch ahead of committing (a bounded channel), so HTTP, parsing and the disk
     /// overlap. Records that read cleanly now lose the flags earlier syncs gave them.
     /// </summary>
     private async Task<ReadOutcome> ReadChangesAsync(
         IWorkSource source,
+        ISourceSync sync,
         string partition,
         SyncCursor? cursor,
-        IReadOnlyDictionary<string, ItemState> loaded,
-        Dictionary<string, ItemState> states,
         HashSet<string> flagged,
         HashSet<string> seen,
         PartitionTally tally,
@@ -154,7 +145,7 @@ public sealed partial class SyncEngine(IStrategyStore store, ILogger log, TimePr
         ReadOutcome? outcome = null;
         var batches = Channel.CreateBounded<Task<Batch>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = Task.Run(() => ReadBatchesAsync(source, partition, cursor, loaded, batches.Writer, stop.Token), CancellationToken.None);
+        var reading = Task.Run(() => ReadBatchesAsync(source, sync, partition, cursor, batches.Writer, stop.Token), CancellationToken.None);
         try
         {
             await foreach (var preparing in batches.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
@@ -165,15 +156,15 @@ public sealed partial class SyncEngine(IStrategyStore store, ILogger log, TimePr
                     cancellationToken.ThrowIfCancellationRequested();
 
                     // A batch that changes nothing costs no write; its cursor is written once, after the loop.
-                    var commit = store.CommitPrepared(source.Name, partition, batch.Records, batch.Rejected, batch.Cursor, states, cursorOnlyIfChanged: true);
+                    var commit = await sync.CommitAsync(partition, batch.Prepared, batch.Cursor, CursorWrite.WhenChanged, cancellationToken).ConfigureAwait(false);
                     pendingCursor = !commit.CursorWritten;
-                    tally.Fetched += batch.Records.Count + batch.Rejected.Count;
+                    tally.Fetched += batch.Prepared.Records + batch.Prepared.Quarantined;
                     tally.Upserted += commit.Upserted;
                     tally.Unchanged += commit.Unchanged;
                     tally.Stale += commit.Stale;
                     tally.Quarantined += commit.Quarantined;
                     tally.Cursor = batch.Cursor;
-                    Account(source, partition, batch.Records, batch.Rejected, flagged, seen, tally);
+                    await AccountAsync(source, sync, partition, batch.Records, batch.Rejected, flagged, seen, tally, cancellationToken).ConfigureAwait(false);
                     progress?.Report(new SyncProgress(source.Name, table, tally.Fetched, batch.LastPage));
                 }
                 finally
@@ -186,7 +177,7 @@ public sealed partial class SyncEngine(IStrategyStore store, ILogger log, TimePr
         {
             // The batches committed before the failure changed nothing and left their cursor unwritten:
             // write it, so the next sync does not read them again.
-            store.CommitPage(source.Name, partition, [], [], tally.Cursor, states);
+            await sync.CommitAsync(partition, sync.Prepare([], []), tally.Cursor, CursorWrite.Always, CancellationToken.None).ConfigureAwait(false);
             pendingCursor = false;
             throw;
         }
@@ -213,7 +204,7 @@ public sealed partial class SyncEngine(IStrategyStore store, ILogger log, TimePr
 
         if (pendingCursor)
         {
-            store.CommitPage(source.Name, partition, [], [], tally.Cursor, states);
+            await sync.CommitAsync(partition, sync.Prepare([], []), tally.Cursor, CursorWrite.Always, cancellationToken).ConfigureAwait(false);
         }
 
         return outcome;
@@ -223,30 +214,29 @@ public sealed partial class SyncEngine(IStrategyStore store, ILogger log, TimePr
     /// Counts a committed batch's records stored with replaced text, notes them and the quarantined
     /// ones for the report, and clears the flags of flagged records that read cleanly now.
     /// </summary>
-    private void Account(IWorkSource source, string partition, IReadOnlyList<PreparedRecord> records, IReadOnlyList<QuarantinedRecord> rejected, HashSet<string> flagged, HashSet<string> seen, PartitionTally tally)
+    private async Task AccountAsync(IWorkSource source, ISourceSync sync, string partition, IReadOnlyList<RecordNote> records, IReadOnlyList<QuarantinedRecord> rejected, HashSet<string> flagged, HashSet<string> seen, PartitionTally tally, CancellationToken cancellationToken)
     {
         var clean = new List<string>();
-        foreach (var r in records)
+        foreach (var item in records)
         {
-            var item = r.Item;
             if (flagged.Count > 0)
             {
                 seen.Add(item.SourceId);
                 seen.Add(item.Key);
-                if (r.Replaced.Count == 0 && (flagged.Contains(item.SourceId) || flagged.Contains(item.Key)))
+                if (item.Replaced.Count == 0 && (flagged.Contains(item.SourceId) || flagged.Contains(item.Key)))
                 {
                     clean.Add(item.SourceId);
                     clean.Add(item.Key);
                 }
             }
 
-            if (r.Replaced.Count > 0)
+            if (item.Replaced.Count > 0)
             {
                 // Flagged by this very pass: the reading again by id need not ask for it.
                 seen.Add(item.SourceId);
                 seen.Add(item.Key);
                 tally.ReplacedText++;
-                foreach (var f in r.Replaced)
+                foreach (var f in item.Replaced)
                 {
                     tally.Note(new SyncDataQuality(ItemId.Format(source.Name, item.Key), f.Page, f.Field, f.Problem, Quarantined: false));
                 }
@@ -262,7 +252,7 @@ public sealed partial class SyncEngine(IStrategyStore store, ILogger log, TimePr
 
         if (clean.Count > 0)
         {
-            var cleared = store.ClearDataQuality(source.Name, partition, clean);
+            var cleared = await sync.ClearDataQualityAsync(partition, clean, cancellationToken).ConfigureAwait(false);
             tally.Healed += clean.Count / 2;
             log.Information("{Count} {Source} records flagged before read cleanly now ({Cleared} flags cleared)", clean.Count / 2, source.Name, cleared);
         }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using StrategyLayer.Cli.Output;
 using StrategyLayer.Domain.Items;
 using StrategyLayer.Store;
+using StrategyLayer.Store.LiteDb;
 using StrategyLayer.Tests.Support;
 using Xunit;
 
@@ -99,7 +100,7 @@ public sealed class CleanTerminalTests : IClassFixture<CleanTerminalTests.Hostil
         Assert.Equal("one two three", TerminalText.Cell("one\ntwo\tthree"));
 
     /// <summary>A store holding a hostile title and a long one, as a sync would have stored them.</summary>
-    public sealed class HostileStore : IDisposable
+    public sealed class HostileStore : IAsyncLifetime, IDisposable
     {
         public static readonly string LongTitle = string.Join(' ', Enumerable.Range(1, 60).Select(i => "word" + i));
 
@@ -108,12 +109,19 @@ public sealed class CleanTerminalTests : IClassFixture<CleanTerminalTests.Hostil
         public HostileStore()
         {
             Config = RepoFiles.WriteConfig(_folder.Path, """[ { "name": "jira", "type": "jira-cloud", "baseUrl": "http://127.0.0.1:9/jira", "scope": "project = EVIL" } ]""");
-            var now = DateTimeOffset.UtcNow;
-            using var store = LiteStrategyStore.Open(_folder.File("store.db"));
-            store.CommitPage("jira", "", [Record("10001", "EVIL-1", Hostile, now), Record("10002", "LONG-1", LongTitle, now)], [], "cursor-\u001b[2Jx");
         }
 
         public string Config { get; }
+
+        public async Task InitializeAsync()
+        {
+            var now = DateTimeOffset.UtcNow;
+            await using var store = LiteStrategyStore.Open(_folder.File("store.db"));
+            await using var sync = await store.BeginSyncAsync("jira", CancellationToken.None);
+            await sync.CommitAsync("", [Record("10001", "EVIL-1", Hostile, now), Record("10002", "LONG-1", LongTitle, now)], [], "cursor-\u001b[2Jx", CancellationToken.None);
+        }
+
+        public Task DisposeAsync() => Task.CompletedTask;
 
         public void Dispose() => _folder.Dispose();
 

@@ -43,12 +43,12 @@ public sealed class DemoOnAnyDateTests
         var demo = await DemoCommand.RunDemoAsync(session, temp.Path, temp.File("out"), "small", "html", CancellationToken.None);
 
         Assert.Equal((month.Name, "provisional", now), (demo.Report.Period, demo.Report.State, demo.Report.AsOf));
-        Assert.Equal(SnapshotState.Frozen, session.Store.GetSnapshot(month.Previous.Name)!.State);
+        Assert.Equal(SnapshotState.Frozen, (await (await session.StoreAsync(CancellationToken.None)).GetSnapshotAsync(month.Previous.Name, CancellationToken.None))!.State);
         Assert.Empty(demo.Report.DataQuality);
         Assert.Equal(demo.Report.Coverage.InScope, demo.Report.Coverage.Mapped + demo.Report.Coverage.Untracked);
         Assert.True((demo.Green, demo.Amber, demo.Red) is ( >= 1, >= 1, >= 1), $"{demo.Green} green, {demo.Amber} amber, {demo.Red} red");
 
-        var builder = Pipeline.Reports(session);
+        var builder = await Pipeline.ReportsAsync(session, CancellationToken.None);
         var model = await builder.BuildAsync(await builder.ReadAsync(month, CancellationToken.None), ReportScope.Portfolio, null, CancellationToken.None);
         var measures = model.Measures.ToDictionary(m => m.Id);
         Assert.Equal(("green", "green"), (measures["M-CLOUD-APPS"].Implementation.Status, measures["M-CLOUD-APPS"].Potential.Status));

@@ -5,13 +5,13 @@ using StrategyLayer.Mapping.Tests.Support;
 
 namespace StrategyLayer.Mapping.Tests;
 
-public sealed class CoverageAndSuggestionTests : IDisposable
+public sealed class CoverageAndSuggestionTests : IAsyncLifetime, IDisposable
 {
     private readonly StoreFile _file = new();
 
-    public CoverageAndSuggestionTests()
+    public async Task InitializeAsync()
     {
-        _file.Put(
+        await _file.Put(
             Items.Issue("PAY-1", i => i with { Labels = ["pci"], Estimate = 8 }),
             Items.Issue("PAY-2", i => i with { Labels = ["pci"], Estimate = 2 }),
             Items.Issue("PAY-3", i => i with { Estimate = 5 }),
@@ -28,8 +28,10 @@ public sealed class CoverageAndSuggestionTests : IDisposable
             Items.Incident("PRB0001", "Database Admins", 3, i => i with { Kind = WorkItemKind.Problem, Table = "problem", Project = "problem" }),
             Items.Incident("PRB0002", "Database Admins", 3, i => i with { Kind = WorkItemKind.Problem, Table = "problem", Project = "problem" }),
             Items.Incident("PRB0003", "Database Admins", 4, i => i with { Kind = WorkItemKind.Problem, Table = "problem", Project = "problem" }));
-        MapRun.Execute(_file.Store, Trees.With("M-PCI", "M-SELF"), Rules, Items.AsOf, null, CancellationToken.None);
+        await MapRun.ExecuteAsync(_file.Store, Trees.With("M-PCI", "M-SELF"), Rules, Items.AsOf, null, CancellationToken.None);
     }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static RuleSet Rules => Trees.Rules(
         "category != cancelled",
@@ -39,13 +41,13 @@ public sealed class CoverageAndSuggestionTests : IDisposable
     public void Dispose() => _file.Dispose();
 
     [Fact]
-    public void MapCountsInScopeItemsAsMappedOrUntrackedAndOutOfScopeItemsApartEvenWhenARuleMatchesThem()
+    public async Task MapCountsInScopeItemsAsMappedOrUntrackedAndOutOfScopeItemsApartEvenWhenARuleMatchesThem()
     {
         // WEB-7 is cancelled (out of scope) yet a rule matches it: it maps, but is counted apart.
-        _file.Put(Items.Issue("WEB-7", i => i with { Labels = ["selfservice"], Category = StatusCategory.Cancelled }));
-        var summary = MapRun.Execute(_file.Store, Trees.With("M-PCI", "M-SELF"), Rules, Items.AsOf, null, CancellationToken.None);
+        await _file.Put(Items.Issue("WEB-7", i => i with { Labels = ["selfservice"], Category = StatusCategory.Cancelled }));
+        var summary = await MapRun.ExecuteAsync(_file.Store, Trees.With("M-PCI", "M-SELF"), Rules, Items.AsOf, null, CancellationToken.None);
 
-        Assert.Equal("M-SELF", _file.Store.LoadMappings()[_file.Store.FindItem("WEB-7")!.Uid].MeasureId);
+        Assert.Equal("M-SELF", (await _file.Store.LoadMappingsAsync(CancellationToken.None))[(await _file.Store.FindItemAsync("WEB-7", CancellationToken.None))!.Uid].MeasureId);
         Assert.Equal(15, summary.InScope);
         Assert.Equal(5, summary.Mapped);
         Assert.Equal(10, summary.Untracked);
@@ -55,9 +57,9 @@ public sealed class CoverageAndSuggestionTests : IDisposable
     }
 
     [Fact]
-    public void SuggestionsProposeARuleForEachUntrackedClusterAndTheMeasureItsMappedNeighboursUse()
+    public async Task SuggestionsProposeARuleForEachUntrackedClusterAndTheMeasureItsMappedNeighboursUse()
     {
-        var suggestions = UntrackedSuggester.Suggest(_file.Store.Items(), _file.Store.LoadMappings());
+        var suggestions = UntrackedSuggester.Suggest((await _file.Items()), await _file.Store.LoadMappingsAsync(CancellationToken.None));
 
         var observability = suggestions.Single(s => s.Attribute == "labels" && s.Value == "observability");
         Assert.Equal("project = DATA and labels = observability", observability.When);
@@ -86,11 +88,11 @@ public sealed class CoverageAndSuggestionTests : IDisposable
     }
 
     [Fact]
-    public void EverySuggestedRuleCompilesAndMapsExactlyItsCluster()
+    public async Task EverySuggestedRuleCompilesAndMapsExactlyItsCluster()
     {
-        var mappings = _file.Store.LoadMappings();
-        var untracked = _file.Store.Items().Where(i => mappings[i.Uid].Untracked).ToList();
-        foreach (var s in UntrackedSuggester.Suggest(_file.Store.Items(), mappings))
+        var mappings = await _file.Store.LoadMappingsAsync(CancellationToken.None);
+        var untracked = (await _file.Items()).Where(i => mappings[i.Uid].Untracked).ToList();
+        foreach (var s in UntrackedSuggester.Suggest((await _file.Items()), mappings))
         {
             var query = Query.CompiledQuery.Compile(s.When, Query.FieldCatalog.Open, Items.AsOf);
             Assert.Equal(s.Size, untracked.Count(query.Matches));

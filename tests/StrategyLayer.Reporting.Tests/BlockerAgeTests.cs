@@ -4,6 +4,7 @@ using StrategyLayer.Domain.Mapping;
 using StrategyLayer.Reporting.Model;
 using StrategyLayer.Reporting.Tests.Support;
 using StrategyLayer.Store;
+using StrategyLayer.Store.LiteDb;
 
 namespace StrategyLayer.Reporting.Tests;
 
@@ -12,7 +13,7 @@ namespace StrategyLayer.Reporting.Tests;
 /// reports are built on the same clock at three points of November. OPS-1 was raised 300 days ago;
 /// PAY-9 is first seen waiting on it on 3 November.
 /// </summary>
-public sealed class BlockerAgeTests : IDisposable
+public sealed class BlockerAgeTests : IAsyncLifetime, IDisposable
 {
     private static readonly DateTimeOffset Nov3 = new(2026, 11, 3, 9, 0, 0, TimeSpan.Zero);
 
@@ -20,12 +21,15 @@ public sealed class BlockerAgeTests : IDisposable
     private readonly FakeTimeProvider clock = new(Nov3);
     private readonly LiteStrategyStore store;
 
-    public BlockerAgeTests()
+    public BlockerAgeTests() => store = LiteStrategyStore.Open(temp.File("strategylayer.db"), new LiteStoreOptions { TimeProvider = clock });
+
+    public async Task InitializeAsync()
     {
-        store = LiteStrategyStore.Open(temp.File("strategylayer.db"), new StoreOpenOptions { TimeProvider = clock });
-        Sync(DemoPortfolio.Jira("OPS-1", "OPS", StatusCategory.InProgress, "Open the token service's firewall", Nov3.AddDays(-2)) with { Created = Nov3.AddDays(-300) }, null);
-        Sync(Waiting("PAY-9", Nov3.AddHours(-1), "OPS-1"), "M-PCI-TOKEN");
+        await Sync(DemoPortfolio.Jira("OPS-1", "OPS", StatusCategory.InProgress, "Open the token service's firewall", Nov3.AddDays(-2)) with { Created = Nov3.AddDays(-300) }, null);
+        await Sync(Waiting("PAY-9", Nov3.AddHours(-1), "OPS-1"), "M-PCI-TOKEN");
     }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose()
     {
@@ -41,10 +45,14 @@ public sealed class BlockerAgeTests : IDisposable
         };
 
     // What a sync and a map do: commit the page at the clock's now, then save the mapping.
-    private void Sync(WorkItem item, string? measure)
+    private async Task Sync(WorkItem item, string? measure)
     {
-        store.CommitPage("jira", "default", [new SourceRecord(item, "{}")], [], "cursor");
-        store.SaveMappings([new ItemMapping(item.Uid, measure, measure is null ? Decision.None : new Decision(DecisionKind.Rule, "pci-work"), true)], []);
+        await using (var sync = await store.BeginSyncAsync("jira", CancellationToken.None))
+        {
+            await sync.CommitAsync("default", [new SourceRecord(item, "{}")], [], "cursor", CancellationToken.None);
+        }
+
+        await store.SaveMappingsAsync([new ItemMapping(item.Uid, measure, measure is null ? Decision.None : new Decision(DecisionKind.Rule, "pci-work"), true)], [], CancellationToken.None);
     }
 
     private async Task<BlockerView> OpsOneAsync()
@@ -61,7 +69,7 @@ public sealed class BlockerAgeTests : IDisposable
 
         // A week later PAY-9 is edited (a new update, the same link): the dependency keeps its age.
         clock.SetUtcNow(Nov3.AddDays(7));
-        Sync(Waiting("PAY-9", Nov3.AddDays(7).AddHours(-1), "OPS-1") with { Title = "Tokenize PAY-9 (rework)" }, "M-PCI-TOKEN");
+        await Sync(Waiting("PAY-9", Nov3.AddDays(7).AddHours(-1), "OPS-1") with { Title = "Tokenize PAY-9 (rework)" }, "M-PCI-TOKEN");
         clock.SetUtcNow(Nov3.AddDays(14));
         var twoWeeks = await OpsOneAsync();
         clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero));
@@ -75,12 +83,12 @@ public sealed class BlockerAgeTests : IDisposable
     [Fact]
     public async Task A_blocker_whose_link_appears_today_is_0_days_old_however_old_its_ticket()
     {
-        Sync(Waiting("PAY-10", Nov3.AddDays(-40)), "M-PCI-TOKEN");
+        await Sync(Waiting("PAY-10", Nov3.AddDays(-40)), "M-PCI-TOKEN");
         clock.SetUtcNow(new DateTimeOffset(2026, 11, 20, 15, 0, 0, TimeSpan.Zero));
-        Sync(DemoPortfolio.Jira("OPS-2", "OPS", StatusCategory.ToDo, "Rotate the HSM keys", Nov3.AddDays(-200)) with { Created = Nov3.AddDays(-250) }, null);
+        await Sync(DemoPortfolio.Jira("OPS-2", "OPS", StatusCategory.ToDo, "Rotate the HSM keys", Nov3.AddDays(-200)) with { Created = Nov3.AddDays(-250) }, null);
 
         // The link appears today, on an item stored weeks ago, to a ticket raised months ago.
-        Sync(Waiting("PAY-10", new DateTimeOffset(2026, 11, 20, 14, 30, 0, TimeSpan.Zero), "OPS-2"), "M-PCI-TOKEN");
+        await Sync(Waiting("PAY-10", new DateTimeOffset(2026, 11, 20, 14, 30, 0, TimeSpan.Zero), "OPS-2"), "M-PCI-TOKEN");
         var model = await DemoPortfolio.Builder(store, time: clock)
             .BuildAsync(new ReportRequest(DemoPortfolio.November, ReportScope.Portfolio), CancellationToken.None);
 
@@ -94,8 +102,8 @@ public sealed class BlockerAgeTests : IDisposable
     public async Task A_link_stored_with_an_update_older_than_its_blocking_ticket_is_no_older_than_that_ticket()
     {
         clock.SetUtcNow(Nov3.AddDays(10));
-        Sync(DemoPortfolio.Jira("OPS-3", "OPS", StatusCategory.ToDo, "Patch the vault", Nov3) with { Created = Nov3.AddDays(-4) }, null);
-        Sync(Waiting("PAY-11", Nov3.AddDays(-20), "OPS-3"), "M-PCI-TOKEN");
+        await Sync(DemoPortfolio.Jira("OPS-3", "OPS", StatusCategory.ToDo, "Patch the vault", Nov3) with { Created = Nov3.AddDays(-4) }, null);
+        await Sync(Waiting("PAY-11", Nov3.AddDays(-20), "OPS-3"), "M-PCI-TOKEN");
 
         var model = await DemoPortfolio.Builder(store, time: clock)
             .BuildAsync(new ReportRequest(DemoPortfolio.November, ReportScope.Portfolio), CancellationToken.None);

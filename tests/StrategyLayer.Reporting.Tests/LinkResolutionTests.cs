@@ -4,6 +4,7 @@ using StrategyLayer.Domain.Mapping;
 using StrategyLayer.Reporting.Model;
 using StrategyLayer.Reporting.Tests.Support;
 using StrategyLayer.Store;
+using StrategyLayer.Store.LiteDb;
 
 namespace StrategyLayer.Reporting.Tests;
 
@@ -12,27 +13,30 @@ namespace StrategyLayer.Reporting.Tests;
 /// migration in progress), so a link resolves within its own source first; a link that stays missing
 /// or ambiguous is a data-quality entry and an open risk, never an exception.
 /// </summary>
-public sealed class LinkResolutionTests : IDisposable
+public sealed class LinkResolutionTests : IAsyncLifetime, IDisposable
 {
     private readonly TempFolder temp = new();
     private readonly LiteStrategyStore store;
 
-    public LinkResolutionTests()
+    public LinkResolutionTests() => store = LiteStrategyStore.Open(temp.File("links.db"));
+
+    public async Task InitializeAsync()
     {
-        store = LiteStrategyStore.Open(temp.File("links.db"));
         var day = DemoPortfolio.AsOf.AddDays(-1);
         var blockedBy = (string key) => new ItemLink(LinkTypes.IsBlockedBy, key, "In Progress", StatusCategory.InProgress);
 
         // Both sites hold PAY-1 and SEC-9: on Cloud SEC-9 is still open, on Data Center it is done.
-        Put("jira", DemoPortfolio.Jira("PAY-1", "PAY", StatusCategory.InProgress, "Tokenize", day) with { Links = [blockedBy("SEC-9")] }, "M-PCI-TOKEN");
-        Put("jira", DemoPortfolio.Jira("SEC-9", "SEC", StatusCategory.InProgress, "Open the vault firewall", day) with { Created = DemoPortfolio.AsOf.AddDays(-30) }, null);
-        Put("jira-dc", DemoPortfolio.Jira("PAY-1", "PAY", StatusCategory.InProgress, "Tokenize (DC)", day) with { Links = [blockedBy("SEC-9")] }, "M-PCI-TOKEN");
-        Put("jira-dc", DemoPortfolio.Jira("SEC-9", "SEC", StatusCategory.Done, "Firewall (DC)", day), null);
+        await Put("jira", DemoPortfolio.Jira("PAY-1", "PAY", StatusCategory.InProgress, "Tokenize", day) with { Links = [blockedBy("SEC-9")] }, "M-PCI-TOKEN");
+        await Put("jira", DemoPortfolio.Jira("SEC-9", "SEC", StatusCategory.InProgress, "Open the vault firewall", day) with { Created = DemoPortfolio.AsOf.AddDays(-30) }, null);
+        await Put("jira-dc", DemoPortfolio.Jira("PAY-1", "PAY", StatusCategory.InProgress, "Tokenize (DC)", day) with { Links = [blockedBy("SEC-9")] }, "M-PCI-TOKEN");
+        await Put("jira-dc", DemoPortfolio.Jira("SEC-9", "SEC", StatusCategory.Done, "Firewall (DC)", day), null);
 
         // A link no source resolves, and one from a third source that both sites could answer.
-        Put("jira", DemoPortfolio.Jira("PAY-2", "PAY", StatusCategory.InProgress, "Rotate keys", day) with { Links = [blockedBy("NOPE-1")] }, "M-PCI-TOKEN");
-        Put("servicenow", DemoPortfolio.Incident("INC0010009", 1, StatusCategory.InProgress, day) with { Links = [blockedBy("SEC-9")] }, "M-SD-MTTR");
+        await Put("jira", DemoPortfolio.Jira("PAY-2", "PAY", StatusCategory.InProgress, "Rotate keys", day) with { Links = [blockedBy("NOPE-1")] }, "M-PCI-TOKEN");
+        await Put("servicenow", DemoPortfolio.Incident("INC0010009", 1, StatusCategory.InProgress, day) with { Links = [blockedBy("SEC-9")] }, "M-SD-MTTR");
     }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose()
     {
@@ -40,12 +44,16 @@ public sealed class LinkResolutionTests : IDisposable
         temp.Dispose();
     }
 
-    private void Put(string source, WorkItem item, string? measure)
+    private async Task Put(string source, WorkItem item, string? measure)
     {
         item = item with { Source = source, SourceId = source + "-" + item.Key };
-        store.CommitPage(source, "default", [new SourceRecord(item, "{}")], [], "cursor");
+        await using (var sync = await store.BeginSyncAsync(source, CancellationToken.None))
+        {
+            await sync.CommitAsync("default", [new SourceRecord(item, "{}")], [], "cursor", CancellationToken.None);
+        }
+
         var decision = measure is null ? Decision.None : new Decision(DecisionKind.Rule, "rule");
-        store.SaveMappings([new ItemMapping(item.Uid, measure, decision, InScope: true)], []);
+        await store.SaveMappingsAsync([new ItemMapping(item.Uid, measure, decision, InScope: true)], [], CancellationToken.None);
     }
 
     private Task<ReportModel> BuildAsync() =>
@@ -53,10 +61,10 @@ public sealed class LinkResolutionTests : IDisposable
             .BuildAsync(new ReportRequest(DemoPortfolio.November, ReportScope.Portfolio), CancellationToken.None);
 
     [Fact]
-    public void The_store_itself_refuses_the_bare_key_both_sites_hold()
+    public async Task The_store_itself_refuses_the_bare_key_both_sites_hold()
     {
         // What used to take every pack down: a bare-key lookup of SEC-9.
-        Assert.Throws<Domain.Errors.StrategyLayerException>(() => store.FindItem("SEC-9"));
+        await Assert.ThrowsAsync<Domain.Errors.StrategyLayerException>(() => store.FindItemAsync("SEC-9", CancellationToken.None));
     }
 
     [Fact]

@@ -108,8 +108,8 @@ public sealed class PeriodReportTests
 
         Assert.Equal(("2026-12", now, "provisional"), (december.Period, december.AsOf, december.State));
         Assert.Equal(("2026-11", new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), "frozen"), (november.Period, november.AsOf, november.State));
-        Assert.Null(store.GetSnapshot("2026-11"));
-        Assert.Null(store.GetSnapshot("2026-12"));
+        Assert.Null((await store.GetSnapshotAsync("2026-11", CancellationToken.None)));
+        Assert.Null((await store.GetSnapshotAsync("2026-12", CancellationToken.None)));
     }
 
     [Fact]
@@ -125,6 +125,6 @@ public sealed class PeriodReportTests
 
         Assert.Equal(("frozen", end), (report.State, report.AsOf));
         Assert.Equal(5, report.Coverage.Untracked);
-        Assert.Equal(SnapshotState.Frozen, store.GetSnapshot("2026-11")!.State);
+        Assert.Equal(SnapshotState.Frozen, (await store.GetSnapshotAsync("2026-11", CancellationToken.None))!.State);
     }
 }

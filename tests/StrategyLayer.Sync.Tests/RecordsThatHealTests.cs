@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Serilog;
 using StrategyLayer.Domain.Items;
-using StrategyLayer.Store;
+using StrategyLayer.Store.LiteDb;
 using Xunit;
 
 namespace StrategyLayer.Sync.Tests;
@@ -21,10 +21,10 @@ public sealed class RecordsThatHealTests : IDisposable
     public RecordsThatHealTests()
     {
         Directory.CreateDirectory(_dir);
-        _store = LiteStrategyStore.Open(Path.Combine(_dir, "store.db"), StoreOpenOptions.Default with { TimeProvider = _ours });
+        _store = LiteStrategyStore.Open(Path.Combine(_dir, "store.db"), LiteStoreOptions.Default with { TimeProvider = _ours });
     }
 
-    private SyncEngine Engine => new(_store, new LoggerConfiguration().CreateLogger(), _ours);
+    private SyncEngine Engine => new(_store, _store, new LoggerConfiguration().CreateLogger(), _ours);
 
     private static WorkItem Item(int n, string source = "jira") => new()
     {
@@ -59,14 +59,14 @@ public sealed class RecordsThatHealTests : IDisposable
 
         var report = Assert.Single(await Engine.SyncAsync(source, false, null, CancellationToken.None));
 
-        Assert.Equal(6, _store.CountItems("jira"));
-        Assert.Equal("Work 2 \uFFFD", _store.FindItem("jira:PAY-2")!.Title);
+        Assert.Equal(6, await _store.CountItemsAsync("jira", false, CancellationToken.None));
+        Assert.Equal("Work 2 \uFFFD", (await _store.FindItemAsync("jira:PAY-2", CancellationToken.None))!.Title);
         Assert.Equal((7L, 6L, 1L, 1L), (report.Fetched, report.Upserted, report.Quarantined, report.ReplacedText));
         Assert.Null(report.Error);
         Assert.Equal(
             [new SyncDataQuality("jira:PAY-2", 1, "summary", "bytes that are not UTF-8", false), new SyncDataQuality("jira:PAY-5", 2, null, "search page 2: PAY-5: fields.updated is not a date", true)],
             report.DataQuality);
-        Assert.Equal(["10002", "10005"], _store.FlaggedIds("jira", "").Order(StringComparer.Ordinal));
+        Assert.Equal(["10002", "10005"], (await FlaggedIdsAsync("jira", "")).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class RecordsThatHealTests : IDisposable
         var still = Assert.Single(await Engine.SyncAsync(source, false, null, CancellationToken.None));
         Assert.Equal(["10002", "10005"], source.Reread[^1].Order(StringComparer.Ordinal));
         Assert.Equal((2L, 0L, 1L), (still.Reread, still.Healed, still.Quarantined));
-        Assert.Equal(2, _store.FlaggedIds("jira", "").Count);
+        Assert.Equal(2, (await FlaggedIdsAsync("jira", "")).Count);
 
         // Mended upstream, its updated time unchanged: no change search would bring it back.
         source.Garbled.Clear();
@@ -89,12 +89,12 @@ public sealed class RecordsThatHealTests : IDisposable
         var healed = Assert.Single(await Engine.SyncAsync(source, false, null, CancellationToken.None));
 
         Assert.Equal((2L, 2L, 0L), (healed.Reread, healed.Healed, healed.Quarantined));
-        Assert.Equal(7, _store.CountItems("jira"));
-        Assert.Equal("Work 2", _store.FindItem("jira:PAY-2")!.Title);
-        Assert.Equal("Work 5", _store.FindItem("jira:PAY-5")!.Title);
-        Assert.Empty(_store.FlaggedIds("jira", ""));
-        Assert.Empty(_store.Quarantined());
-        Assert.Empty(_store.ReplacedText());
+        Assert.Equal(7, await _store.CountItemsAsync("jira", false, CancellationToken.None));
+        Assert.Equal("Work 2", (await _store.FindItemAsync("jira:PAY-2", CancellationToken.None))!.Title);
+        Assert.Equal("Work 5", (await _store.FindItemAsync("jira:PAY-5", CancellationToken.None))!.Title);
+        Assert.Empty((await FlaggedIdsAsync("jira", "")));
+        Assert.Empty((await _store.QuarantinedAsync(null, CancellationToken.None)));
+        Assert.Empty((await _store.ReplacedTextAsync(null, CancellationToken.None)));
 
         var quiet = Assert.Single(await Engine.SyncAsync(source, false, null, CancellationToken.None));
         Assert.Equal(0, quiet.Reread);
@@ -114,8 +114,8 @@ public sealed class RecordsThatHealTests : IDisposable
 
         Assert.Equal(2, report.Healed);
         Assert.Equal(1, report.Deleted);
-        Assert.NotNull(_store.FindItem("jira:PAY-2")!.Removed);
-        Assert.Empty(_store.FlaggedIds("jira", ""));
+        Assert.NotNull((await _store.FindItemAsync("jira:PAY-2", CancellationToken.None))!.Removed);
+        Assert.Empty((await FlaggedIdsAsync("jira", "")));
     }
 
     [Fact]
@@ -130,8 +130,8 @@ public sealed class RecordsThatHealTests : IDisposable
         var report = Assert.Single(await Engine.SyncAsync(source, false, null, CancellationToken.None));
 
         Assert.Equal((1L, 0L), (report.Healed, report.Reread));
-        Assert.NotNull(_store.FindItem("jira:PAY-3"));
-        Assert.Empty(_store.FlaggedIds("jira", ""));
+        Assert.NotNull((await _store.FindItemAsync("jira:PAY-3", CancellationToken.None)));
+        Assert.Empty((await FlaggedIdsAsync("jira", "")));
     }
 
     [Theory]
@@ -154,7 +154,7 @@ public sealed class RecordsThatHealTests : IDisposable
         var second = Assert.Single(await Engine.SyncAsync(source, false, null, CancellationToken.None));
 
         Assert.Equal(1, second.Deleted);
-        Assert.NotNull(_store.FindItem("sn:PAY-3")!.Removed);
+        Assert.NotNull((await _store.FindItemAsync("sn:PAY-3", CancellationToken.None))!.Removed);
         Assert.Equal(firstRead, source.DeletionsAskedSince[^1]);
 
         _ours.Advance(TimeSpan.FromHours(1));
@@ -163,6 +163,12 @@ public sealed class RecordsThatHealTests : IDisposable
 
         Assert.Equal(1, third.Deleted);
         Assert.Equal(deletedAt, source.DeletionsAskedSince[^1]);
+    }
+
+    private async Task<IReadOnlyList<string>> FlaggedIdsAsync(string source, string partition)
+    {
+        await using var sync = await _store.BeginSyncAsync(source, CancellationToken.None);
+        return await sync.FlaggedIdsAsync(partition, CancellationToken.None);
     }
 
     public void Dispose()

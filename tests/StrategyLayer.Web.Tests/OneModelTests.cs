@@ -49,7 +49,7 @@ public sealed class OneModelTests(OneModelTests.Server server) : IClassFixture<O
     }
 
     private ReportBuilder Builder() => new(
-        server.Demo.Store, server.Demo.Tree, new ItemFilterCompiler(), ReportSettings.Default, new ReportEnvironment(TimeZoneInfo.Utc, null, ["jira", "servicenow"]), TimeProvider.System);
+        server.Demo.Store, server.Demo.Store, server.Demo.Tree, new ItemFilterCompiler(), ReportSettings.Default, new ReportEnvironment(TimeZoneInfo.Utc, null, ["jira", "servicenow"]), TimeProvider.System);
 
     private async Task<JsonElement> Json(string path)
     {

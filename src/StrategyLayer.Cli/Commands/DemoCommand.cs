@@ -53,7 +53,7 @@ public static class DemoCommand
         await using var sandbox = await board.StepAsync($"Starting the sandbox ({size})", _ => SandboxServer.StartAsync(SandboxOptions.Default with { Port = 0, Size = size }, session.Time, ct)).ConfigureAwait(false);
         var config = DemoConfig(session, folder, sandbox.JiraCloudUrl, sandbox.JiraDataCenterUrl, sandbox.ServiceNowUrl);
         session.UseConfig(config);
-        ResetStore(config.Store);
+        StoreEngines.Reset(session.StorePath);
         var written = DemoFolder.WriteConfig(basePath, config, folder);
 
         var current = Pipeline.CurrentPeriod(session);
@@ -65,7 +65,7 @@ public static class DemoCommand
             throw new StrategyLayerException("the demo could not sync from its own sandbox: " + string.Join("; ", first.Select(s => s.Error)));
         }
 
-        MapCommand.Run(session, false, ct);
+        await MapCommand.RunAsync(session, false, ct).ConfigureAwait(false);
         await Pipeline.ReportAsync(session, previous, Path.Combine(outFolder, previous.Name), "portfolio-pack", null, "html", previous.EndInstant(config.TimeZone), ct).ConfigureAwait(false);
 
         // Upstream work goes on: some items move on, a few are deleted; the next sync sees it. The
@@ -73,12 +73,17 @@ public static class DemoCommand
         sandbox.Edit(0.05);
         sandbox.Delete(5);
         var second = await board.StepAsync("Syncing the changes (full: deletions too)", _ => SyncCommand.SyncAsync(session, null, true, ct)).ConfigureAwait(false);
-        var map = MapCommand.Run(session, false, ct, "Re-mapping what changed");
+        var map = await MapCommand.RunAsync(session, false, ct, "Re-mapping what changed").ConfigureAwait(false);
         var report = await Pipeline.ReportAsync(session, current, outFolder, null, null, format, null, ct).ConfigureAwait(false);
 
         var portfolio = report.Packs.First(p => p.Template == "portfolio-pack");
-        var sync = first.Concat(second).GroupBy(s => s.Source)
-            .Select(g => new DemoSource(g.Key, session.Store.CountItems(g.Key))).ToList();
+        var store = await session.StoreAsync(ct).ConfigureAwait(false);
+        var sync = new List<DemoSource>();
+        foreach (var source in first.Concat(second).Select(s => s.Source).Distinct())
+        {
+            sync.Add(new DemoSource(source, await store.CountItemsAsync(source, false, ct).ConfigureAwait(false)));
+        }
+
         return new DemoResult(
             sync,
             second,
@@ -127,22 +132,10 @@ public static class DemoCommand
                     _ => serviceNow,
                 }),
             }).ToList(),
-            Store = session.StoreOverride is null ? Path.Combine(here, DemoFolder.Store) : Path.GetFullPath(session.StoreOverride),
+            Store = session.StoreOverride is null ? Path.Combine(here, DemoFolder.Store) : StoreEngines.Locate(session.StoreOverride),
             Logs = Path.Combine(here, DemoFolder.Logs),
             WebBaseUrl = config.WebBaseUrl ?? DemoFolder.WebViewUrl,
         };
-    }
-
-    /// <summary>The demo owns its store: each run starts from an empty one.</summary>
-    public static void ResetStore(string store)
-    {
-        foreach (var file in new[] { store, store + ".lock", Path.ChangeExtension(store, null) + "-log.db" })
-        {
-            if (File.Exists(file))
-            {
-                File.Delete(file);
-            }
-        }
     }
 
     private static void Print(IAnsiConsole console, DemoResult r)

@@ -21,16 +21,16 @@ public static class ExplainCommand
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
         var id = parse.GetValue(ItemArgument)!;
-        using var reader = session.Reader();
-        var view = reader is null ? Explain(session, id) : await reader.GetAsync<ExplainView>("explain?id=" + Uri.EscapeDataString(id), ct).ConfigureAwait(false);
+        using var reader = await session.ReaderAsync(ct).ConfigureAwait(false);
+        var view = reader is null ? await ExplainAsync(session, id, ct).ConfigureAwait(false) : await reader.GetAsync<ExplainView>("explain?id=" + Uri.EscapeDataString(id), ct).ConfigureAwait(false);
         session.Output(view, console => Print(console, view));
         return ExitCodes.Success;
     }
 
-    public static ExplainView Explain(Session session, string id)
+    public static async Task<ExplainView> ExplainAsync(Session session, string id, CancellationToken ct)
     {
         var engine = Pipeline.LoadMapping(session).Engine(session.Time.GetUtcNow());
-        return Explainer.Explain(session.Store, engine, id)
+        return await Explainer.ExplainAsync(await session.StoreAsync(ct).ConfigureAwait(false), engine, id, ct).ConfigureAwait(false)
             ?? throw new StrategyLayerException($"no stored item '{id}': run `strategylayer items` to list them", ErrorKind.Runtime, id);
     }
 

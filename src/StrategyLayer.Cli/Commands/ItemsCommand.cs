@@ -24,7 +24,7 @@ public static class ItemsCommand
     public static Command Create() => Verb.Create("items", "List stored items with their mapping", RunAsync, UntrackedOption, MeasureOption, TeamOption, QueryOption, FormatOption);
 
     /// <summary>The listing's filters; an unknown measure or team is a usage error naming the known ones.</summary>
-    public static ItemListQuery Query(Session session, bool untracked, string? measure, string? team, string? query)
+    public static async Task<ItemListQuery> QueryAsync(Session session, bool untracked, string? measure, string? team, string? query, CancellationToken ct)
     {
         if (measure is not null)
         {
@@ -33,7 +33,7 @@ public static class ItemsCommand
 
         if (team is not null)
         {
-            KnownNames.RequireTeam(session.Store, team);
+            await KnownNames.RequireTeamAsync(await session.StoreAsync(ct).ConfigureAwait(false), team, ct).ConfigureAwait(false);
         }
 
         return new ItemListQuery
@@ -50,7 +50,7 @@ public static class ItemsCommand
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
         var (untracked, measure, team, text) = (parse.GetValue(UntrackedOption), parse.GetValue(MeasureOption), parse.GetValue(TeamOption), parse.GetValue(QueryOption));
-        using var reader = session.Reader();
+        using var reader = await session.ReaderAsync(ct).ConfigureAwait(false);
         if (reader is not null)
         {
             var path = "items?untracked=" + (untracked ? "true" : "false")
@@ -67,21 +67,21 @@ public static class ItemsCommand
             }
             else if (!session.Quiet)
             {
-                var items = JsonSerializer.DeserializeAsyncEnumerable<ItemView>(body, Json.Options, ct).ToBlockingEnumerable(ct).OfType<ItemView>();
-                Print(session, items, parse.GetValue(FormatOption)!);
+                var items = JsonSerializer.DeserializeAsyncEnumerable<ItemView>(body, Json.Options, ct).OfType<ItemView>();
+                await PrintAsync(session, items, parse.GetValue(FormatOption)!).ConfigureAwait(false);
             }
 
             return ExitCodes.Success;
         }
 
-        var listing = ItemListing.List(session.Store, Query(session, untracked, measure, team, text));
+        var listing = ItemListing.List(await session.StoreAsync(ct).ConfigureAwait(false), await QueryAsync(session, untracked, measure, team, text, ct).ConfigureAwait(false), ct);
         if (session.JsonOutput)
         {
             // Streamed one item at a time: memory stays flat however many items there are.
             await using var stdout = Console.OpenStandardOutput();
             await using var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true, Encoder = Json.Options.Encoder });
             writer.WriteStartArray();
-            foreach (var item in listing)
+            await foreach (var item in listing.ConfigureAwait(false))
             {
                 JsonSerializer.Serialize(writer, item, Json.Options);
             }
@@ -92,19 +92,19 @@ public static class ItemsCommand
         }
         else if (!session.Quiet)
         {
-            Print(session, listing, parse.GetValue(FormatOption)!);
+            await PrintAsync(session, listing, parse.GetValue(FormatOption)!).ConfigureAwait(false);
         }
 
         return ExitCodes.Success;
     }
 
-    private static void Print(Session session, IEnumerable<ItemView> items, string format)
+    private static async Task PrintAsync(Session session, IAsyncEnumerable<ItemView> items, string format)
     {
         if (format == "tsv")
         {
             var output = Console.Out;
             output.WriteLine("id\tstatus\tteam\tmeasure\tdecided by\ttitle");
-            foreach (var item in items)
+            await foreach (var item in items.ConfigureAwait(false))
             {
                 string[] fields = [item.Id, item.Status, item.Team ?? "", item.Untracked ? "untracked" : item.Measure ?? "-", Decided(item), item.Title];
                 output.WriteLine(string.Join('\t', fields.Select(TerminalText.Cell)));
@@ -116,7 +116,7 @@ public static class ItemsCommand
         var table = new Table().AddColumns("id", "status", "team", "measure", "decided by", "title");
         var count = 0;
         var piped = Console.IsOutputRedirected;
-        foreach (var item in items)
+        await foreach (var item in items.ConfigureAwait(false))
         {
             count++;
             var title = TerminalText.Cell(item.Title);

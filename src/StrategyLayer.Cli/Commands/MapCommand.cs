@@ -14,19 +14,20 @@ public static class MapCommand
 
     public static Command Create() => Verb.Create("map", "(Re)apply pins and rules to the stored items", RunAsync, FullOption);
 
-    private static Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
-        var summary = Run(session, parse.GetValue(FullOption), ct);
+        var summary = await RunAsync(session, parse.GetValue(FullOption), ct).ConfigureAwait(false);
         session.Output(summary, console => Print(console, summary));
-        return Task.FromResult(ExitCodes.Success);
+        return ExitCodes.Success;
     }
 
-    public static MapSummary Run(Session session, bool full, CancellationToken ct, string title = "Mapping items to measures")
+    public static async Task<MapSummary> RunAsync(Session session, bool full, CancellationToken ct, string title = "Mapping items to measures")
     {
-        var row = session.Progress.Add(title, session.ShowProgress ? session.Store.CountItems() : null);
+        var store = await session.StoreAsync(ct).ConfigureAwait(false);
+        var row = session.Progress.Add(title, session.ShowProgress ? await store.CountItemsAsync(null, true, ct).ConfigureAwait(false) : null);
         try
         {
-            var summary = Pipeline.Map(session, full, new Reporter<int>(n => row.Report(n)), ct);
+            var summary = await Pipeline.MapAsync(session, full, new Reporter<int>(n => row.Report(n)), ct).ConfigureAwait(false);
             row.Finish();
             return summary;
         }

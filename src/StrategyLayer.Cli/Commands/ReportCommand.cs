@@ -38,7 +38,7 @@ public static class ReportCommand
 
         if (team is not null)
         {
-            KnownNames.RequireTeam(session.Store, team);
+            await KnownNames.RequireTeamAsync(await session.StoreAsync(ct).ConfigureAwait(false), team, ct).ConfigureAwait(false);
         }
 
         var outcome = await Pipeline.ReportAsync(session, period, Path.GetFullPath(parse.GetValue(OutOption)!), template, team, parse.GetValue(FormatOption)!, null, ct).ConfigureAwait(false);

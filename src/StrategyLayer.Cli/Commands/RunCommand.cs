@@ -50,7 +50,7 @@ public static class RunCommand
 
         if (job == "run")
         {
-            MapCommand.Run(session, false, ct);
+            await MapCommand.RunAsync(session, false, ct).ConfigureAwait(false);
         }
 
         var audiences = config.Audiences.Where(a => audience is null || a.Name == audience).ToList();
@@ -61,7 +61,7 @@ public static class RunCommand
 
         var period = Pipeline.Period(session, null);
         var packsFolder = Path.Combine(Path.GetDirectoryName(session.StorePath)!, "packs", period.Name);
-        var distributor = new PackDistributor(session.Store, config.Channels, config.Audiences, session.Time, session.Log);
+        var distributor = new PackDistributor(await session.StoreAsync(ct).ConfigureAwait(false), config.Channels, config.Audiences, session.Time, session.Log);
         var result = await distributor.RetryPendingAsync(ct).ConfigureAwait(false);
         var packs = new List<PackToDeliver>();
         var pdfProblems = new List<string>();
@@ -89,7 +89,7 @@ public static class RunCommand
         }
 
         // With no audience no pack is built; the summary still states the period's figures.
-        document ??= await Pipeline.Reports(session).ReportAsync(period, ct).ConfigureAwait(false);
+        document ??= await (await Pipeline.ReportsAsync(session, ct).ConfigureAwait(false)).ReportAsync(period, ct).ConfigureAwait(false);
         var partial = sync.Any(s => s.Failed || s.Quarantined > 0) || result.AnyFailed || pdfProblems.Count > 0 || document.SomeValueUnusable;
         return new RunOutcome(sync, document, result.Channels, pdfProblems.FirstOrDefault(), partial);
     }

@@ -22,7 +22,7 @@ public static class ScheduleCommand
     {
         var config = session.Config;
         TemplateCheck.ThrowIfBroken(session);
-        var store = session.Store;
+        var store = await session.StoreAsync(ct).ConfigureAwait(false);
 
         // A scheduler runs for weeks: its jobs log what they do; a live display would only grow.
         session.DisableProgress();

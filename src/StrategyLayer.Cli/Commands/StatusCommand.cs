@@ -18,7 +18,7 @@ public static class StatusCommand
 
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
-        using var reader = session.Reader();
+        using var reader = await session.ReaderAsync(ct).ConfigureAwait(false);
         var status = reader is null ? await DescribeAsync(session, ct).ConfigureAwait(false) : await reader.GetAsync<StatusView>("status", ct).ConfigureAwait(false);
         session.Output(status, console => Print(console, status));
         return ExitCodes.Success;
@@ -30,10 +30,10 @@ public static class StatusCommand
     /// </summary>
     public static async Task<StatusView> DescribeAsync(Session session, CancellationToken ct)
     {
-        var store = session.Store;
-        var reports = Pipeline.Reports(session, TreeOrNone(session));
+        var store = await session.StoreAsync(ct).ConfigureAwait(false);
+        var reports = await Pipeline.ReportsAsync(session, ct, TreeOrNone(session)).ConfigureAwait(false);
         var report = await reports.ReportAsync(reports.CurrentPeriod(), ct).ConfigureAwait(false);
-        return StatusView.Describe(store, session.Config.Sources.Select(s => s.Name), session.Time.GetUtcNow(), report.Coverage.UntrackedShare);
+        return await StatusView.DescribeAsync(store, session.Config.Sources.Select(s => s.Name), session.Time.GetUtcNow(), report.Coverage.UntrackedShare, ct).ConfigureAwait(false);
     }
 
     // `status` is what one runs when something is wrong: a tree or rules file with problems must not hide

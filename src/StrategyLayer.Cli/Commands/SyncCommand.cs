@@ -94,13 +94,13 @@ public static class SyncCommand
             throw new StrategyLayerException($"no source named '{only}' in {session.Config.File}; configured: {string.Join(", ", session.Config.Sources.Select(s => s.Name))}", ErrorKind.Usage);
         }
 
-        var store = session.Store;
+        var store = await session.StoreAsync(ct).ConfigureAwait(false);
         var board = session.Progress;
         return await RunScope.RecordAsync(store, session.Time, "sync", async () =>
         {
             // Sources are independent: they sync side by side (one's HTTP waits overlap the other's
             // work), each committing its own batches; reports keep the configured order.
-            var engine = new SyncEngine(store, session.Log, session.Time);
+            var engine = new SyncEngine(store, store, session.Log, session.Time);
             var perSource = await Task.WhenAll(sources.Select(settings => SyncSourceAsync(session, engine, settings, full, board, store, ct))).ConfigureAwait(false);
             var all = perSource.SelectMany(r => r).ToList();
 
@@ -127,12 +127,12 @@ public static class SyncCommand
     /// One source, on its own: whatever it throws (its settings, its first request, something no one
     /// foresaw) becomes its error entry, and the sources beside it keep what they synced.
     /// </summary>
-    private static async Task<IReadOnlyList<SyncReport>> SyncSourceAsync(Session session, SyncEngine engine, SourceSettings settings, bool full, ProgressBoard board, IStrategyStore store, CancellationToken ct)
+    private static async Task<IReadOnlyList<SyncReport>> SyncSourceAsync(Session session, SyncEngine engine, SourceSettings settings, bool full, ProgressBoard board, IItemReader store, CancellationToken ct)
     {
         try
         {
             await using var source = SourceFactory.Create(settings, session.Log, session.Time);
-            var rows = new SourceRows(session, source, board, store, ct);
+            var rows = await SourceRows.CreateAsync(session, source, board, store, ct).ConfigureAwait(false);
             var reports = await engine.SyncAsync(source, full, rows, ct).ConfigureAwait(false);
             rows.Finish(reports);
             return reports;

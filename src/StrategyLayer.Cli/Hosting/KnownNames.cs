@@ -19,16 +19,16 @@ public static class KnownNames
     }
 
     /// <summary>A team some stored item belongs to (compared as <c>items --team</c> compares).</summary>
-    public static void RequireTeam(IStrategyStore store, string team)
+    public static async Task RequireTeamAsync(IItemReader store, string team, CancellationToken cancellationToken)
     {
-        if (store.Items(new ItemQuery { Team = team, IncludeRemoved = false }).Any())
+        if (await store.ItemsAsync(new ItemQuery { Team = team, IncludeRemoved = false }, cancellationToken).AnyAsync(cancellationToken).ConfigureAwait(false))
         {
             return;
         }
 
         // Only on the way to an error is every item read, for the list of teams.
-        var teams = store.Items(new ItemQuery { IncludeRemoved = false }).Select(i => i.Team).OfType<string>()
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var teams = await store.ItemsAsync(new ItemQuery { IncludeRemoved = false }, cancellationToken).Select(i => i.Team).OfType<string>()
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToListAsync(cancellationToken).ConfigureAwait(false);
         if (!teams.Contains(team, StringComparer.OrdinalIgnoreCase))
         {
             throw Unknown("team", team, "among the stored items", teams);

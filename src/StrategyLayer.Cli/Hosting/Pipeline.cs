@@ -32,25 +32,26 @@ public static class Pipeline
     /// The report builder every verb reads figures through (report, run, status, demo): one code path
     /// for a period's figures, as of the earlier of now and the period's end.
     /// </summary>
-    public static ReportBuilder Reports(Session session, StrategyTree? tree = null)
+    public static async Task<ReportBuilder> ReportsAsync(Session session, CancellationToken ct, StrategyTree? tree = null)
     {
         var config = session.Config;
         tree ??= LoadMapping(session).Tree;
         var settings = ReportSettings.FromJson(config.StatusJson, config.File);
         var environment = new ReportEnvironment(config.TimeZone, config.WebBaseUrl, config.Sources.Select(s => s.Name).ToList());
-        return new ReportBuilder(session.Store, tree, new ItemFilterCompiler(config.CustomFields), settings, environment, session.Time, session.Log);
+        var store = await session.StoreAsync(ct).ConfigureAwait(false);
+        return new ReportBuilder(store, store, tree, new ItemFilterCompiler(config.CustomFields), settings, environment, session.Time, session.Log);
     }
 
-    public static MapSummary Map(Session session, bool full, IProgress<int>? progress, CancellationToken ct)
+    public static async Task<MapSummary> MapAsync(Session session, bool full, IProgress<int>? progress, CancellationToken ct)
     {
         var files = LoadMapping(session);
-        var store = session.Store;
-        return RunScope.RecordSync(store, session.Time, "map", () =>
+        var store = await session.StoreAsync(ct).ConfigureAwait(false);
+        return await RunScope.RecordAsync(store, session.Time, "map", async () =>
         {
-            var summary = MapRun.Execute(store, files.Tree, files.Rules, session.Time.GetUtcNow(), progress, ct, full);
+            var summary = await MapRun.ExecuteAsync(store, files.Tree, files.Rules, session.Time.GetUtcNow(), progress, ct, full).ConfigureAwait(false);
             IReadOnlyDictionary<string, long> counts = new Dictionary<string, long> { ["items"] = summary.Items, ["mapped"] = summary.Mapped, ["untracked"] = summary.Untracked, ["writes"] = summary.Writes };
             return (summary, RunResult.Succeeded, counts, (string?)null);
-        });
+        }).ConfigureAwait(false);
     }
 
     /// <summary>The period a report is for: the one named, or the current one in the configured time zone.</summary>
@@ -73,8 +74,8 @@ public static class Pipeline
     public static async Task<ReportOutcome> ReportAsync(Session session, ReportingPeriod period, string outFolder, string? template, string? team, string format, DateTimeOffset? asOf, CancellationToken ct)
     {
         var config = session.Config;
-        var store = session.Store;
-        var builder = Reports(session);
+        var store = await session.StoreAsync(ct).ConfigureAwait(false);
+        var builder = await ReportsAsync(session, ct).ConfigureAwait(false);
         var renderer = new PackRenderer(config.Templates, session.Log);
         return await RunScope.RecordAsync(store, session.Time, "report", async () =>
         {
@@ -85,7 +86,7 @@ public static class Pipeline
             var data = await builder.PrepareAsync(period, asOf, clusters.Add, ct).ConfigureAwait(false);
             if (data.FromFrozenSnapshot)
             {
-                foreach (var (item, mapping) in store.MappedItems())
+                await foreach (var (item, mapping) in store.MappedItemsAsync(ct).ConfigureAwait(false))
                 {
                     ct.ThrowIfCancellationRequested();
                     clusters.Add(item, mapping);

@@ -90,20 +90,22 @@ public sealed class Session : IDisposable
         old.Dispose();
     }
 
-    public string StorePath => Path.GetFullPath(StoreOverride ?? Config.Store);
+    /// <summary>The store named by <c>--store</c> or the config: a file's full path, or a server's URI.</summary>
+    public string StorePath => StoreEngines.Locate(StoreOverride ?? Config.Store);
 
-    /// <summary>The store, opened (and locked) on first use.</summary>
-    public IStrategyStore Store => _store ??= LiteStrategyStore.Open(StorePath);
+    /// <summary>The store, opened on first use by the engine the config names (a file engine also locks it).</summary>
+    public async Task<IStrategyStore> StoreAsync(CancellationToken cancellationToken) =>
+        _store ??= await StoreEngines.OpenAsync(StorePath, Time, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
-    /// For the read-only verbs: null when this process can open the store (then use <see cref="Store"/>);
+    /// For the read-only verbs: null when this process can open the store (then use <see cref="StoreAsync"/>);
     /// the holder's reader when another process holds it and answers reads (<c>serve</c>, <c>schedule</c>).
     /// </summary>
-    public Reading.ReaderClient? Reader()
+    public async Task<Reading.ReaderClient?> ReaderAsync(CancellationToken cancellationToken)
     {
         try
         {
-            _ = Store;
+            await StoreAsync(cancellationToken).ConfigureAwait(false);
             return null;
         }
         catch (StoreLockedException e) when (Reading.ReaderClient.Find(StorePath, e.Holder?.ProcessId) is { } reader)

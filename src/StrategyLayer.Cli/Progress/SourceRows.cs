@@ -19,7 +19,7 @@ internal sealed class SourceRows : IProgress<SyncProgress>
     private readonly HashSet<string> _counting = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    public SourceRows(Session session, IWorkSource source, ProgressBoard board, IStrategyStore store, CancellationToken ct)
+    private SourceRows(Session session, IWorkSource source, ProgressBoard board, IReadOnlyList<CursorRecord> cursors, CancellationToken ct)
     {
         _session = session;
         _source = source;
@@ -27,10 +27,13 @@ internal sealed class SourceRows : IProgress<SyncProgress>
         foreach (var partition in source.Partitions)
         {
             // The cursors as they were before this sync: the count asks for what this sync will read.
-            var cursor = SyncCursor.Parse(store.GetCursor(source.Name, partition));
-            _rows[partition] = (board.Add("Syncing " + Title(partition)), cursor);
+            var stored = cursors.FirstOrDefault(c => c.Source == source.Name && c.Partition == partition)?.Cursor;
+            _rows[partition] = (board.Add("Syncing " + Title(partition)), SyncCursor.Parse(stored));
         }
     }
+
+    public static async Task<SourceRows> CreateAsync(Session session, IWorkSource source, ProgressBoard board, IItemReader store, CancellationToken ct) =>
+        new(session, source, board, await store.CursorsAsync(ct).ConfigureAwait(false), ct);
 
     public void Report(SyncProgress value)
     {

@@ -17,7 +17,7 @@ namespace StrategyLayer.Cli.Reading;
 
 /// <summary>
 /// Reads for other processes while this one holds the store (<c>serve</c>, <c>schedule</c>): a
-/// LiteDB file has one writer, and a second process that opened it, even to read, could see a
+/// store file has one writer, and a second process that opened it, even to read, could see a
 /// half-checkpointed file or hold up the writer. So <c>status</c>, <c>items</c> and <c>explain</c>
 /// in another terminal ask this process instead, over loopback, with the token of the
 /// <see cref="ReaderFile"/> beside the store, and print what they get as if they had read the
@@ -36,7 +36,7 @@ public sealed class ReaderApi : IAsyncDisposable
 
     public static async Task<ReaderApi> StartAsync(Session session, CancellationToken ct)
     {
-        var store = session.Store;
+        var store = await session.StoreAsync(ct).ConfigureAwait(false);
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ContentRootPath = AppContext.BaseDirectory, Args = [] });
         builder.WebHost.ConfigureKestrel(k =>
@@ -74,8 +74,8 @@ public sealed class ReaderApi : IAsyncDisposable
         app.MapGet("/items", async (HttpContext context) =>
         {
             var q = context.Request.Query;
-            var query = ItemsCommand.Query(session, q["untracked"] == "true", q["measure"].FirstOrDefault(), q["team"].FirstOrDefault(), q["query"].FirstOrDefault());
-            var items = ItemListing.List(store, query);
+            var query = await ItemsCommand.QueryAsync(session, q["untracked"] == "true", q["measure"].FirstOrDefault(), q["team"].FirstOrDefault(), q["query"].FirstOrDefault(), context.RequestAborted).ConfigureAwait(false);
+            var items = ItemListing.List(store, query, context.RequestAborted);
             context.Response.ContentType = "application/json";
 
             // Into the response's pipe (Kestrel allows no synchronous writes), flushed as it fills.
@@ -83,7 +83,7 @@ public sealed class ReaderApi : IAsyncDisposable
             await using var writer = new Utf8JsonWriter(body, new JsonWriterOptions { Indented = true, Encoder = Json.Options.Encoder });
             writer.WriteStartArray();
             var count = 0;
-            foreach (var item in items)
+            await foreach (var item in items.ConfigureAwait(false))
             {
                 JsonSerializer.Serialize(writer, item, Json.Options);
                 if (++count % 500 == 0)
@@ -96,7 +96,7 @@ public sealed class ReaderApi : IAsyncDisposable
             writer.Flush();
             await body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
         });
-        app.MapGet("/explain", (HttpContext context) => WriteAsync(context, ExplainCommand.Explain(session, context.Request.Query["id"].FirstOrDefault() ?? "")));
+        app.MapGet("/explain", async (HttpContext context) => await WriteAsync(context, await ExplainCommand.ExplainAsync(session, context.Request.Query["id"].FirstOrDefault() ?? "", context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false));
         await app.StartAsync(ct).ConfigureAwait(false);
         var url = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         new ReaderFile(Environment.ProcessId, url, token).Write(session.StorePath);

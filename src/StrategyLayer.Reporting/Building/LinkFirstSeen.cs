@@ -11,10 +11,10 @@ internal sealed class LinkFirstSeen
 {
     private readonly Dictionary<string, DateTimeOffset> seen = new(StringComparer.OrdinalIgnoreCase);
 
-    public static LinkFirstSeen Read(IStrategyStore store)
+    public static async Task<LinkFirstSeen> ReadAsync(IItemReader store, CancellationToken cancellationToken)
     {
         var history = new LinkFirstSeen();
-        foreach (var sighting in store.LinkHistory())
+        await foreach (var sighting in store.LinkHistoryAsync(cancellationToken).ConfigureAwait(false))
         {
             history.seen[Key(sighting.Uid, sighting.TargetKey)] = sighting.FirstSeen;
         }

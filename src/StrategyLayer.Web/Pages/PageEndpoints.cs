@@ -17,7 +17,7 @@ internal static class PageEndpoints
         app.MapGet("/", async (string? period, CancellationToken ct) =>
         {
             var livePeriod = views.LivePeriod();
-            var stored = views.SnapshotPeriods();
+            var stored = await views.SnapshotPeriodsAsync(ct).ConfigureAwait(false);
             var isLive = string.IsNullOrEmpty(period) || period == "live";
             ReportingPeriod chosen;
             if (isLive)
@@ -44,14 +44,14 @@ internal static class PageEndpoints
             Html("teams", new TeamsPage { Title = "Teams", Nav = "teams", Clock = await views.ClockAsync(ct).ConfigureAwait(false), Teams = await views.TeamsAsync(ct).ConfigureAwait(false) }));
 
         app.MapGet("/items", async (string? team, string? measure, bool? untracked, string? q, int? offset, int? limit, CancellationToken ct) =>
-            Html("items", Items(views, team, measure, untracked, q, offset ?? 0, limit ?? views.Options.PageSize) with { Clock = await views.ClockAsync(ct).ConfigureAwait(false) }));
+            Html("items", await ItemsAsync(views, team, measure, untracked, q, offset ?? 0, limit ?? views.Options.PageSize, ct).ConfigureAwait(false) with { Clock = await views.ClockAsync(ct).ConfigureAwait(false) }));
 
         app.MapGet("/items/{id}", async (string id, CancellationToken ct) =>
         {
             WorkItem? item;
             try
             {
-                item = views.FindItem(id);
+                item = await views.FindItemAsync(id, ct).ConfigureAwait(false);
             }
             catch (StrategyLayerException e) when (e.Kind == ErrorKind.Usage)
             {
@@ -59,13 +59,13 @@ internal static class PageEndpoints
                 return Html("error", Error("Ambiguous item", e.Message, "-", 404), 404);
             }
 
-            var explain = item is null ? null : views.Explain(item.Uid);
+            var explain = item is null ? null : await views.ExplainAsync(item.Uid, ct).ConfigureAwait(false);
             if (item is null || explain is null)
             {
                 return Html("error", Error("Not found", $"No stored item is named '{id}'.", "-", 404), 404);
             }
 
-            return Html("item", Explain(views.Row(item), explain) with { Clock = await views.ClockAsync(ct).ConfigureAwait(false) });
+            return Html("item", Explain(await views.RowAsync(item, ct).ConfigureAwait(false), explain) with { Clock = await views.ClockAsync(ct).ConfigureAwait(false) });
         });
 
         app.MapGet("/untracked", async (CancellationToken ct) =>
@@ -78,19 +78,19 @@ internal static class PageEndpoints
                 Nav = "untracked",
                 Clock = new PageClock(live.Period, live.State, live.AsOf, live.FreshnessLevel),
                 Teams = [.. teams.Where(t => t.Untracked > 0).OrderByDescending(t => t.Untracked).ThenBy(t => t.Name, StringComparer.OrdinalIgnoreCase)],
-                Suggestions = views.Suggestions(),
+                Suggestions = await views.SuggestionsAsync(ct).ConfigureAwait(false),
                 Untracked = live.Summary.Untracked,
                 InScope = live.Summary.InScope,
             });
         });
 
-        app.MapGet("/runs", async (CancellationToken ct) => Html("runs", Runs(views) with { Clock = await views.ClockAsync(ct).ConfigureAwait(false) }));
+        app.MapGet("/runs", async (CancellationToken ct) => Html("runs", await RunsAsync(views, ct).ConfigureAwait(false) with { Clock = await views.ClockAsync(ct).ConfigureAwait(false) }));
     }
 
     public static ErrorPage Error(string title, string message, string requestId, int status = 500) =>
         new() { Title = title, Nav = "", Message = message, RequestId = requestId, StatusCode = status };
 
-    private static ItemsPage Items(StoreViews views, string? team, string? measure, bool? untracked, string? q, int offset, int limit)
+    private static async Task<ItemsPage> ItemsAsync(StoreViews views, string? team, string? measure, bool? untracked, string? q, int offset, int limit, CancellationToken cancellationToken)
     {
         var title = !string.IsNullOrEmpty(team) ? "Team " + team
             : !string.IsNullOrEmpty(measure) ? "Items of " + measure
@@ -108,7 +108,7 @@ internal static class PageEndpoints
         ItemPage items;
         try
         {
-            items = views.Items(new ItemFilter(team, measure, untracked, q), offset, limit);
+            items = await views.ItemsAsync(new ItemFilter(team, measure, untracked, q), offset, limit, cancellationToken).ConfigureAwait(false);
         }
         catch (DiagnosticsException e)
         {
@@ -165,14 +165,16 @@ internal static class PageEndpoints
         _ => value.ToString() ?? "",
     };
 
-    private static RunsPage Runs(StoreViews views)
+    private static async Task<RunsPage> RunsAsync(StoreViews views, CancellationToken cancellationToken)
     {
         static string Time(DateTimeOffset? t) => t?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) ?? "-";
+        var runs = await views.RunsAsync(50, cancellationToken).ConfigureAwait(false);
+        var outbox = await views.OutboxAsync(cancellationToken).ConfigureAwait(false);
         return new RunsPage
         {
             Title = "Runs and outbox",
             Nav = "runs",
-            Runs = [.. views.Runs(50).Select(r => new RunRow(
+            Runs = [.. runs.Select(r => new RunRow(
                 r.Id,
                 r.Job,
                 Time(r.Started),
@@ -180,7 +182,7 @@ internal static class PageEndpoints
                 r.Result.ToString().ToLowerInvariant(),
                 string.Join(", ", r.Counts.Select(c => c.Key + " " + c.Value.ToString(CultureInfo.InvariantCulture))),
                 r.Error))],
-            Outbox = [.. views.Outbox().OrderByDescending(d => d.Created).Take(200).Select(d => new OutboxRow(
+            Outbox = [.. outbox.OrderByDescending(d => d.Created).Take(200).Select(d => new OutboxRow(
                 d.Id, d.Audience, d.Channel, d.Recipient, d.Period, d.State.ToString().ToLowerInvariant(), d.Attempts,
                 d.NextAttempt is null ? null : Time(d.NextAttempt), d.LastError, Time(d.Created)))],
         };
