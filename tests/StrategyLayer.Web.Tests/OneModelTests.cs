@@ -155,7 +155,7 @@ public sealed class OneModelTests(OneModelTests.Server server) : IClassFixture<O
         var report = await Json("/api/report");
 
         // Cloud's PAY-2 waits on Cloud's open OPS-7; the Data Center's OPS-7 is done, so its PAY-2 waits on nothing.
-        var reasons = portfolio.QuerySelectorAll("#tree tr.depth-4 li").Select(Text).ToList();
+        var reasons = portfolio.QuerySelectorAll("#tree tr.level-measure li").Select(Text).ToList();
         Assert.Contains(reasons, r => r.StartsWith("1 item blocked by OPS-7, team OPS", StringComparison.Ordinal));
         Assert.DoesNotContain(reasons, r => r.Contains("2 items blocked by OPS-7", StringComparison.Ordinal));
         Assert.Empty(report.GetProperty("dataQuality").EnumerateArray());
