@@ -29,6 +29,7 @@ public sealed class ScheduleHostTests
         var running = 0;
         var maxConcurrent = 0;
         var executions = 0;
+        var third = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var stop = new CancellationTokenSource();
 
         // Two schedules of the same job, both every second: neither overlaps itself nor the other.
@@ -37,19 +38,24 @@ public sealed class ScheduleHostTests
         {
             var now = Interlocked.Increment(ref running);
             InterlockedMax(ref maxConcurrent, now);
-            Interlocked.Increment(ref executions);
+            if (Interlocked.Increment(ref executions) == 3)
+            {
+                third.TrySetResult();
+            }
+
             await Task.Delay(TimeSpan.FromSeconds(2.2), token);
             Interlocked.Decrement(ref running);
             return Done(request, 5);
         }, stop.Token);
 
-        await Task.Delay(TimeSpan.FromSeconds(6.5));
+        // Until a third run starts (about 6.6 s on a quiet machine; a loaded one only takes longer).
+        await third.Task.WaitAsync(TimeSpan.FromSeconds(90));
         await stop.CancelAsync();
         await hosting;
 
         Assert.Equal(1, maxConcurrent);
-        Assert.InRange(executions, 2, 3);
-        var runs = (await store.RecentRunsAsync(100, "run", CancellationToken.None));
+        Assert.Equal(3, executions);
+        var runs = await store.RecentRunsAsync(100, "run", CancellationToken.None);
         Assert.Equal(executions, runs.Count);
         Assert.All(runs, r =>
         {

@@ -160,7 +160,9 @@ public static class DemoCommand
             console.MarkupLine("  " + Markup.Escape(f));
         }
 
-        console.MarkupLine($"  and {r.Files.Count(f => Path.GetFileName(f).StartsWith("delivery-lead", StringComparison.Ordinal))} delivery-lead packs, one per team");
+        var leads = r.Files.Where(f => Path.GetFileName(f).StartsWith("delivery-lead", StringComparison.Ordinal)).ToList();
+        var formats = string.Join(" and ", leads.Select(f => Path.GetExtension(f).TrimStart('.').ToUpperInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        console.MarkupLine($"  and {leads.Select(Path.GetFileNameWithoutExtension).Distinct(StringComparer.Ordinal).Count()} delivery-lead packs ({formats}), one per team");
         console.MarkupLine($"Config for the next commands: [bold]{Markup.Escape(r.Config)}[/] (the store stays; the sandbox is stopped)");
         console.MarkupLine("Next, in this folder (the same figures, this month): [bold]strategylayer report[/], [bold]strategylayer status[/], [bold]strategylayer items --untracked[/], [bold]strategylayer explain jira:WEB-3[/],");
         console.MarkupLine($"  [bold]strategylayer serve[/] (the web view the packs link to, {DemoFolder.WebViewUrl}); [bold]strategylayer sandbox[/] then [bold]strategylayer sync[/] to sync again");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
@@ -70,6 +71,9 @@ public static class ExplainCommand
         JsonElement { ValueKind: JsonValueKind.String } text => text.GetString() ?? "",
         JsonElement { ValueKind: JsonValueKind.Null } => "",
         JsonElement other => other.GetRawText(),
+        DateTimeOffset at => at.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture),
+        DateTime at => at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
 }
