@@ -124,7 +124,7 @@ public sealed partial class ReportBuilder
         }
 
         var sources = computation.Sources.Concat(environment.Sources ?? []);
-        var freshness = FreshnessReader.Read(store, sources, asOf, settings, environment.TimeZone);
+        var freshness = FreshnessReader.Read(store, sources, asOf, settings, environment.TimeZone, environment.SyncedNow);
         var aggregates = computation.Finish(tree, period, elapsed, store.FindItem, EarlierActual, freshness);
         return new PeriodData(period, state, asOf, aggregates, computation.FinishRows(), false);
     }

@@ -1,7 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Quartz;
-using Serilog;
 using StrategyLayer.Domain.Errors;
-using StrategyLayer.Domain.Runs;
 using StrategyLayer.Domain.Settings;
 using StrategyLayer.Store;
 
@@ -10,21 +10,26 @@ namespace StrategyLayer.Scheduling;
 /// <summary>
 /// Runs the configured schedules on Quartz (in-memory store) until stopped. No two runs of the
 /// same job overlap: a firing that comes while the job runs is skipped. Missed fire times are
-/// caught up once at start-up, decided from our run records. Every run leaves a run record.
+/// caught up once at start-up, decided from our run records. Every firing leaves exactly one run
+/// record, written here. Quartz reads the host's clock for every trigger and wait.
 /// </summary>
 public sealed partial class ScheduleHost
 {
+    private const string Group = "strategylayer";
+
     private readonly IStrategyStore _store;
     private readonly TimeProvider _time;
-    private readonly ILogger _log;
+    private readonly ILoggerFactory _logs;
+    private readonly ILogger<ScheduleHost> _log;
     private readonly ScheduleHostOptions _options;
 
-    public ScheduleHost(IStrategyStore store, TimeProvider? time = null, ILogger? log = null, ScheduleHostOptions? options = null)
+    public ScheduleHost(IStrategyStore store, TimeProvider time, ILoggerFactory logs, ScheduleHostOptions options)
     {
         _store = store;
-        _time = time ?? TimeProvider.System;
-        _log = (log ?? Log.Logger).ForContext<ScheduleHost>();
-        _options = options ?? ScheduleHostOptions.Default;
+        _time = time;
+        _logs = logs;
+        _log = logs.CreateLogger<ScheduleHost>();
+        _options = options;
     }
 
     /// <summary>
@@ -35,7 +40,7 @@ public sealed partial class ScheduleHost
     public async Task RunAsync(
         IReadOnlyList<ScheduleSettings> schedules,
         TimeZoneInfo zone,
-        Func<JobRequest, CancellationToken, Task<RunRecord>> runJob,
+        Func<JobRequest, CancellationToken, Task<Domain.Runs.JobOutcome>> runJob,
         CancellationToken stop)
     {
         var problems = ScheduleCheck.Check(schedules);
@@ -44,12 +49,14 @@ public sealed partial class ScheduleHost
             throw new DiagnosticsException(problems);
         }
 
-        using var session = new Session(this, schedules, runJob);
+        using var session = new Session(this, runJob);
         var scheduler = await QuartzSchedulerBuilder.Create(q =>
         {
+            q.Services.AddSingleton(_logs);
+            q.UseTimeProvider(_time);
             q.ConfigureScheduler(o =>
             {
-                o.InstanceName = "strategylayer-" + Guid.NewGuid().ToString("N")[..8];
+                o.InstanceName = "strategylayer-" + _options.Node;
                 o.ShutdownJobInterruption = ShutdownJobInterruption.Never;
             });
             q.UseInMemoryStore(_ => { });
@@ -59,11 +66,11 @@ public sealed partial class ScheduleHost
 
         try
         {
-            for (var i = 0; i < schedules.Count; i++)
+            foreach (var schedule in schedules)
             {
-                var (job, trigger) = Build(i, schedules[i], zone);
+                var (job, trigger) = Build(schedule, zone);
                 var next = await scheduler.ScheduleJob(job, trigger, default, CancellationToken.None);
-                _log.Information("Schedule {Index}: {Job} on {Cron}, next at {Next}", i, ScheduledJob.NameOf(schedules[i]), schedules[i].Cron, next);
+                _log.LogInformation("Schedule {Key}: {Job} on {Cron}, next at {Next}", job.Key.Name, ScheduledJob.NameOf(schedule), schedule.Cron, next);
             }
 
             await scheduler.Start(CancellationToken.None);
@@ -81,7 +88,7 @@ public sealed partial class ScheduleHost
                 // Asked to stop: fall through to a clean shutdown.
             }
 
-            _log.Information("Stopping the scheduler; a running job has {Grace} to finish its current page", _options.GracePeriod);
+            _log.LogInformation("Stopping the scheduler; a running job has {Grace} to finish its current page", _options.GracePeriod);
             session.BeginStop(_options.GracePeriod);
             await scheduler.Shutdown(true, CancellationToken.None);
             await session.WaitIdleAsync();
@@ -91,25 +98,26 @@ public sealed partial class ScheduleHost
             await scheduler.DisposeAsync();
         }
 
-        _log.Information("Scheduler stopped");
+        _log.LogInformation("Scheduler stopped");
     }
 
-    private static (IJobDetail Job, ITrigger Trigger) Build(int index, ScheduleSettings schedule, TimeZoneInfo zone)
+    private (IJobDetail Job, ITrigger Trigger) Build(ScheduleSettings schedule, TimeZoneInfo zone)
     {
-        var key = new JobKey($"schedule-{index}", "strategylayer");
+        var key = new JobKey(ScheduledJob.KeyOf(schedule, zone), Group);
         var job = JobBuilder.Create<ScheduledRun>()
             .WithIdentity(key)
             .WithDescription(ScheduledJob.NameOf(schedule))
-            .UsingJobData(ScheduledRun.IndexKey, index)
-            .DisallowConcurrentExecution(true)
+            .UsingJobData(ScheduledRun.JobKey, schedule.Job.Trim().ToLowerInvariant())
+            .UsingJobData(ScheduledRun.SourceKey, schedule.Source ?? "")
+            .UsingJobData(ScheduledRun.AudienceKey, schedule.Audience ?? "")
             .StoreDurably(true)
             .Build();
 
-        // A firing while the job runs is dropped, not queued; missed times are ours to catch up.
-        var trigger = TriggerBuilder.Create<ScheduledRun>(TimeProvider.System)
-            .WithIdentity($"schedule-{index}", "strategylayer")
+        // Every firing reaches the host, which drops one that comes while the job runs (its gate);
+        // missed times are ours to catch up.
+        var trigger = TriggerBuilder.Create<ScheduledRun>(_time)
+            .WithIdentity(key.Name, Group)
             .ForJob(key)
-            .WithOverlapPolicy(OverlapPolicy.Skip)
             .WithSchedule(CronScheduleBuilder.Create(schedule.Cron)
                 .InTimeZone(ScheduleCheck.ZoneOf(schedule, zone))
                 .WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
@@ -121,20 +129,22 @@ public sealed partial class ScheduleHost
     {
         var now = _time.GetUtcNow();
         var fired = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < schedules.Count; i++)
+        foreach (var schedule in schedules)
         {
-            var name = ScheduledJob.NameOf(schedules[i]);
-            var last = _store.RecentRuns(1, name).FirstOrDefault();
-            var decision = CatchUpPolicy.Decide(schedules[i], last, now, zone);
+            var name = ScheduledJob.NameOf(schedule);
+
+            // Only a scheduled run serves a schedule: a verb run by hand leaves no fire time.
+            var last = _store.RecentRuns(50, name).FirstOrDefault(r => r.ScheduledFor is not null);
+            var decision = CatchUpPolicy.Decide(schedule, last, now, zone);
             if (!decision.Fire || !fired.Add(name))
             {
-                _log.Debug("Schedule {Index} ({Job}): no catch-up ({Reason})", i, name, decision.Reason);
+                _log.LogDebug("Schedule {Job}: no catch-up ({Reason})", name, decision.Reason);
                 continue;
             }
 
-            _log.Information("Schedule {Index} ({Job}): catching up once: {Reason}", i, name, decision.Reason);
-            var data = new JobDataMap { [ScheduledRun.IndexKey] = i, [ScheduledRun.ScheduledForKey] = decision.ScheduledFor!.Value };
-            await scheduler.TriggerJob(new JobKey($"schedule-{i}", "strategylayer"), data, CancellationToken.None);
+            _log.LogInformation("Schedule {Job}: catching up once: {Reason}", name, decision.Reason);
+            var data = new JobDataMap { [ScheduledRun.ScheduledForKey] = decision.ScheduledFor!.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture) };
+            await scheduler.TriggerJob(new JobKey(ScheduledJob.KeyOf(schedule, zone), Group), data, CancellationToken.None);
         }
     }
 }

@@ -2,9 +2,14 @@ using StrategyLayer.Domain.Runs;
 
 namespace StrategyLayer.Store;
 
-/// <summary>What is stored and how fresh it is: the object of <c>status --json</c> and <c>/api/status</c>.</summary>
-public sealed record StatusView(IReadOnlyList<SourceStatus> Sources, double UntrackedShare, IReadOnlyList<OutboxEntry> Outbox, IReadOnlyList<RunRecord> Runs, string Store)
+/// <summary>
+/// What is stored and how fresh it is: the object of <c>status --json</c> and <c>/api/status</c>,
+/// with the last <see cref="RecentRuns"/> runs, newest first.
+/// </summary>
+public sealed record StatusView(IReadOnlyList<SourceStatus> Sources, double UntrackedShare, IReadOnlyList<OutboxEntry> Outbox, IReadOnlyList<RunView> Runs, string Store)
 {
+    public const int RecentRuns = 20;
+
     /// <summary>Describes the store for the configured sources (and any other source it holds).</summary>
     public static StatusView Describe(IStrategyStore store, IEnumerable<string> configuredSources, DateTimeOffset now)
     {
@@ -28,7 +33,7 @@ public sealed record StatusView(IReadOnlyList<SourceStatus> Sources, double Untr
         var untracked = mappings.Count(m => m.Untracked);
         var outbox = store.Outbox().Where(d => d.State != DeliveryState.Sent)
             .Select(d => new OutboxEntry(d.Id, d.Audience, d.Channel, d.Recipient, d.Period, d.State, d.Attempts, d.NextAttempt, d.LastError)).ToList();
-        return new StatusView(sources, inScope == 0 ? 0 : Math.Round((double)untracked / inScope, 4), outbox, store.RecentRuns(10), store.Path);
+        return new StatusView(sources, inScope == 0 ? 0 : Math.Round((double)untracked / inScope, 4), outbox, [.. store.RecentRuns(RecentRuns).Select(RunView.Of)], store.Path);
     }
 }
 

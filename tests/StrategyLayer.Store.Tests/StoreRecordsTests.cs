@@ -108,7 +108,7 @@ public sealed class StoreRecordsTests : IDisposable
         using (var store = LiteStrategyStore.Open(_path))
         {
             store.SaveRun(new RunRecord { Id = "r2", Job = "sync", Started = t.AddHours(2) });
-            store.SaveRun(new RunRecord { Id = "r1", Job = "sync", Started = t, Ended = t.AddMinutes(1), Result = RunResult.Succeeded, Counts = new Dictionary<string, long> { ["upserted"] = 12 } });
+            store.SaveRun(new RunRecord { Id = "r1", Job = "sync", Started = t, Ended = t.AddMinutes(1), Result = RunResult.Succeeded, Counts = new Dictionary<string, long> { ["upserted"] = 12 }, Node = "host-a-41-9f3c", ScheduledFor = t });
             store.SaveRun(new RunRecord { Id = "r3", Job = "report", Started = t.AddHours(1), Result = RunResult.Partial, Error = "chromium missing" });
             store.SaveRun(new RunRecord { Id = "r2", Job = "sync", Started = t.AddHours(2), Ended = t.AddHours(3), Result = RunResult.Failed });
         }
@@ -121,6 +121,7 @@ public sealed class StoreRecordsTests : IDisposable
         var r1 = reopened.RecentRuns(5, "sync")[1];
         Assert.Equal(12, r1.Counts["upserted"]);
         Assert.Equal(t.AddMinutes(1), r1.Ended);
+        Assert.Equal(("host-a-41-9f3c", t), (r1.Node, r1.ScheduledFor));
         Assert.Empty(reopened.RecentRuns(0));
     }
 

@@ -97,10 +97,10 @@ public static partial class BenchCommand
         say("portfolio pack: HTML, then PDF");
         var period = Pipeline.Period(session, null);
         started = Stopwatch.GetTimestamp();
-        await Pipeline.ReportAsync(session, period, Path.Combine(folder, "packs"), "portfolio-pack", null, "html", null, ct).ConfigureAwait(false);
+        await Pipeline.ReportAsync(session, period, Path.Combine(folder, "packs"), "portfolio-pack", null, "html", null, null, ct).ConfigureAwait(false);
         var htmlSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         started = Stopwatch.GetTimestamp();
-        var pdf = await Pipeline.ReportAsync(session, period, Path.Combine(folder, "packs"), "portfolio-pack", null, "pdf", null, ct).ConfigureAwait(false);
+        var pdf = await Pipeline.ReportAsync(session, period, Path.Combine(folder, "packs"), "portfolio-pack", null, "pdf", null, null, ct).ConfigureAwait(false);
         double? pdfSeconds = pdf.PdfProblem is null ? Stopwatch.GetElapsedTime(started).TotalSeconds : null;
 
         say("web view: the largest team's page");

@@ -49,17 +49,17 @@ public static class DemoCommand
         var current = ReportingPeriod.Containing(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, config.TimeZone).DateTime), PeriodKind.Month);
         var previous = current.Previous;
 
-        var first = await steps.RunAsync("Syncing Jira and ServiceNow", () => SyncCommand.SyncAsync(session, null, false, ct)).ConfigureAwait(false);
-        await steps.RunAsync("Mapping items to measures", () => Task.FromResult(Pipeline.Map(session, false, null, ct))).ConfigureAwait(false);
-        await steps.RunAsync($"Building last month's pack ({previous})", () => Pipeline.ReportAsync(session, previous, Path.Combine(outFolder, previous.Name), "portfolio-pack", null, "html", previous.EndInstant(config.TimeZone), ct)).ConfigureAwait(false);
+        var first = await steps.RunAsync("Syncing Jira and ServiceNow", () => RunScope.RecordAsync(session, "sync", () => SyncCommand.SyncAsync(session, null, false, ct), SyncCommand.Outcome)).ConfigureAwait(false);
+        await steps.RunAsync("Mapping items to measures", () => Task.FromResult(RunScope.Record(session, "map", () => Pipeline.Map(session, false, null, ct), Pipeline.MapOutcome))).ConfigureAwait(false);
+        await steps.RunAsync($"Building last month's pack ({previous})", () => RunScope.RecordAsync(session, "report", () => Pipeline.ReportAsync(session, previous, Path.Combine(outFolder, previous.Name), "portfolio-pack", null, "html", previous.EndInstant(config.TimeZone), null, ct), Pipeline.ReportOutcome)).ConfigureAwait(false);
 
         // A month of upstream work: some items move on, a few are deleted; the next sync sees it.
         sandbox.AdvanceClock(TimeSpan.FromHours(6));
         sandbox.Edit(0.05);
         sandbox.Delete(5);
-        var second = await steps.RunAsync("Syncing the changes (full: deletions too)", () => SyncCommand.SyncAsync(session, null, true, ct)).ConfigureAwait(false);
-        var map = await steps.RunAsync("Re-mapping what changed", () => Task.FromResult(Pipeline.Map(session, false, null, ct))).ConfigureAwait(false);
-        var report = await steps.RunAsync($"Building this month's packs ({current}) in HTML and PDF", () => Pipeline.ReportAsync(session, current, outFolder, null, null, "both", sandbox.Now, ct)).ConfigureAwait(false);
+        var second = await steps.RunAsync("Syncing the changes (full: deletions too)", () => RunScope.RecordAsync(session, "sync", () => SyncCommand.SyncAsync(session, null, true, ct), SyncCommand.Outcome)).ConfigureAwait(false);
+        var map = await steps.RunAsync("Re-mapping what changed", () => Task.FromResult(RunScope.Record(session, "map", () => Pipeline.Map(session, false, null, ct), Pipeline.MapOutcome))).ConfigureAwait(false);
+        var report = await steps.RunAsync($"Building this month's packs ({current}) in HTML and PDF", () => RunScope.RecordAsync(session, "report", () => Pipeline.ReportAsync(session, current, outFolder, null, null, "both", sandbox.Now, null, ct), Pipeline.ReportOutcome)).ConfigureAwait(false);
 
         var portfolio = report.Packs.First(p => p.Template == "portfolio-pack");
         var sync = first.Concat(second).GroupBy(s => s.Source)

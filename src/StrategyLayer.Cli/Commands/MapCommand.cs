@@ -19,7 +19,10 @@ public static class MapCommand
         return Task.FromResult(ExitCodes.Success);
     }
 
-    public static MapSummary Run(Session session, bool full, CancellationToken ct)
+    public static MapSummary Run(Session session, bool full, CancellationToken ct) =>
+        RunScope.Record(session, "map", () => Map(session, full, ct), Pipeline.MapOutcome);
+
+    private static MapSummary Map(Session session, bool full, CancellationToken ct)
     {
         if (!session.ShowProgress)
         {

@@ -23,7 +23,11 @@ public static class ReportCommand
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
         var period = Pipeline.Period(session, parse.GetValue(PeriodOption));
-        var outcome = await Pipeline.ReportAsync(session, period, Path.GetFullPath(parse.GetValue(OutOption)!), parse.GetValue(TemplateOption), parse.GetValue(TeamOption), parse.GetValue(FormatOption)!, null, ct).ConfigureAwait(false);
+        var outcome = await RunScope.RecordAsync(
+            session,
+            "report",
+            () => Pipeline.ReportAsync(session, period, Path.GetFullPath(parse.GetValue(OutOption)!), parse.GetValue(TemplateOption), parse.GetValue(TeamOption), parse.GetValue(FormatOption)!, null, null, ct),
+            Pipeline.ReportOutcome).ConfigureAwait(false);
         session.Output(new { period = outcome.Period, files = outcome.Files, measures = outcome.Measures, untracked = outcome.Untracked, pdfProblem = outcome.PdfProblem }, console => Print(console, outcome));
         if (outcome.PdfProblem is not null)
         {

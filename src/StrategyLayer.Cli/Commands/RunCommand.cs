@@ -3,6 +3,7 @@ using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Distribution;
 using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Runs;
 using StrategyLayer.Domain.Settings;
 using StrategyLayer.Reporting.Model;
 using StrategyLayer.Sync;
@@ -16,14 +17,15 @@ public static class RunCommand
 
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
-        var outcome = await RunOnceAsync(session, "run", null, null, ct).ConfigureAwait(false);
+        var outcome = await RunScope.RecordAsync(session, "run", () => RunOnceAsync(session, "run", null, null, ct), o => o.ToJobOutcome()).ConfigureAwait(false);
         session.Output(outcome, console => Print(console, outcome));
         return outcome.Partial ? ExitCodes.Partial : ExitCodes.Success;
     }
 
     /// <summary>
     /// One pass of the pipeline. <paramref name="job"/> is <c>run</c> (everything), <c>sync</c> (only
-    /// sync, one source or all) or <c>report</c> (report and distribute, one audience or all).
+    /// sync, one source or all) or <c>report</c> (report and distribute, one audience or all). It
+    /// records no run of its own: the <c>run</c> verb or the scheduler's firing owns the one record.
     /// </summary>
     public static async Task<RunOutcome> RunOnceAsync(Session session, string job, string? source, string? audience, CancellationToken ct)
     {
@@ -55,7 +57,7 @@ public static class RunCommand
         var notices = new List<ExceptionNotice>();
         foreach (var a in audiences)
         {
-            var report = await Pipeline.ReportAsync(session, period, packsFolder, a.Template, a.Team, a.Format, null, ct).ConfigureAwait(false);
+            var report = await Pipeline.ReportAsync(session, period, packsFolder, a.Template, a.Team, a.Format, null, job == "run" ? sync : null, ct).ConfigureAwait(false);
             if (report.PdfProblem is not null)
             {
                 pdfProblems.Add(report.PdfProblem);
@@ -127,4 +129,31 @@ public static class RunCommand
     }
 }
 
-public sealed record RunOutcome(IReadOnlyList<SyncReport> Sync, int? Untracked, IReadOnlyList<ChannelOutcome> Channels, string? PdfProblem, bool Partial);
+public sealed record RunOutcome(IReadOnlyList<SyncReport> Sync, int? Untracked, IReadOnlyList<ChannelOutcome> Channels, string? PdfProblem, bool Partial)
+{
+    /// <summary>What the run's one record says: the sync's counts, what was sent, and every problem by where it happened.</summary>
+    public JobOutcome ToJobOutcome()
+    {
+        var counts = SyncCommand.Counts(Sync);
+        counts["sent"] = Channels.Sum(c => c.Sent);
+        counts["failed"] = Channels.Sum(c => c.Failed);
+        if (Untracked is { } untracked)
+        {
+            counts["untracked"] = untracked;
+        }
+
+        var problems = new List<string>();
+        if (SyncCommand.Failures(Sync) is { } failures)
+        {
+            problems.Add(failures);
+        }
+
+        if (PdfProblem is not null)
+        {
+            problems.Add("pdf: " + PdfProblem);
+        }
+
+        problems.AddRange(Channels.Where(c => c.Failed > 0).Select(c => $"{c.Channel}: {c.Failed} failed"));
+        return new JobOutcome(Partial ? RunResult.Partial : RunResult.Succeeded, counts, problems.Count == 0 ? null : string.Join("; ", problems));
+    }
+}

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Serilog.Extensions.Logging;
 using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Domain.Runs;
@@ -21,12 +22,14 @@ public static class ScheduleCommand
     {
         var config = session.Config;
         var store = session.Store;
-        var host = new ScheduleHost(store, session.Time, session.Log);
+        using var logs = new SerilogLoggerFactory(session.Log);
+        var host = new ScheduleHost(store, session.Time, logs, new ScheduleHostOptions { Node = session.Node });
         await using var web = parse.GetValue(ServeOption)
             ? await ServeCommand.StartAsync(session, parse.GetValue(ServeCommand.UrlsOption), ct).ConfigureAwait(false)
             : null;
         if (!session.Quiet && !session.JsonOutput)
         {
+            session.Terminal.WriteLine($"node: {session.Node}");
             session.Terminal.WriteLine($"Scheduler running {config.Schedules.Count} schedule(s) in {config.TimeZone.Id}; Ctrl-C stops it after the current job's page.");
         }
 
@@ -34,35 +37,10 @@ public static class ScheduleCommand
         return ExitCodes.Success;
     }
 
-    private static async Task<RunRecord> RunJobAsync(Session session, JobRequest request, CancellationToken ct)
+    /// <summary>One firing's work; its run record is the scheduler's, so this only says how it went.</summary>
+    private static async Task<JobOutcome> RunJobAsync(Session session, JobRequest request, CancellationToken ct)
     {
         var outcome = await RunCommand.RunOnceAsync(session, request.Job, request.Source, request.Audience, ct).ConfigureAwait(false);
-        var counts = new Dictionary<string, long>
-        {
-            ["upserted"] = outcome.Sync.Sum(s => s.Upserted),
-            ["sent"] = outcome.Channels.Sum(c => c.Sent),
-            ["failed"] = outcome.Channels.Sum(c => c.Failed),
-        };
-        return new RunRecord
-        {
-            Id = request.RunId,
-            Job = request.RunName,
-            Started = session.Time.GetUtcNow(),
-            Result = outcome.Partial ? RunResult.Partial : RunResult.Succeeded,
-            Counts = counts,
-            Error = Problems(outcome),
-            ScheduledFor = request.ScheduledFor,
-        };
-    }
-
-    private static string? Problems(RunOutcome outcome)
-    {
-        var problems = outcome.Sync.Where(s => s.Failed).Select(s => s.Error!).ToList();
-        if (outcome.PdfProblem is not null)
-        {
-            problems.Add(outcome.PdfProblem);
-        }
-
-        return problems.Count == 0 ? null : string.Join("; ", problems);
+        return outcome.ToJobOutcome();
     }
 }

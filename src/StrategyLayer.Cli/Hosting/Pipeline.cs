@@ -5,6 +5,7 @@ using StrategyLayer.Mapping;
 using StrategyLayer.Mapping.Files;
 using StrategyLayer.Reporting;
 using StrategyLayer.Reporting.Pdf;
+using StrategyLayer.Sync;
 
 namespace StrategyLayer.Cli.Hosting;
 
@@ -18,17 +19,20 @@ public static class Pipeline
     public static MappingFiles LoadMapping(Session session) =>
         MappingFiles.LoadOrThrow(session.Config.Strategy, session.Config.Rules, session.Config.CustomFields);
 
+    /// <summary>Maps the stored items; records no run (whoever started the run does).</summary>
     public static MapSummary Map(Session session, bool full, IProgress<int>? progress, CancellationToken ct)
     {
         var files = LoadMapping(session);
-        var store = session.Store;
-        return RunScope.RecordSync(store, session.Time, "map", () =>
-        {
-            var summary = MapRun.Execute(store, files.Tree, files.Rules, session.Time.GetUtcNow(), progress, ct, full);
-            IReadOnlyDictionary<string, long> counts = new Dictionary<string, long> { ["items"] = summary.Items, ["mapped"] = summary.Mapped, ["untracked"] = summary.Untracked, ["writes"] = summary.Writes };
-            return (summary, RunResult.Succeeded, counts, (string?)null);
-        });
+        return MapRun.Execute(session.Store, files.Tree, files.Rules, session.Time.GetUtcNow(), progress, ct, full);
     }
+
+    /// <summary>What a map's run record says.</summary>
+    public static JobOutcome MapOutcome(MapSummary summary) =>
+        JobOutcome.Succeeded(new Dictionary<string, long> { ["items"] = summary.Items, ["mapped"] = summary.Mapped, ["untracked"] = summary.Untracked, ["writes"] = summary.Writes });
+
+    /// <summary>What a report's run record says: partial when the PDF could not be printed.</summary>
+    public static JobOutcome ReportOutcome(ReportOutcome outcome) =>
+        new(outcome.PdfProblem is null ? RunResult.Succeeded : RunResult.Partial, new Dictionary<string, long> { ["files"] = outcome.Files.Count, ["untracked"] = outcome.Untracked }, outcome.PdfProblem);
 
     /// <summary>The period a report is for: the one named, or the current one in the configured time zone.</summary>
     public static ReportingPeriod Period(Session session, string? name)
@@ -45,78 +49,81 @@ public static class Pipeline
     }
 
     /// <summary>
-    /// Builds and writes packs (HTML, and PDF when asked), recording a run. The result says which
-    /// files were written and whether the PDF could not be printed (exit 3: the HTML is there).
+    /// Builds and writes packs (HTML, and PDF when asked); records no run (whoever started the run
+    /// does). The result says which files were written and whether the PDF could not be printed
+    /// (exit 3: the HTML is there). <paramref name="syncedNow"/> is the sync that ran just before,
+    /// in the same run, if one did: its failures are the packs' freshness notes.
     /// </summary>
-    public static async Task<ReportOutcome> ReportAsync(Session session, ReportingPeriod period, string outFolder, string? template, string? team, string format, DateTimeOffset? asOf, CancellationToken ct)
+    public static async Task<ReportOutcome> ReportAsync(Session session, ReportingPeriod period, string outFolder, string? template, string? team, string format, DateTimeOffset? asOf, IReadOnlyList<SyncReport>? syncedNow, CancellationToken ct)
     {
         var config = session.Config;
         var files = LoadMapping(session);
         var store = session.Store;
         var settings = ReportSettings.FromJson(config.StatusJson, config.File);
-        var environment = new ReportEnvironment(config.TimeZone, config.WebBaseUrl, config.Sources.Select(s => s.Name).ToList());
+        var environment = new ReportEnvironment(config.TimeZone, config.WebBaseUrl, config.Sources.Select(s => s.Name).ToList())
+        {
+            SyncedNow = syncedNow?.GroupBy(s => s.Source).ToDictionary(g => g.Key, g => Sync(g.ToList())),
+        };
         var builder = new ReportBuilder(store, files.Tree, new ItemFilterCompiler(config.CustomFields), settings, environment, session.Time, session.Log);
         var renderer = new PackRenderer(config.Templates, session.Log);
-        return await RunScope.RecordAsync(store, session.Time, "report", async () =>
+
+        // The suggestions are gathered in the pass that computes the period, so the store is read
+        // once; a frozen period is read from its snapshot, and then they need a pass of their own.
+        var clusters = new UntrackedClusters();
+        var data = await builder.PrepareAsync(period, asOf, clusters.Add, ct).ConfigureAwait(false);
+        if (data.FromFrozenSnapshot)
         {
-            // The suggestions are gathered in the pass that computes the period, so the store is read
-            // once; a frozen period is read from its snapshot, and then they need a pass of their own.
-            var clusters = new UntrackedClusters();
-            var data = await builder.PrepareAsync(period, asOf, clusters.Add, ct).ConfigureAwait(false);
-            if (data.FromFrozenSnapshot)
+            foreach (var (item, mapping) in store.MappedItems())
             {
-                foreach (var (item, mapping) in store.MappedItems())
+                ct.ThrowIfCancellationRequested();
+                clusters.Add(item, mapping);
+            }
+        }
+
+        var suggestions = clusters.Suggest().Select(s => new RuleSuggestion(s.Attribute, s.Value, s.When, s.Measure, s.Size, s.Examples)).ToList();
+        Directory.CreateDirectory(outFolder);
+        var packs = await new PackWriter(builder, renderer).WriteAsync(new PackRequest(period, outFolder, asOf, template, team, suggestions), data, ct).ConfigureAwait(false);
+        var written = new List<string>();
+        string? pdfProblem = null;
+        foreach (var pack in packs)
+        {
+            if (format is "html" or "both")
+            {
+                written.Add(pack.HtmlPath);
+            }
+        }
+
+        if (format is "pdf" or "both")
+        {
+            try
+            {
+                await using var printer = new PdfPrinter(log: session.Log);
+                foreach (var pack in packs)
                 {
-                    ct.ThrowIfCancellationRequested();
-                    clusters.Add(item, mapping);
+                    written.Add(await printer.PrintAsync(pack.HtmlPath, pack.PdfPath, new PdfPageLabels(pack.Title, pack.Period), ct).ConfigureAwait(false));
                 }
             }
-
-            var suggestions = clusters.Suggest().Select(s => new RuleSuggestion(s.Attribute, s.Value, s.When, s.Measure, s.Size, s.Examples)).ToList();
-            Directory.CreateDirectory(outFolder);
-            var packs = await new PackWriter(builder, renderer).WriteAsync(new PackRequest(period, outFolder, asOf, template, team, suggestions), data, ct).ConfigureAwait(false);
-            var written = new List<string>();
-            string? pdfProblem = null;
-            foreach (var pack in packs)
+            catch (PdfUnavailableException ex)
             {
-                if (format is "html" or "both")
-                {
-                    written.Add(pack.HtmlPath);
-                }
+                pdfProblem = ex.Message;
+                session.Log.Warning("PDF not printed: {Reason}", ex.Message);
             }
 
-            if (format is "pdf" or "both")
+            if (format == "pdf")
             {
-                try
+                // PDF only: the HTML was the means, not the product.
+                foreach (var pack in packs.Where(_ => pdfProblem is null))
                 {
-                    await using var printer = new PdfPrinter(log: session.Log);
-                    foreach (var pack in packs)
-                    {
-                        written.Add(await printer.PrintAsync(pack.HtmlPath, pack.PdfPath, new PdfPageLabels(pack.Title, pack.Period), ct).ConfigureAwait(false));
-                    }
-                }
-                catch (PdfUnavailableException ex)
-                {
-                    pdfProblem = ex.Message;
-                    session.Log.Warning("PDF not printed: {Reason}", ex.Message);
-                }
-
-                if (format == "pdf")
-                {
-                    // PDF only: the HTML was the means, not the product.
-                    foreach (var pack in packs.Where(_ => pdfProblem is null))
-                    {
-                        File.Delete(pack.HtmlPath);
-                    }
+                    File.Delete(pack.HtmlPath);
                 }
             }
+        }
 
-            var portfolio = packs.FirstOrDefault(p => p.Template == "portfolio-pack") ?? packs.FirstOrDefault();
-            var outcome = new ReportOutcome(period.Name, written, portfolio?.Model.Measures.Count ?? 0, portfolio?.Model.Summary.Untracked ?? 0, packs, pdfProblem);
-            IReadOnlyDictionary<string, long> counts = new Dictionary<string, long> { ["files"] = written.Count, ["untracked"] = outcome.Untracked };
-            return (outcome, pdfProblem is null ? RunResult.Succeeded : RunResult.Partial, counts, pdfProblem);
-        }).ConfigureAwait(false);
+        var portfolio = packs.FirstOrDefault(p => p.Template == "portfolio-pack") ?? packs.FirstOrDefault();
+        return new ReportOutcome(period.Name, written, portfolio?.Model.Measures.Count ?? 0, portfolio?.Model.Summary.Untracked ?? 0, packs, pdfProblem);
     }
+
+    private static string? Sync(IReadOnlyList<SyncReport> reports) => Commands.SyncCommand.Failures(reports);
 }
 
 /// <summary>What a report run wrote; <see cref="PdfProblem"/> is set when the PDF could not be printed.</summary>

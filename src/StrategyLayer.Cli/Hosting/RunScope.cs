@@ -1,79 +1,74 @@
 using StrategyLayer.Domain.Runs;
-using StrategyLayer.Store;
 
 namespace StrategyLayer.Cli.Hosting;
 
-/// <summary>Writes a run record when a job starts and completes it when the job ends, whatever the outcome.</summary>
-public sealed class RunScope
+/// <summary>
+/// The one run record of a verb run by hand (<c>sync</c>, <c>map</c>, <c>report</c>, <c>run</c>, the
+/// demo's steps): written when the run starts, with this process's node, and completed when it
+/// ends, whatever the outcome. The stages it runs record nothing of their own, and a scheduled
+/// firing's record is the scheduler's (<c>ScheduleHost</c>), so every run leaves exactly one.
+/// </summary>
+public static class RunScope
 {
-    private readonly IStrategyStore _store;
-    private readonly TimeProvider _time;
-    private RunRecord _run;
-
-    public RunScope(IStrategyStore store, TimeProvider time, string job, DateTimeOffset? scheduledFor = null)
+    /// <summary>Runs <paramref name="body"/>, recording success, partial, failure or cancellation.</summary>
+    public static async Task<T> RecordAsync<T>(Session session, string job, Func<Task<T>> body, Func<T, JobOutcome> outcome)
     {
-        _store = store;
-        _time = time;
-        _run = new RunRecord
+        var run = Start(session, job);
+        T result;
+        try
         {
-            Id = Guid.NewGuid().ToString("N"),
-            Job = job,
-            Started = time.GetUtcNow(),
-            ScheduledFor = scheduledFor,
-        };
-        store.SaveRun(_run);
-    }
+            result = await body().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Fail(session, run, ex);
+            throw;
+        }
 
-    public RunRecord Record => _run;
-
-    public RunRecord Finish(RunResult result, IReadOnlyDictionary<string, long>? counts = null, string? error = null)
-    {
-        _run = _run with { Ended = _time.GetUtcNow(), Result = result, Counts = counts ?? _run.Counts, Error = error };
-        _store.SaveRun(_run);
-        return _run;
+        Finish(session, run, outcome(result));
+        return result;
     }
 
     /// <summary>The synchronous form of <see cref="RecordAsync"/>, for stages that do no I/O of their own (map).</summary>
-    public static T RecordSync<T>(IStrategyStore store, TimeProvider time, string job, Func<(T Result, RunResult Outcome, IReadOnlyDictionary<string, long> Counts, string? Error)> body)
+    public static T Record<T>(Session session, string job, Func<T> body, Func<T, JobOutcome> outcome)
     {
-        var scope = new RunScope(store, time, job);
+        var run = Start(session, job);
+        T result;
         try
         {
-            var (result, outcome, counts, error) = body();
-            scope.Finish(outcome, counts, error);
-            return result;
-        }
-        catch (OperationCanceledException)
-        {
-            scope.Finish(RunResult.Cancelled, error: "cancelled");
-            throw;
+            result = body();
         }
         catch (Exception ex)
         {
-            scope.Finish(RunResult.Failed, error: ex.Message);
+            Fail(session, run, ex);
             throw;
         }
+
+        Finish(session, run, outcome(result));
+        return result;
     }
 
-    /// <summary>Runs the job body, recording success, partial, failure or cancellation.</summary>
-    public static async Task<T> RecordAsync<T>(IStrategyStore store, TimeProvider time, string job, Func<Task<(T Result, RunResult Outcome, IReadOnlyDictionary<string, long> Counts, string? Error)>> body, DateTimeOffset? scheduledFor = null)
+    private static RunRecord Start(Session session, string job)
     {
-        var scope = new RunScope(store, time, job, scheduledFor);
-        try
-        {
-            var (result, outcome, counts, error) = await body().ConfigureAwait(false);
-            scope.Finish(outcome, counts, error);
-            return result;
-        }
-        catch (OperationCanceledException)
-        {
-            scope.Finish(RunResult.Cancelled, error: "cancelled");
-            throw;
-        }
-        catch (Exception ex)
-        {
-            scope.Finish(RunResult.Failed, error: ex.Message);
-            throw;
-        }
+        var run = new RunRecord { Id = Guid.NewGuid().ToString("N"), Job = job, Node = session.Node, Started = session.Time.GetUtcNow() };
+        session.Store.SaveRun(run);
+        return run;
     }
+
+    private static void Finish(Session session, RunRecord run, JobOutcome outcome) =>
+        session.Store.SaveRun(run with
+        {
+            Ended = session.Time.GetUtcNow(),
+            Result = outcome.Result == RunResult.Running ? RunResult.Succeeded : outcome.Result,
+            Counts = outcome.Counts,
+            Error = outcome.Error,
+        });
+
+    private static void Fail(Session session, RunRecord run, Exception ex) =>
+        session.Store.SaveRun(run with
+        {
+            Ended = session.Time.GetUtcNow(),
+            Result = ex is OperationCanceledException ? RunResult.Cancelled : RunResult.Failed,
+            Error = ex is OperationCanceledException ? "cancelled" : ex.Message,
+        });
 }

@@ -34,6 +34,12 @@ public sealed class Session : IDisposable
     public bool JsonOutput { get; }
     public bool Quiet { get; }
     public TimeProvider Time { get; }
+
+    /// <summary>
+    /// This process among those sharing the store: its run records carry it, and a scheduler
+    /// prints it and uses it as its Quartz instance id (unique per process, so unique in a cluster).
+    /// </summary>
+    public string Node { get; } = $"{Environment.MachineName.ToLowerInvariant()}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..4]}";
     public ILogger Log => _log;
     public SecretMask Mask => _mask;
 
