@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using StrategyLayer.Domain.Runs;
 
@@ -6,20 +5,21 @@ namespace StrategyLayer.Scheduling;
 
 public sealed partial class ScheduleHost
 {
-    /// <summary>One <see cref="RunAsync"/>: the per-job gates, the jobs' token, and the firings' run records.</summary>
+    /// <summary>One <see cref="RunAsync"/>: the per-job locks, the jobs' token, and the firings' run records.</summary>
     internal sealed class Session : IDisposable
     {
         private readonly ScheduleHost _host;
+        private readonly IScheduleLocks _locks;
         private readonly Func<JobRequest, CancellationToken, Task<JobOutcome>> _runJob;
-        private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.OrdinalIgnoreCase);
         private readonly CancellationTokenSource _jobs;
         private readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _running;
         private volatile bool _stopping;
 
-        public Session(ScheduleHost host, Func<JobRequest, CancellationToken, Task<JobOutcome>> runJob)
+        public Session(ScheduleHost host, IScheduleLocks locks, Func<JobRequest, CancellationToken, Task<JobOutcome>> runJob)
         {
             _host = host;
+            _locks = locks;
             _runJob = runJob;
 
             // The grace period runs on the host's clock, like every other wait here.
@@ -52,25 +52,39 @@ public sealed partial class ScheduleHost
                     return;
                 }
 
-                // The same job named by two schedules (or a catch-up meeting a firing) must not overlap.
-                var gate = _gates.GetOrAdd(request.Job, _ => new SemaphoreSlim(1, 1));
-                if (!await gate.WaitAsync(0, CancellationToken.None))
+                // The same job named by two schedules (or a catch-up meeting a firing), on this node
+                // or another, must not overlap: the firing is skipped. A firing taken over from a
+                // dead node is the exception: it waits its turn, as it was due before.
+                IAsyncDisposable? held;
+                try
+                {
+                    held = request.Recovering
+                        ? await _locks.TakeAsync("job:" + request.Job, _jobs.Token)
+                        : await _locks.TryTakeAsync("job:" + request.Job, _jobs.Token);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log.LogError(e, "{Job} for {ScheduledFor:u} not run: its lock could not be taken: {Error}", request.RunName, request.ScheduledFor, e.Message);
+                    return;
+                }
+
+                if (held is null)
                 {
                     log.LogWarning("{Job} for {ScheduledFor:u} skipped: the {Kind} job is still running", request.RunName, request.ScheduledFor, request.Job);
                     return;
                 }
 
                 RunRecord final;
-                try
+                await using (held)
                 {
                     final = await RunOnceAsync(request, quartzToken);
                 }
-                finally
-                {
-                    gate.Release();
-                }
 
                 log.LogInformation("Run {RunId}: {Job} ended {Result} in {Seconds:0.0}s", final.Id, final.Job, final.Result, (final.Ended!.Value - final.Started).TotalSeconds);
+            }
+            catch (OperationCanceledException) when (_jobs.IsCancellationRequested)
+            {
+                log.LogWarning("{Job} for {ScheduledFor:u} not run: the scheduler stopped while it waited its turn", request.RunName, request.ScheduledFor);
             }
             finally
             {
@@ -131,13 +145,6 @@ public sealed partial class ScheduleHost
             return final;
         }
 
-        public void Dispose()
-        {
-            _jobs.Dispose();
-            foreach (var gate in _gates.Values)
-            {
-                gate.Dispose();
-            }
-        }
+        public void Dispose() => _jobs.Dispose();
     }
 }

@@ -8,14 +8,18 @@ using StrategyLayer.Store;
 namespace StrategyLayer.Scheduling;
 
 /// <summary>
-/// Runs the configured schedules on Quartz (in-memory store) until stopped. No two runs of the
-/// same job overlap: a firing that comes while the job runs is skipped. Missed fire times are
-/// caught up once at start-up, decided from our run records. Every firing leaves exactly one run
-/// record, written here. Quartz reads the host's clock for every trigger and wait.
+/// Runs the configured schedules on Quartz until stopped: alone, on Quartz's in-memory store (the
+/// LiteDB deployment), or as one node of a cluster on the PostgreSQL store's database
+/// (<see cref="ScheduleHostOptions.Cluster"/>), where each firing runs on one node and a dead node's
+/// firings are taken over. No two runs of the same job overlap (across the cluster too): a firing
+/// that comes while the job runs is skipped. Missed fire times are caught up once at start-up,
+/// decided from our run records (once per cluster). Every firing leaves exactly one run record,
+/// written here. Quartz reads the host's clock for every trigger and wait.
 /// </summary>
 public sealed partial class ScheduleHost
 {
     private const string Group = "strategylayer";
+    private const string CatchUpGroup = "strategylayer-catch-up";
 
     private readonly IStrategyStore _store;
     private readonly TimeProvider _time;
@@ -49,34 +53,21 @@ public sealed partial class ScheduleHost
             throw new DiagnosticsException(problems);
         }
 
-        using var session = new Session(this, runJob);
-        var scheduler = await QuartzSchedulerBuilder.Create(q =>
-        {
-            q.Services.AddSingleton(_logs);
-            q.UseTimeProvider(_time);
-            q.ConfigureScheduler(o =>
-            {
-                o.InstanceName = "strategylayer-" + _options.Node;
-                o.ShutdownJobInterruption = ShutdownJobInterruption.Never;
-            });
-            q.UseInMemoryStore(_ => { });
-            q.UseDefaultThreadPool(Math.Max(2, schedules.Count));
-            q.UseJobFactory(new ScheduledRunFactory(session));
-        }).BuildScheduler(CancellationToken.None);
-
+        await using IScheduleLocks locks = _options.Cluster is { } cluster ? new ClusterLocks(cluster.ConnectionString, _options.Node) : new ProcessLocks();
+        using var session = new Session(this, locks, runJob);
+        var scheduler = await QuartzSchedulerBuilder.Create(q => Configure(q, session, schedules.Count)).BuildScheduler(CancellationToken.None);
         try
         {
-            foreach (var schedule in schedules)
+            // One node at a time brings the schedules in line with its config, starts, and decides
+            // catch-up, so that a missed fire time is caught up once per cluster.
+            await using (await locks.TakeAsync("start", stop))
             {
-                var (job, trigger) = Build(schedule, zone);
-                var next = await scheduler.ScheduleJob(job, trigger, default, CancellationToken.None);
-                _log.LogInformation("Schedule {Key}: {Job} on {Cron}, next at {Next}", job.Key.Name, ScheduledJob.NameOf(schedule), schedule.Cron, next);
-            }
-
-            await scheduler.Start(CancellationToken.None);
-            if (_options.CatchUp)
-            {
-                await CatchUpAsync(scheduler, schedules, zone);
+                await PutSchedulesAsync(scheduler, schedules, zone);
+                await scheduler.Start(CancellationToken.None);
+                if (_options.CatchUp)
+                {
+                    await CatchUpAsync(scheduler, schedules, zone);
+                }
             }
 
             try
@@ -101,9 +92,79 @@ public sealed partial class ScheduleHost
         _log.LogInformation("Scheduler stopped");
     }
 
+    private void Configure(IQuartzBuilder q, Session session, int schedules)
+    {
+        q.Services.AddSingleton(_logs);
+        q.UseTimeProvider(_time);
+        q.UseDefaultThreadPool(Math.Max(2, schedules));
+        q.UseJobFactory(new ScheduledRunFactory(session));
+        if (_options.Cluster is not { } cluster)
+        {
+            q.ConfigureScheduler(o =>
+            {
+                o.InstanceName = "strategylayer-" + _options.Node;
+                o.ShutdownJobInterruption = ShutdownJobInterruption.Never;
+            });
+            q.UseInMemoryStore(_ => { });
+            return;
+        }
+
+        // Every node: one scheduler name (the deployment), its own instance id (the node).
+        q.ConfigureScheduler(o =>
+        {
+            o.InstanceName = cluster.InstanceName;
+            o.InstanceId = _options.Node;
+            o.ShutdownJobInterruption = ShutdownJobInterruption.Never;
+        });
+        q.UsePersistentStore(store =>
+        {
+            store.UsePostgres(new Npgsql.NpgsqlConnectionStringBuilder(cluster.ConnectionString) { ApplicationName = "strategylayer quartz " + _options.Node }.ConnectionString);
+            store.UseSystemTextJsonSerializer();
+            store.ProvisionSchema();
+            store.UseClustering(c =>
+            {
+                c.CheckinInterval = cluster.CheckinInterval;
+                c.CheckinMisfireThreshold = cluster.CheckinMisfireThreshold;
+            });
+        });
+    }
+
+    /// <summary>
+    /// Makes the scheduler's jobs those of this config: adds what is missing, leaves what is there
+    /// (a schedule's key says what it runs and when, so the same key is the same schedule, and its
+    /// next fire time carries on), and removes what the config no longer has.
+    /// </summary>
+    private async Task PutSchedulesAsync(IScheduler scheduler, IReadOnlyList<ScheduleSettings> schedules, TimeZoneInfo zone)
+    {
+        var wanted = schedules.Select(s => Build(s, zone)).ToList();
+        foreach (var stale in await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(Group), CancellationToken.None))
+        {
+            if (!wanted.Any(w => w.Job.Key.Equals(stale)))
+            {
+                await scheduler.DeleteJob(stale, CancellationToken.None);
+                _log.LogInformation("Schedule {Key} removed: this node's config no longer has it", stale.Name);
+            }
+        }
+
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            var (job, trigger) = wanted[i];
+            if (!await scheduler.Exists(job.Key, CancellationToken.None))
+            {
+                await scheduler.ScheduleJob(job, trigger, default, CancellationToken.None);
+            }
+
+            var next = (await scheduler.GetTrigger(trigger.Key, CancellationToken.None))?.NextFireTimeUtc;
+            _log.LogInformation("Schedule {Key}: {Job} on {Cron}, next at {Next}", job.Key.Name, ScheduledJob.NameOf(schedules[i]), schedules[i].Cron, next);
+        }
+    }
+
     private (IJobDetail Job, ITrigger Trigger) Build(ScheduleSettings schedule, TimeZoneInfo zone)
     {
         var key = new JobKey(ScheduledJob.KeyOf(schedule, zone), Group);
+
+        // A firing whose node dies is run again by the node that takes it over: every job is safe
+        // to repeat (a sync resumes from its cursor, a report is rebuilt, a delivery is claimed once).
         var job = JobBuilder.Create<ScheduledRun>()
             .WithIdentity(key)
             .WithDescription(ScheduledJob.NameOf(schedule))
@@ -111,9 +172,10 @@ public sealed partial class ScheduleHost
             .UsingJobData(ScheduledRun.SourceKey, schedule.Source ?? "")
             .UsingJobData(ScheduledRun.AudienceKey, schedule.Audience ?? "")
             .StoreDurably(true)
+            .RequestRecovery(true)
             .Build();
 
-        // Every firing reaches the host, which drops one that comes while the job runs (its gate);
+        // Every firing reaches the host, which drops one that comes while the job runs (its lock);
         // missed times are ours to catch up.
         var trigger = TriggerBuilder.Create<ScheduledRun>(_time)
             .WithIdentity(key.Name, Group)
@@ -135,16 +197,31 @@ public sealed partial class ScheduleHost
 
             // Only a scheduled run serves a schedule: a verb run by hand leaves no fire time.
             var last = _store.RecentRuns(50, name).FirstOrDefault(r => r.ScheduledFor is not null);
-            var decision = CatchUpPolicy.Decide(schedule, last, now, zone);
+            var decision = CatchUpPolicy.Decide(schedule, last, now, zone, clustered: _options.Cluster is not null);
             if (!decision.Fire || !fired.Add(name))
             {
                 _log.LogDebug("Schedule {Job}: no catch-up ({Reason})", name, decision.Reason);
                 continue;
             }
 
-            _log.LogInformation("Schedule {Job}: catching up once: {Reason}", name, decision.Reason);
-            var data = new JobDataMap { [ScheduledRun.ScheduledForKey] = decision.ScheduledFor!.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture) };
-            await scheduler.TriggerJob(new JobKey(ScheduledJob.KeyOf(schedule, zone), Group), data, CancellationToken.None);
+            // Named for the fire time it serves: a second node deciding the same finds it taken.
+            var key = ScheduledJob.KeyOf(schedule, zone);
+            var at = decision.ScheduledFor!.Value;
+            var trigger = TriggerBuilder.Create<ScheduledRun>(_time)
+                .WithIdentity(key + "@" + at.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture), CatchUpGroup)
+                .ForJob(key, Group)
+                .UsingJobData(ScheduledRun.ScheduledForKey, at.ToString("O", System.Globalization.CultureInfo.InvariantCulture))
+                .StartNow()
+                .Build();
+            try
+            {
+                await scheduler.ScheduleJob(trigger, default, CancellationToken.None);
+                _log.LogInformation("Schedule {Job}: catching up once: {Reason}", name, decision.Reason);
+            }
+            catch (ObjectAlreadyExistsException)
+            {
+                _log.LogInformation("Schedule {Job}: the catch-up for {ScheduledFor:u} is already waiting to run", name, at);
+            }
         }
     }
 }

@@ -17,4 +17,7 @@ public sealed record ScheduleHostOptions
 
     /// <summary>Fire missed schedules once at start-up (decided from our run records).</summary>
     public bool CatchUp { get; init; } = true;
+
+    /// <summary>Run as one node of a cluster on this PostgreSQL database; null: alone, in memory.</summary>
+    public ScheduleCluster? Cluster { get; init; }
 }
