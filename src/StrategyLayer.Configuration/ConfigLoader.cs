@@ -71,7 +71,8 @@ public static class ConfigLoader
         return new AppConfig
         {
             File = file.Path,
-            Store = file.ResolvePath((string)root["store"]!),
+            // A file is relative to the config; a server's URI (postgresql://…) is kept as written.
+            Store = ((string)root["store"]!) is var store && store.Contains("://", StringComparison.Ordinal) ? store : file.ResolvePath(store),
             TimeZone = zone!,
             WebBaseUrl = ((string?)root["webBaseUrl"])?.TrimEnd('/'),
             Logs = file.ResolvePath((string?)root["logs"] ?? "../data/logs"),

@@ -109,7 +109,8 @@ public sealed partial class ScheduleHost
                 Started = time.GetUtcNow(),
                 ScheduledFor = request.ScheduledFor,
             };
-            store.SaveRun(record);
+            // Run records are written whatever is being cancelled: a stopped run must still say so.
+            await store.SaveRunAsync(record, CancellationToken.None);
             log.LogInformation(
                 "Run {RunId}: {Job} for {ScheduledFor:u} started on {Node}{How}",
                 record.Id,
@@ -141,7 +142,7 @@ public sealed partial class ScheduleHost
                 log.LogError(e, "Run {RunId}: {Job} for {ScheduledFor:u} failed: {Error}", record.Id, name, request.ScheduledFor, e.Message);
             }
 
-            store.SaveRun(final);
+            await store.SaveRunAsync(final, CancellationToken.None);
             return final;
         }
 

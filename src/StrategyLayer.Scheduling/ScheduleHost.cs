@@ -21,13 +21,13 @@ public sealed partial class ScheduleHost
     private const string Group = "strategylayer";
     private const string CatchUpGroup = "strategylayer-catch-up";
 
-    private readonly IStrategyStore _store;
+    private readonly IRunStore _store;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _logs;
     private readonly ILogger<ScheduleHost> _log;
     private readonly ScheduleHostOptions _options;
 
-    public ScheduleHost(IStrategyStore store, TimeProvider time, ILoggerFactory logs, ScheduleHostOptions options)
+    public ScheduleHost(IRunStore store, TimeProvider time, ILoggerFactory logs, ScheduleHostOptions options)
     {
         _store = store;
         _time = time;
@@ -196,7 +196,7 @@ public sealed partial class ScheduleHost
             var name = ScheduledJob.NameOf(schedule);
 
             // Only a scheduled run serves a schedule: a verb run by hand leaves no fire time.
-            var last = _store.RecentRuns(50, name).FirstOrDefault(r => r.ScheduledFor is not null);
+            var last = (await _store.RecentRunsAsync(50, name, CancellationToken.None)).FirstOrDefault(r => r.ScheduledFor is not null);
             var decision = CatchUpPolicy.Decide(schedule, last, now, zone, clustered: _options.Cluster is not null);
             if (!decision.Fire || !fired.Add(name))
             {

@@ -67,7 +67,7 @@ public sealed class ClusteredScheduleTests(PostgreSqlCluster postgres)
         await Task.WhenAll(a, b).WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(Enumerable.Range(1, 12).Select(s => Monday.AddSeconds(s)), ran.Select(r => r.At).Order());
-        var runs = file.Store.RecentRuns(100, "sync");
+        var runs = await file.Store.RecentRunsAsync(100, "sync", CancellationToken.None);
         Assert.Equal(12, runs.Count);
         Assert.All(runs, r => Assert.Contains(r.Node, new[] { "node-a", "node-b" }));
         Assert.Equal(ran.Select(r => (r.Node, r.At)).Order(), runs.Select(r => (r.Node!, r.ScheduledFor!.Value)).Order());
@@ -113,7 +113,7 @@ public sealed class ClusteredScheduleTests(PostgreSqlCluster postgres)
 
         Assert.Equal(2, executions);
         Assert.Equal(4, logs.Count(Skipped));
-        Assert.Equal([Monday.AddSeconds(6), Monday.AddSeconds(1)], file.Store.RecentRuns(10, "report").Select(r => r.ScheduledFor!.Value));
+        Assert.Equal([Monday.AddSeconds(6), Monday.AddSeconds(1)], (await file.Store.RecentRunsAsync(10, "report", CancellationToken.None)).Select(r => r.ScheduledFor!.Value));
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class ClusteredScheduleTests(PostgreSqlCluster postgres)
         var cluster = await DatabaseAsync();
         using var file = new StoreFile();
         var served = new DateTimeOffset(2026, 11, 2, 6, 0, 0, TimeSpan.Zero);
-        file.Store.SaveRun(new RunRecord { Id = "old", Job = "run", Node = "node-gone", Started = served, Ended = served.AddMinutes(2), Result = RunResult.Succeeded, ScheduledFor = served });
+        await file.Store.SaveRunAsync(new RunRecord { Id = "old", Job = "run", Node = "node-gone", Started = served, Ended = served.AddMinutes(2), Result = RunResult.Succeeded, ScheduledFor = served }, CancellationToken.None);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 5, 9, 30, 0, TimeSpan.Zero));
         var logs = new CollectingLogs();
         var ran = new List<(string Node, JobRequest Request)>();
@@ -151,7 +151,7 @@ public sealed class ClusteredScheduleTests(PostgreSqlCluster postgres)
         Assert.DoesNotContain(logs.Entries, Skipped);
         Assert.True(request.CatchUp);
         Assert.Equal(new DateTimeOffset(2026, 11, 5, 6, 0, 0, TimeSpan.Zero), request.ScheduledFor);
-        Assert.Equal(2, file.Store.RecentRuns(10, "run").Count);
+        Assert.Equal(2, (await file.Store.RecentRunsAsync(10, "run", CancellationToken.None)).Count);
     }
 
     [Fact]

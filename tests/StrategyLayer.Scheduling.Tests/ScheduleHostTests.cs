@@ -72,7 +72,7 @@ public sealed class ScheduleHostTests
         Assert.Equal(1, maxConcurrent);
         Assert.Equal(2, executions);
         Assert.Equal(4, logs.Count(Skipped));
-        var runs = file.Store.RecentRuns(100);
+        var runs = await file.Store.RecentRunsAsync(100, null, CancellationToken.None);
         Assert.Equal([Monday.AddSeconds(4), Monday.AddSeconds(1)], runs.Select(r => r.ScheduledFor!.Value));
         Assert.Equal([Monday.AddSeconds(4), Monday.AddSeconds(3)], runs.Select(r => r.Ended!.Value));
         Assert.All(runs, r =>
@@ -119,7 +119,7 @@ public sealed class ScheduleHostTests
 
         Assert.Equal(10, pages);
         Assert.False(cancelledWhileRunning);
-        var run = Assert.Single(file.Store.RecentRuns(10, "sync:jira"));
+        var run = Assert.Single(await file.Store.RecentRunsAsync(10, "sync:jira", CancellationToken.None));
         Assert.Equal(RunResult.Succeeded, run.Result);
     }
 
@@ -147,7 +147,7 @@ public sealed class ScheduleHostTests
         time.Advance(TimeSpan.FromSeconds(1));
         await hosting.WaitAsync(TimeSpan.FromSeconds(20));
 
-        var run = Assert.Single(file.Store.RecentRuns(10, "run"));
+        var run = Assert.Single(await file.Store.RecentRunsAsync(10, "run", CancellationToken.None));
         Assert.Equal(RunResult.Cancelled, run.Result);
         Assert.Equal(Monday.AddHours(1).AddSeconds(3), run.Ended);
     }
@@ -158,10 +158,10 @@ public sealed class ScheduleHostTests
         using var file = new StoreFile();
         var store = file.Store;
         var served = new DateTimeOffset(2026, 11, 2, 6, 0, 0, TimeSpan.Zero);
-        store.SaveRun(new RunRecord { Id = "old", Job = "run", Started = served, Ended = served.AddMinutes(2), Result = RunResult.Succeeded, ScheduledFor = served });
+        await store.SaveRunAsync(new RunRecord { Id = "old", Job = "run", Started = served, Ended = served.AddMinutes(2), Result = RunResult.Succeeded, ScheduledFor = served }, CancellationToken.None);
 
         // A run by hand since (no fire time) serves no schedule: the catch-up still happens.
-        store.SaveRun(new RunRecord { Id = "by-hand", Job = "run", Started = served.AddDays(1), Ended = served.AddDays(1).AddMinutes(1), Result = RunResult.Succeeded });
+        await store.SaveRunAsync(new RunRecord { Id = "by-hand", Job = "run", Started = served.AddDays(1), Ended = served.AddDays(1).AddMinutes(1), Result = RunResult.Succeeded }, CancellationToken.None);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 5, 9, 30, 0, TimeSpan.Zero));
         var logs = new CollectingLogs();
         var host = new ScheduleHost(store, time, logs, NoCatchUp with { CatchUp = true });
@@ -185,8 +185,8 @@ public sealed class ScheduleHostTests
         var request = Assert.Single(requests);
         Assert.True(request.CatchUp);
         Assert.Equal(new DateTimeOffset(2026, 11, 5, 6, 0, 0, TimeSpan.Zero), request.ScheduledFor);
-        Assert.Equal(3, store.RecentRuns(10, "run").Count);
-        var latest = store.RecentRuns(1, "run")[0];
+        Assert.Equal(3, (await store.RecentRunsAsync(10, "run", CancellationToken.None)).Count);
+        var latest = (await store.RecentRunsAsync(1, "run", CancellationToken.None))[0];
         Assert.Equal((request.ScheduledFor, "node-a", RunResult.Succeeded), (latest.ScheduledFor!.Value, latest.Node!, latest.Result));
     }
 
@@ -207,7 +207,7 @@ public sealed class ScheduleHostTests
         await stop.CancelAsync();
         await hosting.WaitAsync(TimeSpan.FromSeconds(20));
 
-        var run = Assert.Single(file.Store.RecentRuns(10, "report:executives"));
+        var run = Assert.Single(await file.Store.RecentRunsAsync(10, "report:executives", CancellationToken.None));
         Assert.Equal(RunResult.Failed, run.Result);
         Assert.Equal("template 'portfolio-pack' not found", run.Error);
         var logged = Assert.Single(logs.Entries, e => e.Level == LogLevel.Error && e.From<ScheduleHost>());

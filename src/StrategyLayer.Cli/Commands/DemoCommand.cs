@@ -43,27 +43,32 @@ public static class DemoCommand
         await using var sandbox = await steps.RunAsync($"Starting the sandbox ({size})", () => SandboxServer.StartAsync(SandboxOptions.Default with { Port = 0, Size = size }, ct)).ConfigureAwait(false);
         var config = DemoConfig(session, sandbox.JiraCloudUrl, sandbox.JiraDataCenterUrl, sandbox.ServiceNowUrl);
         session.UseConfig(config);
-        ResetStore(config.Store);
+        StoreEngines.Reset(session.StorePath);
 
         var now = sandbox.Now;
         var current = ReportingPeriod.Containing(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, config.TimeZone).DateTime), PeriodKind.Month);
         var previous = current.Previous;
 
-        var first = await steps.RunAsync("Syncing Jira and ServiceNow", () => RunScope.RecordAsync(session, "sync", () => SyncCommand.SyncAsync(session, null, false, ct), SyncCommand.Outcome)).ConfigureAwait(false);
-        await steps.RunAsync("Mapping items to measures", () => Task.FromResult(RunScope.Record(session, "map", () => Pipeline.Map(session, false, null, ct), Pipeline.MapOutcome))).ConfigureAwait(false);
-        await steps.RunAsync($"Building last month's pack ({previous})", () => RunScope.RecordAsync(session, "report", () => Pipeline.ReportAsync(session, previous, Path.Combine(outFolder, previous.Name), "portfolio-pack", null, "html", previous.EndInstant(config.TimeZone), null, ct), Pipeline.ReportOutcome)).ConfigureAwait(false);
+        var first = await steps.RunAsync("Syncing Jira and ServiceNow", () => RunScope.RecordAsync(session, "sync", () => SyncCommand.SyncAsync(session, null, false, ct), SyncCommand.Outcome, ct)).ConfigureAwait(false);
+        await steps.RunAsync("Mapping items to measures", () => RunScope.RecordAsync(session, "map", () => Pipeline.MapAsync(session, false, null, ct), Pipeline.MapOutcome, ct)).ConfigureAwait(false);
+        await steps.RunAsync($"Building last month's pack ({previous})", () => RunScope.RecordAsync(session, "report", () => Pipeline.ReportAsync(session, previous, Path.Combine(outFolder, previous.Name), "portfolio-pack", null, "html", previous.EndInstant(config.TimeZone), null, ct), Pipeline.ReportOutcome, ct)).ConfigureAwait(false);
 
         // A month of upstream work: some items move on, a few are deleted; the next sync sees it.
         sandbox.AdvanceClock(TimeSpan.FromHours(6));
         sandbox.Edit(0.05);
         sandbox.Delete(5);
-        var second = await steps.RunAsync("Syncing the changes (full: deletions too)", () => RunScope.RecordAsync(session, "sync", () => SyncCommand.SyncAsync(session, null, true, ct), SyncCommand.Outcome)).ConfigureAwait(false);
-        var map = await steps.RunAsync("Re-mapping what changed", () => Task.FromResult(RunScope.Record(session, "map", () => Pipeline.Map(session, false, null, ct), Pipeline.MapOutcome))).ConfigureAwait(false);
-        var report = await steps.RunAsync($"Building this month's packs ({current}) in HTML and PDF", () => RunScope.RecordAsync(session, "report", () => Pipeline.ReportAsync(session, current, outFolder, null, null, "both", sandbox.Now, null, ct), Pipeline.ReportOutcome)).ConfigureAwait(false);
+        var second = await steps.RunAsync("Syncing the changes (full: deletions too)", () => RunScope.RecordAsync(session, "sync", () => SyncCommand.SyncAsync(session, null, true, ct), SyncCommand.Outcome, ct)).ConfigureAwait(false);
+        var map = await steps.RunAsync("Re-mapping what changed", () => RunScope.RecordAsync(session, "map", () => Pipeline.MapAsync(session, false, null, ct), Pipeline.MapOutcome, ct)).ConfigureAwait(false);
+        var report = await steps.RunAsync($"Building this month's packs ({current}) in HTML and PDF", () => RunScope.RecordAsync(session, "report", () => Pipeline.ReportAsync(session, current, outFolder, null, null, "both", sandbox.Now, null, ct), Pipeline.ReportOutcome, ct)).ConfigureAwait(false);
 
         var portfolio = report.Packs.First(p => p.Template == "portfolio-pack");
-        var sync = first.Concat(second).GroupBy(s => s.Source)
-            .Select(g => new DemoSource(g.Key, session.Store.CountItems(g.Key))).ToList();
+        var store = await session.StoreAsync(ct).ConfigureAwait(false);
+        var sync = new List<DemoSource>();
+        foreach (var source in first.Concat(second).Select(s => s.Source).Distinct())
+        {
+            sync.Add(new DemoSource(source, await store.CountItemsAsync(source, false, ct).ConfigureAwait(false)));
+        }
+
         return new DemoResult(
             sync,
             second,
@@ -103,7 +108,7 @@ public static class DemoCommand
                     _ => serviceNow,
                 }),
             }).ToList(),
-            Store = session.StoreOverride is null ? config.Store : Path.GetFullPath(session.StoreOverride),
+            Store = session.StoreOverride is null ? config.Store : StoreEngines.Locate(session.StoreOverride),
         };
     }
 
@@ -127,17 +132,7 @@ public static class DemoCommand
         throw new StrategyLayerException($"the demo config {Path.GetFullPath(named)} was not found: run the demo from the repository's root", ErrorKind.Usage);
     }
 
-    /// <summary>The demo owns its store: each run starts from an empty one.</summary>
-    public static void ResetStore(string store)
-    {
-        foreach (var file in new[] { store, store + ".lock", Path.ChangeExtension(store, null) + "-log.db" })
-        {
-            if (File.Exists(file))
-            {
-                File.Delete(file);
-            }
-        }
-    }
+
 
     private static void Print(IAnsiConsole console, DemoResult r)
     {

@@ -12,26 +12,26 @@ public static class MapCommand
 
     public static Command Create() => Verb.Create("map", "(Re)apply pins and rules to the stored items", RunAsync, FullOption);
 
-    private static Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
-        var summary = Run(session, parse.GetValue(FullOption), ct);
+        var summary = await RunAsync(session, parse.GetValue(FullOption), ct).ConfigureAwait(false);
         session.Output(summary, console => Print(console, summary));
-        return Task.FromResult(ExitCodes.Success);
+        return ExitCodes.Success;
     }
 
-    public static MapSummary Run(Session session, bool full, CancellationToken ct) =>
-        RunScope.Record(session, "map", () => Map(session, full, ct), Pipeline.MapOutcome);
+    public static Task<MapSummary> RunAsync(Session session, bool full, CancellationToken ct) =>
+        RunScope.RecordAsync(session, "map", () => MapAsync(session, full, ct), Pipeline.MapOutcome, ct);
 
-    private static MapSummary Map(Session session, bool full, CancellationToken ct)
+    private static async Task<MapSummary> MapAsync(Session session, bool full, CancellationToken ct)
     {
         if (!session.ShowProgress)
         {
-            return Pipeline.Map(session, full, null, ct);
+            return await Pipeline.MapAsync(session, full, null, ct).ConfigureAwait(false);
         }
 
         MapSummary? summary = null;
-        session.ProgressConsole.Status().Start("Mapping…", ctx =>
-            summary = Pipeline.Map(session, full, new Progress<int>(n => ctx.Status($"Mapping: {n:N0} items")), ct));
+        await session.ProgressConsole.Status().StartAsync("Mapping…", async ctx =>
+            summary = await Pipeline.MapAsync(session, full, new Progress<int>(n => ctx.Status($"Mapping: {n:N0} items")), ct).ConfigureAwait(false)).ConfigureAwait(false);
         return summary!;
     }
 

@@ -27,7 +27,8 @@ public static class ReportCommand
             session,
             "report",
             () => Pipeline.ReportAsync(session, period, Path.GetFullPath(parse.GetValue(OutOption)!), parse.GetValue(TemplateOption), parse.GetValue(TeamOption), parse.GetValue(FormatOption)!, null, null, ct),
-            Pipeline.ReportOutcome).ConfigureAwait(false);
+            Pipeline.ReportOutcome,
+            ct).ConfigureAwait(false);
         session.Output(new { period = outcome.Period, files = outcome.Files, measures = outcome.Measures, untracked = outcome.Untracked, pdfProblem = outcome.PdfProblem }, console => Print(console, outcome));
         if (outcome.PdfProblem is not null)
         {

@@ -21,7 +21,7 @@ public static class ScheduleCommand
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
         var config = session.Config;
-        var store = session.Store;
+        var store = await session.StoreAsync(ct).ConfigureAwait(false);
         using var logs = new SerilogLoggerFactory(session.Log);
         var host = new ScheduleHost(store, session.Time, logs, new ScheduleHostOptions { Node = session.Node });
         await using var web = parse.GetValue(ServeOption)

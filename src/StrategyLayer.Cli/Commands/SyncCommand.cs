@@ -19,7 +19,7 @@ public static class SyncCommand
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
         var only = parse.GetValue(SourceOption);
-        var reports = await RunScope.RecordAsync(session, only is null ? "sync" : "sync:" + only, () => SyncAsync(session, only, parse.GetValue(FullOption), ct), Outcome).ConfigureAwait(false);
+        var reports = await RunScope.RecordAsync(session, only is null ? "sync" : "sync:" + only, () => SyncAsync(session, only, parse.GetValue(FullOption), ct), Outcome, ct).ConfigureAwait(false);
         session.Output(new { sources = reports }, console => Print(console, reports));
         return reports.Any(r => r.Failed || r.Quarantined > 0) ? ExitCodes.Partial : ExitCodes.Success;
     }
@@ -38,8 +38,8 @@ public static class SyncCommand
 
         // Sources are independent: they sync side by side (one's HTTP waits overlap the other's
         // work), each committing its own batches; reports keep the configured order.
-        var store = session.Store;
-        var engine = new SyncEngine(store, session.Log, session.Time);
+        var store = await session.StoreAsync(ct).ConfigureAwait(false);
+        var engine = new SyncEngine(store, store, session.Log, session.Time);
         var perSource = await WithProgressAsync(session, sources, progress => Task.WhenAll(sources.Select(async settings =>
         {
             await using var source = SourceFactory.Create(settings, session.Log, session.Time);

@@ -20,10 +20,11 @@ public static class Pipeline
         MappingFiles.LoadOrThrow(session.Config.Strategy, session.Config.Rules, session.Config.CustomFields);
 
     /// <summary>Maps the stored items; records no run (whoever started the run does).</summary>
-    public static MapSummary Map(Session session, bool full, IProgress<int>? progress, CancellationToken ct)
+    public static async Task<MapSummary> MapAsync(Session session, bool full, IProgress<int>? progress, CancellationToken ct)
     {
         var files = LoadMapping(session);
-        return MapRun.Execute(session.Store, files.Tree, files.Rules, session.Time.GetUtcNow(), progress, ct, full);
+        var store = await session.StoreAsync(ct).ConfigureAwait(false);
+        return await MapRun.ExecuteAsync(store, files.Tree, files.Rules, session.Time.GetUtcNow(), progress, ct, full).ConfigureAwait(false);
     }
 
     /// <summary>What a map's run record says.</summary>
@@ -58,13 +59,13 @@ public static class Pipeline
     {
         var config = session.Config;
         var files = LoadMapping(session);
-        var store = session.Store;
+        var store = await session.StoreAsync(ct).ConfigureAwait(false);
         var settings = ReportSettings.FromJson(config.StatusJson, config.File);
         var environment = new ReportEnvironment(config.TimeZone, config.WebBaseUrl, config.Sources.Select(s => s.Name).ToList())
         {
             SyncedNow = syncedNow?.GroupBy(s => s.Source).ToDictionary(g => g.Key, g => Sync(g.ToList())),
         };
-        var builder = new ReportBuilder(store, files.Tree, new ItemFilterCompiler(config.CustomFields), settings, environment, session.Time, session.Log);
+        var builder = new ReportBuilder(store, store, files.Tree, new ItemFilterCompiler(config.CustomFields), settings, environment, session.Time, session.Log);
         var renderer = new PackRenderer(config.Templates, session.Log);
 
         // The suggestions are gathered in the pass that computes the period, so the store is read
@@ -73,7 +74,7 @@ public static class Pipeline
         var data = await builder.PrepareAsync(period, asOf, clusters.Add, ct).ConfigureAwait(false);
         if (data.FromFrozenSnapshot)
         {
-            foreach (var (item, mapping) in store.MappedItems())
+            await foreach (var (item, mapping) in store.MappedItemsAsync(ct).ConfigureAwait(false))
             {
                 ct.ThrowIfCancellationRequested();
                 clusters.Add(item, mapping);

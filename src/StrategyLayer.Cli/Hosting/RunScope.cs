@@ -11,9 +11,13 @@ namespace StrategyLayer.Cli.Hosting;
 public static class RunScope
 {
     /// <summary>Runs <paramref name="body"/>, recording success, partial, failure or cancellation.</summary>
-    public static async Task<T> RecordAsync<T>(Session session, string job, Func<Task<T>> body, Func<T, JobOutcome> outcome)
+    public static async Task<T> RecordAsync<T>(Session session, string job, Func<Task<T>> body, Func<T, JobOutcome> outcome, CancellationToken cancellationToken)
     {
-        var run = Start(session, job);
+        var store = await session.StoreAsync(cancellationToken).ConfigureAwait(false);
+        var run = new RunRecord { Id = Guid.NewGuid().ToString("N"), Job = job, Node = session.Node, Started = session.Time.GetUtcNow() };
+
+        // Run records are written whatever is being cancelled: a stopped run must still say so.
+        await store.SaveRunAsync(run, CancellationToken.None).ConfigureAwait(false);
         T result;
         try
         {
@@ -21,54 +25,24 @@ public static class RunScope
         }
         catch (Exception ex)
         {
-            Fail(session, run, ex);
+            var cancelled = ex is OperationCanceledException;
+            await store.SaveRunAsync(run with
+            {
+                Ended = session.Time.GetUtcNow(),
+                Result = cancelled ? RunResult.Cancelled : RunResult.Failed,
+                Error = cancelled ? "cancelled" : ex.Message,
+            }, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 
-        Finish(session, run, outcome(result));
-        return result;
-    }
-
-    /// <summary>The synchronous form of <see cref="RecordAsync"/>, for stages that do no I/O of their own (map).</summary>
-    public static T Record<T>(Session session, string job, Func<T> body, Func<T, JobOutcome> outcome)
-    {
-        var run = Start(session, job);
-        T result;
-        try
-        {
-            result = body();
-        }
-        catch (Exception ex)
-        {
-            Fail(session, run, ex);
-            throw;
-        }
-
-        Finish(session, run, outcome(result));
-        return result;
-    }
-
-    private static RunRecord Start(Session session, string job)
-    {
-        var run = new RunRecord { Id = Guid.NewGuid().ToString("N"), Job = job, Node = session.Node, Started = session.Time.GetUtcNow() };
-        session.Store.SaveRun(run);
-        return run;
-    }
-
-    private static void Finish(Session session, RunRecord run, JobOutcome outcome) =>
-        session.Store.SaveRun(run with
+        var ended = outcome(result);
+        await store.SaveRunAsync(run with
         {
             Ended = session.Time.GetUtcNow(),
-            Result = outcome.Result == RunResult.Running ? RunResult.Succeeded : outcome.Result,
-            Counts = outcome.Counts,
-            Error = outcome.Error,
-        });
-
-    private static void Fail(Session session, RunRecord run, Exception ex) =>
-        session.Store.SaveRun(run with
-        {
-            Ended = session.Time.GetUtcNow(),
-            Result = ex is OperationCanceledException ? RunResult.Cancelled : RunResult.Failed,
-            Error = ex is OperationCanceledException ? "cancelled" : ex.Message,
-        });
+            Result = ended.Result == RunResult.Running ? RunResult.Succeeded : ended.Result,
+            Counts = ended.Counts,
+            Error = ended.Error,
+        }, CancellationToken.None).ConfigureAwait(false);
+        return result;
+    }
 }

@@ -8,13 +8,15 @@ namespace StrategyLayer.Reporting.Building;
 /// <summary>How fresh each source is: its last committed page, the last sync run's outcome, its quarantine.</summary>
 internal static class FreshnessReader
 {
-    public static IReadOnlyList<FreshnessView> Read(IStrategyStore store, IEnumerable<string> sources, DateTimeOffset asOf, ReportSettings s, TimeZoneInfo zone, IReadOnlyDictionary<string, string?>? syncedNow = null)
+    public static async Task<IReadOnlyList<FreshnessView>> ReadAsync<TStore>(TStore store, IEnumerable<string> sources, DateTimeOffset asOf, ReportSettings s, TimeZoneInfo zone, IReadOnlyDictionary<string, string?>? syncedNow, CancellationToken cancellationToken)
+        where TStore : IItemReader, IRunReader
     {
-        var cursors = store.Cursors();
+        var cursors = await store.CursorsAsync(cancellationToken).ConfigureAwait(false);
 
         // The latest finished run that synced: a sync verb (all sources or one), a scheduled
         // sync, or a run (each leaves one record, whose error names every failed source).
-        var lastSync = store.RecentRuns(50).FirstOrDefault(r => r.Result != RunResult.Running && (r.Job is "sync" or "run" || r.Job.StartsWith("sync:", StringComparison.Ordinal)));
+        var lastSync = (await store.RecentRunsAsync(50, null, cancellationToken).ConfigureAwait(false))
+            .FirstOrDefault(r => r.Result != RunResult.Running && (r.Job is "sync" or "run" || r.Job.StartsWith("sync:", StringComparison.Ordinal)));
         var names = new SortedSet<string>(sources, StringComparer.OrdinalIgnoreCase);
         foreach (var c in cursors)
         {
@@ -29,7 +31,7 @@ internal static class FreshnessReader
                 .Select(c => c.LastCommit!.Value)
                 .DefaultIfEmpty(DateTimeOffset.MinValue)
                 .Max();
-            var quarantined = store.Quarantined(name).Count;
+            var quarantined = (await store.QuarantinedAsync(name, cancellationToken).ConfigureAwait(false)).Count;
             var notes = new List<string>();
             Rag level;
             double? ageHours = null;
