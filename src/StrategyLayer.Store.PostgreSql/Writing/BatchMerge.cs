@@ -1,0 +1,159 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace StrategyLayer.Store.PostgreSql.Writing;
+
+/// <summary>
+/// Writes one batch in one transaction: the item rows by binary COPY into a temporary staging table,
+/// then one statement that merges them into <c>items</c> (recording a key an item moved away from as
+/// an alias) and their raw records into <c>raw</c>; the quarantined records; and the partition's
+/// cursor. All of it commits, or none. Deciding what to write (the hash comparison) is the caller's:
+/// rows that reach here are written, except one older than the stored copy, which the merge skips
+/// too (a second guard, for a writer whose view of the stored states is behind).
+/// </summary>
+internal static class BatchMerge
+{
+    private const string CreateStage = """
+        CREATE TEMP TABLE IF NOT EXISTS sl_stage (
+            uid       text COLLATE "C" NOT NULL,
+            partition text,
+            key       text NOT NULL,
+            team      text,
+            updated   timestamptz NOT NULL,
+            hash      bigint NOT NULL,
+            json      bytea NOT NULL,
+            packed    bytea NOT NULL
+        ) ON COMMIT DELETE ROWS
+        """;
+
+    private const string Copy = "COPY sl_stage (uid, partition, key, team, updated, hash, json, packed) FROM STDIN (FORMAT BINARY)";
+
+    // The data-modifying parts all see the items as they were before the statement: the alias is
+    // the key the stored copy had, and previous_keys is computed from the stored row.
+    private const string Merge = """
+        WITH moved AS (
+            INSERT INTO strategylayer.key_aliases AS a (alias, bare_key, uid)
+            SELECT lower(i.source || ':' || i.key), lower(i.key), i.uid
+            FROM sl_stage s JOIN strategylayer.items i ON i.uid = s.uid
+            WHERE i.key <> s.key AND i.updated <= s.updated
+            ON CONFLICT (alias) DO UPDATE SET uid = excluded.uid, bare_key = excluded.bare_key
+        ), written AS (
+            INSERT INTO strategylayer.items AS i (uid, source, partition, key, team, updated, hash, json)
+            SELECT s.uid, @source, s.partition, s.key, s.team, s.updated, s.hash, s.json FROM sl_stage s
+            ON CONFLICT (uid) DO UPDATE SET
+                partition = excluded.partition,
+                key = excluded.key,
+                team = excluded.team,
+                updated = excluded.updated,
+                hash = excluded.hash,
+                json = excluded.json,
+                removed_reason = NULL,
+                removed_at = NULL,
+                removed_offset = NULL,
+                previous_keys = array_remove(
+                    CASE WHEN i.key <> excluded.key AND NOT (i.key = ANY (i.previous_keys)) THEN i.previous_keys || i.key ELSE i.previous_keys END,
+                    excluded.key)
+            WHERE i.updated <= excluded.updated
+            RETURNING i.uid
+        ), raw AS (
+            INSERT INTO strategylayer.raw AS r (uid, packed)
+            SELECT s.uid, s.packed FROM sl_stage s JOIN written w ON w.uid = s.uid
+            ON CONFLICT (uid) DO UPDATE SET packed = excluded.packed
+        )
+        SELECT count(*) FROM written
+        """;
+
+    private const string Quarantine = """
+        INSERT INTO strategylayer.quarantine (id, source, partition, key, source_id, reason, packed, at)
+        VALUES (@id, @source, @partition, @key, @sid, @reason, @packed, @at)
+        ON CONFLICT (id) DO UPDATE SET partition = excluded.partition, key = excluded.key, source_id = excluded.source_id,
+            reason = excluded.reason, packed = excluded.packed, at = excluded.at
+        """;
+
+    private const string Cursor = """
+        INSERT INTO strategylayer.cursors (source, partition, value, at) VALUES (@source, @partition, @value, @at)
+        ON CONFLICT (source, partition) DO UPDATE SET value = excluded.value, at = excluded.at
+        """;
+
+    /// <summary>Commits the batch; returns the item rows written (a stale one is not).</summary>
+    public static async Task<int> CommitAsync(
+        NpgsqlConnection connection,
+        string source,
+        string partition,
+        IReadOnlyCollection<StagedItem> items,
+        IReadOnlyList<StagedQuarantine> quarantined,
+        string? cursor,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var written = 0;
+        if (items.Count > 0)
+        {
+            await using (var create = new NpgsqlCommand(CreateStage, connection, transaction))
+            {
+                await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await CopyAsync(connection, items, cancellationToken).ConfigureAwait(false);
+            await using var merge = new NpgsqlCommand(Merge, connection, transaction);
+            merge.Parameters.AddWithValue("source", source);
+            written = Convert.ToInt32(await merge.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (quarantined.Count > 0)
+        {
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            foreach (var q in quarantined)
+            {
+                var command = new NpgsqlBatchCommand(Quarantine);
+                command.Parameters.AddWithValue("id", q.Id);
+                command.Parameters.AddWithValue("source", q.Source);
+                command.Parameters.AddWithValue("partition", NpgsqlDbType.Text, (object?)q.Partition ?? DBNull.Value);
+                command.Parameters.AddWithValue("key", NpgsqlDbType.Text, (object?)q.Key ?? DBNull.Value);
+                command.Parameters.AddWithValue("sid", NpgsqlDbType.Text, (object?)q.SourceId ?? DBNull.Value);
+                command.Parameters.AddWithValue("reason", q.Reason);
+                command.Parameters.AddWithValue("packed", q.PackedRaw);
+                command.Parameters.AddWithValue("at", now.ToUniversalTime());
+                batch.BatchCommands.Add(command);
+            }
+
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (cursor is not null)
+        {
+            await using var write = new NpgsqlCommand(Cursor, connection, transaction);
+            write.Parameters.AddWithValue("source", source);
+            write.Parameters.AddWithValue("partition", partition);
+            write.Parameters.AddWithValue("value", cursor);
+            write.Parameters.AddWithValue("at", now.ToUniversalTime());
+            await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return written;
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyCollection<StagedItem> items, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(Copy, cancellationToken).ConfigureAwait(false);
+        foreach (var item in items)
+        {
+            await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(item.Uid, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await WriteNullableAsync(importer, item.Partition, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(item.Key, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await WriteNullableAsync(importer, item.Team, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(item.Updated.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(item.Hash, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(item.Json, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(item.PackedRaw, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+        }
+
+        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken) =>
+        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
+}
