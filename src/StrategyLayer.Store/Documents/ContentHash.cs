@@ -1,13 +1,13 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 
-namespace StrategyLayer.Store.Serialization;
+namespace StrategyLayer.Store.Documents;
 
 /// <summary>
-/// The 64-bit content hash a sync compares before writing. Truncated SHA-256 (hardware accelerated,
+/// For engines: the 64-bit content hash a sync compares before writing. Truncated SHA-256 (hardware accelerated,
 /// in the BCL): collisions are as unlikely as 64 bits allow. Zero is reserved for "must rewrite".
 /// </summary>
-internal static class ContentHash
+public static class ContentHash
 {
     public const long MustRewrite = 0;
 

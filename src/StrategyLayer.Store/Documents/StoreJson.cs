@@ -6,15 +6,16 @@ using StrategyLayer.Domain.Mapping;
 using StrategyLayer.Domain.Reporting;
 using StrategyLayer.Domain.Runs;
 
-namespace StrategyLayer.Store.Serialization;
+namespace StrategyLayer.Store.Documents;
 
 /// <summary>
-/// Compact JSON for stored documents: camelCase, nulls left out (empty collections are written: source-generated
+/// For engines: the JSON every engine stores documents as, so that items hash the same on every
+/// engine and a store can be copied from one engine to another. Compact JSON for stored documents: camelCase, nulls left out (empty collections are written: source-generated
 /// deserialization sets a missing init-only member to null, not to its initializer), computed
 /// names (<see cref="WorkItem.Id"/>, <see cref="WorkItem.Uid"/>) not stored, enums as lower-case
 /// strings (<c>todo</c>, <c>inprogress</c>, <c>issue</c>, …) as the CLI's JSON spells them.
 /// </summary>
-internal static class StoreJson
+public static class StoreJson
 {
     private static readonly JsonSerializerOptions Options = CreateOptions();
 
@@ -31,6 +32,28 @@ internal static class StoreJson
     /// store still writes with <see cref="WorkItem"/> only.
     /// </summary>
     public static readonly JsonTypeInfo<WorkItem> WorkItemReader = CreateReader();
+
+    /// <summary>
+    /// Reads a stored item through <see cref="WorkItemReader"/>; collections a store written by an early
+    /// build left out (null after reading) come back empty, so no reader ever sees a null list.
+    /// </summary>
+    public static WorkItem? ReadItem(ReadOnlySpan<byte> json) =>
+        System.Text.Json.JsonSerializer.Deserialize(json, WorkItemReader) is { } item ? Filled(item) : null;
+
+    /// <summary>The item with every collection that is null made empty (the same item when none is).</summary>
+    public static WorkItem Filled(WorkItem item) =>
+        item.PreviousKeys is not null && item.Labels is not null && item.Components is not null
+        && item.FixVersions is not null && item.Links is not null && item.Fields is not null
+            ? item
+            : item with
+            {
+                PreviousKeys = item.PreviousKeys ?? [],
+                Labels = item.Labels ?? [],
+                Components = item.Components ?? [],
+                FixVersions = item.FixVersions ?? [],
+                Links = item.Links ?? [],
+                Fields = item.Fields ?? new Dictionary<string, string?>(),
+            };
 
     public static string EnumName<T>(T value)
         where T : struct, Enum => LowerCase.Instance.ConvertName(value.ToString());

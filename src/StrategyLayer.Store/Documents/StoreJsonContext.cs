@@ -3,7 +3,7 @@ using StrategyLayer.Domain.Items;
 using StrategyLayer.Domain.Mapping;
 using StrategyLayer.Domain.Runs;
 
-namespace StrategyLayer.Store.Serialization;
+namespace StrategyLayer.Store.Documents;
 
 /// <summary>
 /// Source-generated JSON for what the store keeps as documents. LiteDB's reflection mapper is not

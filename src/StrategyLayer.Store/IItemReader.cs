@@ -1,0 +1,37 @@
+using StrategyLayer.Domain.Items;
+
+namespace StrategyLayer.Store;
+
+/// <summary>
+/// Role: reading stored items, their raw records, the quarantine and the sync cursors. Every read
+/// sees every commit that completed before it began.
+/// </summary>
+public interface IItemReader
+{
+    /// <summary>
+    /// Finds an item by <c>source:KEY</c>, by a bare key when only one source has it, by a key it had
+    /// before it moved (any case), or by its uid. Null when nothing is named so.
+    /// </summary>
+    /// <exception cref="Domain.Errors.StrategyLayerException">Of kind Usage: a bare key that items of several sources carry (the message names them).</exception>
+    Task<WorkItem?> FindItemAsync(string idOrKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The items the query selects, each once, ordered by <see cref="WorkItem.Uid"/> compared
+    /// ordinally (a logical order every engine serves from its key, so that listings and snapshot rows
+    /// are the same on every engine; no storage order is promised). Streamed: memory stays bounded
+    /// however many items there are, and the caller may write to the store between two items.
+    /// </summary>
+    IAsyncEnumerable<WorkItem> ItemsAsync(ItemQuery? query, CancellationToken cancellationToken);
+
+    /// <summary>How many items a source (or every source) holds; removed ones only when asked.</summary>
+    Task<int> CountItemsAsync(string? source, bool includeRemoved, CancellationToken cancellationToken);
+
+    /// <summary>The raw JSON an item was last built from, exactly as the source sent it; null for an unknown uid.</summary>
+    Task<string?> GetRawAsync(string uid, CancellationToken cancellationToken);
+
+    /// <summary>Quarantined records of one source (or all): one per record, the latest reason and raw JSON.</summary>
+    Task<IReadOnlyList<QuarantinedRecord>> QuarantinedAsync(string? source, CancellationToken cancellationToken);
+
+    /// <summary>Every stored cursor with the time of its last commit, ordered by source then partition (ordinal).</summary>
+    Task<IReadOnlyList<CursorRecord>> CursorsAsync(CancellationToken cancellationToken);
+}

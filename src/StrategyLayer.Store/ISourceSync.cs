@@ -1,0 +1,60 @@
+using StrategyLayer.Domain.Items;
+
+namespace StrategyLayer.Store;
+
+/// <summary>
+/// One source being synced (see <see cref="IItemSync.BeginSyncAsync"/>). Its commits are made one at
+/// a time: the caller awaits each before the next; <see cref="Prepare"/> may run on any thread meanwhile.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The rules every engine keeps: a batch is committed whole with its cursor, or not at all (the
+/// cursor never moves past a record that is not stored); an item is stored under its uid, and the key
+/// it had before it moved keeps finding it; an incoming item with the same content as the stored one
+/// costs no write; one older than the stored one (by <see cref="WorkItem.Updated"/>) is refused as
+/// stale; a quarantined record replaces its earlier entry; an item marked removed comes back (un-removed)
+/// the next time the source sends it, changed or not.
+/// </para>
+/// <para>
+/// Durability: once <see cref="CommitAsync"/> has completed, the batch and its cursor survive the
+/// process being killed. What survives a power loss or an operating-system crash is the engine's to
+/// state (see the README's "Durability" section).
+/// </para>
+/// </remarks>
+public interface ISourceSync : IAsyncDisposable
+{
+    /// <summary>The source this sync writes.</summary>
+    string Source { get; }
+
+    /// <summary>
+    /// About how many records a commit should carry on this engine (a commit has a fixed cost): the
+    /// sync fills batches of this size. Any size is correct; this one is the engine's cheapest.
+    /// </summary>
+    int BatchSize { get; }
+
+    /// <summary>
+    /// Does the work a commit needs done before it (serializing, hashing, compressing what will likely be
+    /// written) without touching the store: safe on any thread, also while a commit of this sync runs.
+    /// Only <see cref="CommitAsync"/> of this same sync reads the result.
+    /// </summary>
+    PreparedBatch Prepare(IReadOnlyList<SourceRecord> records, IReadOnlyList<QuarantinedRecord> quarantined);
+
+    /// <summary>
+    /// Commits a prepared batch and the partition's cursor atomically (see the remarks on this
+    /// interface). A null <paramref name="cursor"/> leaves the stored one as it is.
+    /// </summary>
+    /// <exception cref="Domain.Errors.StrategyLayerException">An item of another source is in the batch; nothing of the batch is stored.</exception>
+    Task<PageCommit> CommitAsync(string partition, PreparedBatch batch, string? cursor, CursorWrite cursorWrite, CancellationToken cancellationToken);
+
+    /// <summary>The partition's stored cursor, or null before its first commit.</summary>
+    Task<string?> GetCursorAsync(string partition, CancellationToken cancellationToken);
+
+    /// <summary>Every stored, not removed, item of this source (of one partition when given), in no promised order.</summary>
+    Task<IReadOnlyList<ScopeKey>> ItemKeysAsync(string? partition, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks items of this source removed upstream (kept, flagged with the reason); an unknown source id
+    /// is ignored, and an item already removed for the same reason is left alone. Returns how many changed.
+    /// </summary>
+    Task<int> MarkRemovedAsync(IReadOnlyList<ItemRemoval> removals, CancellationToken cancellationToken);
+}
