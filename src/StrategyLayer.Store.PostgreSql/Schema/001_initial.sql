@@ -17,7 +17,7 @@ CREATE TABLE strategylayer.items (
     removed_offset smallint,
     json           bytea NOT NULL           -- the item without previous keys and removal (what is hashed)
 );
-CREATE INDEX items_team ON strategylayer.items (team);
+CREATE INDEX items_team ON strategylayer.items (team, uid);   -- a team's items, streamed in uid order
 CREATE INDEX items_key ON strategylayer.items (lower(key));
 
 -- Raw records are Brotli-compressed by the writer: the server need not try to compress them again.
@@ -91,4 +91,12 @@ CREATE INDEX outbox_state ON strategylayer.outbox (state, created, id);
 CREATE TABLE strategylayer.named_values (
     name  text PRIMARY KEY,
     value text NOT NULL
+);
+
+-- Items per source, changed in the transactions that change the items (one writer per source:
+-- the sync's advisory lock), so that counting never scans the items.
+CREATE TABLE strategylayer.source_counts (
+    source  text COLLATE "C" PRIMARY KEY,
+    items   integer NOT NULL DEFAULT 0,
+    removed integer NOT NULL DEFAULT 0
 );

@@ -29,9 +29,13 @@ internal static class BatchMerge
     private const string Copy = "COPY sl_stage (uid, partition, key, team, updated, hash, json, packed) FROM STDIN (FORMAT BINARY)";
 
     // The data-modifying parts all see the items as they were before the statement: the alias is
-    // the key the stored copy had, and previous_keys is computed from the stored row.
+    // the key the stored copy had, previous_keys is computed from the stored row, and "before"
+    // tells new items and un-removed ones apart for the per-source counts.
     private const string Merge = """
-        WITH moved AS (
+        WITH before AS (
+            SELECT i.uid, i.removed_reason IS NOT NULL AS was_removed
+            FROM sl_stage s JOIN strategylayer.items i ON i.uid = s.uid
+        ), moved AS (
             INSERT INTO strategylayer.key_aliases AS a (alias, bare_key, uid)
             SELECT lower(i.source || ':' || i.key), lower(i.key), i.uid
             FROM sl_stage s JOIN strategylayer.items i ON i.uid = s.uid
@@ -59,8 +63,17 @@ internal static class BatchMerge
             INSERT INTO strategylayer.raw AS r (uid, packed)
             SELECT s.uid, s.packed FROM sl_stage s JOIN written w ON w.uid = s.uid
             ON CONFLICT (uid) DO UPDATE SET packed = excluded.packed
+        ), counted AS (
+            SELECT count(*) AS written,
+                   count(*) FILTER (WHERE b.uid IS NULL) AS added,
+                   count(*) FILTER (WHERE b.was_removed) AS unremoved
+            FROM written w LEFT JOIN before b ON b.uid = w.uid
+        ), counts AS (
+            INSERT INTO strategylayer.source_counts AS c (source, items, removed)
+            SELECT @source, added, -unremoved FROM counted
+            ON CONFLICT (source) DO UPDATE SET items = c.items + excluded.items, removed = c.removed + excluded.removed
         )
-        SELECT count(*) FROM written
+        SELECT written FROM counted
         """;
 
     private const string Quarantine = """
