@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace StrategyLayer.Store;
+namespace StrategyLayer.Store.LiteDb.Locking;
 
 /// <summary>Who holds a store: written into the lock file, read back by a process that is refused.</summary>
 public sealed record LockHolder(int ProcessId, string ProcessName, string CommandLine, DateTimeOffset? ProcessStarted, DateTimeOffset Since)

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
 
-namespace StrategyLayer.Store;
+namespace StrategyLayer.Store.LiteDb.Locking;
 
 /// <summary>
 /// Reads a file another process holds with <see cref="FileShare.None"/>. On Unix .NET turns that into

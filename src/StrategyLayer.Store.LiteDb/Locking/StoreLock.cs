@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace StrategyLayer.Store;
+namespace StrategyLayer.Store.LiteDb.Locking;
 
 /// <summary>
 /// The one-writer lock: <c>&lt;store&gt;.lock</c> held open with <see cref="FileShare.None"/> (an

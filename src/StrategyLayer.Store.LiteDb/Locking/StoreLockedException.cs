@@ -1,6 +1,6 @@
 using StrategyLayer.Domain.Errors;
 
-namespace StrategyLayer.Store;
+namespace StrategyLayer.Store.LiteDb.Locking;
 
 /// <summary>Another process holds the store (exit 1). Names the holder when the lock file says who it is.</summary>
 public sealed class StoreLockedException : StrategyLayerException

@@ -1,32 +1,32 @@
+using System.Runtime.CompilerServices;
 using LiteDB;
-using StrategyLayer.Store.Serialization;
+using StrategyLayer.Store.Documents;
+using StrategyLayer.Store.LiteDb.Files;
 
-namespace StrategyLayer.Store;
+namespace StrategyLayer.Store.LiteDb.Roles;
 
-public sealed partial class LiteStrategyStore
+/// <summary>
+/// Items with their mappings in one pass. Items are read a chunk at a time in uid order, and each
+/// chunk's mappings by the same uid range, so neither collection is held whole in memory. While the
+/// caller works through one chunk, the next one is read from LiteDB on a worker thread (reading the
+/// documents is about half the cost of a report at 300k items); the JSON is turned into items on the
+/// caller's thread.
+/// </summary>
+internal sealed class MappedItemStream(LiteFile file)
 {
-    /// <inheritdoc />
-    /// <remarks>
-    /// Items are read a chunk at a time in uid order, and each chunk's mappings by the same uid range,
-    /// so neither collection is held whole in memory. While the caller works through one chunk, the
-    /// next one is read from LiteDB on a worker thread (reading the documents is about half the cost
-    /// of a report at 300k items); the JSON is turned into items on the caller's thread, through
-    /// <see cref="StoreJson.WorkItemReader"/>.
-    /// </remarks>
-    public IEnumerable<MappedItem> MappedItems()
+    public async IAsyncEnumerable<MappedItem> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        ThrowIfDisposed();
-        var next = Task.Run(() => ReadMappedChunk(BsonValue.MinValue));
+        Task<MappedChunk>? next = Task.Run(() => ReadChunk(BsonValue.MinValue), CancellationToken.None);
         try
         {
             while (next is not null)
             {
-                // The store's contract is synchronous (LiteDB is): block on the read ahead.
-                var chunk = next.GetAwaiter().GetResult();
-                next = chunk.Last is { } last ? Task.Run(() => ReadMappedChunk(last)) : null;
+                var chunk = await next.ConfigureAwait(false);
+                next = chunk.Last is { } last ? Task.Run(() => ReadChunk(last), CancellationToken.None) : null;
                 foreach (var doc in chunk.Items)
                 {
-                    if (System.Text.Json.JsonSerializer.Deserialize(doc[Names.Json].AsBinary, StoreJson.WorkItemReader) is { } item)
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (StoreJson.ReadItem(doc[Names.Json].AsBinary) is { } item)
                     {
                         var mapping = chunk.Mappings.TryGetValue(item.Uid, out var m)
                             ? System.Text.Json.JsonSerializer.Deserialize(m[Names.Json].AsBinary, StoreJson.Mapping)
@@ -43,7 +43,7 @@ public sealed partial class LiteStrategyStore
             {
                 try
                 {
-                    next.GetAwaiter().GetResult();
+                    await next.ConfigureAwait(false);
                 }
                 catch (Exception)
                 {
@@ -61,15 +61,15 @@ public sealed partial class LiteStrategyStore
     /// other document by document from the start of the collection. The range's first uid belongs to
     /// the chunk before; a lookup by uid never asks for it.
     /// </remarks>
-    private MappedChunk ReadMappedChunk(BsonValue after)
+    private MappedChunk ReadChunk(BsonValue after)
     {
-        var items = _items.Find(BsonExpression.Create("_id > @0", after), 0, StreamChunk).ToList();
-        var complete = items.Count < StreamChunk;
+        var items = file.Items.Find(BsonExpression.Create("_id > @0", after), 0, ItemScan.StreamChunk).ToList();
+        var complete = items.Count < ItemScan.StreamChunk;
         var end = complete ? BsonValue.MaxValue : items[^1][Names.Id];
         var mappings = new Dictionary<string, BsonDocument>(StringComparer.Ordinal);
         if (items.Count > 0)
         {
-            foreach (var doc in _mappings.Find(BsonExpression.Create("_id BETWEEN @0 AND @1", after, end)))
+            foreach (var doc in file.Mappings.Find(BsonExpression.Create("_id BETWEEN @0 AND @1", after, end)))
             {
                 mappings[doc[Names.Id].AsString] = doc;
             }

@@ -1,4 +1,4 @@
-namespace StrategyLayer.Store;
+namespace StrategyLayer.Store.LiteDb.Files;
 
 /// <summary>Collection and field names in the LiteDB file (short: they are stored in every document).</summary>
 internal static class Names

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace StrategyLayer.Store.Serialization;
+namespace StrategyLayer.Store.LiteDb.Files;
 
 /// <summary>Raw JSON is kept Brotli-compressed (fastest level: raw records are written on every change).</summary>
 internal static class Compression

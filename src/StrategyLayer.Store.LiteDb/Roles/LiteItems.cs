@@ -1,0 +1,105 @@
+using LiteDB;
+using StrategyLayer.Domain.Items;
+using StrategyLayer.Store.LiteDb.Files;
+
+namespace StrategyLayer.Store.LiteDb.Roles;
+
+/// <summary><see cref="IItemReader"/> on the file. LiteDB is synchronous: each read runs on the caller's thread.</summary>
+internal sealed class LiteItems(LiteFile file) : IItemReader
+{
+    private readonly KeyLookup _keys = new(file);
+
+    public Task<WorkItem?> FindItemAsync(string idOrKey, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_keys.Find(idOrKey));
+    }
+
+    public IAsyncEnumerable<WorkItem> ItemsAsync(ItemQuery? query, CancellationToken cancellationToken)
+    {
+        file.ThrowIfDisposed();
+        query ??= ItemQuery.All;
+        return new SyncSequence<WorkItem>(() => query.Team is null ? ByUid(query) : ByTeam(query), cancellationToken);
+    }
+
+    public Task<int> CountItemsAsync(string? source, bool includeRemoved, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        file.ThrowIfDisposed();
+        return Task.FromResult(ItemCounts.Count(file, source, includeRemoved));
+    }
+
+    public Task<string?> GetRawAsync(string uid, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        file.ThrowIfDisposed();
+        var doc = file.Raw.FindById(uid);
+        return Task.FromResult(doc is null ? null : Compression.Unpack(doc[Names.Packed].AsBinary));
+    }
+
+    public Task<IReadOnlyList<QuarantinedRecord>> QuarantinedAsync(string? source, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        file.ThrowIfDisposed();
+        var docs = source is null ? file.Quarantine.FindAll() : file.Quarantine.Find(Query.EQ(Names.Source, source));
+        return Task.FromResult<IReadOnlyList<QuarantinedRecord>>(docs.Select(ItemDocuments.Quarantined).ToList());
+    }
+
+    public Task<IReadOnlyList<CursorRecord>> CursorsAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        file.ThrowIfDisposed();
+        IReadOnlyList<CursorRecord> cursors = file.Cursors.FindAll()
+            .Select(d => new CursorRecord(
+                d[Names.Source].AsString,
+                d[Names.Partition].AsString,
+                d[Names.Value].IsNull ? null : d[Names.Value].AsString,
+                d["at"].IsNull ? null : new DateTimeOffset(d["at"].AsInt64, TimeSpan.Zero)))
+            .OrderBy(c => c.Source, StringComparer.Ordinal)
+            .ThenBy(c => c.Partition, StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult(cursors);
+    }
+
+    /// <summary>Item counts per source (removed ones left out), for <c>status</c>.</summary>
+    public IReadOnlyDictionary<string, int> CountBySource()
+    {
+        file.ThrowIfDisposed();
+        return file.Counts.FindAll().ToDictionary(c => c[Names.Id].AsString, c => c["n"].AsInt32 - c["r"].AsInt32, StringComparer.Ordinal);
+    }
+
+    private IEnumerable<WorkItem> ByUid(ItemQuery query)
+    {
+        foreach (var doc in ItemScan.Scan(file.Items, query.Source, ItemScan.StreamChunk))
+        {
+            if ((query.IncludeRemoved || !doc[Names.Removed].AsBoolean) && ItemDocuments.Load(doc) is { } item)
+            {
+                yield return item;
+            }
+        }
+    }
+
+    private IEnumerable<WorkItem> ByTeam(ItemQuery query)
+    {
+        // The team index finds the uids (small strings); documents are then read a chunk at a time.
+        var uids = file.Items.Query()
+            .Where(Query.EQ(Names.Team, query.Team!.ToLowerInvariant()))
+            .Select(BsonExpression.Create("{ _id: $._id, src: $.src, rm: $.rm }"))
+            .ToEnumerable()
+            .Where(d => (query.Source is null || d[Names.Source].AsString == query.Source) && (query.IncludeRemoved || !d[Names.Removed].AsBoolean))
+            .Select(d => d[Names.Id].AsString)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        foreach (var chunk in uids.Chunk(ItemScan.StreamChunk))
+        {
+            var docs = chunk.Select(u => file.Items.FindById(u)).ToList();
+            foreach (var doc in docs)
+            {
+                if (ItemDocuments.Load(doc) is { } item)
+                {
+                    yield return item;
+                }
+            }
+        }
+    }
+}
