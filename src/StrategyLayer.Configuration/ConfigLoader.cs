@@ -71,7 +71,8 @@ public static class ConfigLoader
         return new AppConfig
         {
             File = file.Path,
-            Store = file.ResolvePath((string)root["store"]!),
+            Store = StoreOf((string)root["store"]!, file),
+            StorePassword = lookup("PGPASSWORD"),
             TimeZone = zone!,
             WebBaseUrl = ((string?)root["webBaseUrl"])?.TrimEnd('/'),
             Logs = file.ResolvePath((string?)root["logs"] ?? "../data/logs"),
@@ -86,6 +87,10 @@ public static class ConfigLoader
             Web = reader.Web(root["web"] as JObject),
         };
     }
+
+    /// <summary>A database URI (<c>postgresql://…</c>) is kept as written; a file path is made absolute.</summary>
+    private static string StoreOf(string store, JsonFile file) =>
+        store.Contains("://", StringComparison.Ordinal) ? store : file.ResolvePath(store);
 
     /// <summary>The environment first, then the secrets file named in config (NAME=value lines).</summary>
     private static Func<string, string?> Secrets(JsonFile file, JObject root, Func<string, string?> environment, ICollection<Diagnostic> diagnostics)
