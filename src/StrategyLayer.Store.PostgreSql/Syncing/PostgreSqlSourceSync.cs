@@ -104,6 +104,7 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
         int unchanged = 0, stale = 0, upserted = 0;
         var local = new Dictionary<string, (long Hash, DateTimeOffset Updated)>(StringComparer.Ordinal);
         var staged = new SortedDictionary<string, StagedItem>(StringComparer.Ordinal);
+        var fresh = new SortedDictionary<string, StagedItem>(StringComparer.Ordinal);
         foreach (var item in prepared.Items)
         {
             var document = item.Document;
@@ -122,7 +123,7 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
             }
 
             local[uid] = (document.Hash, document.Item.Updated);
-            staged[uid] = new StagedItem(
+            (_states.ContainsKey(uid) ? staged : fresh)[uid] = new StagedItem(
                 uid,
                 partition,
                 document.Item.Key,
@@ -136,7 +137,7 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
 
         var skipCursor = cursorWrite == CursorWrite.WhenChanged && upserted == 0 && prepared.QuarantinedRows.Count == 0;
         var result = new PageCommit(upserted, unchanged, stale, prepared.QuarantinedRows.Count) { CursorWritten = cursor is not null && !skipCursor };
-        if (staged.Count == 0 && prepared.QuarantinedRows.Count == 0 && (cursor is null || skipCursor))
+        if (staged.Count == 0 && fresh.Count == 0 && prepared.QuarantinedRows.Count == 0 && (cursor is null || skipCursor))
         {
             // Nothing to write: no round trip at all.
             return result with { CursorWritten = !skipCursor };
@@ -145,7 +146,7 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var written = await BatchMerge.CommitAsync(_connection, Source, partition, staged.Values, prepared.QuarantinedRows, skipCursor ? null : cursor, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var written = await BatchMerge.CommitAsync(_connection, Source, partition, staged.Values, fresh.Values, prepared.QuarantinedRows, skipCursor ? null : cursor, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             _countWrites(written * 2);
         }
         finally

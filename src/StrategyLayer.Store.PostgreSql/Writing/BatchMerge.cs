@@ -4,12 +4,15 @@ using NpgsqlTypes;
 namespace StrategyLayer.Store.PostgreSql.Writing;
 
 /// <summary>
-/// Writes one batch in one transaction: the item rows by binary COPY into a temporary staging table,
-/// then one statement that merges them into <c>items</c> (recording a key an item moved away from as
-/// an alias) and their raw records into <c>raw</c>; the quarantined records; and the partition's
-/// cursor. All of it commits, or none. Deciding what to write (the hash comparison) is the caller's:
-/// rows that reach here are written, except one older than the stored copy, which the merge skips
-/// too (a second guard, for a writer whose view of the stored states is behind).
+/// Writes one batch in one transaction: the rows of items already stored by binary COPY into a
+/// temporary staging table, then one statement that merges them into <c>items</c> (recording a key
+/// an item moved away from as an alias) and their raw records into <c>raw</c>; the rows of new items
+/// by binary COPY straight into <c>items</c> and <c>raw</c>; the quarantined records; and the
+/// partition's cursor. All of it commits, or none. Deciding what to write (the hash comparison) is
+/// the caller's, and so is telling new items from stored ones: the sync holds its source's lock and
+/// every stored state, so a row it calls new cannot exist (if it did, the batch would fail whole on
+/// the primary key rather than overwrite). A stored item's row older than the stored copy is
+/// skipped by the merge too (a second guard).
 /// </summary>
 internal static class BatchMerge
 {
@@ -88,12 +91,22 @@ internal static class BatchMerge
         ON CONFLICT (source, partition) DO UPDATE SET value = excluded.value, at = excluded.at
         """;
 
+    private const string CopyItems = "COPY strategylayer.items (uid, source, partition, key, team, updated, hash, json) FROM STDIN (FORMAT BINARY)";
+
+    private const string CopyRaw = "COPY strategylayer.raw (uid, packed) FROM STDIN (FORMAT BINARY)";
+
+    private const string CountNew = """
+        INSERT INTO strategylayer.source_counts AS c (source, items, removed) VALUES (@source, @added, 0)
+        ON CONFLICT (source) DO UPDATE SET items = c.items + excluded.items
+        """;
+
     /// <summary>Commits the batch; returns the item rows written (a stale one is not).</summary>
     public static async Task<int> CommitAsync(
         NpgsqlConnection connection,
         string source,
         string partition,
         IReadOnlyCollection<StagedItem> items,
+        IReadOnlyCollection<StagedItem> newItems,
         IReadOnlyList<StagedQuarantine> quarantined,
         string? cursor,
         DateTimeOffset now,
@@ -112,6 +125,16 @@ internal static class BatchMerge
             await using var merge = new NpgsqlCommand(Merge, connection, transaction);
             merge.Parameters.AddWithValue("source", source);
             written = Convert.ToInt32(await merge.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (newItems.Count > 0)
+        {
+            await CopyNewAsync(connection, source, newItems, cancellationToken).ConfigureAwait(false);
+            await using var count = new NpgsqlCommand(CountNew, connection, transaction);
+            count.Parameters.AddWithValue("source", source);
+            count.Parameters.AddWithValue("added", newItems.Count);
+            await count.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            written += newItems.Count;
         }
 
         if (quarantined.Count > 0)
@@ -165,6 +188,39 @@ internal static class BatchMerge
         }
 
         await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task CopyNewAsync(NpgsqlConnection connection, string source, IReadOnlyCollection<StagedItem> items, CancellationToken cancellationToken)
+    {
+        await using (var importer = await connection.BeginBinaryImportAsync(CopyItems, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var item in items)
+            {
+                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(item.Uid, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(source, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(importer, item.Partition, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(item.Key, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(importer, item.Team, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(item.Updated.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(item.Hash, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(item.Json, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+            }
+
+            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var importer = await connection.BeginBinaryImportAsync(CopyRaw, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var item in items)
+            {
+                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(item.Uid, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(item.PackedRaw, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+            }
+
+            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken) =>
