@@ -115,6 +115,8 @@ public sealed partial class PostgreSqlStore
 
             foreach (var item in chunk)
             {
+                // The caller may cancel between two items: the stream stops there, not a chunk later.
+                cancellationToken.ThrowIfCancellationRequested();
                 yield return item;
             }
 

@@ -59,6 +59,8 @@ public sealed partial class PostgreSqlStore
 
             foreach (var mapped in chunk)
             {
+                // The caller may cancel between two items: the stream stops there, not a chunk later.
+                cancellationToken.ThrowIfCancellationRequested();
                 yield return mapped;
             }
 
