@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace StrategyLayer.Store.Tests.Support;
+namespace StrategyLayer.Store.LiteDb.Tests.Support;
 
 /// <summary>Runs this test assembly as a child process (see Program.cs) with its stdin and stdout piped.</summary>
 public static class ChildProcess

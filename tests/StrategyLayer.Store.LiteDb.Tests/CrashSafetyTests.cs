@@ -1,10 +1,10 @@
 using System.Globalization;
 using StrategyLayer.Domain.Items;
-using StrategyLayer.Store.Tests.Support;
+using StrategyLayer.Store.LiteDb.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace StrategyLayer.Store.Tests;
+namespace StrategyLayer.Store.LiteDb.Tests;
 
 /// <summary>
 /// A child process writing pages is SIGKILLed at random points, then resumed from its cursor; the
@@ -26,9 +26,9 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         var reference = _temp.File("reference.db");
         var committedCounts = new Dictionary<int, int>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        using (var store = LiteStrategyStore.Open(reference))
+        await using (var store = LiteStrategyStore.Open(reference))
         {
-            CrashScript.Run(store, Pages, PageSize, page =>
+            await CrashScript.RunAsync(store, Pages, PageSize, page =>
             {
                 foreach (var r in CrashScript.Page(page, PageSize).Records)
                 {
@@ -77,12 +77,11 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
             child.WaitForExit();
 
             // After every kill: the cursor's pages are all there, and nothing of a later page.
-            using var store = LiteStrategyStore.Open(crashed);
-            var cursorText = store.GetCursor(CrashScript.Source, CrashScript.Partition);
-            var cursor = cursorText is null ? -1 : int.Parse(cursorText, CultureInfo.InvariantCulture);
+            await using var store = LiteStrategyStore.Open(crashed);
+            var cursor = await StoredCursorAsync(store);
             Assert.True(cursor >= lastCursor, $"cursor went back from {lastCursor} to {cursor}");
-            Assert.Equal(cursor < 0 ? 0 : committedCounts[cursor], store.CountItems(CrashScript.Source));
-            Assert.Equal((cursor / 5) + 1 - (cursor < 0 ? 1 : 0), store.Quarantined(CrashScript.Source).Count);
+            Assert.Equal(cursor < 0 ? 0 : committedCounts[cursor], await store.CountItemsAsync(CrashScript.Source, false, CancellationToken.None));
+            Assert.Equal((cursor / 5) + 1 - (cursor < 0 ? 1 : 0), (await store.QuarantinedAsync(CrashScript.Source, CancellationToken.None)).Count);
             lastCursor = cursor;
             if (cursor == Pages - 1)
             {
@@ -103,23 +102,46 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
             Assert.EndsWith("done", (await stdout).TrimEnd(), StringComparison.Ordinal);
         }
 
-        using var expected = LiteStrategyStore.Open(reference);
-        using var actual = LiteStrategyStore.Open(crashed);
-        Assert.Equal(Sorted(expected.LoadItemStates(CrashScript.Source)), Sorted(actual.LoadItemStates(CrashScript.Source)));
-        Assert.Equal(expected.GetCursor(CrashScript.Source, ""), actual.GetCursor(CrashScript.Source, ""));
-        Assert.Equal((Pages - 1).ToString(CultureInfo.InvariantCulture), actual.GetCursor(CrashScript.Source, ""));
-        var expectedItems = expected.Items().ToList();
-        var actualItems = actual.Items().ToList();
+        await using var expected = LiteStrategyStore.Open(reference);
+        await using var actual = LiteStrategyStore.Open(crashed);
+        Assert.Equal(Pages - 1, await StoredCursorAsync(actual));
+        var expectedItems = await ItemsAsync(expected);
+        var actualItems = await ItemsAsync(actual);
         Assert.Equal(expectedItems.Select(Json), actualItems.Select(Json));
-        Assert.Equal(expectedItems.Select(i => expected.GetRaw(i.Uid)), actualItems.Select(i => actual.GetRaw(i.Uid)));
-        Assert.All(actualItems, i => Assert.NotNull(actual.GetRaw(i.Uid)));
-        Assert.Equal(expected.Quarantined().Count, actual.Quarantined().Count);
+        foreach (var item in actualItems)
+        {
+            var raw = await actual.GetRawAsync(item.Uid, CancellationToken.None);
+            Assert.NotNull(raw);
+            Assert.Equal(await expected.GetRawAsync(item.Uid, CancellationToken.None), raw);
+        }
+
+        Assert.Equal((await expected.QuarantinedAsync(null, CancellationToken.None)).Count, (await actual.QuarantinedAsync(null, CancellationToken.None)).Count);
         Assert.Equal(expectedItems.Count(i => i.PreviousKeys.Count > 0), actualItems.Count(i => i.PreviousKeys.Count > 0));
         Assert.Contains(actualItems, i => i.PreviousKeys.Count > 0);
+
+        // Resumed from the crashed file, a sync compares as the uninterrupted one would: nothing is written again.
+        await using var sync = await actual.BeginSyncAsync(CrashScript.Source, CancellationToken.None);
+        var (records, _) = CrashScript.Page(Pages - 1, PageSize);
+        Assert.Equal(0, (await sync.CommitAsync(CrashScript.Partition, records, [], null, CancellationToken.None)).Upserted);
     }
 
-    private static List<KeyValuePair<string, ItemState>> Sorted(IReadOnlyDictionary<string, ItemState> states) =>
-        states.OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
+    private static async Task<int> StoredCursorAsync(IItemSync store)
+    {
+        await using var sync = await store.BeginSyncAsync(CrashScript.Source, CancellationToken.None);
+        var text = await sync.GetCursorAsync(CrashScript.Partition, CancellationToken.None);
+        return text is null ? -1 : int.Parse(text, CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<List<WorkItem>> ItemsAsync(IItemReader store)
+    {
+        var items = new List<WorkItem>();
+        await foreach (var item in store.ItemsAsync(null, CancellationToken.None))
+        {
+            items.Add(item);
+        }
+
+        return items;
+    }
 
     private static string Json(WorkItem item) => System.Text.Json.JsonSerializer.Serialize(item);
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using StrategyLayer.Domain.Items;
 
-namespace StrategyLayer.Store.Tests.Support;
+namespace StrategyLayer.Store.LiteDb.Tests.Support;
 
 /// <summary>
 /// The deterministic sequence of pages the crash child writes: each page brings new items and newer
@@ -35,16 +35,19 @@ public static class CrashScript
         return (records, quarantined);
     }
 
-    /// <summary>Writes pages after the stored cursor up to <paramref name="pages"/>; calls <paramref name="committed"/> after each.</summary>
-    public static void Run(LiteStrategyStore store, int pages, int pageSize, Action<int>? committed = null)
+    /// <summary>How many distinct items pages 0 to <paramref name="lastPage"/> hold.</summary>
+    public static int ItemsThrough(int lastPage, int pageSize) => lastPage < 0 ? 0 : (lastPage + 1) * (pageSize * 2 / 3);
+
+    /// <summary>Writes pages after the stored cursor up to <paramref name="pages"/>; calls <paramref name="committed"/> after each commit returns.</summary>
+    public static async Task RunAsync(IItemSync store, int pages, int pageSize, Action<int>? committed = null)
     {
-        var cursor = store.GetCursor(Source, Partition);
+        await using var sync = await store.BeginSyncAsync(Source, CancellationToken.None);
+        var cursor = await sync.GetCursorAsync(Partition, CancellationToken.None);
         var next = cursor is null ? 0 : int.Parse(cursor, CultureInfo.InvariantCulture) + 1;
-        var states = new Dictionary<string, ItemState>(store.LoadItemStates(Source), StringComparer.Ordinal);
         for (var page = next; page < pages; page++)
         {
             var (records, quarantined) = Page(page, pageSize);
-            store.CommitPage(Source, Partition, records, quarantined, page.ToString(CultureInfo.InvariantCulture), states);
+            await sync.CommitAsync(Partition, records, quarantined, page.ToString(CultureInfo.InvariantCulture), CancellationToken.None);
             committed?.Invoke(page);
         }
     }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using StrategyLayer.Domain.Items;
 
-namespace StrategyLayer.Store.Tests.Support;
+namespace StrategyLayer.Store.LiteDb.Tests.Support;
 
 /// <summary>Deterministic, realistic-sized (~2 KB normalized) work items for the measurement and the crash test.</summary>
 public static class SyntheticItems

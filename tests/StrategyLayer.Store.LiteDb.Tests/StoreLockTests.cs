@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using StrategyLayer.Domain.Errors;
-using StrategyLayer.Store.Tests.Support;
+using StrategyLayer.Store.LiteDb.Locking;
+using StrategyLayer.Store.LiteDb.Tests.Support;
 using Xunit;
 
-namespace StrategyLayer.Store.Tests;
+namespace StrategyLayer.Store.LiteDb.Tests;
 
 public sealed class StoreLockTests : IDisposable
 {
@@ -31,7 +32,7 @@ public sealed class StoreLockTests : IDisposable
             Assert.Equal(ErrorKind.Runtime, error.Kind);
             Assert.NotNull(error.Holder);
             Assert.Equal(holder.Id, error.Holder.ProcessId);
-            Assert.StartsWith($"store {path} is in use by process {holder.Id} (StrategyLayer.Store.Tests hold {path}) since ", error.Message, StringComparison.Ordinal);
+            Assert.StartsWith($"store {path} is in use by process {holder.Id} (StrategyLayer.Store.LiteDb.Tests hold {path}) since ", error.Message, StringComparison.Ordinal);
             Assert.EndsWith("; stop it or run the web view inside it with `schedule --serve`", error.Message, StringComparison.Ordinal);
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), "refusal took " + watch.Elapsed);
         }
@@ -75,7 +76,7 @@ public sealed class StoreLockTests : IDisposable
         }
 
         using var again = LiteStrategyStore.Open(path);
-        Assert.Equal(0, again.CountItems());
+        Assert.Equal(Environment.ProcessId, again.Holder.ProcessId);
     }
 
     [Fact]
@@ -85,7 +86,7 @@ public sealed class StoreLockTests : IDisposable
         using var first = LiteStrategyStore.Open(path);
         var watch = Stopwatch.StartNew();
 
-        Assert.Throws<StoreLockedException>(() => LiteStrategyStore.Open(path, new StoreOpenOptions { LockTimeout = TimeSpan.FromMilliseconds(400) }));
+        Assert.Throws<StoreLockedException>(() => LiteStrategyStore.Open(path, new LiteStoreOptions { LockTimeout = TimeSpan.FromMilliseconds(400) }));
 
         Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(5));
     }

@@ -1,4 +1,4 @@
-namespace StrategyLayer.Store.Tests.Support;
+namespace StrategyLayer.Store.LiteDb.Tests.Support;
 
 /// <summary>A folder under the system temp folder, deleted when disposed.</summary>
 public sealed class TempFolder : IDisposable

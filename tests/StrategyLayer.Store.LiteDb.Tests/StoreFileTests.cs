@@ -1,0 +1,189 @@
+using StrategyLayer.Domain.Errors;
+using StrategyLayer.Store.LiteDb.Tests.Support;
+using StrategyLayer.Store.Specification.Support;
+using Xunit;
+
+namespace StrategyLayer.Store.LiteDb.Tests;
+
+public sealed class StoreFileTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Opening_creates_the_folder_and_the_file()
+    {
+        var path = _temp.File("a/b/store.db");
+
+        await using (var store = LiteStrategyStore.Open(path))
+        {
+            Assert.Equal(0, await store.CountItemsAsync(null, true, CancellationToken.None));
+            Assert.Equal(Path.GetFullPath(path), store.Path);
+            Assert.Equal(Path.GetFullPath(path), store.Description);
+        }
+
+        Assert.True(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task Enums_are_stored_as_the_lower_case_words_of_the_cli_and_the_schema_version_is_recorded()
+    {
+        var path = _temp.File("enums.db");
+        await using (var store = LiteStrategyStore.Open(path))
+        {
+            await Commit(store, SpecItems.Jira("1", "PAY-1"));
+            await Assert.ThrowsAsync<ArgumentException>(() => store.SetValueAsync("schemaVersion", "9", CancellationToken.None));
+            Assert.DoesNotContain("schemaVersion", (await store.ValuesAsync(CancellationToken.None)).Keys);
+        }
+
+        using var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct });
+        var json = System.Text.Encoding.UTF8.GetString(db.GetCollection("items").FindById("jira/1")["j"].AsBinary);
+
+        Assert.Contains("\"category\":\"inprogress\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"kind\":\"issue\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"uid\"", json, StringComparison.Ordinal);
+        Assert.Equal("2", db.GetCollection("meta").FindById("schemaVersion")["v"].AsString);
+    }
+
+    [Fact]
+    public async Task An_item_written_by_an_early_build_without_empty_collections_reads_back_with_empty_ones()
+    {
+        var path = _temp.File("early.db");
+        await using (var store = LiteStrategyStore.Open(path))
+        {
+            await Commit(store, SpecItems.Jira("1", "PAY-1"));
+        }
+
+        using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct }))
+        {
+            var items = db.GetCollection("items");
+            var doc = items.FindById("jira/1");
+            var early = System.Text.Json.Nodes.JsonNode.Parse(doc["j"].AsBinary)!.AsObject();
+            foreach (var name in new[] { "previousKeys", "labels", "components", "fixVersions", "links", "fields" })
+            {
+                Assert.True(early.Remove(name), name);
+            }
+
+            doc["j"] = System.Text.Encoding.UTF8.GetBytes(early.ToJsonString());
+            items.Update(doc);
+        }
+
+        await using var reopened = LiteStrategyStore.Open(path);
+        var item = await reopened.FindItemAsync("PAY-1", CancellationToken.None);
+
+        Assert.NotNull(item);
+        Assert.Empty(item.Labels);
+        Assert.Empty(item.PreviousKeys);
+        Assert.Empty(item.Links);
+        Assert.Empty(item.Fields);
+    }
+
+    [Fact]
+    public void A_store_path_that_cannot_be_created_is_a_clear_runtime_error()
+    {
+        var blocker = _temp.File("not-a-folder");
+        File.WriteAllText(blocker, "a file where a folder should be");
+        var path = Path.Combine(blocker, "store.db");
+
+        var error = Assert.Throws<StrategyLayerException>(() => LiteStrategyStore.Open(path));
+
+        Assert.Equal(ErrorKind.Runtime, error.Kind);
+        Assert.StartsWith($"store {path} cannot be opened: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_schema_1_store_is_upgraded_in_place_and_still_finds_items_by_current_and_old_keys()
+    {
+        var path = _temp.File("v1.db");
+        await using (var store = LiteStrategyStore.Open(path))
+        {
+            await Commit(store, SpecItems.Jira("1", "PAY-1"), SpecItems.Jira("2", "PAY-2"));
+        }
+
+        // What schema 1 looked like: no key index on items; every current key (and old ones) in "keys".
+        using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct }))
+        {
+            Assert.True(db.GetCollection("items").DropIndex("lk"));
+            var keys = db.GetCollection("keys");
+            keys.Upsert(new LiteDB.BsonDocument { ["_id"] = "jira:pay-1", ["u"] = "jira/1", ["b"] = "pay-1" });
+            keys.Upsert(new LiteDB.BsonDocument { ["_id"] = "jira:old-9", ["u"] = "jira/2", ["b"] = "old-9" });
+            db.GetCollection("meta").Upsert(new LiteDB.BsonDocument { ["_id"] = "schemaVersion", ["v"] = "1" });
+        }
+
+        await using var upgraded = LiteStrategyStore.Open(path);
+
+        Assert.Equal("2", await upgraded.GetValueAsync("schemaVersion", CancellationToken.None));
+        Assert.Equal("jira/1", (await upgraded.FindItemAsync("jira:pay-1", CancellationToken.None))!.Uid);
+        Assert.Equal("jira/2", (await upgraded.FindItemAsync("PAY-2", CancellationToken.None))!.Uid);
+        Assert.Equal("jira/2", (await upgraded.FindItemAsync("OLD-9", CancellationToken.None))!.Uid);
+    }
+
+    [Fact]
+    public void A_store_written_by_a_newer_version_is_refused_as_usage_without_being_touched()
+    {
+        var path = _temp.File("newer.db");
+        using (LiteStrategyStore.Open(path))
+        {
+        }
+
+        using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct }))
+        {
+            db.GetCollection("meta").Upsert(new LiteDB.BsonDocument { ["_id"] = "schemaVersion", ["v"] = "3" });
+        }
+
+        var error = Assert.Throws<StrategyLayerException>(() => LiteStrategyStore.Open(path));
+
+        Assert.Equal(ErrorKind.Usage, error.Kind);
+        Assert.Equal($"store {path} was written by a newer version (schema 3); this build reads up to 2", error.Message);
+
+        // Refusing released the lock: the next attempt is refused for the same reason, not as locked.
+        Assert.Equal(ErrorKind.Usage, Assert.Throws<StrategyLayerException>(() => LiteStrategyStore.Open(path)).Kind);
+    }
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("random")]
+    [InlineData("truncated")]
+    [InlineData("cut")]
+    public async Task A_file_that_is_not_a_store_is_a_clear_runtime_error_naming_it(string damage)
+    {
+        var path = _temp.File("broken-" + damage + ".db");
+        switch (damage)
+        {
+            case "text":
+                File.WriteAllText(path, "{ \"this\": \"is a config file, not a store\" }\n" + new string('x', 20000));
+                break;
+            case "random":
+                var bytes = new byte[64 * 1024];
+                new Random(3).NextBytes(bytes);
+                File.WriteAllBytes(path, bytes);
+                break;
+            default: // a store cut short: inside its header page, or inside its second page
+                await using (var store = LiteStrategyStore.Open(path))
+                {
+                    await Commit(store, SpecItems.Jira("1", "PAY-1"));
+                }
+
+                var whole = File.ReadAllBytes(path);
+                File.WriteAllBytes(path, whole.AsSpan(0, damage == "truncated" ? 100 : 8192 + 4000).ToArray());
+                break;
+        }
+
+        var error = await Assert.ThrowsAnyAsync<StrategyLayerException>(async () =>
+        {
+            await using var store = LiteStrategyStore.Open(path);
+            await store.CountItemsAsync(null, true, CancellationToken.None);
+        });
+
+        Assert.Equal(ErrorKind.Runtime, error.Kind);
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains("not a readable StrategyLayer store", error.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task Commit(IItemSync store, params Domain.Items.WorkItem[] items)
+    {
+        await using var sync = await store.BeginSyncAsync("jira", CancellationToken.None);
+        await sync.CommitAsync("", items.Select(SpecItems.Record).ToList(), [], "c", CancellationToken.None);
+    }
+}

@@ -1,0 +1,25 @@
+using System.Runtime.InteropServices;
+
+namespace StrategyLayer.Store.LiteDb.Tests.Support;
+
+/// <summary>
+/// SIGKILL to this process through kill(2), with nothing in between: the tightest "killed right after"
+/// a test can make (Process.Kill first gathers process information).
+/// </summary>
+internal static partial class SelfKill
+{
+    private const int SigKill = 9;
+
+    public static void Now()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Environment.FailFast("killed by the test");
+        }
+
+        Kill(Environment.ProcessId, SigKill);
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+}
