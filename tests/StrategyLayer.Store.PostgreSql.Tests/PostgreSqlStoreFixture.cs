@@ -1,3 +1,4 @@
+using StrategyLayer.Store.Specification;
 using StrategyLayer.Tests.Support;
 
 namespace StrategyLayer.Store.PostgreSql.Tests;
@@ -6,7 +7,7 @@ namespace StrategyLayer.Store.PostgreSql.Tests;
 /// The PostgreSQL engine for the specification: a fresh database of the collection's private
 /// cluster per store (a class fixture may depend on the collection's fixture).
 /// </summary>
-public sealed class PostgreSqlStoreFixture(PostgreSqlCluster cluster)
+public sealed class PostgreSqlStoreFixture(PostgreSqlCluster cluster) : IStoreFixture
 {
     public PostgreSqlCluster Cluster { get; } = cluster;
 
