@@ -14,19 +14,15 @@ namespace StrategyLayer.Sync;
 /// scope with the store to mark what was deleted or moved out of scope. A failing partition is
 /// reported and the others go on.
 /// </summary>
-public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider time)
+/// <param name="store">Where items, quarantined records and cursors go (one sync per source).</param>
+/// <param name="values">Where the deletion marks and the last full sync are kept.</param>
+public sealed class SyncEngine(IItemSync store, INamedValues values, ILogger log, TimeProvider time)
 {
     private const int ClassifyChunk = 100;
-    /// <summary>
-    /// Items per commit (one LiteDB transaction, one fsync). Sources deliver items in change order,
-    /// scattered over the uid index: larger transactions share index pages (measured at 50k items:
-    /// 500 → 14 s, 2,000 → 8 s, 5,000 → 7 s of store time). The benchmark's I/O floor uses the same size.
-    /// </summary>
-    public const int CommitBatch = 2000;
 
     /// <summary>
     /// Batches being filled, prepared or committed at once, over every source this engine syncs side
-    /// by side: bounds memory (about 3 × 2,000 items) however many sources run.
+    /// by side: bounds memory (about 3 batches of the store's size) however many sources run.
     /// </summary>
     private const int BatchesInFlight = 3;
 
@@ -39,10 +35,7 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
     /// <param name="fromScratch">Ignore the stored cursors and read everything again (the benchmark's re-sync); unchanged items still cost no write.</param>
     public async Task<IReadOnlyList<SyncReport>> SyncAsync(IWorkSource source, bool full, IProgress<SyncProgress>? progress, CancellationToken cancellationToken, bool fromScratch = false)
     {
-        // The loaded states stay as they were (the reading side consults them to decide what to
-        // compress); the committing side keeps its own copy current.
-        var loaded = store.LoadItemStates(source.Name);
-        var states = new Dictionary<string, ItemState>(loaded);
+        await using var sync = await store.BeginSyncAsync(source.Name, cancellationToken).ConfigureAwait(false);
         var reports = new List<SyncReport>();
         foreach (var partition in source.Partitions)
         {
@@ -50,7 +43,7 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
             var table = partition.Length == 0 ? null : partition;
             try
             {
-                reports.Add(await SyncPartitionAsync(source, partition, table, full, fromScratch, loaded, states, progress, cancellationToken).ConfigureAwait(false));
+                reports.Add(await SyncPartitionAsync(source, sync, partition, table, full, fromScratch, progress, cancellationToken).ConfigureAwait(false));
             }
             catch (StrategyLayerException ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -60,7 +53,7 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
                     Source = source.Name,
                     Table = table,
                     Error = ex.Message,
-                    Cursor = store.GetCursor(source.Name, partition),
+                    Cursor = await sync.GetCursorAsync(partition, CancellationToken.None).ConfigureAwait(false),
                 });
             }
         }
@@ -70,29 +63,27 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
 
     private async Task<SyncReport> SyncPartitionAsync(
         IWorkSource source,
+        ISourceSync sync,
         string partition,
         string? table,
         bool full,
         bool fromScratch,
-        IReadOnlyDictionary<string, ItemState> loaded,
-        Dictionary<string, ItemState> states,
         IProgress<SyncProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var storedCursor = store.GetCursor(source.Name, partition);
+        var storedCursor = await sync.GetCursorAsync(partition, cancellationToken).ConfigureAwait(false);
         var cursor = fromScratch ? null : SyncCursor.Parse(storedCursor);
         long fetched = 0, upserted = 0, unchanged = 0, stale = 0, quarantined = 0;
         var lastCursor = storedCursor;
         var pendingCursor = false;
         var started = time.GetUtcNow();
 
-        // Pages are committed in batches of about CommitBatch items: each LiteDB transaction has a
-        // fixed cost (an fsync) and touches index pages all over the file. The cursor still moves
-        // only with the batch that covers it; a crash re-reads at most one batch. Fetching runs one
-        // batch ahead of committing (a bounded channel), so HTTP, parsing and the disk overlap.
+        // Pages are committed in batches of the store's size: a commit has a fixed cost. The cursor
+        // still moves only with the batch that covers it; a crash re-reads at most one batch. Fetching
+        // runs one batch ahead of committing (a bounded channel), so HTTP, parsing and the disk overlap.
         var batches = Channel.CreateBounded<Task<Batch>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = Task.Run(() => ReadBatchesAsync(source, partition, cursor, loaded, batches.Writer, stop.Token), CancellationToken.None);
+        var reading = Task.Run(() => ReadBatchesAsync(source, sync, partition, cursor, batches.Writer, stop.Token), CancellationToken.None);
         try
         {
             await foreach (var preparing in batches.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
@@ -104,8 +95,8 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
 
                     // A batch that changes nothing costs no write; its cursor is written once, after the loop.
                     lastCursor = batch.Cursor;
-                    fetched += batch.Records.Count + batch.Rejected.Count;
-                    var commit = store.CommitPrepared(source.Name, partition, batch.Records, batch.Rejected, lastCursor, states, cursorOnlyIfChanged: true);
+                    fetched += batch.Prepared.Records + batch.Prepared.Quarantined;
+                    var commit = await sync.CommitAsync(partition, batch.Prepared, lastCursor, CursorWrite.WhenChanged, cancellationToken).ConfigureAwait(false);
                     pendingCursor = !commit.CursorWritten;
                     upserted += commit.Upserted;
                     unchanged += commit.Unchanged;
@@ -139,14 +130,14 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
         cancellationToken.ThrowIfCancellationRequested();
         if (pendingCursor)
         {
-            store.CommitPage(source.Name, partition, [], [], lastCursor, states);
+            await sync.CommitAsync(partition, sync.Prepare([], []), lastCursor, CursorWrite.Always, cancellationToken).ConfigureAwait(false);
         }
 
-        var deleted = fromScratch ? 0 : await ApplyRecordedDeletionsAsync(source, partition, cursor, started, cancellationToken).ConfigureAwait(false);
+        var deleted = fromScratch ? 0 : await ApplyRecordedDeletionsAsync(source, sync, partition, cursor, started, cancellationToken).ConfigureAwait(false);
         long outOfScope = 0;
         if (full)
         {
-            var (d, o) = await DetectRemovalsAsync(source, partition, cancellationToken).ConfigureAwait(false);
+            var (d, o) = await DetectRemovalsAsync(source, sync, partition, cancellationToken).ConfigureAwait(false);
             deleted += d;
             outOfScope += o;
         }
@@ -177,14 +168,14 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
     }
 
     /// <summary>
-    /// Reads pages into batches of about <see cref="CommitBatch"/> records. Each batch is prepared for
-    /// the store (serialized, hashed, compressed when new or changed since <paramref name="loaded"/>)
-    /// on a pool thread while the next pages are fetched; the channel carries the preparations in
-    /// order. A source failure completes the channel with it. Returns the last cursor seen (an empty
-    /// last page may still move it).
+    /// Reads pages into batches of about the store's <see cref="ISourceSync.BatchSize"/> records. Each
+    /// batch is prepared for the store (<see cref="ISourceSync.Prepare"/>) on a pool thread while the
+    /// next pages are fetched; the channel carries the preparations in order. A source failure
+    /// completes the channel with it. Returns the last cursor seen (an empty last page may still move it).
     /// </summary>
-    private async Task<string?> ReadBatchesAsync(IWorkSource source, string partition, SyncCursor? cursor, IReadOnlyDictionary<string, ItemState> loaded, ChannelWriter<Task<Batch>> writer, CancellationToken cancellationToken)
+    private async Task<string?> ReadBatchesAsync(IWorkSource source, ISourceSync sync, string partition, SyncCursor? cursor, ChannelWriter<Task<Batch>> writer, CancellationToken cancellationToken)
     {
+        var batchSize = sync.BatchSize;
         var records = new List<SourceRecord>();
         var rejected = new List<QuarantinedRecord>();
         string? lastCursor = null;
@@ -195,7 +186,7 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
             var (batch, quarantined, at, page) = (records, rejected, lastCursor, lastPage);
             records = [];
             rejected = [];
-            return Task.Run(() => new Batch(batch.ConvertAll(r => store.Prepare(r, loaded)), quarantined, at, page), CancellationToken.None);
+            return Task.Run(() => new Batch(sync.Prepare(batch, quarantined), at, page), CancellationToken.None);
         }
 
         var holding = false;
@@ -219,7 +210,7 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
                     log.Warning("Quarantined {Source} record {Key} on page {Page}: {Reason}", source.Name, q.Key ?? q.SourceId ?? "?", page.Number, q.Reason);
                 }
 
-                if (records.Count + rejected.Count >= CommitBatch)
+                if (records.Count + rejected.Count >= batchSize)
                 {
                     await writer.WriteAsync(Prepare(), cancellationToken).ConfigureAwait(false);
                     holding = false;
@@ -255,19 +246,19 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
     }
 
     /// <summary>Records of one or more pages, committed in one transaction with the cursor after them.</summary>
-    private sealed record Batch(List<PreparedRecord> Records, List<QuarantinedRecord> Rejected, string? Cursor, int LastPage);
+    private sealed record Batch(PreparedBatch Prepared, string? Cursor, int LastPage);
 
     /// <summary>Deletions the source records itself (ServiceNow's audit), since the last mark minus a day of overlap.</summary>
-    private async Task<long> ApplyRecordedDeletionsAsync(IWorkSource source, string partition, SyncCursor? cursor, DateTimeOffset started, CancellationToken cancellationToken)
+    private async Task<long> ApplyRecordedDeletionsAsync(IWorkSource source, ISourceSync sync, string partition, SyncCursor? cursor, DateTimeOffset started, CancellationToken cancellationToken)
     {
         if (cursor is null)
         {
             // A first sync reads only what exists; there is nothing stored to delete yet.
-            store.SetMeta(DeletionsKey(source, partition), started.ToString("O"));
+            await values.SetValueAsync(DeletionsKey(source, partition), started.ToString("O"), cancellationToken).ConfigureAwait(false);
             return 0;
         }
 
-        var markText = store.GetMeta(DeletionsKey(source, partition));
+        var markText = await values.GetValueAsync(DeletionsKey(source, partition), cancellationToken).ConfigureAwait(false);
         var since = markText is not null && DateTimeOffset.TryParse(markText, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var m)
             ? m - TimeSpan.FromHours(1)
             : cursor.Mark - TimeSpan.FromDays(1);
@@ -275,15 +266,15 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
         var now = time.GetUtcNow();
         await foreach (var batch in source.ReadDeletionsAsync(partition, since, cancellationToken).ConfigureAwait(false))
         {
-            var removals = batch.Select(id => (ItemId.Uid(source.Name, id), new Removal(RemovalReason.Deleted, now))).ToList();
-            deleted += store.MarkRemoved(removals);
+            var removals = batch.Select(id => new ItemRemoval(id, new Removal(RemovalReason.Deleted, now))).ToList();
+            deleted += await sync.MarkRemovedAsync(removals, cancellationToken).ConfigureAwait(false);
         }
 
-        store.SetMeta(DeletionsKey(source, partition), started.ToString("O"));
+        await values.SetValueAsync(DeletionsKey(source, partition), started.ToString("O"), cancellationToken).ConfigureAwait(false);
         return deleted;
     }
 
-    private async Task<(long Deleted, long OutOfScope)> DetectRemovalsAsync(IWorkSource source, string partition, CancellationToken cancellationToken)
+    private async Task<(long Deleted, long OutOfScope)> DetectRemovalsAsync(IWorkSource source, ISourceSync sync, string partition, CancellationToken cancellationToken)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var batch in source.ListScopeAsync(partition, cancellationToken).ConfigureAwait(false))
@@ -294,7 +285,7 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
             }
         }
 
-        var missing = store.ItemKeys(source.Name, partition).Where(k => !seen.Contains(k.SourceId)).Select(k => k.SourceId).ToList();
+        var missing = (await sync.ItemKeysAsync(partition, cancellationToken).ConfigureAwait(false)).Where(k => !seen.Contains(k.SourceId)).Select(k => k.SourceId).ToList();
         long deleted = 0, outOfScope = 0;
         var now = time.GetUtcNow();
         foreach (var chunk in missing.Chunk(ClassifyChunk))
@@ -303,14 +294,14 @@ public sealed class SyncEngine(IStrategyStore store, ILogger log, TimeProvider t
             var removals = chunk.Select(id =>
             {
                 var reason = verdicts.TryGetValue(id, out var r) ? r : RemovalReason.Deleted;
-                return (ItemId.Uid(source.Name, id), new Removal(reason, now));
+                return new ItemRemoval(id, new Removal(reason, now));
             }).ToList();
-            store.MarkRemoved(removals);
-            deleted += removals.Count(r => r.Item2.Reason == RemovalReason.Deleted);
-            outOfScope += removals.Count(r => r.Item2.Reason == RemovalReason.OutOfScope);
+            await sync.MarkRemovedAsync(removals, cancellationToken).ConfigureAwait(false);
+            deleted += removals.Count(r => r.Removal.Reason == RemovalReason.Deleted);
+            outOfScope += removals.Count(r => r.Removal.Reason == RemovalReason.OutOfScope);
         }
 
-        store.SetMeta("fullsync:" + source.Name + ":" + partition, time.GetUtcNow().ToString("O"));
+        await values.SetValueAsync("fullsync:" + source.Name + ":" + partition, time.GetUtcNow().ToString("O"), cancellationToken).ConfigureAwait(false);
         return (deleted, outOfScope);
     }
 

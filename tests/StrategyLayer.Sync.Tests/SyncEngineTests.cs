@@ -1,6 +1,6 @@
 using Serilog;
 using StrategyLayer.Domain.Items;
-using StrategyLayer.Store;
+using StrategyLayer.Store.LiteDb;
 using Xunit;
 
 namespace StrategyLayer.Sync.Tests;
@@ -17,7 +17,7 @@ public sealed class SyncEngineTests : IDisposable
         _store = LiteStrategyStore.Open(Path.Combine(_dir, "store.db"));
     }
 
-    private SyncEngine Engine => new(_store, new LoggerConfiguration().CreateLogger(), TimeProvider.System);
+    private SyncEngine Engine => new(_store, _store, new LoggerConfiguration().CreateLogger(), TimeProvider.System);
 
     private static WorkItem Item(int n, DateTimeOffset updated, string title = "Work") => new()
     {
@@ -46,8 +46,8 @@ public sealed class SyncEngineTests : IDisposable
         Assert.Equal(7, report.Fetched);
         Assert.Equal(7, report.Upserted);
         Assert.Equal(0, report.Unchanged);
-        Assert.Equal(7, _store.CountItems("jira"));
-        Assert.StartsWith("2026-11-01T09:07:00Z", _store.GetCursor("jira", ""), StringComparison.Ordinal);
+        Assert.Equal(7, await _store.CountItemsAsync("jira", false, CancellationToken.None));
+        Assert.StartsWith("2026-11-01T09:07:00Z", await CursorAsync("jira", ""), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class SyncEngineTests : IDisposable
         var edit = Assert.Single(await Engine.SyncAsync(source, false, null, CancellationToken.None));
 
         Assert.Equal(1, edit.Upserted);
-        Assert.Equal("Edited 5", _store.FindItem("jira:PAY-5")!.Title);
+        Assert.Equal("Edited 5", (await _store.FindItemAsync("jira:PAY-5", CancellationToken.None))!.Title);
     }
 
     [Fact]
@@ -88,9 +88,9 @@ public sealed class SyncEngineTests : IDisposable
 
         Assert.Equal(1, report.Deleted);
         Assert.Equal(1, report.OutOfScope);
-        Assert.Equal(RemovalReason.Deleted, _store.FindItem("jira:PAY-2")!.Removed!.Reason);
-        Assert.Equal(RemovalReason.OutOfScope, _store.FindItem("jira:PAY-4")!.Removed!.Reason);
-        Assert.Null(_store.FindItem("jira:PAY-3")!.Removed);
+        Assert.Equal(RemovalReason.Deleted, (await _store.FindItemAsync("jira:PAY-2", CancellationToken.None))!.Removed!.Reason);
+        Assert.Equal(RemovalReason.OutOfScope, (await _store.FindItemAsync("jira:PAY-4", CancellationToken.None))!.Removed!.Reason);
+        Assert.Null((await _store.FindItemAsync("jira:PAY-3", CancellationToken.None))!.Removed);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class SyncEngineTests : IDisposable
         var report = Assert.Single(await Engine.SyncAsync(source, false, null, CancellationToken.None));
 
         Assert.Equal(1, report.Deleted);
-        Assert.NotNull(_store.FindItem("sn:PAY-3")!.Removed);
+        Assert.NotNull((await _store.FindItemAsync("sn:PAY-3", CancellationToken.None))!.Removed);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class SyncEngineTests : IDisposable
 
         Assert.Contains("HTTP 500", reports.Single(r => r.Table == "incident").Error, StringComparison.Ordinal);
         Assert.Equal(1, reports.Single(r => r.Table == "problem").Upserted);
-        Assert.Null(_store.GetCursor("sn", "incident"));
+        Assert.Null(await CursorAsync("sn", "incident"));
     }
 
     [Fact]
@@ -138,16 +138,20 @@ public sealed class SyncEngineTests : IDisposable
         var report = Assert.Single(await Engine.SyncAsync(source, full: false, null, CancellationToken.None));
 
         // Pages 1–4 filled the first commit; pages 5–6 were read but never reached a commit.
-        Assert.Equal(2000, SyncEngine.CommitBatch);
+        await using (var probe = await _store.BeginSyncAsync("probe", CancellationToken.None))
+        {
+            Assert.Equal(2000, probe.BatchSize);
+        }
+
         Assert.Contains("HTTP 502", report.Error, StringComparison.Ordinal);
-        Assert.Equal(2000, _store.CountItems("jira"));
-        Assert.StartsWith(T0.AddSeconds(2000).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), _store.GetCursor("jira", ""), StringComparison.Ordinal);
+        Assert.Equal(2000, await _store.CountItemsAsync("jira", false, CancellationToken.None));
+        Assert.StartsWith(T0.AddSeconds(2000).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), await CursorAsync("jira", ""), StringComparison.Ordinal);
 
         source.FailAfterPages = null;
         var resumed = Assert.Single(await Engine.SyncAsync(source, full: false, null, CancellationToken.None));
 
         Assert.Null(resumed.Error);
-        Assert.Equal(4500, _store.CountItems("jira"));
+        Assert.Equal(4500, await _store.CountItemsAsync("jira", false, CancellationToken.None));
         Assert.Equal(T0.AddSeconds(2000), source.CursorsAsked[^1]!.Mark);
     }
 
@@ -165,8 +169,8 @@ public sealed class SyncEngineTests : IDisposable
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Engine.SyncAsync(source, full: false, progress, cancel.Token));
 
-        Assert.Equal(2000, _store.CountItems("jira"));
-        Assert.StartsWith(T0.AddSeconds(2000).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), _store.GetCursor("jira", ""), StringComparison.Ordinal);
+        Assert.Equal(2000, await _store.CountItemsAsync("jira", false, CancellationToken.None));
+        Assert.StartsWith(T0.AddSeconds(2000).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), await CursorAsync("jira", ""), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -185,9 +189,15 @@ public sealed class SyncEngineTests : IDisposable
 
         Assert.Equal(9000, Assert.Single(reports[0]).Upserted);
         Assert.Equal(9000, Assert.Single(reports[1]).Upserted);
-        Assert.Equal(9000, _store.CountItems("jira"));
-        Assert.Equal(9000, _store.CountItems("jira2"));
-        Assert.StartsWith(T0.AddSeconds(9000).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), _store.GetCursor("jira2", ""), StringComparison.Ordinal);
+        Assert.Equal(9000, await _store.CountItemsAsync("jira", false, CancellationToken.None));
+        Assert.Equal(9000, await _store.CountItemsAsync("jira2", false, CancellationToken.None));
+        Assert.StartsWith(T0.AddSeconds(9000).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), await CursorAsync("jira2", ""), StringComparison.Ordinal);
+    }
+
+    private async Task<string?> CursorAsync(string source, string partition)
+    {
+        await using var sync = await _store.BeginSyncAsync(source, CancellationToken.None);
+        return await sync.GetCursorAsync(partition, CancellationToken.None);
     }
 
     public void Dispose()
