@@ -14,11 +14,13 @@ public static class Explainer
     private const int MaxDepth = 200;
 
     /// <summary>Null when no stored item has that id, key, old key or uid.</summary>
-    public static ExplainView? Explain(IStrategyStore store, MappingEngine engine, string idOrKey) =>
-        store.FindItem(idOrKey) is { } item ? Explain(item, engine, store.FindItem) : null;
+    public static async Task<ExplainView?> ExplainAsync(IItemReader store, MappingEngine engine, string idOrKey, CancellationToken cancellationToken) =>
+        await store.FindItemAsync(idOrKey, cancellationToken).ConfigureAwait(false) is { } item
+            ? await ExplainAsync(item, engine, store.FindItemAsync, cancellationToken).ConfigureAwait(false)
+            : null;
 
     /// <param name="findItem">Finds an ancestor by <c>source:KEY</c>.</param>
-    public static ExplainView Explain(WorkItem item, MappingEngine engine, Func<string, WorkItem?> findItem)
+    public static async Task<ExplainView> ExplainAsync(WorkItem item, MappingEngine engine, Func<string, CancellationToken, Task<WorkItem?>> findItem, CancellationToken cancellationToken)
     {
         var inScope = engine.IsInScope(item);
         var direct = engine.Decide(item);
@@ -32,7 +34,7 @@ public static class Explainer
         else
         {
             var visited = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { item.Id };
-            var inherited = Inherit(item, engine, findItem, visited, 0, ancestors);
+            var inherited = await InheritAsync(item, engine, findItem, visited, 0, ancestors, cancellationToken).ConfigureAwait(false);
             (measure, decision) = inherited is { } r ? (r.Measure, new Decision(DecisionKind.Inherited, r.Rule, r.Via)) : (null, Decision.None);
         }
 
@@ -66,8 +68,8 @@ public static class Explainer
         };
     }
 
-    private static (string Measure, string? Rule, List<string> Via)? Inherit(
-        WorkItem item, MappingEngine engine, Func<string, WorkItem?> findItem, HashSet<string> visited, int depth, List<AncestorView>? trace)
+    private static async Task<(string Measure, string? Rule, List<string> Via)?> InheritAsync(
+        WorkItem item, MappingEngine engine, Func<string, CancellationToken, Task<WorkItem?>> findItem, HashSet<string> visited, int depth, List<AncestorView>? trace, CancellationToken cancellationToken)
     {
         if (depth >= MaxDepth)
         {
@@ -82,7 +84,7 @@ public static class Explainer
             }
 
             var id = ItemId.Format(item.Source, key);
-            var ancestor = findItem(id);
+            var ancestor = await findItem(id, cancellationToken).ConfigureAwait(false);
             if (ancestor is null || !visited.Add(ancestor.Id))
             {
                 trace?.Add(new AncestorView(id, relation, ancestor is not null, null, ancestor is null ? "not stored" : "cycle"));
@@ -96,7 +98,7 @@ public static class Explainer
                 return (direct.MeasureId!, direct.Rule, [ancestor.Id]);
             }
 
-            if (Inherit(ancestor, engine, findItem, visited, depth + 1, null) is { } found)
+            if (await InheritAsync(ancestor, engine, findItem, visited, depth + 1, null, cancellationToken).ConfigureAwait(false) is { } found)
             {
                 trace?.Add(new AncestorView(ancestor.Id, relation, true, found.Measure, "inherited via " + string.Join(" → ", found.Via)));
                 found.Via.Insert(0, ancestor.Id);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StrategyLayer.Domain.Items;
 using StrategyLayer.Store;
 
@@ -7,20 +8,21 @@ namespace StrategyLayer.Mapping;
 public static class ItemListing
 {
     /// <exception cref="Domain.Errors.DiagnosticsException">The query does not parse (thrown before any item is read).</exception>
-    public static IEnumerable<ItemView> List(IStrategyStore store, ItemListQuery query)
+    public static IAsyncEnumerable<ItemView> List<TStore>(TStore store, ItemListQuery query, CancellationToken cancellationToken)
+        where TStore : IItemReader, IMappingReader
     {
         // Compiled here, not inside the iterator, so that a bad query fails at once.
         Func<WorkItem, bool>? filter = query.Query is { Length: > 0 } text
             ? new ItemFilterCompiler(query.CustomFields).Compile(text, query.AsOf)
             : null;
-        var mappings = store.LoadMappings();
-        var items = store.Items(new ItemQuery { Team = query.Team, IncludeRemoved = query.IncludeRemoved });
-        return Filter(items, mappings, query, filter);
+        return FilterAsync(store, query, filter, cancellationToken);
     }
 
-    private static IEnumerable<ItemView> Filter(IEnumerable<WorkItem> items, IReadOnlyDictionary<string, Domain.Mapping.ItemMapping> mappings, ItemListQuery query, Func<WorkItem, bool>? filter)
+    private static async IAsyncEnumerable<ItemView> FilterAsync<TStore>(TStore store, ItemListQuery query, Func<WorkItem, bool>? filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TStore : IItemReader, IMappingReader
     {
-        foreach (var item in items)
+        var mappings = await store.LoadMappingsAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var item in store.ItemsAsync(new ItemQuery { Team = query.Team, IncludeRemoved = query.IncludeRemoved }, cancellationToken).ConfigureAwait(false))
         {
             if ((!query.IncludeRemoved && item.Removed is not null)
                 || (query.Team is { } team && !string.Equals(item.Team, team, StringComparison.OrdinalIgnoreCase)))

@@ -5,7 +5,7 @@ namespace StrategyLayer.Mapping;
 
 public static partial class MapRun
 {
-    private static MapSummary Persist(IStrategyStore store, ItemFact[] facts, int count, IReadOnlyDictionary<string, ItemMapping> previous, CancellationToken ct)
+    private static async Task<MapSummary> PersistAsync(IMappingStore store, ItemFact[] facts, int count, IReadOnlyDictionary<string, ItemMapping> previous, CancellationToken ct)
     {
         var changed = new List<ItemMapping>(Math.Min(count, SaveBatch));
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -35,7 +35,7 @@ public static partial class MapRun
                 changed.Add(mapping);
                 if (changed.Count == SaveBatch)
                 {
-                    writes += store.SaveMappings(changed, []);
+                    writes += await store.SaveMappingsAsync(changed, [], ct).ConfigureAwait(false);
                     changed.Clear();
                 }
             }
@@ -44,7 +44,7 @@ public static partial class MapRun
         var dropped = previous.Keys.Where(uid => !seen.Contains(uid)).ToList();
         if (changed.Count > 0 || dropped.Count > 0)
         {
-            writes += store.SaveMappings(changed, dropped);
+            writes += await store.SaveMappingsAsync(changed, dropped, ct).ConfigureAwait(false);
         }
 
         return new MapSummary(items, mapped, untracked, byRule, writes) { InScope = inScope };

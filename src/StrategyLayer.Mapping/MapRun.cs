@@ -36,18 +36,21 @@ public static partial class MapRun
     private static readonly ILogger Log = Serilog.Log.ForContext(typeof(MapRun));
 
     /// <summary>Maps every stored item; <paramref name="full"/> re-evaluates every item even when nothing changed.</summary>
-    public static MapSummary Execute(IStrategyStore store, StrategyTree tree, RuleSet rules, DateTimeOffset asOf, IProgress<int>? progress, CancellationToken ct, bool full = false)
+    /// <param name="store">The items it reads, the mappings it writes and the named values (fingerprint, as-of, watermarks) it keeps.</param>
+    public static Task<MapSummary> ExecuteAsync<TStore>(TStore store, StrategyTree tree, RuleSet rules, DateTimeOffset asOf, IProgress<int>? progress, CancellationToken ct, bool full = false)
+        where TStore : IItemReader, IMappingStore, INamedValues
     {
         var engine = new MappingEngine(tree, rules, asOf);
-        return Execute(store, engine, progress, ct, full);
+        return ExecuteAsync(store, engine, progress, ct, full);
     }
 
-    public static MapSummary Execute(IStrategyStore store, MappingEngine engine, IProgress<int>? progress, CancellationToken ct, bool full = false)
+    public static async Task<MapSummary> ExecuteAsync<TStore>(TStore store, MappingEngine engine, IProgress<int>? progress, CancellationToken ct, bool full = false)
+        where TStore : IItemReader, IMappingStore, INamedValues
     {
         var asOf = engine.AsOf;
-        var previous = store.LoadMappings();
-        var lastAsOf = DateTimeOffset.TryParse(store.GetMeta(AsOfKey), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var a) ? a : (DateTimeOffset?)null;
-        var incremental = !full && lastAsOf is not null && store.GetMeta(FingerprintKey) == engine.Fingerprint;
+        var previous = await store.LoadMappingsAsync(ct).ConfigureAwait(false);
+        var lastAsOf = DateTimeOffset.TryParse(await store.GetValueAsync(AsOfKey, ct).ConfigureAwait(false), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var a) ? a : (DateTimeOffset?)null;
+        var incremental = !full && lastAsOf is not null && await store.GetValueAsync(FingerprintKey, ct).ConfigureAwait(false) == engine.Fingerprint;
         var watermarks = new Dictionary<string, long>(StringComparer.Ordinal);
         var lastWatermarks = new Dictionary<string, long?>(StringComparer.Ordinal);
 
@@ -56,7 +59,7 @@ public static partial class MapRun
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var evaluated = 0;
 
-        foreach (var item in store.Items())
+        await foreach (var item in store.ItemsAsync(null, ct).ConfigureAwait(false))
         {
             ct.ThrowIfCancellationRequested();
             if (count == facts.Length)
@@ -66,7 +69,7 @@ public static partial class MapRun
 
             if (!lastWatermarks.TryGetValue(item.Source, out var lastMark))
             {
-                lastMark = long.TryParse(store.GetMeta(WatermarkKeyPrefix + item.Source), CultureInfo.InvariantCulture, out var t) ? t : null;
+                lastMark = long.TryParse(await store.GetValueAsync(WatermarkKeyPrefix + item.Source, ct).ConfigureAwait(false), CultureInfo.InvariantCulture, out var t) ? t : null;
                 lastWatermarks[item.Source] = lastMark;
             }
 
@@ -120,12 +123,12 @@ public static partial class MapRun
             Resolve(facts, index, i, 0);
         }
 
-        var summary = Persist(store, facts, count, previous, ct) with { Evaluated = evaluated, Full = !incremental };
-        store.SetMeta(FingerprintKey, engine.Fingerprint);
-        store.SetMeta(AsOfKey, asOf.ToString("O", CultureInfo.InvariantCulture));
+        var summary = await PersistAsync(store, facts, count, previous, ct).ConfigureAwait(false) with { Evaluated = evaluated, Full = !incremental };
+        await store.SetValueAsync(FingerprintKey, engine.Fingerprint, ct).ConfigureAwait(false);
+        await store.SetValueAsync(AsOfKey, asOf.ToString("O", CultureInfo.InvariantCulture), ct).ConfigureAwait(false);
         foreach (var (source, ticks) in watermarks)
         {
-            store.SetMeta(WatermarkKeyPrefix + source, ticks.ToString(CultureInfo.InvariantCulture));
+            await store.SetValueAsync(WatermarkKeyPrefix + source, ticks.ToString(CultureInfo.InvariantCulture), ct).ConfigureAwait(false);
         }
 
         Log.Information("Mapped {Items} items: {Mapped} mapped, {Untracked} untracked, {Evaluated} evaluated, {Writes} writes", summary.Items, summary.Mapped, summary.Untracked, summary.Evaluated, summary.Writes);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StrategyLayer.Domain.Items;
 using StrategyLayer.Domain.Mapping;
 using StrategyLayer.Store;
@@ -8,10 +9,17 @@ namespace StrategyLayer.Mapping;
 public static class UntrackedItems
 {
     /// <summary>Streams the store's items, in uid order, keeping only the untracked ones.</summary>
-    public static IEnumerable<ItemView> List(IStrategyStore store, string? team = null)
+    public static async IAsyncEnumerable<ItemView> ListAsync<TStore>(TStore store, string? team, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TStore : IItemReader, IMappingReader
     {
-        var mappings = store.LoadMappings();
-        return List(store.Items(new ItemQuery { Team = team, IncludeRemoved = false }), mappings);
+        var mappings = await store.LoadMappingsAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var item in store.ItemsAsync(new ItemQuery { Team = team, IncludeRemoved = false }, cancellationToken).ConfigureAwait(false))
+        {
+            if (item.Removed is null && mappings.TryGetValue(item.Uid, out var m) && m.Untracked)
+            {
+                yield return ItemView.From(item, m);
+            }
+        }
     }
 
     public static IEnumerable<ItemView> List(IEnumerable<WorkItem> items, IReadOnlyDictionary<string, ItemMapping> mappings)

@@ -24,6 +24,18 @@ public static partial class UntrackedSuggester
         return clusters.Suggest(minSize, max);
     }
 
+    /// <summary>As <see cref="Suggest"/>, over items streamed from the store.</summary>
+    public static async Task<IReadOnlyList<Suggestion>> SuggestAsync(IAsyncEnumerable<WorkItem> items, IReadOnlyDictionary<string, ItemMapping> mappings, int minSize, int max, CancellationToken cancellationToken)
+    {
+        var clusters = new UntrackedClusters();
+        await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            clusters.Add(item, mappings.TryGetValue(item.Uid, out var mapping) ? mapping : null);
+        }
+
+        return clusters.Suggest(minSize, max);
+    }
+
     /// <summary>A value as the rule language reads it: bare when it is a plain word, else quoted.</summary>
     public static string Quote(string value) =>
         BareWord().IsMatch(value) && value.ToLowerInvariant() is not ("and" or "or" or "not" or "in" or "is" or "empty" or "null")

@@ -4,13 +4,13 @@ using StrategyLayer.Mapping.Tests.Support;
 
 namespace StrategyLayer.Mapping.Tests;
 
-public sealed class CoverageAndSuggestionTests : IDisposable
+public sealed class CoverageAndSuggestionTests : IAsyncLifetime, IDisposable
 {
     private readonly StoreFile _file = new();
 
-    public CoverageAndSuggestionTests()
+    public async Task InitializeAsync()
     {
-        _file.Put(
+        await _file.Put(
             Items.Issue("PAY-1", i => i with { Labels = ["pci"], Estimate = 8 }),
             Items.Issue("PAY-2", i => i with { Labels = ["pci"], Estimate = 2 }),
             Items.Issue("PAY-3", i => i with { Estimate = 5 }),
@@ -31,15 +31,17 @@ public sealed class CoverageAndSuggestionTests : IDisposable
             "category != cancelled",
             ("pci", "project = PAY and labels = pci", "M-PCI"),
             ("self", "labels = selfservice", "M-SELF"));
-        MapRun.Execute(_file.Store, Trees.With("M-PCI", "M-SELF"), rules, Items.AsOf, null, CancellationToken.None);
+        await MapRun.ExecuteAsync(_file.Store, Trees.With("M-PCI", "M-SELF"), rules, Items.AsOf, null, CancellationToken.None);
     }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose() => _file.Dispose();
 
     [Fact]
-    public void CoverageGivesTheMappedShareOfItemsAndEstimatePerTeamProjectAndSource()
+    public async Task CoverageGivesTheMappedShareOfItemsAndEstimatePerTeamProjectAndSource()
     {
-        var coverage = Coverage.Compute(_file.Store.Items(), _file.Store.LoadMappings());
+        var coverage = Coverage.Compute(await _file.Items(), await _file.Store.LoadMappingsAsync(CancellationToken.None));
 
         Assert.Equal(15, coverage.Overall.InScope);
         Assert.Equal(5, coverage.Overall.Mapped);
@@ -56,9 +58,9 @@ public sealed class CoverageAndSuggestionTests : IDisposable
     }
 
     [Fact]
-    public void SuggestionsProposeARuleForEachUntrackedClusterAndTheMeasureItsMappedNeighboursUse()
+    public async Task SuggestionsProposeARuleForEachUntrackedClusterAndTheMeasureItsMappedNeighboursUse()
     {
-        var suggestions = UntrackedSuggester.Suggest(_file.Store.Items(), _file.Store.LoadMappings());
+        var suggestions = UntrackedSuggester.Suggest(await _file.Items(), await _file.Store.LoadMappingsAsync(CancellationToken.None));
 
         var observability = suggestions.Single(s => s.Attribute == "labels" && s.Value == "observability");
         Assert.Equal("project = DATA and labels = observability", observability.When);
@@ -87,11 +89,11 @@ public sealed class CoverageAndSuggestionTests : IDisposable
     }
 
     [Fact]
-    public void EverySuggestedRuleCompilesAndMapsExactlyItsCluster()
+    public async Task EverySuggestedRuleCompilesAndMapsExactlyItsCluster()
     {
-        var mappings = _file.Store.LoadMappings();
-        var untracked = _file.Store.Items().Where(i => mappings[i.Uid].Untracked).ToList();
-        foreach (var s in UntrackedSuggester.Suggest(_file.Store.Items(), mappings))
+        var mappings = await _file.Store.LoadMappingsAsync(CancellationToken.None);
+        var untracked = (await _file.Items()).Where(i => mappings[i.Uid].Untracked).ToList();
+        foreach (var s in UntrackedSuggester.Suggest(await _file.Items(), mappings))
         {
             var query = Query.CompiledQuery.Compile(s.When, Query.FieldCatalog.Open, Items.AsOf);
             Assert.Equal(s.Size, untracked.Count(query.Matches));

@@ -6,7 +6,7 @@ using StrategyLayer.Mapping.Tests.Support;
 
 namespace StrategyLayer.Mapping.Tests;
 
-public sealed class ExplainerTests : IDisposable
+public sealed class ExplainerTests : IAsyncLifetime, IDisposable
 {
     private static readonly StrategyTree Tree = Trees.With("M-PCI", "M-COST");
 
@@ -21,19 +21,21 @@ public sealed class ExplainerTests : IDisposable
     private readonly StoreFile _file = new();
     private readonly MappingEngine _engine = new(Tree, Rules, Items.AsOf);
 
-    public ExplainerTests() => _file.Put(
+    public Task InitializeAsync() => _file.Put(
         Items.Issue("PAY-1", i => i with { Type = "Epic", Labels = ["pci"] }),
         Items.Issue("PAY-2", i => i with { Epic = "PAY-1", Labels = ["payments"] }),
         Items.Issue("PAY-3", i => i with { Type = "Sub-task", Parent = "PAY-2" }),
         Items.Issue("PAY-4", i => i with { Labels = ["pci"] }),
         Items.Issue("OPS-9", i => i with { Category = StatusCategory.Cancelled, Status = "Won't Do" }));
 
+    public Task DisposeAsync() => Task.CompletedTask;
+
     public void Dispose() => _file.Dispose();
 
     [Fact]
-    public void ExplainListsEveryRuleWithTheFirstFailedClauseAndTheInheritedPath()
+    public async Task ExplainListsEveryRuleWithTheFirstFailedClauseAndTheInheritedPath()
     {
-        var view = Explainer.Explain(_file.Store, _engine, "PAY-3")!;
+        var view = (await Explainer.ExplainAsync(_file.Store, _engine, "PAY-3", CancellationToken.None))!;
 
         Assert.Equal("jira:PAY-3", view.Id);
         Assert.Equal("M-PCI", view.Measure);
@@ -52,17 +54,17 @@ public sealed class ExplainerTests : IDisposable
     }
 
     [Fact]
-    public void ExplainOfAStoryShowsTheValueItSawForTheFailedClause()
+    public async Task ExplainOfAStoryShowsTheValueItSawForTheFailedClause()
     {
-        var view = Explainer.Explain(_file.Store, _engine, "jira:PAY-2")!;
+        var view = (await Explainer.ExplainAsync(_file.Store, _engine, "jira:PAY-2", CancellationToken.None))!;
         Assert.Equal("labels in (pci, sox) saw [payments]", view.Candidates[0].FailedAt!.ToString());
         Assert.Equal(["jira:PAY-1"], view.DecidedBy.Via);
     }
 
     [Fact]
-    public void ExplainOfAPinnedItemSaysPinEvenThoughARuleMatches()
+    public async Task ExplainOfAPinnedItemSaysPinEvenThoughARuleMatches()
     {
-        var view = Explainer.Explain(_file.Store, _engine, "PAY-4")!;
+        var view = (await Explainer.ExplainAsync(_file.Store, _engine, "PAY-4", CancellationToken.None))!;
         Assert.Equal("pin", view.DecidedBy.Kind);
         Assert.Equal("M-COST", view.Pin);
         Assert.True(view.Candidates[0].Matched);
@@ -70,20 +72,20 @@ public sealed class ExplainerTests : IDisposable
     }
 
     [Fact]
-    public void ExplainOfAnOutOfScopeItemNamesTheScopeClauseThatFailed()
+    public async Task ExplainOfAnOutOfScopeItemNamesTheScopeClauseThatFailed()
     {
-        var view = Explainer.Explain(_file.Store, _engine, "OPS-9")!;
+        var view = (await Explainer.ExplainAsync(_file.Store, _engine, "OPS-9", CancellationToken.None))!;
         Assert.False(view.InScope);
         Assert.False(view.Untracked);
         Assert.Equal("none", view.DecidedBy.Kind);
         Assert.Equal("cancelled", view.ScopeFailedAt!.Saw);
-        Assert.Null(Explainer.Explain(_file.Store, _engine, "NOPE-1"));
+        Assert.Null((await Explainer.ExplainAsync(_file.Store, _engine, "NOPE-1", CancellationToken.None)));
     }
 
     [Fact]
-    public void ExplainSerializesToTheContractShape()
+    public async Task ExplainSerializesToTheContractShape()
     {
-        var json = JsonSerializer.Serialize(Explainer.Explain(_file.Store, _engine, "PAY-3"));
+        var json = JsonSerializer.Serialize((await Explainer.ExplainAsync(_file.Store, _engine, "PAY-3", CancellationToken.None)));
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
         Assert.Equal("jira:PAY-3", root.GetProperty("id").GetString());

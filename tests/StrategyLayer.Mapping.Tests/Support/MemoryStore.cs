@@ -1,30 +1,25 @@
+using System.Runtime.CompilerServices;
 using StrategyLayer.Domain.Items;
 using StrategyLayer.Domain.Mapping;
-using StrategyLayer.Domain.Reporting;
-using StrategyLayer.Domain.Runs;
 using StrategyLayer.Store;
 
 namespace StrategyLayer.Mapping.Tests.Support;
 
 /// <summary>
-/// A collecting fake of the store: items, mappings and meta in memory, counting mapping writes.
-/// Only what mapping uses is implemented.
+/// A collecting fake of the roles mapping uses, whole: items (read), mappings and named values in
+/// memory, counting mapping writes and items read.
 /// </summary>
-internal sealed class MemoryStore : IStrategyStore
+internal sealed class MemoryStore(Func<IEnumerable<WorkItem>>? generated = null) : IItemReader, IMappingStore, INamedValues
 {
     private readonly SortedDictionary<string, WorkItem> _items = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ItemMapping> _mappings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _meta = new(StringComparer.Ordinal);
-
-    private readonly Func<IEnumerable<WorkItem>>? _generated;
-
-    public MemoryStore(Func<IEnumerable<WorkItem>>? generated = null) => _generated = generated;
-
-    public string Path => "memory";
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
 
     public int MappingWrites { get; private set; }
 
     public int ItemsRead { get; private set; }
+
+    public IReadOnlyDictionary<string, ItemMapping> Mappings => _mappings;
 
     public void Put(params WorkItem[] items)
     {
@@ -34,18 +29,14 @@ internal sealed class MemoryStore : IStrategyStore
         }
     }
 
-    public IReadOnlyDictionary<string, ItemMapping> Mappings => _mappings;
-
-    public IEnumerable<WorkItem> Items(ItemQuery? query = null)
+    public async IAsyncEnumerable<WorkItem> ItemsAsync(ItemQuery? query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var item in _generated?.Invoke() ?? _items.Values.ToList())
+        foreach (var item in generated?.Invoke() ?? _items.Values.ToList())
         {
-            if (query?.Team is { } team && !string.Equals(item.Team, team, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            if (query is { IncludeRemoved: false } && item.Removed is not null)
+            cancellationToken.ThrowIfCancellationRequested();
+            if ((query?.Source is { } source && item.Source != source)
+                || (query?.Team is { } team && !string.Equals(item.Team, team, StringComparison.OrdinalIgnoreCase))
+                || (query is { IncludeRemoved: false } && item.Removed is not null))
             {
                 continue;
             }
@@ -53,72 +44,53 @@ internal sealed class MemoryStore : IStrategyStore
             ItemsRead++;
             yield return item;
         }
+
+        await Task.CompletedTask;
     }
 
-    public WorkItem? FindItem(string idOrKey) =>
-        _items.Values.FirstOrDefault(i => string.Equals(i.Id, idOrKey, StringComparison.OrdinalIgnoreCase) || string.Equals(i.Key, idOrKey, StringComparison.OrdinalIgnoreCase) || i.Uid == idOrKey);
+    public Task<WorkItem?> FindItemAsync(string idOrKey, CancellationToken cancellationToken) =>
+        Task.FromResult(_items.Values.FirstOrDefault(i => string.Equals(i.Id, idOrKey, StringComparison.OrdinalIgnoreCase) || string.Equals(i.Key, idOrKey, StringComparison.OrdinalIgnoreCase) || i.Uid == idOrKey));
 
-    public IReadOnlyDictionary<string, ItemMapping> LoadMappings() => new Dictionary<string, ItemMapping>(_mappings);
+    public Task<int> CountItemsAsync(string? source, bool includeRemoved, CancellationToken cancellationToken) =>
+        Task.FromResult(_items.Values.Count(i => (source is null || i.Source == source) && (includeRemoved || i.Removed is null)));
 
-    public int SaveMappings(IReadOnlyList<ItemMapping> changed, IReadOnlyList<string> dropped)
+    public Task<string?> GetRawAsync(string uid, CancellationToken cancellationToken) => Task.FromResult(_items.ContainsKey(uid) ? "{}" : null);
+
+    public Task<IReadOnlyList<QuarantinedRecord>> QuarantinedAsync(string? source, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<QuarantinedRecord>>([]);
+
+    public Task<IReadOnlyList<CursorRecord>> CursorsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<CursorRecord>>([]);
+
+    public Task<IReadOnlyDictionary<string, ItemMapping>> LoadMappingsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, ItemMapping>>(new Dictionary<string, ItemMapping>(_mappings));
+
+    public async IAsyncEnumerable<MappedItem> MappedItemsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in ItemsAsync(null, cancellationToken))
+        {
+            yield return new MappedItem(item, _mappings.GetValueOrDefault(item.Uid));
+        }
+    }
+
+    public Task<int> SaveMappingsAsync(IReadOnlyList<ItemMapping> changed, IReadOnlyList<string> dropped, CancellationToken cancellationToken)
     {
         foreach (var m in changed)
         {
             _mappings[m.Uid] = m;
         }
 
-        foreach (var uid in dropped)
-        {
-            _mappings.Remove(uid);
-        }
-
-        MappingWrites += changed.Count + dropped.Count;
-        return changed.Count + dropped.Count;
+        var writes = changed.Count + dropped.Count(_mappings.Remove);
+        MappingWrites += writes;
+        return Task.FromResult(writes);
     }
 
-    public string? GetMeta(string key) => _meta.GetValueOrDefault(key);
+    public Task<string?> GetValueAsync(string name, CancellationToken cancellationToken) => Task.FromResult(_values.GetValueOrDefault(name));
 
-    public void SetMeta(string key, string value) => _meta[key] = value;
+    public Task<IReadOnlyDictionary<string, string>> ValuesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>(_values));
 
-    public void Dispose()
+    public Task SetValueAsync(string name, string value, CancellationToken cancellationToken)
     {
+        _values[name] = value;
+        return Task.CompletedTask;
     }
-
-    public IReadOnlyDictionary<string, ItemState> LoadItemStates(string source) => throw new NotSupportedException();
-
-    public PageCommit CommitPage(string source, string partition, IReadOnlyList<SourceRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null, bool cursorOnlyIfChanged = false) => throw new NotSupportedException();
-
-    public PageCommit CommitPrepared(string source, string partition, IReadOnlyList<PreparedRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null, bool cursorOnlyIfChanged = false) => throw new NotSupportedException();
-
-    public PreparedRecord Prepare(SourceRecord record, IReadOnlyDictionary<string, ItemState>? known = null) => throw new NotSupportedException();
-
-    public int CountItems(string? source = null, bool includeRemoved = false) => _items.Count;
-
-    public string? GetRaw(string uid) => null;
-
-    public IReadOnlyList<ScopeKey> ItemKeys(string source, string? partition = null) => throw new NotSupportedException();
-
-    public int MarkRemoved(IReadOnlyList<(string Uid, Removal Removal)> removals) => throw new NotSupportedException();
-
-    public IReadOnlyList<QuarantinedRecord> Quarantined(string? source = null) => [];
-
-    public string? GetCursor(string source, string partition) => null;
-
-    public IReadOnlyList<CursorRecord> Cursors() => [];
-
-    public void SaveSnapshot(Snapshot snapshot) => throw new NotSupportedException();
-
-    public Snapshot? GetSnapshot(string period) => null;
-
-    public IReadOnlyList<string> SnapshotPeriods() => [];
-
-    public void SaveRun(RunRecord run) => throw new NotSupportedException();
-
-    public IReadOnlyList<RunRecord> RecentRuns(int count, string? job = null) => [];
-
-    public void SaveDelivery(Delivery delivery) => throw new NotSupportedException();
-
-    public Delivery? GetDelivery(string id) => null;
-
-    public IReadOnlyList<Delivery> Outbox(DeliveryState? state = null) => [];
 }

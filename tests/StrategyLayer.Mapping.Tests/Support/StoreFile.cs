@@ -1,5 +1,6 @@
 using StrategyLayer.Domain.Items;
 using StrategyLayer.Store;
+using StrategyLayer.Store.LiteDb;
 
 namespace StrategyLayer.Mapping.Tests.Support;
 
@@ -12,13 +13,23 @@ internal sealed class StoreFile : IDisposable
 
     public LiteStrategyStore Store { get; }
 
-    public void Put(params WorkItem[] items)
+    public async Task Put(params WorkItem[] items)
     {
         foreach (var group in items.GroupBy(i => i.Source))
         {
-            Store.CommitPage(group.Key, "test", [.. group.Select(i => new SourceRecord(i, "{}"))], [], null);
+            await using var sync = await Store.BeginSyncAsync(group.Key, CancellationToken.None);
+            await sync.CommitAsync("test", [.. group.Select(i => new SourceRecord(i, "{}"))], [], null, CancellationToken.None);
         }
     }
+
+    public async Task Remove(string idOrKey, RemovalReason reason, DateTimeOffset at)
+    {
+        var item = (await Store.FindItemAsync(idOrKey, CancellationToken.None))!;
+        await using var sync = await Store.BeginSyncAsync(item.Source, CancellationToken.None);
+        await sync.MarkRemovedAsync([new ItemRemoval(item.SourceId, new Removal(reason, at))], CancellationToken.None);
+    }
+
+    public Task<List<WorkItem>> Items() => Store.ItemsAsync(null, CancellationToken.None).ToListAsync().AsTask();
 
     public void Dispose()
     {
