@@ -12,7 +12,7 @@ public sealed partial class PackDistributor
     public async Task<DistributionResult> RetryPendingAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        var due = _store.Outbox()
+        var due = (await _store.OutboxAsync(null, cancellationToken))
             .Where(d => d.State != DeliveryState.Sent && (d.NextAttempt is null || d.NextAttempt <= now))
             .OrderBy(d => d.Created)
             .ToList();
@@ -21,11 +21,11 @@ public sealed partial class PackDistributor
         foreach (var delivery in due)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (NewerSent(delivery) is { } newer)
+            if (await NewerSentAsync(delivery, cancellationToken) is { } newer)
             {
                 // An older version of a pack that has since been delivered: sending it now would
                 // overwrite the newer one. Kept, with the reason, and never retried.
-                _store.SaveDelivery(delivery with { State = DeliveryState.Failed, NextAttempt = DateTimeOffset.MaxValue, LastError = $"superseded by delivery {newer.Id} (a newer pack for {delivery.Period})" });
+                await _store.SaveDeliveryAsync(delivery with { State = DeliveryState.Failed, NextAttempt = DateTimeOffset.MaxValue, LastError = $"superseded by delivery {newer.Id} (a newer pack for {delivery.Period})" }, cancellationToken);
                 _log.Information("Delivery {DeliveryId} superseded by {NewerId}; not retried", delivery.Id, newer.Id);
                 continue;
             }
@@ -36,8 +36,8 @@ public sealed partial class PackDistributor
         return new DistributionResult(outcomes);
     }
 
-    private Delivery? NewerSent(Delivery delivery) =>
-        _store.Outbox(DeliveryState.Sent).FirstOrDefault(d =>
+    private async Task<Delivery?> NewerSentAsync(Delivery delivery, CancellationToken cancellationToken) =>
+        (await _store.OutboxAsync(DeliveryState.Sent, cancellationToken)).FirstOrDefault(d =>
             d.Created > delivery.Created
             && string.Equals(d.Audience, delivery.Audience, StringComparison.OrdinalIgnoreCase)
             && string.Equals(d.Channel, delivery.Channel, StringComparison.OrdinalIgnoreCase)
@@ -66,7 +66,7 @@ public sealed partial class PackDistributor
         foreach (var recipient in recipients)
         {
             var id = DeliveryKey.For(work.Audience, channel.Name, recipient, work.Period, work.Version);
-            var existing = _store.GetDelivery(id);
+            var existing = await _store.GetDeliveryAsync(id, cancellationToken);
             if (existing is { State: DeliveryState.Sent })
             {
                 _log.Debug("Delivery {DeliveryId} to {Channel} for {Audience} {Period} already sent", id, channel.Name, work.Audience, work.Period);
@@ -89,7 +89,7 @@ public sealed partial class PackDistributor
             };
 
             // Into the outbox before the first byte goes out: a crash mid-send leaves it pending.
-            _store.SaveDelivery(delivery);
+            await _store.SaveDeliveryAsync(delivery, cancellationToken);
             outcomes.Add(await AttemptAsync(delivery, cancellationToken));
         }
 
@@ -100,7 +100,7 @@ public sealed partial class PackDistributor
     {
         if (!_channels.TryGetValue(delivery.Channel, out var channel) || !_senders.TryGetValue(channel.Type, out var sender))
         {
-            return Failed(delivery, $"channel '{delivery.Channel}' is no longer configured");
+            return await FailedAsync(delivery, $"channel '{delivery.Channel}' is no longer configured");
         }
 
         try
@@ -114,7 +114,7 @@ public sealed partial class PackDistributor
         }
         catch (Exception e)
         {
-            return Failed(delivery, e is DeliveryException ? e.Message : $"channel '{channel.Name}': {e.Message}");
+            return await FailedAsync(delivery, e is DeliveryException ? e.Message : $"channel '{channel.Name}': {e.Message}");
         }
 
         var sent = delivery with
@@ -125,19 +125,20 @@ public sealed partial class PackDistributor
             NextAttempt = null,
             LastError = null,
         };
-        _store.SaveDelivery(sent);
+        // Recorded whatever is being cancelled: the message went out.
+        await _store.SaveDeliveryAsync(sent, CancellationToken.None);
         _log.Information(
             "Delivered {Audience} {Period} to {Channel} {Recipient} (delivery {DeliveryId}, attempt {Attempt})",
             sent.Audience, sent.Period, sent.Channel, sent.Recipient ?? "-", sent.Id, sent.Attempts);
         return new DeliveryOutcome(sent.Id, sent.Audience, sent.Channel, sent.Recipient, DeliveryStatus.Sent);
     }
 
-    private DeliveryOutcome Failed(Delivery delivery, string error)
+    private async Task<DeliveryOutcome> FailedAsync(Delivery delivery, string error)
     {
         var attempts = delivery.Attempts + 1;
         var next = _time.GetUtcNow() + _options.BackoffAfter(attempts);
         var failed = delivery with { State = DeliveryState.Failed, Attempts = attempts, LastError = error, NextAttempt = next };
-        _store.SaveDelivery(failed);
+        await _store.SaveDeliveryAsync(failed, CancellationToken.None);
         _log.Warning(
             "Delivery {DeliveryId} of {Audience} {Period} to {Channel} failed (attempt {Attempt}), kept in the outbox until {NextAttempt}: {Error}",
             failed.Id, failed.Audience, failed.Period, failed.Channel, attempts, next, error);

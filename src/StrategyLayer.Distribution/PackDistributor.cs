@@ -14,7 +14,7 @@ namespace StrategyLayer.Distribution;
 /// </summary>
 public sealed partial class PackDistributor
 {
-    private readonly IStrategyStore _store;
+    private readonly IRunStore _store;
     private readonly Dictionary<string, ChannelSettings> _channels;
     private readonly Dictionary<string, AudienceSettings> _audiences;
     private readonly Dictionary<string, IDeliveryChannel> _senders;
@@ -27,7 +27,7 @@ public sealed partial class PackDistributor
     /// <param name="audiences">Every configured audience: retries and exception notices look them up by name.</param>
     /// <param name="http">For webhooks; a shared client with a sensible timeout. One is made when null.</param>
     public PackDistributor(
-        IStrategyStore store,
+        IRunStore store,
         IReadOnlyList<ChannelSettings> channels,
         IReadOnlyList<AudienceSettings> audiences,
         TimeProvider? time = null,

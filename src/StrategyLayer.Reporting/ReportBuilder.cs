@@ -18,18 +18,22 @@ namespace StrategyLayer.Reporting;
 /// </summary>
 public sealed partial class ReportBuilder
 {
-    private readonly IStrategyStore store;
+    private readonly IStoreReader store;
     private readonly StrategyTree tree;
     private readonly IItemFilterCompiler filters;
     private readonly ReportSettings settings;
     private readonly ReportEnvironment environment;
     private readonly TimeProvider time;
     private readonly ILogger log;
+    private readonly ISnapshotStore? snapshotsTo;
     private readonly SnapshotService snapshots;
     private readonly ItemLinks links;
 
+    /// <param name="store">What the figures are computed from.</param>
+    /// <param name="snapshotsTo">Where a period's snapshot is saved; null for a live view that saves none (the web view).</param>
     public ReportBuilder(
-        IStrategyStore store,
+        IStoreReader store,
+        ISnapshotStore? snapshotsTo,
         StrategyTree tree,
         IItemFilterCompiler filters,
         ReportSettings settings,
@@ -38,13 +42,14 @@ public sealed partial class ReportBuilder
         ILogger? log = null)
     {
         this.store = store;
+        this.snapshotsTo = snapshotsTo;
         this.tree = tree;
         this.filters = filters;
         this.settings = settings;
         this.environment = environment;
         this.time = time;
         this.log = log ?? Serilog.Core.Logger.None;
-        snapshots = new SnapshotService(store, environment.TimeZone);
+        snapshots = new SnapshotService(store, snapshotsTo, environment.TimeZone);
         links = new ItemLinks(environment.WebBaseUrl);
     }
 
@@ -68,31 +73,35 @@ public sealed partial class ReportBuilder
     /// the store's order, so a caller can gather more from the same pass instead of reading the store again.
     /// It is not called when the figures come from a frozen snapshot (<see cref="PeriodData.FromFrozenSnapshot"/>).
     /// </summary>
-    public Task<PeriodData> PrepareAsync(ReportingPeriod period, DateTimeOffset? asOf, Action<WorkItem, ItemMapping?>? observe, CancellationToken cancellationToken)
+    public async Task<PeriodData> PrepareAsync(ReportingPeriod period, DateTimeOffset? asOf, Action<WorkItem, ItemMapping?>? observe, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (snapshots.Frozen(period) is { } frozen)
+        if (await snapshots.FrozenAsync(period, cancellationToken).ConfigureAwait(false) is { } frozen)
         {
             log.Information("Period {Period} is frozen: the pack is built from its snapshot of {AsOf}", period.Name, frozen.AsOf);
-            return Task.FromResult(WithPrevious(SnapshotService.ToPeriodData(frozen, period)));
+            return await WithPreviousAsync(SnapshotService.ToPeriodData(frozen, period), cancellationToken).ConfigureAwait(false);
         }
 
         var at = asOf ?? time.GetUtcNow();
         var state = snapshots.StateFor(period, at);
-        var data = Compute(period, at, state, observe, cancellationToken);
-        snapshots.Save(data, time.GetUtcNow());
-        log.Information(
-            "Snapshot of {Period} saved ({State}): {Items} items, {Bytes} bytes of rows",
-            period.Name, state, data.Aggregates.Summary.InScope, data.ItemRows.Length);
-        return Task.FromResult(WithPrevious(data));
+        var data = await ComputeAsync(period, at, state, observe, cancellationToken).ConfigureAwait(false);
+        await snapshots.SaveAsync(data, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (snapshotsTo is not null)
+        {
+            log.Information(
+                "Snapshot of {Period} saved ({State}): {Items} items, {Bytes} bytes of rows",
+                period.Name, state, data.Aggregates.Summary.InScope, data.ItemRows.Length);
+        }
+
+        return await WithPreviousAsync(data, cancellationToken).ConfigureAwait(false);
     }
 
-    private PeriodData WithPrevious(PeriodData data) =>
-        snapshots.Find(data.Period.Previous.Name) is { } previous
+    private async Task<PeriodData> WithPreviousAsync(PeriodData data, CancellationToken cancellationToken) =>
+        await snapshots.FindAsync(data.Period.Previous.Name, cancellationToken).ConfigureAwait(false) is { } previous
             ? data with { Previous = SnapshotService.ReadAggregates(previous), PreviousState = previous.State.ToString().ToLowerInvariant() }
             : data;
 
-    private PeriodData Compute(ReportingPeriod period, DateTimeOffset asOf, SnapshotState state, Action<WorkItem, ItemMapping?>? observe, CancellationToken cancellationToken)
+    private async Task<PeriodData> ComputeAsync(ReportingPeriod period, DateTimeOffset asOf, SnapshotState state, Action<WorkItem, ItemMapping?>? observe, CancellationToken cancellationToken)
     {
         var start = period.StartInstant(environment.TimeZone);
         var end = period.EndInstant(environment.TimeZone);
@@ -100,7 +109,7 @@ public sealed partial class ReportBuilder
         var elapsed = evalAt <= start ? 0 : Math.Min(100, 100 * (evalAt - start).TotalSeconds / (end - start).TotalSeconds);
         using var computation = new PeriodComputation(tree, filters, settings, links, evalAt);
         var n = 0;
-        foreach (var (item, mapping) in store.MappedItems())
+        await foreach (var (item, mapping) in store.MappedItemsAsync(cancellationToken).ConfigureAwait(false))
         {
             if ((++n & 0xFFF) == 0)
             {
@@ -111,21 +120,30 @@ public sealed partial class ReportBuilder
             computation.Add(item, mapping);
         }
 
+        // The trend of a measure whose actual is not entered reads earlier periods' snapshots.
         var earlier = new Dictionary<string, PeriodAggregates?>(StringComparer.Ordinal);
-        double? EarlierActual(string periodName, string measureId)
+        if (tree.Measures.Any(m => m.Kpi.Actual is not EnteredActual))
         {
-            if (!earlier.TryGetValue(periodName, out var aggregates))
+            var earlierPeriod = period.Previous;
+            for (var i = 1; i < settings.TrendPeriods; i++, earlierPeriod = earlierPeriod.Previous)
             {
-                aggregates = snapshots.Find(periodName) is { } s ? SnapshotService.ReadAggregates(s) : null;
-                earlier[periodName] = aggregates;
+                earlier[earlierPeriod.Name] = await snapshots.FindAsync(earlierPeriod.Name, cancellationToken).ConfigureAwait(false) is { } s ? SnapshotService.ReadAggregates(s) : null;
             }
+        }
 
-            return aggregates?.Measures.FirstOrDefault(m => string.Equals(m.Id, measureId, StringComparison.OrdinalIgnoreCase))?.Actual;
+        double? EarlierActual(string periodName, string measureId) =>
+            earlier.GetValueOrDefault(periodName)?.Measures.FirstOrDefault(m => string.Equals(m.Id, measureId, StringComparison.OrdinalIgnoreCase))?.Actual;
+
+        // Each blocker is looked up once, before the figures are finished (they are computed in memory).
+        var blockers = new Dictionary<string, WorkItem?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in computation.BlockersToLookUp())
+        {
+            blockers[key] = await store.FindItemAsync(key, cancellationToken).ConfigureAwait(false);
         }
 
         var sources = computation.Sources.Concat(environment.Sources ?? []);
-        var freshness = FreshnessReader.Read(store, sources, asOf, settings, environment.TimeZone);
-        var aggregates = computation.Finish(tree, period, elapsed, store.FindItem, EarlierActual, freshness);
+        var freshness = await FreshnessReader.ReadAsync(store, sources, asOf, settings, environment.TimeZone, cancellationToken).ConfigureAwait(false);
+        var aggregates = computation.Finish(tree, period, elapsed, key => blockers.GetValueOrDefault(key), EarlierActual, freshness);
         return new PeriodData(period, state, asOf, aggregates, computation.FinishRows(), false);
     }
 }

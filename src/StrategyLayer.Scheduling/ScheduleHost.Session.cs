@@ -75,7 +75,8 @@ public sealed partial class ScheduleHost
             var log = _host._log;
             var started = time.GetUtcNow();
             var record = new RunRecord { Id = Guid.NewGuid().ToString("N"), Job = name, Started = started, ScheduledFor = scheduledFor };
-            store.SaveRun(record);
+            // Run records are written whatever is being cancelled: a stopped run must still say so.
+            await store.SaveRunAsync(record, CancellationToken.None);
             log.Information("Run {RunId}: {Job} for {ScheduledFor} started{CatchUp}", record.Id, name, scheduledFor, catchUp ? " (catch-up)" : "");
 
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(_jobs.Token, quartzToken);
@@ -104,7 +105,7 @@ public sealed partial class ScheduleHost
                 log.Error("Run {RunId}: {Job} failed: {Error}", record.Id, name, e.Message);
             }
 
-            store.SaveRun(final);
+            await store.SaveRunAsync(final, CancellationToken.None);
             log.Information("Run {RunId}: {Job} ended {Result} in {Seconds:0.0}s", final.Id, name, final.Result, (final.Ended!.Value - started).TotalSeconds);
         }
 

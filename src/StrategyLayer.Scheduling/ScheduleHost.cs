@@ -14,12 +14,12 @@ namespace StrategyLayer.Scheduling;
 /// </summary>
 public sealed partial class ScheduleHost
 {
-    private readonly IStrategyStore _store;
+    private readonly IRunStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
     private readonly ScheduleHostOptions _options;
 
-    public ScheduleHost(IStrategyStore store, TimeProvider? time = null, ILogger? log = null, ScheduleHostOptions? options = null)
+    public ScheduleHost(IRunStore store, TimeProvider? time = null, ILogger? log = null, ScheduleHostOptions? options = null)
     {
         _store = store;
         _time = time ?? TimeProvider.System;
@@ -124,7 +124,7 @@ public sealed partial class ScheduleHost
         for (var i = 0; i < schedules.Count; i++)
         {
             var name = ScheduledJob.NameOf(schedules[i]);
-            var last = _store.RecentRuns(1, name).FirstOrDefault();
+            var last = (await _store.RecentRunsAsync(1, name, CancellationToken.None)).FirstOrDefault();
             var decision = CatchUpPolicy.Decide(schedules[i], last, now, zone);
             if (!decision.Fire || !fired.Add(name))
             {

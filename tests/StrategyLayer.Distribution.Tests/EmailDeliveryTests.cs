@@ -26,7 +26,7 @@ public sealed class EmailDeliveryTests : IClassFixture<SmtpServerFixture>, IDisp
         _folder.Dispose();
     }
 
-    private IStrategyStore Outbox => _file.Store;
+    private IRunStore Outbox => _file.Store;
 
     private ChannelSettings Email(string? subject = null) => new()
     {
@@ -64,7 +64,7 @@ public sealed class EmailDeliveryTests : IClassFixture<SmtpServerFixture>, IDisp
             var recipient = message.To.Mailboxes.Single().Address;
             var id = DeliveryKey.For("executives", "email-exec", recipient, "2026-11", pack.PackVersion);
             Assert.Equal($"{id}@strategylayer", message.MessageId);
-            Assert.Equal(DeliveryState.Sent, Outbox.GetDelivery(id)!.State);
+            Assert.Equal(DeliveryState.Sent, (await Outbox.GetDeliveryAsync(id, CancellationToken.None))!.State);
         }
     }
 
@@ -118,7 +118,7 @@ public sealed class EmailDeliveryTests : IClassFixture<SmtpServerFixture>, IDisp
         Assert.Equal(DeliveryStatus.Failed, failed.Status);
         Assert.True(down.AnyFailed);
         Assert.False(Assert.Single(down.Channels).Ok);
-        var kept = Outbox.GetDelivery(failed.DeliveryId!)!;
+        var kept = (await Outbox.GetDeliveryAsync(failed.DeliveryId!, CancellationToken.None))!;
         Assert.Equal(DeliveryState.Failed, kept.State);
         Assert.Equal(1, kept.Attempts);
         Assert.Contains($"127.0.0.1:{_smtp.Port}", kept.LastError);
@@ -138,7 +138,7 @@ public sealed class EmailDeliveryTests : IClassFixture<SmtpServerFixture>, IDisp
 
         var message = Assert.Single(_smtp.Messages());
         Assert.Equal($"{failed.DeliveryId}@strategylayer", message.MessageId);
-        var sent = Outbox.GetDelivery(failed.DeliveryId!)!;
+        var sent = (await Outbox.GetDeliveryAsync(failed.DeliveryId!, CancellationToken.None))!;
         Assert.Equal(DeliveryState.Sent, sent.State);
         Assert.Equal(2, sent.Attempts);
         Assert.Null(sent.LastError);
@@ -157,7 +157,7 @@ public sealed class EmailDeliveryTests : IClassFixture<SmtpServerFixture>, IDisp
 
         Assert.Equal(DeliveryStatus.Failed, second.Status);
         Assert.Equal(_time.GetUtcNow() + TimeSpan.FromMinutes(2), second.NextAttempt);
-        Assert.Equal(2, Outbox.GetDelivery(first.DeliveryId!)!.Attempts);
-        Assert.Single(Outbox.Outbox(DeliveryState.Failed));
+        Assert.Equal(2, (await Outbox.GetDeliveryAsync(first.DeliveryId!, CancellationToken.None))!.Attempts);
+        Assert.Single((await Outbox.OutboxAsync(DeliveryState.Failed, CancellationToken.None)));
     }
 }

@@ -20,7 +20,7 @@ public sealed class FolderDeliveryTests : IDisposable
         _folder.Dispose();
     }
 
-    private IStrategyStore Outbox => _file.Store;
+    private IRunStore Outbox => _file.Store;
 
     private ChannelSettings Share => new() { Name = "share", Type = "folder", Path = _folder.File("share") };
 
@@ -49,7 +49,7 @@ public sealed class FolderDeliveryTests : IDisposable
         await distributor.DistributeAsync([Packs.Write(_folder, audience, "<h1>v2</h1>")], CancellationToken.None);
 
         Assert.Equal("<h1>v2</h1>", File.ReadAllText(Path.Combine(Share.Path!, "2026-11", "portfolio-pack-2026-11.html")));
-        Assert.Equal(2, Outbox.Outbox(DeliveryState.Sent).Count);
+        Assert.Equal(2, (await Outbox.OutboxAsync(DeliveryState.Sent, CancellationToken.None)).Count);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class FolderDeliveryTests : IDisposable
             Files = pack.Files,
             Created = _time.GetUtcNow(),
         };
-        Outbox.SaveDelivery(delivery);
+        await Outbox.SaveDeliveryAsync(delivery, CancellationToken.None);
 
         var result = await new PackDistributor(Outbox, [Share], [audience], _time).RetryPendingAsync(CancellationToken.None);
 

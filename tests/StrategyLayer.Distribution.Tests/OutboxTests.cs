@@ -20,7 +20,7 @@ public sealed class OutboxTests : IDisposable
     }
 
     /// <summary>A collecting sender that records what the outbox held at the moment of sending.</summary>
-    private sealed class ObservingChannel(Func<OutgoingMessage, Delivery?> observe, bool fail = false) : IDeliveryChannel
+    private sealed class ObservingChannel(Func<OutgoingMessage, Task<Delivery?>> observe, bool fail = false) : IDeliveryChannel
     {
         public List<Delivery?> SeenInOutbox { get; } = [];
 
@@ -28,10 +28,13 @@ public sealed class OutboxTests : IDisposable
 
         public IReadOnlyList<string?> Recipients(ChannelSettings channel) => [null];
 
-        public Task SendAsync(ChannelSettings channel, OutgoingMessage message, CancellationToken cancellationToken)
+        public async Task SendAsync(ChannelSettings channel, OutgoingMessage message, CancellationToken cancellationToken)
         {
-            SeenInOutbox.Add(observe(message));
-            return fail ? throw new IOException("share offline") : Task.CompletedTask;
+            SeenInOutbox.Add(await observe(message));
+            if (fail)
+            {
+                throw new IOException("share offline");
+            }
         }
     }
 
@@ -39,7 +42,7 @@ public sealed class OutboxTests : IDisposable
     public async Task A_delivery_is_in_the_outbox_before_it_is_sent_and_marked_sent_after()
     {
         var store = _file.Store;
-        var sender = new ObservingChannel(m => store.GetDelivery(m.Delivery.Id));
+        var sender = new ObservingChannel(m => store.GetDeliveryAsync(m.Delivery.Id, CancellationToken.None));
         var audience = Packs.Audience("share");
         var distributor = new PackDistributor(store, [new ChannelSettings { Name = "share", Type = "folder", Path = _folder.Path }], [audience], _time, senders: [sender]);
 
@@ -49,7 +52,7 @@ public sealed class OutboxTests : IDisposable
         Assert.NotNull(seen);
         Assert.Equal(DeliveryState.Pending, seen.State);
         Assert.Equal("https://pmo.example.com/strategylayer/packs/2026-11", seen.Link);
-        var after = store.GetDelivery(Assert.Single(result.Deliveries).DeliveryId!)!;
+        var after = (await store.GetDeliveryAsync(Assert.Single(result.Deliveries).DeliveryId!, CancellationToken.None))!;
         Assert.Equal(DeliveryState.Sent, after.State);
         Assert.Equal(_time.GetUtcNow(), after.Sent);
     }
@@ -60,7 +63,7 @@ public sealed class OutboxTests : IDisposable
         var store = _file.Store;
         var audience = Packs.Audience("share");
         var channel = new ChannelSettings { Name = "share", Type = "folder", Path = _folder.File("share") };
-        var failing = new ObservingChannel(_ => null, fail: true);
+        var failing = new ObservingChannel(_ => Task.FromResult<Delivery?>(null), fail: true);
         var failed = await new PackDistributor(store, [channel], [audience], _time, senders: [failing])
             .DistributeAsync([Packs.Write(_folder, audience)], CancellationToken.None);
         Assert.Contains("share offline", Assert.Single(failed.Deliveries).Error);
@@ -71,8 +74,8 @@ public sealed class OutboxTests : IDisposable
 
         Assert.Equal(DeliveryStatus.Sent, Assert.Single(retried.Deliveries).Status);
         Assert.True(File.Exists(Path.Combine(channel.Path!, "2026-11", "portfolio-pack-2026-11.html")));
-        Assert.Empty(store.Outbox(DeliveryState.Failed));
-        Assert.Single(store.Outbox(DeliveryState.Sent));
+        Assert.Empty((await store.OutboxAsync(DeliveryState.Failed, CancellationToken.None)));
+        Assert.Single((await store.OutboxAsync(DeliveryState.Sent, CancellationToken.None)));
     }
 
     [Fact]
@@ -81,7 +84,7 @@ public sealed class OutboxTests : IDisposable
         var store = _file.Store;
         var audience = Packs.Audience("share");
         var channel = new ChannelSettings { Name = "share", Type = "folder", Path = _folder.File("share") };
-        var v1 = Assert.Single((await new PackDistributor(store, [channel], [audience], _time, senders: [new ObservingChannel(_ => null, fail: true)])
+        var v1 = Assert.Single((await new PackDistributor(store, [channel], [audience], _time, senders: [new ObservingChannel(_ => Task.FromResult<Delivery?>(null), fail: true)])
             .DistributeAsync([Packs.Write(_folder, audience, "<h1>v1</h1>")], CancellationToken.None)).Deliveries);
         _time.Advance(TimeSpan.FromSeconds(10));
         var distributor = new PackDistributor(store, [channel], [audience], _time);
@@ -92,7 +95,7 @@ public sealed class OutboxTests : IDisposable
 
         Assert.Empty(retried.Deliveries);
         Assert.Equal("<h1>v2</h1>", File.ReadAllText(Path.Combine(channel.Path!, "2026-11", "portfolio-pack-2026-11.html")));
-        Assert.StartsWith("superseded by delivery", store.GetDelivery(v1.DeliveryId!)!.LastError);
+        Assert.StartsWith("superseded by delivery", (await store.GetDeliveryAsync(v1.DeliveryId!, CancellationToken.None))!.LastError);
     }
 
     [Fact]

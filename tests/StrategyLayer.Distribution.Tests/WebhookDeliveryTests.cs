@@ -32,7 +32,7 @@ public sealed class WebhookDeliveryTests : IClassFixture<WebhookServerFixture>, 
         _folder.Dispose();
     }
 
-    private IStrategyStore Outbox => _file.Store;
+    private IRunStore Outbox => _file.Store;
 
     private ChannelSettings Hook(string format, string tail = "/ok") =>
         new() { Name = "chat", Type = "webhook", Format = format, Url = _server.Url + _path + tail };
@@ -96,7 +96,7 @@ public sealed class WebhookDeliveryTests : IClassFixture<WebhookServerFixture>, 
         Assert.Equal(DeliveryStatus.Failed, outcome.Status);
         Assert.Contains("503", outcome.Error);
         Assert.DoesNotContain(_path, outcome.Error);
-        Assert.Equal(DeliveryState.Failed, Outbox.GetDelivery(outcome.DeliveryId!)!.State);
+        Assert.Equal(DeliveryState.Failed, (await Outbox.GetDeliveryAsync(outcome.DeliveryId!, CancellationToken.None))!.State);
         Assert.Equal("chat", Assert.Single(result.Channels).Channel);
     }
 

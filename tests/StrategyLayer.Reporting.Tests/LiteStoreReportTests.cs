@@ -3,6 +3,7 @@ using StrategyLayer.Domain.Items;
 using StrategyLayer.Domain.Mapping;
 using StrategyLayer.Reporting.Tests.Support;
 using StrategyLayer.Store;
+using StrategyLayer.Store.LiteDb;
 
 namespace StrategyLayer.Reporting.Tests;
 
@@ -15,22 +16,28 @@ public sealed class LiteStoreReportTests : IDisposable
 
     private string StorePath => temp.File("strategylayer.db");
 
-    private void Seed()
+    private async Task Seed()
     {
         var memory = DemoPortfolio.Store();
-        using var store = LiteStrategyStore.Open(StorePath);
-        foreach (var group in memory.Items().GroupBy(i => i.Source))
+        await using var store = LiteStrategyStore.Open(StorePath);
+        foreach (var group in memory.AllItems().GroupBy(i => i.Source))
         {
-            store.CommitPage(group.Key, "default", [.. group.Select(i => new SourceRecord(i, "{}"))], [], "cursor");
+            await Commit(store, group.Key, [.. group], "cursor");
         }
 
-        store.SaveMappings([.. memory.LoadMappings().Values], []);
+        await store.SaveMappingsAsync(memory.AllMappings(), [], CancellationToken.None);
+    }
+
+    private static async Task Commit(IItemSync store, string source, IReadOnlyList<WorkItem> items, string cursor)
+    {
+        await using var sync = await store.BeginSyncAsync(source, CancellationToken.None);
+        await sync.CommitAsync("default", [.. items.Select(i => new SourceRecord(i, "{}"))], [], cursor, CancellationToken.None);
     }
 
     [Fact]
     public async Task A_frozen_period_built_from_the_lite_store_renders_the_same_after_the_store_is_reopened_and_changed()
     {
-        Seed();
+        await Seed();
         var end = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
         var renderer = new PackRenderer(RepoPaths.Templates);
         var time = new FakeTimeProvider(end);
@@ -47,15 +54,15 @@ public sealed class LiteStoreReportTests : IDisposable
         using (var store = LiteStrategyStore.Open(StorePath))
         {
             var late = DemoPortfolio.Jira("PAY-77", "PAY", StatusCategory.Done, "Late", end);
-            store.CommitPage("jira", "default", [new SourceRecord(late, "{}")], [], "cursor2");
-            store.SaveMappings([new ItemMapping(late.Uid, "M-PCI-TOKEN", new Decision(DecisionKind.Rule, "pci-work"), true)], []);
+            await Commit(store, "jira", [late], "cursor2");
+            await store.SaveMappingsAsync([new ItemMapping(late.Uid, "M-PCI-TOKEN", new Decision(DecisionKind.Rule, "pci-work"), true)], [], CancellationToken.None);
             var again = await DemoPortfolio.Builder(store, time: time)
                 .BuildAsync(new ReportRequest(DemoPortfolio.November, ReportScope.Portfolio, end.AddDays(3)), CancellationToken.None);
 
             Assert.Equal(first, renderer.RenderToString("portfolio-pack", again));
-            Assert.Equal("Frozen", SnapshotStateName(store));
+            Assert.Equal("Frozen", await SnapshotStateName(store));
         }
     }
 
-    private static string SnapshotStateName(IStrategyStore store) => store.GetSnapshot("2026-11")!.State.ToString();
+    private static async Task<string> SnapshotStateName(ISnapshotReader store) => (await store.GetSnapshotAsync("2026-11", CancellationToken.None))!.State.ToString();
 }

@@ -23,7 +23,7 @@ public sealed class SnapshotServiceTests
         Assert.Equal(SnapshotState.Provisional, first.State);
         Assert.Equal(SnapshotState.Provisional, second.State);
         Assert.Equal(13, second.Aggregates.Summary.InScope);
-        var saved = store.GetSnapshot("2026-11")!;
+        var saved = (await store.GetSnapshotAsync("2026-11", CancellationToken.None))!;
         Assert.Equal((SnapshotState.Provisional, DemoPortfolio.AsOf.AddDays(5)), (saved.State, saved.AsOf));
         Assert.Equal(2, store.SnapshotWrites);
     }
@@ -32,7 +32,7 @@ public sealed class SnapshotServiceTests
     public void Once_the_period_has_ended_in_the_configured_time_zone_its_snapshot_is_frozen()
     {
         var lisbonSummer = TimeZoneInfo.CreateCustomTimeZone("UTC+1", TimeSpan.FromHours(1), "UTC+1", "UTC+1");
-        var service = new SnapshotService(new InMemoryStore(), lisbonSummer);
+        var service = new SnapshotService(new InMemoryStore(), null, lisbonSummer);
 
         Assert.Equal(SnapshotState.Provisional, service.StateFor(DemoPortfolio.November, NovemberEnd.AddHours(-1).AddSeconds(-1)));
         Assert.Equal(SnapshotState.Frozen, service.StateFor(DemoPortfolio.November, NovemberEnd.AddHours(-1)));
@@ -127,6 +127,6 @@ public sealed class SnapshotServiceTests
         Assert.Equal(20_000, rows.Count);
         Assert.Equal(2858, rows.Count(r => r.Measure is null));
         Assert.True(data.ItemRows.Length < 20_000 * 40, $"rows take {data.ItemRows.Length} bytes");
-        Assert.True(store.GetSnapshot("2026-11")!.AggregatesJson.Length < 50_000);
+        Assert.True((await store.GetSnapshotAsync("2026-11", CancellationToken.None))!.AggregatesJson.Length < 50_000);
     }
 }

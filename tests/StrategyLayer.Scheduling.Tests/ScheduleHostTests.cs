@@ -49,7 +49,7 @@ public sealed class ScheduleHostTests
 
         Assert.Equal(1, maxConcurrent);
         Assert.InRange(executions, 2, 3);
-        var runs = store.RecentRuns(100, "run");
+        var runs = (await store.RecentRunsAsync(100, "run", CancellationToken.None));
         Assert.Equal(executions, runs.Count);
         Assert.All(runs, r =>
         {
@@ -87,7 +87,7 @@ public sealed class ScheduleHostTests
         await hosting.WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.Equal(10, pages);
-        var run = Assert.Single(store.RecentRuns(10, "sync:jira"));
+        var run = Assert.Single((await store.RecentRunsAsync(10, "sync:jira", CancellationToken.None)));
         Assert.Equal(RunResult.Succeeded, run.Result);
     }
 
@@ -111,7 +111,7 @@ public sealed class ScheduleHostTests
         await stop.CancelAsync();
         await hosting.WaitAsync(TimeSpan.FromSeconds(10));
 
-        var run = Assert.Single(store.RecentRuns(10, "run"));
+        var run = Assert.Single((await store.RecentRunsAsync(10, "run", CancellationToken.None)));
         Assert.Equal(RunResult.Cancelled, run.Result);
         Assert.NotNull(run.Ended);
     }
@@ -122,7 +122,7 @@ public sealed class ScheduleHostTests
         using var file = new StoreFile();
         var store = file.Store;
         var served = new DateTimeOffset(2026, 11, 2, 6, 0, 0, TimeSpan.Zero);
-        store.SaveRun(new RunRecord { Id = "old", Job = "run", Started = served, Ended = served.AddMinutes(2), Result = RunResult.Succeeded, ScheduledFor = served });
+        await store.SaveRunAsync(new RunRecord { Id = "old", Job = "run", Started = served, Ended = served.AddMinutes(2), Result = RunResult.Succeeded, ScheduledFor = served }, CancellationToken.None);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 5, 9, 30, 0, TimeSpan.Zero));
         var host = new ScheduleHost(store, time, options: ScheduleHostOptions.Default);
         var requests = new List<JobRequest>();
@@ -148,8 +148,8 @@ public sealed class ScheduleHostTests
         var request = Assert.Single(requests);
         Assert.True(request.CatchUp);
         Assert.Equal(new DateTimeOffset(2026, 11, 5, 6, 0, 0, TimeSpan.Zero), request.ScheduledFor);
-        Assert.Equal(2, store.RecentRuns(10, "run").Count);
-        Assert.Equal(request.ScheduledFor, store.RecentRuns(1, "run")[0].ScheduledFor);
+        Assert.Equal(2, (await store.RecentRunsAsync(10, "run", CancellationToken.None)).Count);
+        Assert.Equal(request.ScheduledFor, (await store.RecentRunsAsync(1, "run", CancellationToken.None))[0].ScheduledFor);
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public sealed class ScheduleHostTests
         await stop.CancelAsync();
         await hosting;
 
-        var run = store.RecentRuns(10, "report:executives").Last();
+        var run = (await store.RecentRunsAsync(10, "report:executives", CancellationToken.None)).Last();
         Assert.Equal(RunResult.Failed, run.Result);
         Assert.Equal("template 'portfolio-pack' not found", run.Error);
     }

@@ -8,10 +8,11 @@ namespace StrategyLayer.Reporting.Building;
 /// <summary>How fresh each source is: its last committed page, the last sync run's outcome, its quarantine.</summary>
 internal static class FreshnessReader
 {
-    public static IReadOnlyList<FreshnessView> Read(IStrategyStore store, IEnumerable<string> sources, DateTimeOffset asOf, ReportSettings s, TimeZoneInfo zone)
+    public static async Task<IReadOnlyList<FreshnessView>> ReadAsync<TStore>(TStore store, IEnumerable<string> sources, DateTimeOffset asOf, ReportSettings s, TimeZoneInfo zone, CancellationToken cancellationToken)
+        where TStore : IItemReader, IRunReader
     {
-        var cursors = store.Cursors();
-        var lastSync = store.RecentRuns(1, "sync").FirstOrDefault();
+        var cursors = await store.CursorsAsync(cancellationToken).ConfigureAwait(false);
+        var lastSync = (await store.RecentRunsAsync(1, "sync", cancellationToken).ConfigureAwait(false)).FirstOrDefault();
         var names = new SortedSet<string>(sources, StringComparer.OrdinalIgnoreCase);
         foreach (var c in cursors)
         {
@@ -26,7 +27,7 @@ internal static class FreshnessReader
                 .Select(c => c.LastCommit!.Value)
                 .DefaultIfEmpty(DateTimeOffset.MinValue)
                 .Max();
-            var quarantined = store.Quarantined(name).Count;
+            var quarantined = (await store.QuarantinedAsync(name, cancellationToken).ConfigureAwait(false)).Count;
             var notes = new List<string>();
             Rag level;
             double? ageHours = null;

@@ -81,6 +81,10 @@ internal sealed partial class PeriodComputation
         };
     }
 
+    /// <summary>The blockers <see cref="Finish"/> looks up, in the order it does: the most blocking first, at most <see cref="MaxBlockerLookups"/>.</summary>
+    public IReadOnlyList<string> BlockersToLookUp() =>
+        [.. blockers.Values.OrderByDescending(b => b.Count).ThenBy(b => b.Key, StringComparer.Ordinal).Take(MaxBlockerLookups).Select(b => b.Key)];
+
     private Dictionary<string, BlockerView> ResolveBlockers(Func<string, WorkItem?> findItem)
     {
         var open = new Dictionary<string, BlockerView>(StringComparer.OrdinalIgnoreCase);

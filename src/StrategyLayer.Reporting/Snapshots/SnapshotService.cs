@@ -12,7 +12,9 @@ namespace StrategyLayer.Reporting.Snapshots;
 /// frozen once the as-of time reaches the period's end in the configured time zone (never
 /// replaced again). Item rows are JSON lines compressed with Brotli; aggregates are JSON beside them.
 /// </summary>
-public sealed class SnapshotService(IStrategyStore store, TimeZoneInfo timeZone)
+/// <param name="store">Where snapshots are read.</param>
+/// <param name="saveTo">Where they are saved; null for a live view that computes figures and keeps none (the web view).</param>
+public sealed class SnapshotService(ISnapshotReader store, ISnapshotStore? saveTo, TimeZoneInfo timeZone)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -20,15 +22,18 @@ public sealed class SnapshotService(IStrategyStore store, TimeZoneInfo timeZone)
         asOf >= period.EndInstant(timeZone) ? SnapshotState.Frozen : SnapshotState.Provisional;
 
     /// <summary>The period's frozen snapshot, if one was taken.</summary>
-    public Snapshot? Frozen(ReportingPeriod period) =>
-        store.GetSnapshot(period.Name) is { State: SnapshotState.Frozen } s ? s : null;
+    public async Task<Snapshot?> FrozenAsync(ReportingPeriod period, CancellationToken cancellationToken) =>
+        await store.GetSnapshotAsync(period.Name, cancellationToken).ConfigureAwait(false) is { State: SnapshotState.Frozen } s ? s : null;
 
-    public Snapshot? Find(string period) => store.GetSnapshot(period);
+    public Task<Snapshot?> FindAsync(string period, CancellationToken cancellationToken) => store.GetSnapshotAsync(period, cancellationToken);
 
-    /// <summary>Saves the period's snapshot unless a frozen one already exists (a frozen period never changes).</summary>
-    public Snapshot Save(PeriodData data, DateTimeOffset builtAt)
+    /// <summary>
+    /// Saves the period's snapshot unless a frozen one already exists (a frozen period never changes);
+    /// without a store to save to, returns the snapshot unsaved.
+    /// </summary>
+    public async Task<Snapshot> SaveAsync(PeriodData data, DateTimeOffset builtAt, CancellationToken cancellationToken)
     {
-        if (Frozen(data.Period) is { } frozen)
+        if (await FrozenAsync(data.Period, cancellationToken).ConfigureAwait(false) is { } frozen)
         {
             return frozen;
         }
@@ -40,7 +45,11 @@ public sealed class SnapshotService(IStrategyStore store, TimeZoneInfo timeZone)
             data.AsOf,
             JsonSerializer.Serialize(data.Aggregates, Json),
             data.ItemRows);
-        store.SaveSnapshot(snapshot);
+        if (saveTo is not null)
+        {
+            await saveTo.SaveSnapshotAsync(snapshot, cancellationToken).ConfigureAwait(false);
+        }
+
         return snapshot;
     }
 

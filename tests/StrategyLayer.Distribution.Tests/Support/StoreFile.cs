@@ -1,4 +1,4 @@
-using StrategyLayer.Store;
+using StrategyLayer.Store.LiteDb;
 
 namespace StrategyLayer.Tests.Support;
 

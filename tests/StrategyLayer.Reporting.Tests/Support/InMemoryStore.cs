@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StrategyLayer.Domain.Items;
 using StrategyLayer.Domain.Mapping;
 using StrategyLayer.Domain.Reporting;
@@ -7,20 +8,22 @@ using StrategyLayer.Store;
 namespace StrategyLayer.Reporting.Tests.Support;
 
 /// <summary>
-/// A hand-written store double holding what reporting reads (items, mappings, cursors, runs,
-/// quarantine, snapshots) in memory; the write paths reporting never uses are not supported.
+/// A hand-written store double holding what reporting reads and saves, in memory: every reading role
+/// (items, mappings, snapshots, runs and outbox) and snapshot saving, whole.
 /// </summary>
-internal sealed class InMemoryStore : IStrategyStore
+internal sealed class InMemoryStore : IStoreReader, ISnapshotStore
 {
     private readonly SortedDictionary<string, WorkItem> items = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ItemMapping> mappings = [];
     private readonly Dictionary<string, Snapshot> snapshots = [];
 
-    public string Path => "memory";
+    public string Description => "memory";
 
     public List<CursorRecord> CursorList { get; } = [];
 
     public List<RunRecord> Runs { get; } = [];
+
+    public List<Delivery> Deliveries { get; } = [];
 
     public List<QuarantinedRecord> QuarantineList { get; } = [];
 
@@ -35,68 +38,74 @@ internal sealed class InMemoryStore : IStrategyStore
         }
     }
 
-    public IEnumerable<WorkItem> Items(ItemQuery? query = null) => items.Values.ToList();
+    /// <summary>The items, as a test seeds another store with them.</summary>
+    public IReadOnlyList<WorkItem> AllItems() => [.. items.Values];
 
-    public WorkItem? FindItem(string idOrKey)
+    /// <summary>The mappings, as a test seeds another store with them.</summary>
+    public IReadOnlyList<ItemMapping> AllMappings() => [.. mappings.Values];
+
+    public async IAsyncEnumerable<WorkItem> ItemsAsync(ItemQuery? query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (source, key) = ItemId.Parse(idOrKey);
-        return items.Values.FirstOrDefault(i =>
-            (source is null || i.Source == source) && string.Equals(i.Key, key, StringComparison.OrdinalIgnoreCase));
+        foreach (var item in items.Values.ToList())
+        {
+            if ((query?.Source is { } source && item.Source != source)
+                || (query?.Team is { } team && !string.Equals(item.Team, team, StringComparison.OrdinalIgnoreCase))
+                || (query is { IncludeRemoved: false } && item.Removed is not null))
+            {
+                continue;
+            }
+
+            yield return item;
+        }
+
+        await Task.CompletedTask;
     }
 
-    public int CountItems(string? source = null, bool includeRemoved = false) => items.Count;
+    public Task<WorkItem?> FindItemAsync(string idOrKey, CancellationToken cancellationToken)
+    {
+        var (source, key) = ItemId.Parse(idOrKey);
+        return Task.FromResult(items.Values.FirstOrDefault(i =>
+            (source is null || i.Source == source) && string.Equals(i.Key, key, StringComparison.OrdinalIgnoreCase)));
+    }
 
-    public IReadOnlyDictionary<string, ItemMapping> LoadMappings() => new Dictionary<string, ItemMapping>(mappings);
+    public Task<int> CountItemsAsync(string? source, bool includeRemoved, CancellationToken cancellationToken) =>
+        Task.FromResult(items.Values.Count(i => (source is null || i.Source == source) && (includeRemoved || i.Removed is null)));
 
-    public IReadOnlyList<QuarantinedRecord> Quarantined(string? source = null) =>
-        QuarantineList.Where(q => source is null || q.Source == source).ToList();
+    public Task<string?> GetRawAsync(string uid, CancellationToken cancellationToken) => Task.FromResult(items.ContainsKey(uid) ? "{}" : null);
 
-    public IReadOnlyList<CursorRecord> Cursors() => CursorList;
+    public Task<IReadOnlyList<QuarantinedRecord>> QuarantinedAsync(string? source, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<QuarantinedRecord>>(QuarantineList.Where(q => source is null || q.Source == source).ToList());
 
-    public IReadOnlyList<RunRecord> RecentRuns(int count, string? job = null) =>
-        Runs.Where(r => job is null || r.Job == job).OrderByDescending(r => r.Started).Take(count).ToList();
+    public Task<IReadOnlyList<CursorRecord>> CursorsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<CursorRecord>>([.. CursorList]);
 
-    public void SaveSnapshot(Snapshot snapshot)
+    public Task<IReadOnlyDictionary<string, ItemMapping>> LoadMappingsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, ItemMapping>>(new Dictionary<string, ItemMapping>(mappings));
+
+    public async IAsyncEnumerable<MappedItem> MappedItemsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in ItemsAsync(null, cancellationToken))
+        {
+            yield return new MappedItem(item, mappings.GetValueOrDefault(item.Uid));
+        }
+    }
+
+    public Task<IReadOnlyList<RunRecord>> RecentRunsAsync(int count, string? job, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<RunRecord>>(Runs.Where(r => job is null || r.Job == job).OrderByDescending(r => r.Started).Take(count).ToList());
+
+    public Task<Delivery?> GetDeliveryAsync(string id, CancellationToken cancellationToken) => Task.FromResult(Deliveries.FirstOrDefault(d => d.Id == id));
+
+    public Task<IReadOnlyList<Delivery>> OutboxAsync(DeliveryState? state, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Delivery>>(Deliveries.Where(d => state is null || d.State == state).OrderBy(d => d.Created).ToList());
+
+    public Task SaveSnapshotAsync(Snapshot snapshot, CancellationToken cancellationToken)
     {
         SnapshotWrites++;
         snapshots[snapshot.Period] = snapshot;
+        return Task.CompletedTask;
     }
 
-    public Snapshot? GetSnapshot(string period) => snapshots.GetValueOrDefault(period);
+    public Task<Snapshot?> GetSnapshotAsync(string period, CancellationToken cancellationToken) => Task.FromResult(snapshots.GetValueOrDefault(period));
 
-    public IReadOnlyList<string> SnapshotPeriods() => [.. snapshots.Keys.Order(StringComparer.Ordinal)];
-
-    public void Dispose()
-    {
-    }
-
-    public IReadOnlyDictionary<string, ItemState> LoadItemStates(string source) => throw new NotSupportedException();
-
-    public PageCommit CommitPage(string source, string partition, IReadOnlyList<SourceRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null, bool cursorOnlyIfChanged = false) => throw new NotSupportedException();
-
-    public PageCommit CommitPrepared(string source, string partition, IReadOnlyList<PreparedRecord> records, IReadOnlyList<QuarantinedRecord> quarantined, string? cursor, IDictionary<string, ItemState>? states = null, bool cursorOnlyIfChanged = false) => throw new NotSupportedException();
-
-    public PreparedRecord Prepare(SourceRecord record, IReadOnlyDictionary<string, ItemState>? known = null) => throw new NotSupportedException();
-
-    public string? GetRaw(string uid) => throw new NotSupportedException();
-
-    public IReadOnlyList<ScopeKey> ItemKeys(string source, string? partition = null) => throw new NotSupportedException();
-
-    public int MarkRemoved(IReadOnlyList<(string Uid, Removal Removal)> removals) => throw new NotSupportedException();
-
-    public string? GetCursor(string source, string partition) => throw new NotSupportedException();
-
-    public int SaveMappings(IReadOnlyList<ItemMapping> changed, IReadOnlyList<string> dropped) => throw new NotSupportedException();
-
-    public string? GetMeta(string key) => null;
-
-    public void SetMeta(string key, string value) => throw new NotSupportedException();
-
-    public void SaveRun(RunRecord run) => Runs.Add(run);
-
-    public void SaveDelivery(Delivery delivery) => throw new NotSupportedException();
-
-    public Delivery? GetDelivery(string id) => throw new NotSupportedException();
-
-    public IReadOnlyList<Delivery> Outbox(DeliveryState? state = null) => throw new NotSupportedException();
+    public Task<IReadOnlyList<string>> SnapshotPeriodsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([.. snapshots.Keys.Order(StringComparer.Ordinal)]);
 }
