@@ -11,21 +11,22 @@ namespace StrategyLayer.Web;
 /// </summary>
 internal static class ItemListing
 {
-    public static ItemPage Page(
-        IEnumerable<WorkItem> items,
+    public static async Task<ItemPage> PageAsync(
+        IAsyncEnumerable<WorkItem> items,
         IReadOnlyDictionary<string, ItemMapping> mappings,
         StrategyTree tree,
         ItemFilter filter,
         Func<WorkItem, bool>? query,
         int offset,
-        int limit)
+        int limit,
+        CancellationToken cancellationToken)
     {
         var untracked = new List<(WorkItem, ItemMapping?)>();
         var tracked = new List<(WorkItem, ItemMapping?)>();
         var untrackedCount = 0;
         var trackedCount = 0;
         var end = offset + limit;
-        foreach (var item in items)
+        await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             mappings.TryGetValue(item.Uid, out var mapping);
             if (!Matches(item, mapping, filter) || (query is not null && !query(item)))
@@ -67,14 +68,15 @@ internal static class ItemListing
     /// The same page from the store index, for lists without a query: team and mapping decide which
     /// uids match, and only the page's items are read. The index may be up to its cache lifetime old.
     /// </summary>
-    public static ItemPage Page(
+    public static async Task<ItemPage> PageAsync(
         IReadOnlyList<IndexEntry> entries,
-        Func<string, WorkItem?> read,
+        Func<string, CancellationToken, Task<WorkItem?>> read,
         IReadOnlyDictionary<string, ItemMapping> mappings,
         StrategyTree tree,
         ItemFilter filter,
         int offset,
-        int limit)
+        int limit,
+        CancellationToken cancellationToken)
     {
         var untracked = new List<string>();
         var tracked = new List<string>();
@@ -94,10 +96,15 @@ internal static class ItemListing
             (mapping?.Untracked == true ? untracked : tracked).Add(entry.Uid);
         }
 
-        var rows = untracked.Concat(tracked).Skip(offset).Take(limit)
-            .Select(uid => read(uid) is { } item ? Row(item, mappings.TryGetValue(uid, out var m) ? m : null, tree) : null)
-            .OfType<ItemRow>()
-            .ToList();
+        var rows = new List<ItemRow>(limit);
+        foreach (var uid in untracked.Concat(tracked).Skip(offset).Take(limit))
+        {
+            if (await read(uid, cancellationToken).ConfigureAwait(false) is { } item)
+            {
+                rows.Add(Row(item, mappings.TryGetValue(uid, out var m) ? m : null, tree));
+            }
+        }
+
         return new ItemPage(rows, untracked.Count + tracked.Count, offset, limit);
     }
 

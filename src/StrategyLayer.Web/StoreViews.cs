@@ -11,7 +11,7 @@ using ILogger = Serilog.ILogger;
 namespace StrategyLayer.Web;
 
 /// <summary>
-/// What the pages and the API read, all through a read-only view of the store. Figures that need a
+/// What the pages and the API read, all through the store's reading roles. Figures that need a
 /// pass over every item (mappings, teams, the live period, suggestions) are reused for
 /// <see cref="WebServerOptions.CacheFor"/>; lists and explanations are read per request.
 /// </summary>
@@ -19,7 +19,7 @@ internal sealed class StoreViews
 {
     private const int MaxCachedTeams = 16;
 
-    private readonly IStrategyStore store;
+    private readonly IStoreReader store;
     private readonly WebServerOptions options;
     private readonly IItemFilterCompiler filters;
     private readonly ILogger log;
@@ -30,18 +30,22 @@ internal sealed class StoreViews
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Cached<IReadOnlyList<WorkItem>>> teamItems = new(StringComparer.OrdinalIgnoreCase);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Cached<PeriodData>> periods = new(StringComparer.Ordinal);
 
-    public StoreViews(IStrategyStore store, WebServerOptions options, IItemFilterCompiler filters, ILogger log, string webBaseUrl)
+    /// <param name="store">The reading roles only: nothing the web view holds can write.</param>
+    public StoreViews(IStoreReader store, WebServerOptions options, IItemFilterCompiler filters, ILogger log, string webBaseUrl)
     {
-        this.store = new ReadOnlyStore(store);
+        this.store = store;
         this.options = options;
         this.filters = filters;
         this.log = log;
         WebBaseUrl = webBaseUrl.TrimEnd('/');
         var time = options.TimeProvider;
-        mappings = new(() => this.store.LoadMappings(), options.CacheFor, time);
-        index = new(LoadIndex, options.CacheFor, time);
-        suggestions = new(() => UntrackedSuggester.Suggest(this.store.Items(new ItemQuery { IncludeRemoved = false }), mappings.Get(), options.Report.MinClusterSize, 20), options.CacheFor, time);
-        engine = new(() => new MappingEngine(options.Strategy, options.Rules, time.GetUtcNow()), options.CacheFor, time);
+        mappings = new(this.store.LoadMappingsAsync, options.CacheFor, time);
+        index = new(LoadIndexAsync, options.CacheFor, time);
+        suggestions = new(
+            async ct => await UntrackedSuggester.SuggestAsync(this.store.ItemsAsync(new ItemQuery { IncludeRemoved = false }, ct), await mappings.GetAsync(ct).ConfigureAwait(false), options.Report.MinClusterSize, 20, ct).ConfigureAwait(false),
+            options.CacheFor,
+            time);
+        engine = new(_ => Task.FromResult(new MappingEngine(options.Strategy, options.Rules, time.GetUtcNow())), options.CacheFor, time);
     }
 
     public WebServerOptions Options => options;
@@ -52,18 +56,19 @@ internal sealed class StoreViews
     /// <summary>Set once bound, when config names no <c>webBaseUrl</c> (the port may have been chosen by the system).</summary>
     internal void SetWebBaseUrl(string url) => WebBaseUrl = url.TrimEnd('/');
 
-    public IReadOnlyList<TeamSummary> Teams() => index.Get().Teams;
+    public async Task<IReadOnlyList<TeamSummary>> TeamsAsync(CancellationToken cancellationToken) =>
+        (await index.GetAsync(cancellationToken).ConfigureAwait(false)).Teams;
 
     /// <summary>The teams if already counted; null while the first count runs (a page then shows no picker rather than wait).</summary>
     public IReadOnlyList<TeamSummary>? TeamsIfReady() => index.Peek()?.Teams;
 
     /// <summary>Starts the whole-store reads in the background, so the first visitor does not wait for them; completes when they are done.</summary>
-    public Task Warm() => Task.Run(() =>
+    public Task Warm() => Task.Run(async () =>
     {
         try
         {
-            mappings.Get();
-            index.Get();
+            await mappings.GetAsync(CancellationToken.None).ConfigureAwait(false);
+            await index.GetAsync(CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -73,40 +78,45 @@ internal sealed class StoreViews
 
     /// <summary>One page of matching items, untracked first.</summary>
     /// <exception cref="Domain.Errors.DiagnosticsException">The query does not parse; the diagnostic has its line and column.</exception>
-    public ItemPage Items(ItemFilter filter, int offset, int limit)
+    public async Task<ItemPage> ItemsAsync(ItemFilter filter, int offset, int limit, CancellationToken cancellationToken)
     {
         var query = string.IsNullOrWhiteSpace(filter.Query) ? null : filters.Compile(filter.Query, options.TimeProvider.GetUtcNow());
         offset = Math.Max(0, offset);
         limit = Math.Clamp(limit <= 0 ? options.PageSize : limit, 1, options.MaxPageSize);
+        var mapped = await mappings.GetAsync(cancellationToken).ConfigureAwait(false);
         if (query is null)
         {
-            return ItemListing.Page(index.Get().Entries, uid => store.FindItem(uid), mappings.Get(), options.Strategy, filter, offset, limit);
+            var entries = (await index.GetAsync(cancellationToken).ConfigureAwait(false)).Entries;
+            return await ItemListing.PageAsync(entries, store.FindItemAsync, mapped, options.Strategy, filter, offset, limit, cancellationToken).ConfigureAwait(false);
         }
 
         var items = string.IsNullOrEmpty(filter.Team)
-            ? store.Items(new ItemQuery { IncludeRemoved = false })
-            : TeamItems(filter.Team);
-        return ItemListing.Page(items, mappings.Get(), options.Strategy, filter, query, offset, limit);
+            ? store.ItemsAsync(new ItemQuery { IncludeRemoved = false }, cancellationToken)
+            : (await TeamItemsAsync(filter.Team, cancellationToken).ConfigureAwait(false)).ToAsyncEnumerable();
+        return await ItemListing.PageAsync(items, mapped, options.Strategy, filter, query, offset, limit, cancellationToken).ConfigureAwait(false);
     }
 
-    public WorkItem? FindItem(string idOrKey) => store.FindItem(idOrKey);
+    public Task<WorkItem?> FindItemAsync(string idOrKey, CancellationToken cancellationToken) => store.FindItemAsync(idOrKey, cancellationToken);
 
-    public ItemRow Row(WorkItem item) =>
-        ItemListing.Row(item, mappings.Get().TryGetValue(item.Uid, out var m) ? m : null, options.Strategy);
+    public async Task<ItemRow> RowAsync(WorkItem item, CancellationToken cancellationToken) =>
+        ItemListing.Row(item, (await mappings.GetAsync(cancellationToken).ConfigureAwait(false)).TryGetValue(item.Uid, out var m) ? m : null, options.Strategy);
 
     /// <summary>Null when no stored item has that id, key, old key or uid.</summary>
-    public ExplainView? Explain(string idOrKey) => Explainer.Explain(store, engine.Get(), idOrKey);
+    public async Task<ExplainView?> ExplainAsync(string idOrKey, CancellationToken cancellationToken) =>
+        await Explainer.ExplainAsync(store, await engine.GetAsync(cancellationToken).ConfigureAwait(false), idOrKey, cancellationToken).ConfigureAwait(false);
 
-    public IReadOnlyList<Suggestion> Suggestions() => suggestions.Get();
+    public Task<IReadOnlyList<Suggestion>> SuggestionsAsync(CancellationToken cancellationToken) => suggestions.GetAsync(cancellationToken);
 
-    public StatusView Status() => StatusView.Describe(store, options.Sources, options.TimeProvider.GetUtcNow());
+    public Task<StatusView> StatusAsync(CancellationToken cancellationToken) =>
+        StatusView.DescribeAsync(store, options.Sources, options.TimeProvider.GetUtcNow(), cancellationToken);
 
-    public IReadOnlyList<Domain.Runs.RunRecord> Runs(int count) => store.RecentRuns(count);
+    public Task<IReadOnlyList<Domain.Runs.RunRecord>> RunsAsync(int count, CancellationToken cancellationToken) => store.RecentRunsAsync(count, null, cancellationToken);
 
-    public IReadOnlyList<Domain.Runs.Delivery> Outbox() => store.Outbox();
+    public Task<IReadOnlyList<Domain.Runs.Delivery>> OutboxAsync(CancellationToken cancellationToken) => store.OutboxAsync(null, cancellationToken);
 
     /// <summary>Every period with a stored snapshot, newest first.</summary>
-    public IReadOnlyList<string> SnapshotPeriods() => [.. store.SnapshotPeriods().OrderDescending(StringComparer.Ordinal)];
+    public async Task<IReadOnlyList<string>> SnapshotPeriodsAsync(CancellationToken cancellationToken) =>
+        [.. (await store.SnapshotPeriodsAsync(cancellationToken).ConfigureAwait(false)).OrderDescending(StringComparer.Ordinal)];
 
     /// <summary>The running month, in the configured time zone.</summary>
     public ReportingPeriod LivePeriod()
@@ -118,8 +128,10 @@ internal sealed class StoreViews
     /// <summary>The portfolio pack's model for a period: a frozen snapshot as it was frozen, else computed now (not saved).</summary>
     public async Task<ReportModel> PortfolioAsync(ReportingPeriod period, CancellationToken cancellationToken)
     {
+        // No snapshot store: a live view computes the running period's figures; saving them is the report run's job.
         var builder = new ReportBuilder(
             store,
+            null,
             options.Strategy,
             filters,
             options.Report,
@@ -138,18 +150,17 @@ internal sealed class StoreViews
             periods.Clear();
         }
 
-        // PrepareAsync completes synchronously (the store contract is synchronous); waiting on it blocks nothing.
+        // The figures are shared by every request for the period: one request leaving does not cancel their read.
         var cached = periods.GetOrAdd(period.Name, _ => new Cached<PeriodData>(
-            () => builder.PrepareAsync(period, null, CancellationToken.None).GetAwaiter().GetResult(),
+            _ => builder.PrepareAsync(period, null, CancellationToken.None),
             options.CacheFor,
             options.TimeProvider));
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(cached.Get());
+        return cached.GetAsync(cancellationToken);
     }
 
     // A team's items are read through the team index once and kept for CacheFor, so paging and
     // re-filtering a big team costs a pass in memory, not a store read. Few teams are kept at once.
-    private IReadOnlyList<WorkItem> TeamItems(string team)
+    private Task<IReadOnlyList<WorkItem>> TeamItemsAsync(string team, CancellationToken cancellationToken)
     {
         if (teamItems.Count >= MaxCachedTeams && !teamItems.ContainsKey(team))
         {
@@ -157,17 +168,17 @@ internal sealed class StoreViews
         }
 
         return teamItems.GetOrAdd(team, t => new Cached<IReadOnlyList<WorkItem>>(
-            () => [.. store.Items(new ItemQuery { Team = t, IncludeRemoved = false })],
+            async ct => await store.ItemsAsync(new ItemQuery { Team = t, IncludeRemoved = false }, ct).ToListAsync(ct).ConfigureAwait(false),
             options.CacheFor,
-            options.TimeProvider)).Get();
+            options.TimeProvider)).GetAsync(cancellationToken);
     }
 
-    private StoreIndex LoadIndex()
+    private async Task<StoreIndex> LoadIndexAsync(CancellationToken cancellationToken)
     {
-        var all = mappings.Get();
+        var all = await mappings.GetAsync(cancellationToken).ConfigureAwait(false);
         var counts = new Dictionary<string, (int Items, int Untracked)>(StringComparer.OrdinalIgnoreCase);
         var entries = new List<IndexEntry>();
-        foreach (var item in store.Items(new ItemQuery { IncludeRemoved = false }))
+        await foreach (var item in store.ItemsAsync(new ItemQuery { IncludeRemoved = false }, cancellationToken).ConfigureAwait(false))
         {
             entries.Add(new IndexEntry(item.Uid, item.Team));
             var team = string.IsNullOrEmpty(item.Team) ? "(none)" : item.Team;

@@ -10,11 +10,11 @@ namespace StrategyLayer.Web;
 /// </summary>
 public static class WebBench
 {
-    public static async Task<TeamPageTiming> TeamPageAsync(WebServerOptions options, IStrategyStore store, IItemFilterCompiler? filters = null, string? team = null, CancellationToken cancellationToken = default)
+    public static async Task<TeamPageTiming> TeamPageAsync(WebServerOptions options, IStoreReader store, IItemFilterCompiler? filters = null, string? team = null, CancellationToken cancellationToken = default)
     {
         await using var server = await WebServer.StartAsync(options with { Urls = "http://127.0.0.1:0", BearerToken = null, Oidc = null }, store, filters, null, cancellationToken).ConfigureAwait(false);
         await server.Warmed.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var teams = server.Views.Teams();
+        var teams = await server.Views.TeamsAsync(cancellationToken).ConfigureAwait(false);
         var chosen = team is null ? teams.OrderByDescending(t => t.Items).FirstOrDefault() : teams.FirstOrDefault(t => string.Equals(t.Name, team, StringComparison.OrdinalIgnoreCase));
         if (chosen is null)
         {

@@ -25,7 +25,7 @@ public static class WebServer
     /// <exception cref="DiagnosticsException">The page templates are missing.</exception>
     public static async Task<RunningWebServer> StartAsync(
         WebServerOptions options,
-        IStrategyStore store,
+        IStoreReader store,
         IItemFilterCompiler? filters = null,
         ILogger? log = null,
         CancellationToken cancellationToken = default)
@@ -110,7 +110,7 @@ public static class WebServer
     /// <summary>Serves until <paramref name="stop"/> is cancelled (Ctrl-C at the CLI edge), then stops cleanly.</summary>
     public static async Task RunAsync(
         WebServerOptions options,
-        IStrategyStore store,
+        IStoreReader store,
         IItemFilterCompiler? filters = null,
         ILogger? log = null,
         CancellationToken stop = default)

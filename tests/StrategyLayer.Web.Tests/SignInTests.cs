@@ -6,7 +6,7 @@ using StrategyLayer.Web.Tests.Support;
 
 namespace StrategyLayer.Web.Tests;
 
-public sealed class BindingTests : IDisposable
+public sealed class BindingTests : IAsyncLifetime, IDisposable
 {
     private readonly DemoStore demo = new();
 
@@ -62,6 +62,10 @@ public sealed class BindingTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    public Task InitializeAsync() => demo.SeedAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose() => demo.Dispose();
 }

@@ -3,7 +3,7 @@ using StrategyLayer.Web.Tests.Support;
 
 namespace StrategyLayer.Web.Tests;
 
-public sealed class WebServerTests : IDisposable
+public sealed class WebServerTests : IAsyncLifetime, IDisposable
 {
     private readonly DemoStore demo = new();
     private readonly string temp = Path.Combine(Path.GetTempPath(), "sl-web-validate-" + Guid.NewGuid().ToString("N"));
@@ -22,7 +22,7 @@ public sealed class WebServerTests : IDisposable
         await run.WaitAsync(TimeSpan.FromSeconds(10));
 
         await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync("/api/status"));
-        Assert.NotNull(demo.Store.FindItem("jira:PAY-1"));
+        Assert.NotNull(await demo.Store.FindItemAsync("jira:PAY-1", CancellationToken.None));
     }
 
     [Fact]
@@ -53,6 +53,10 @@ public sealed class WebServerTests : IDisposable
         Assert.Contains(problems, p => p.File!.EndsWith("teams.sbn", StringComparison.Ordinal) && p.Line == 2);
         Assert.Contains(problems, p => p.Message.Contains("'portfolio' page template is missing", StringComparison.Ordinal));
     }
+
+    public Task InitializeAsync() => demo.SeedAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose()
     {

@@ -11,11 +11,11 @@ internal static class ApiEndpoints
     public static void Map(IEndpointRouteBuilder app, StoreViews views)
     {
         var api = app.MapGroup("/api");
-        api.MapGet("/items", (int? offset, int? limit, string? team, string? measure, bool? untracked, string? q) =>
+        api.MapGet("/items", async (int? offset, int? limit, string? team, string? measure, bool? untracked, string? q, CancellationToken ct) =>
         {
             try
             {
-                var page = views.Items(new ItemFilter(team, measure, untracked, q), offset ?? 0, limit ?? views.Options.PageSize);
+                var page = await views.ItemsAsync(new ItemFilter(team, measure, untracked, q), offset ?? 0, limit ?? views.Options.PageSize, ct).ConfigureAwait(false);
                 return Results.Json(new { items = page.Items.Select(r => r.Item), total = page.Total, offset = page.Offset, limit = page.Limit }, WebJson.Options);
             }
             catch (DiagnosticsException e)
@@ -24,10 +24,10 @@ internal static class ApiEndpoints
                 return Results.Json(new { error = d?.Message ?? e.Message, query = q, line = d?.Line, column = d?.Column }, WebJson.Options, statusCode: StatusCodes.Status400BadRequest);
             }
         });
-        api.MapGet("/items/{id}/explain", (string id) =>
-            views.Explain(id) is { } explain
+        api.MapGet("/items/{id}/explain", async (string id, CancellationToken ct) =>
+            await views.ExplainAsync(id, ct).ConfigureAwait(false) is { } explain
                 ? Results.Json(explain, WebJson.Options)
                 : Results.Json(new { error = $"No stored item is named '{id}'.", id }, WebJson.Options, statusCode: StatusCodes.Status404NotFound));
-        api.MapGet("/status", () => Results.Json(views.Status(), WebJson.Options));
+        api.MapGet("/status", async (CancellationToken ct) => Results.Json(await views.StatusAsync(ct).ConfigureAwait(false), WebJson.Options));
     }
 }

@@ -16,7 +16,7 @@ internal static class PageEndpoints
         app.MapGet("/", async (string? period, CancellationToken ct) =>
         {
             var livePeriod = views.LivePeriod();
-            var stored = views.SnapshotPeriods();
+            var stored = await views.SnapshotPeriodsAsync(ct).ConfigureAwait(false);
             var isLive = string.IsNullOrEmpty(period) || period == "live";
             ReportingPeriod chosen;
             if (isLive)
@@ -39,43 +39,43 @@ internal static class PageEndpoints
             return Html("portfolio", new PortfolioPage { Title = report.Title, Nav = "portfolio", Report = report, Live = isLive, Periods = options });
         });
 
-        app.MapGet("/teams", () => Html("teams", new TeamsPage { Title = "Teams", Nav = "teams", Teams = views.Teams() }));
+        app.MapGet("/teams", async (CancellationToken ct) => Html("teams", new TeamsPage { Title = "Teams", Nav = "teams", Teams = await views.TeamsAsync(ct).ConfigureAwait(false) }));
 
-        app.MapGet("/items", (string? team, string? measure, bool? untracked, string? q, int? offset, int? limit) =>
-            Html("items", Items(views, team, measure, untracked, q, offset ?? 0, limit ?? views.Options.PageSize)));
+        app.MapGet("/items", async (string? team, string? measure, bool? untracked, string? q, int? offset, int? limit, CancellationToken ct) =>
+            Html("items", await ItemsAsync(views, team, measure, untracked, q, offset ?? 0, limit ?? views.Options.PageSize, ct).ConfigureAwait(false)));
 
-        app.MapGet("/items/{id}", (string id) =>
+        app.MapGet("/items/{id}", async (string id, CancellationToken ct) =>
         {
-            var item = views.FindItem(id);
-            var explain = item is null ? null : views.Explain(item.Uid);
+            var item = await views.FindItemAsync(id, ct).ConfigureAwait(false);
+            var explain = item is null ? null : await views.ExplainAsync(item.Uid, ct).ConfigureAwait(false);
             if (item is null || explain is null)
             {
                 return Html("error", Error("Not found", $"No stored item is named '{id}'.", "-", 404), 404);
             }
 
-            return Html("item", Explain(views.Row(item), explain));
+            return Html("item", Explain(await views.RowAsync(item, ct).ConfigureAwait(false), explain));
         });
 
-        app.MapGet("/untracked", () =>
+        app.MapGet("/untracked", async (CancellationToken ct) =>
         {
-            var teams = views.Teams();
+            var teams = await views.TeamsAsync(ct).ConfigureAwait(false);
             return Html("untracked", new UntrackedPage
             {
                 Title = "Untracked work",
                 Nav = "untracked",
                 Teams = [.. teams.Where(t => t.Untracked > 0).OrderByDescending(t => t.Untracked)],
-                Suggestions = views.Suggestions(),
+                Suggestions = await views.SuggestionsAsync(ct).ConfigureAwait(false),
                 Untracked = teams.Sum(t => t.Untracked),
             });
         });
 
-        app.MapGet("/runs", () => Html("runs", Runs(views)));
+        app.MapGet("/runs", async (CancellationToken ct) => Html("runs", await RunsAsync(views, ct).ConfigureAwait(false)));
     }
 
     public static ErrorPage Error(string title, string message, string requestId, int status = 500) =>
         new() { Title = title, Nav = "", Message = message, RequestId = requestId, StatusCode = status };
 
-    private static ItemsPage Items(StoreViews views, string? team, string? measure, bool? untracked, string? q, int offset, int limit)
+    private static async Task<ItemsPage> ItemsAsync(StoreViews views, string? team, string? measure, bool? untracked, string? q, int offset, int limit, CancellationToken cancellationToken)
     {
         var title = !string.IsNullOrEmpty(team) ? "Team " + team
             : !string.IsNullOrEmpty(measure) ? "Items of " + measure
@@ -93,7 +93,7 @@ internal static class PageEndpoints
         ItemPage items;
         try
         {
-            items = views.Items(new ItemFilter(team, measure, untracked, q), offset, limit);
+            items = await views.ItemsAsync(new ItemFilter(team, measure, untracked, q), offset, limit, cancellationToken).ConfigureAwait(false);
         }
         catch (DiagnosticsException e)
         {
@@ -150,14 +150,16 @@ internal static class PageEndpoints
         _ => value.ToString() ?? "",
     };
 
-    private static RunsPage Runs(StoreViews views)
+    private static async Task<RunsPage> RunsAsync(StoreViews views, CancellationToken cancellationToken)
     {
         static string Time(DateTimeOffset? t) => t?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) ?? "-";
+        var runs = await views.RunsAsync(50, cancellationToken).ConfigureAwait(false);
+        var outbox = await views.OutboxAsync(cancellationToken).ConfigureAwait(false);
         return new RunsPage
         {
             Title = "Runs and outbox",
             Nav = "runs",
-            Runs = [.. views.Runs(50).Select(r => new RunRow(
+            Runs = [.. runs.Select(r => new RunRow(
                 r.Id,
                 r.Job,
                 Time(r.Started),
@@ -165,7 +167,7 @@ internal static class PageEndpoints
                 r.Result.ToString().ToLowerInvariant(),
                 string.Join(", ", r.Counts.Select(c => c.Key + " " + c.Value.ToString(CultureInfo.InvariantCulture))),
                 r.Error))],
-            Outbox = [.. views.Outbox().OrderByDescending(d => d.Created).Take(200).Select(d => new OutboxRow(
+            Outbox = [.. outbox.OrderByDescending(d => d.Created).Take(200).Select(d => new OutboxRow(
                 d.Id, d.Audience, d.Channel, d.Recipient, d.Period, d.State.ToString().ToLowerInvariant(), d.Attempts,
                 d.NextAttempt is null ? null : Time(d.NextAttempt), d.LastError, Time(d.Created)))],
         };

@@ -7,6 +7,7 @@ using StrategyLayer.Mapping.Files;
 using StrategyLayer.Mapping.Rules;
 using StrategyLayer.Reporting;
 using StrategyLayer.Store;
+using StrategyLayer.Store.LiteDb;
 
 namespace StrategyLayer.Web.Tests.Support;
 
@@ -20,6 +21,7 @@ public sealed class DemoStore : IDisposable
     public const string ScriptTitle = "<script>alert('x')</script>";
 
     private readonly string folder;
+    private readonly int extraWebItems;
 
     public DemoStore(int extraWebItems = 0)
     {
@@ -32,23 +34,26 @@ public sealed class DemoStore : IDisposable
         Rules = RulesFile.Load(Path.Combine(RepoRoot, "config", "rules.json"), Tree, [], diagnostics)
             ?? throw new InvalidOperationException(string.Join("; ", diagnostics));
         Store = LiteStrategyStore.Open(Path.Combine(folder, "store.db"));
+        this.extraWebItems = extraWebItems;
+
+        // Last month, frozen: what the period picker offers besides live.
+        FrozenPeriod = ReportingPeriod.Containing(DateOnly.FromDateTime(Now.UtcDateTime), PeriodKind.Month).Previous;
+    }
+
+    /// <summary>Stores the items, maps them, freezes last month and records a sync run: call once, before use.</summary>
+    public async Task SeedAsync()
+    {
         var records = Items(extraWebItems).Select(i => new SourceRecord(i, "{}")).ToList();
         foreach (var group in records.GroupBy(r => r.Item.Source))
         {
-            Store.CommitPage(group.Key, "", [.. group], [], "1");
+            await using var sync = await Store.BeginSyncAsync(group.Key, CancellationToken.None);
+            await sync.CommitAsync("", [.. group], [], "1", CancellationToken.None);
         }
 
-        using (var filling = new FillingStore(Store))
-        {
-            MapRun.Execute(filling, Tree, Rules, Now, null, CancellationToken.None);
-
-            // Last month, frozen: what the period picker offers besides live.
-            FrozenPeriod = ReportingPeriod.Containing(DateOnly.FromDateTime(Now.UtcDateTime), PeriodKind.Month).Previous;
-            var builder = new ReportBuilder(filling, Tree, new ItemFilterCompiler(), ReportSettings.Default, ReportEnvironment.Utc, TimeProvider.System);
-            builder.PrepareAsync(FrozenPeriod, null, CancellationToken.None).GetAwaiter().GetResult();
-        }
-
-        Store.SaveRun(new Domain.Runs.RunRecord { Id = "run-1", Job = "sync", Started = Now.AddMinutes(-5), Ended = Now.AddMinutes(-4), Result = Domain.Runs.RunResult.Succeeded, Counts = new Dictionary<string, long> { ["fetched"] = 137 } });
+        await MapRun.ExecuteAsync(Store, Tree, Rules, Now, null, CancellationToken.None);
+        var builder = new ReportBuilder(Store, Store, Tree, new ItemFilterCompiler(), ReportSettings.Default, ReportEnvironment.Utc, TimeProvider.System);
+        await builder.PrepareAsync(FrozenPeriod, null, CancellationToken.None);
+        await Store.SaveRunAsync(new Domain.Runs.RunRecord { Id = "run-1", Job = "sync", Started = Now.AddMinutes(-5), Ended = Now.AddMinutes(-4), Result = Domain.Runs.RunResult.Succeeded, Counts = new Dictionary<string, long> { ["fetched"] = 137 } }, CancellationToken.None);
     }
 
     public LiteStrategyStore Store { get; }

@@ -27,6 +27,7 @@ public class LoopbackServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await Demo.SeedAsync();
         var log = new Serilog.LoggerConfiguration().MinimumLevel.Debug().WriteTo.Sink(Log).CreateLogger();
         server = await WebServer.StartAsync(Configure(Demo.Options()), Demo.Store, log: log);
         Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(server.Url) };
