@@ -71,7 +71,8 @@ public static class ConfigLoader
         return new AppConfig
         {
             File = file.Path,
-            Store = StoreOf((string)root["store"]!, file),
+            // A file is relative to the config; a server's URI (postgresql://…) is kept as written.
+            Store = ((string)root["store"]!) is var store && store.Contains("://", StringComparison.Ordinal) ? store : file.ResolvePath(store),
             StorePassword = lookup("PGPASSWORD"),
             TimeZone = zone!,
             WebBaseUrl = ((string?)root["webBaseUrl"])?.TrimEnd('/'),
@@ -87,10 +88,6 @@ public static class ConfigLoader
             Web = reader.Web(root["web"] as JObject),
         };
     }
-
-    /// <summary>A database URI (<c>postgresql://…</c>) is kept as written; a file path is made absolute.</summary>
-    private static string StoreOf(string store, JsonFile file) =>
-        store.Contains("://", StringComparison.Ordinal) ? store : file.ResolvePath(store);
 
     /// <summary>The environment first, then the secrets file named in config (NAME=value lines).</summary>
     private static Func<string, string?> Secrets(JsonFile file, JObject root, Func<string, string?> environment, ICollection<Diagnostic> diagnostics)

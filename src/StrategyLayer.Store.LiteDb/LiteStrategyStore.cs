@@ -61,6 +61,19 @@ public sealed class LiteStrategyStore : IStrategyStore, IStoreBench
         return new LiteStrategyStore(LiteFile.Open(path, options), options);
     }
 
+    /// <summary>Deletes a store's files (the data file, its log and its lock file), for a caller that owns the store (the demo).</summary>
+    public static void Delete(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        foreach (var file in new[] { full, full + ".lock", LogFile(full) })
+        {
+            if (File.Exists(file))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
     /// <summary>Item counts per source (removed ones left out).</summary>
     public IReadOnlyDictionary<string, int> CountItemsBySource() => _items.CountBySource();
 
@@ -112,12 +125,15 @@ public sealed class LiteStrategyStore : IStrategyStore, IStoreBench
     public Task<long?> SizeBytesAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var log = System.IO.Path.ChangeExtension(_file.Path, null) + "-log" + System.IO.Path.GetExtension(_file.Path);
+        var log = LogFile(_file.Path);
         long? bytes = new FileInfo(_file.Path).Length + (File.Exists(log) ? new FileInfo(log).Length : 0);
         return Task.FromResult(bytes);
     }
 
     public void Dispose() => _file.Dispose();
+
+    /// <summary>LiteDB's log beside a data file: <c>store-log.db</c> for <c>store.db</c>.</summary>
+    private static string LogFile(string path) => System.IO.Path.ChangeExtension(path, null) + "-log" + System.IO.Path.GetExtension(path);
 
     public ValueTask DisposeAsync()
     {

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using StrategyLayer.Store;
+using StrategyLayer.Store.LiteDb;
 using Xunit;
 
 namespace StrategyLayer.Cli.Tests;

@@ -52,7 +52,8 @@ public static partial class BenchCommand
         await using var sandbox = await ChildSandbox.StartAsync(size, ct).ConfigureAwait(false);
         var config = DemoCommand.DemoConfig(session, sandbox.JiraCloudUrl, sandbox.JiraDataCenterUrl, sandbox.ServiceNowUrl) with { Store = Path.Combine(folder, "bench.db"), Logs = Path.Combine(folder, "logs") };
         session.UseConfig(config);
-        var store = (LiteStrategyStore)session.Store;
+        var store = await session.StoreAsync(ct).ConfigureAwait(false);
+        var bench = store as IStoreBench ?? throw new Domain.Errors.StrategyLayerException("the store engine offers no bench figures (no I/O floor)", Domain.Errors.ErrorKind.Usage, "store");
 
         say("full sync");
         var started = Stopwatch.GetTimestamp();
@@ -62,22 +63,23 @@ public static partial class BenchCommand
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         var peakMb = self.PeakWorkingSet64 / (1024.0 * 1024.0);
-        var storeBytes = new FileInfo(store.Path).Length;
+        var storeBytes = await bench.SizeBytesAsync(ct).ConfigureAwait(false) ?? 0;
 
         say("re-sync with nothing changed (every item read again, compared by hash)");
-        var writesBefore = store.Writes;
         started = Stopwatch.GetTimestamp();
-        var engine = new SyncEngine(store, session.Log, session.Time);
+        var engine = new SyncEngine(store, store, session.Log, session.Time);
         var rereads = await Task.WhenAll(config.Sources.Select(async settings =>
         {
             // Side by side, as the sync verb runs its sources.
             await using var source = SourceFactory.Create(settings, session.Log, session.Time);
-            return (await engine.SyncAsync(source, false, null, ct, fromScratch: true).ConfigureAwait(false)).Sum(r => r.Fetched);
+            return await engine.SyncAsync(source, false, null, ct, fromScratch: true).ConfigureAwait(false);
         })).ConfigureAwait(false);
-        var reread = rereads.Sum();
+        var reread = rereads.Sum(reports => reports.Sum(r => r.Fetched));
 
         var resyncSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        var resyncWrites = store.Writes - writesBefore;
+
+        // Each item written carries its raw record: two writes (CONTRACT: item and raw-record writes).
+        var resyncWrites = rereads.Sum(reports => reports.Sum(r => r.Upserted)) * 2;
 
         say("incremental sync after 1 % changed upstream");
         await sandbox.ControlAsync("clock?advanceSeconds=3600", ct).ConfigureAwait(false);
@@ -86,13 +88,13 @@ public static partial class BenchCommand
         await SyncCommand.SyncAsync(session, null, false, ct).ConfigureAwait(false);
         var incrementalSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
-        say("I/O floor: a plain HttpClient loop over the same pages, LiteDB writing the same documents");
-        var floor = await IoFloor.MeasureAsync(sandbox, config, store, Path.Combine(folder, "floor.db"), ct).ConfigureAwait(false);
+        say("I/O floor: a plain HttpClient loop over the same pages, the store engine writing the same documents");
+        var floor = await IoFloor.MeasureAsync(sandbox, config, bench, ct).ConfigureAwait(false);
 
         say("rule evaluation with 200 rules");
-        var (rules, rulesPerSecond) = EvaluateRules(session, store);
+        var (rules, rulesPerSecond) = await EvaluateRulesAsync(session, store, ct).ConfigureAwait(false);
         say("map (persisting changed mappings)");
-        Pipeline.Map(session, true, null, ct);
+        await Pipeline.MapAsync(session, true, null, ct).ConfigureAwait(false);
 
         say("portfolio pack: HTML, then PDF");
         var period = Pipeline.Period(session, null);
@@ -109,7 +111,7 @@ public static partial class BenchCommand
         return new BenchResult(
             size,
             items,
-            new FloorFigures(Math.Round(floor.TotalSeconds, 2), Math.Round(floor.HttpSeconds, 2), Math.Round(floor.LiteDbSeconds, 2), floor.Documents),
+            new FloorFigures(Math.Round(floor.TotalSeconds, 2), Math.Round(floor.HttpSeconds, 2), Math.Round(floor.StoreSeconds, 2), floor.Documents, floor.Engine),
             new FullSyncFigures(Math.Round(fullSeconds, 2), Math.Round(fullSeconds / floor.TotalSeconds, 2), Math.Round(peakMb, 1), items == 0 ? 0 : storeBytes / items, Math.Round(sandbox.PeakWorkingSetBytes / (1024.0 * 1024.0), 1)),
             new ResyncFigures(Math.Round(reread / resyncSeconds), resyncWrites, reread),
             new IncrementalFigures(0.01, Math.Round(incrementalSeconds / fullSeconds, 4), Math.Round(incrementalSeconds, 2)),
@@ -119,7 +121,7 @@ public static partial class BenchCommand
     }
 
     /// <summary>200 rules (the demo's last, so most items are tried against all of them), evaluation only.</summary>
-    private static (int Rules, double ItemsPerSecond) EvaluateRules(Session session, LiteStrategyStore store)
+    private static async Task<(int Rules, double ItemsPerSecond)> EvaluateRulesAsync(Session session, IItemReader store, CancellationToken ct)
     {
         var files = Pipeline.LoadMapping(session);
         var generated = Enumerable.Range(1, 200 - files.Rules.Rules.Count).Select(i => new MappingRule(
@@ -136,7 +138,7 @@ public static partial class BenchCommand
         var engine = new MappingEngine(files.Tree, rules, session.Time.GetUtcNow());
         long evaluated = 0;
         var elapsed = TimeSpan.Zero;
-        foreach (var chunk in store.Items().Chunk(20_000))
+        await foreach (var chunk in store.ItemsAsync(null, ct).Chunk(20_000).ConfigureAwait(false))
         {
             var started = Stopwatch.GetTimestamp();
             foreach (var item in chunk)
@@ -157,7 +159,7 @@ public static partial class BenchCommand
         void Row(string name, string measured, string target, bool? ok) =>
             table.AddRow(Markup.Escape(name), Markup.Escape(measured), Markup.Escape(target), ok is null ? "" : ok.Value ? "[green]ok[/]" : "[red]missed[/]");
         Row("items", r.Items.ToString("N0"), "", null);
-        Row("I/O floor (HTTP + LiteDB)", $"{r.Floor.Seconds:0.00} s ({r.Floor.HttpSeconds:0.00} + {r.Floor.LiteDbSeconds:0.00})", "", null);
+        Row($"I/O floor (HTTP + {r.Floor.Engine})", $"{r.Floor.Seconds:0.00} s ({r.Floor.HttpSeconds:0.00} + {r.Floor.StoreSeconds:0.00})", "", null);
         Row("full sync", $"{r.FullSync.Seconds:0.00} s = {r.FullSync.RatioToFloor:0.00}× floor", "≤ 1.5× floor", r.FullSync.RatioToFloor <= 1.5);
         Row("peak working set (ours)", $"{r.FullSync.PeakWorkingSetMB:0} MB", "< 400 MB at large", r.FullSync.PeakWorkingSetMB < 400);
         Row("store bytes per item", r.FullSync.StoreBytesPerItem.ToString("N0"), "", null);
@@ -176,7 +178,7 @@ public sealed record BenchResult(string Size, long Items, FloorFigures Floor, Fu
 
 public sealed record WebFigures(string Team, int Items, double FirstSeconds, double RepeatSeconds);
 
-public sealed record FloorFigures(double Seconds, double HttpSeconds, double LiteDbSeconds, long Documents);
+public sealed record FloorFigures(double Seconds, double HttpSeconds, double StoreSeconds, long Documents, string Engine);
 
 public sealed record FullSyncFigures(double Seconds, double RatioToFloor, double PeakWorkingSetMB, long StoreBytesPerItem, double SandboxPeakWorkingSetMB);
 

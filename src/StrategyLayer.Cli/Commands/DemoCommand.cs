@@ -43,14 +43,14 @@ public static class DemoCommand
         await using var sandbox = await steps.RunAsync($"Starting the sandbox ({size})", () => SandboxServer.StartAsync(SandboxOptions.Default with { Port = 0, Size = size }, ct)).ConfigureAwait(false);
         var config = DemoConfig(session, sandbox.JiraCloudUrl, sandbox.JiraDataCenterUrl, sandbox.ServiceNowUrl);
         session.UseConfig(config);
-        ResetStore(config.Store);
+        StoreEngines.Reset(session.StorePath);
 
         var now = sandbox.Now;
         var current = ReportingPeriod.Containing(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, config.TimeZone).DateTime), PeriodKind.Month);
         var previous = current.Previous;
 
         var first = await steps.RunAsync("Syncing Jira and ServiceNow", () => SyncCommand.SyncAsync(session, null, false, ct)).ConfigureAwait(false);
-        await steps.RunAsync("Mapping items to measures", () => Task.FromResult(Pipeline.Map(session, false, null, ct))).ConfigureAwait(false);
+        await steps.RunAsync("Mapping items to measures", () => Pipeline.MapAsync(session, false, null, ct)).ConfigureAwait(false);
         await steps.RunAsync($"Building last month's pack ({previous})", () => Pipeline.ReportAsync(session, previous, Path.Combine(outFolder, previous.Name), "portfolio-pack", null, "html", previous.EndInstant(config.TimeZone), ct)).ConfigureAwait(false);
 
         // A month of upstream work: some items move on, a few are deleted; the next sync sees it.
@@ -58,12 +58,17 @@ public static class DemoCommand
         sandbox.Edit(0.05);
         sandbox.Delete(5);
         var second = await steps.RunAsync("Syncing the changes (full: deletions too)", () => SyncCommand.SyncAsync(session, null, true, ct)).ConfigureAwait(false);
-        var map = await steps.RunAsync("Re-mapping what changed", () => Task.FromResult(Pipeline.Map(session, false, null, ct))).ConfigureAwait(false);
+        var map = await steps.RunAsync("Re-mapping what changed", () => Pipeline.MapAsync(session, false, null, ct)).ConfigureAwait(false);
         var report = await steps.RunAsync($"Building this month's packs ({current}) in HTML and PDF", () => Pipeline.ReportAsync(session, current, outFolder, null, null, "both", sandbox.Now, ct)).ConfigureAwait(false);
 
         var portfolio = report.Packs.First(p => p.Template == "portfolio-pack");
-        var sync = first.Concat(second).GroupBy(s => s.Source)
-            .Select(g => new DemoSource(g.Key, session.Store.CountItems(g.Key))).ToList();
+        var store = await session.StoreAsync(ct).ConfigureAwait(false);
+        var sync = new List<DemoSource>();
+        foreach (var source in first.Concat(second).Select(s => s.Source).Distinct())
+        {
+            sync.Add(new DemoSource(source, await store.CountItemsAsync(source, false, ct).ConfigureAwait(false)));
+        }
+
         return new DemoResult(
             sync,
             second,
@@ -103,7 +108,7 @@ public static class DemoCommand
                     _ => serviceNow,
                 }),
             }).ToList(),
-            Store = session.StoreOverride is null ? config.Store : Path.GetFullPath(session.StoreOverride),
+            Store = session.StoreOverride is null ? config.Store : StoreEngines.Locate(session.StoreOverride),
         };
     }
 
@@ -127,17 +132,7 @@ public static class DemoCommand
         throw new StrategyLayerException($"the demo config {Path.GetFullPath(named)} was not found: run the demo from the repository's root", ErrorKind.Usage);
     }
 
-    /// <summary>The demo owns its store: each run starts from an empty one.</summary>
-    public static void ResetStore(string store)
-    {
-        foreach (var file in new[] { store, store + ".lock", Path.ChangeExtension(store, null) + "-log.db" })
-        {
-            if (File.Exists(file))
-            {
-                File.Delete(file);
-            }
-        }
-    }
+
 
     private static void Print(IAnsiConsole console, DemoResult r)
     {

@@ -13,14 +13,14 @@ public static class ExplainCommand
 
     public static Command Create() => Verb.Create("explain", "Why an item maps where it does", RunAsync, ItemArgument);
 
-    private static Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
         var id = parse.GetValue(ItemArgument)!;
         var engine = Pipeline.LoadMapping(session).Engine(session.Time.GetUtcNow());
-        var view = Explainer.Explain(session.Store, engine, id)
+        var view = await Explainer.ExplainAsync(await session.StoreAsync(ct).ConfigureAwait(false), engine, id, ct).ConfigureAwait(false)
             ?? throw new StrategyLayerException($"no stored item '{id}': run `strategylayer items` to list them", ErrorKind.Runtime, id);
         session.Output(view, console => Print(console, view));
-        return Task.FromResult(ExitCodes.Success);
+        return ExitCodes.Success;
     }
 
     private static void Print(IAnsiConsole console, ExplainView view)

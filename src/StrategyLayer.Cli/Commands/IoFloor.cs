@@ -1,22 +1,17 @@
 using System.Diagnostics;
-using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
-using LiteDB;
 using StrategyLayer.Configuration;
 using StrategyLayer.Domain.Items;
 using StrategyLayer.Store;
-using StrategyLayer.Sync;
 
 namespace StrategyLayer.Cli.Commands;
 
 /// <summary>
 /// The I/O floor the full sync is compared with: a plain HttpClient loop fetching the same pages
 /// (the same scope, fields and page sizes the connectors ask for, nothing parsed beyond finding the
-/// next page), then LiteDB writing the documents our sync wrote (each item's JSON with the same
-/// indexes, and its Brotli-compressed raw record, read back from our store) in the order the pages
-/// brought them, in transactions of the sync's size (<see cref="SyncEngine.CommitBatch"/>), into a
-/// fresh file. Only the HTTP calls and the LiteDB writes are timed.
+/// next page), then the store engine writing the documents our sync wrote, the plainest way it can,
+/// in the order the pages brought them (<see cref="IStoreBench.MeasureFloorAsync"/>: the engine's
+/// own part). Only the HTTP calls and the engine's writes are timed.
 /// </summary>
 public static class IoFloor
 {
@@ -24,12 +19,12 @@ public static class IoFloor
 
     private const string ServiceNowFields = "sys_id,number,short_description,description,state,active,priority,impact,urgency,category,assignment_group,assigned_to,opened_by,cmdb_ci,business_service,close_code,opened_at,sys_created_on,sys_updated_on,resolved_at,closed_at,start_date,end_date,due_date,parent,parent_incident,problem_id,rfc,caused_by";
 
-    public static async Task<FloorResult> MeasureAsync(ChildSandbox sandbox, AppConfig config, IStrategyStore ours, string dbPath, CancellationToken ct)
+    public static async Task<FloorResult> MeasureAsync(ChildSandbox sandbox, AppConfig config, IStoreBench ours, CancellationToken ct)
     {
         var arrival = new List<string>();
         var http = await FetchAsync(sandbox, config, arrival, ct).ConfigureAwait(false);
-        var (lite, documents) = WriteLikeOurs(ours, arrival, dbPath, ct);
-        return new FloorResult(http.TotalSeconds, lite.TotalSeconds, documents);
+        var store = await ours.MeasureFloorAsync(arrival, ct).ConfigureAwait(false);
+        return new FloorResult(http.TotalSeconds, store.Elapsed.TotalSeconds, store.Documents, store.Engine);
     }
 
     /// <summary>Fetches every page; <paramref name="arrival"/> gets each item's uid in the order the pages brought it (not timed).</summary>
@@ -94,46 +89,6 @@ public static class IoFloor
         return http;
     }
 
-    private static (TimeSpan Elapsed, long Documents) WriteLikeOurs(IStrategyStore ours, IReadOnlyList<string> arrival, string dbPath, CancellationToken ct)
-    {
-        using var db = new LiteDatabase(new ConnectionString { Filename = dbPath, Connection = ConnectionType.Direct });
-        var items = db.GetCollection("items");
-        var raw = db.GetCollection("raw");
-        items.EnsureIndex("team");
-        items.EnsureIndex("lk", "LOWER($.key)");
-        var elapsed = TimeSpan.Zero;
-        long documents = 0;
-        foreach (var batch in arrival.Distinct(StringComparer.Ordinal).Chunk(SyncEngine.CommitBatch))
-        {
-            ct.ThrowIfCancellationRequested();
-            var docs = batch.Select(ours.FindItem).OfType<WorkItem>().Select(i => (
-                Item: new BsonDocument { ["_id"] = i.Uid, ["source"] = i.Source, ["key"] = i.Key, ["team"] = i.Team is null ? BsonValue.Null : new BsonValue(i.Team.ToLowerInvariant()), ["updated"] = i.Updated.UtcTicks, ["j"] = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(i) },
-                Raw: new BsonDocument { ["_id"] = i.Uid, ["z"] = Pack(ours.GetRaw(i.Uid) ?? "") })).ToList();
-            var started = Stopwatch.GetTimestamp();
-            db.BeginTrans();
-            foreach (var (item, rawDoc) in docs)
-            {
-                items.Insert(item);
-                raw.Insert(rawDoc);
-            }
-
-            db.Commit();
-            elapsed += Stopwatch.GetElapsedTime(started);
-            documents += docs.Count * 2;
-        }
-
-        return (elapsed, documents);
-    }
-
-    private static byte[] Pack(string text)
-    {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(bytes.Length)];
-        using var encoder = new BrotliEncoder(quality: 1, window: 18);
-        encoder.Compress(bytes, buffer, out _, out var written, isFinalBlock: true);
-        return buffer.AsSpan(0, written).ToArray();
-    }
-
     private static string WithoutOrderBy(string jql)
     {
         var at = jql.LastIndexOf("ORDER BY", StringComparison.OrdinalIgnoreCase);
@@ -141,7 +96,7 @@ public static class IoFloor
     }
 }
 
-public sealed record FloorResult(double HttpSeconds, double LiteDbSeconds, long Documents)
+public sealed record FloorResult(double HttpSeconds, double StoreSeconds, long Documents, string Engine)
 {
-    public double TotalSeconds => HttpSeconds + LiteDbSeconds;
+    public double TotalSeconds => HttpSeconds + StoreSeconds;
 }

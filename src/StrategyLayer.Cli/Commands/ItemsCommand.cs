@@ -15,7 +15,7 @@ public static class ItemsCommand
 
     public static Command Create() => Verb.Create("items", "List stored items with their mapping", RunAsync, UntrackedOption, MeasureOption, TeamOption, QueryOption);
 
-    private static Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
         var query = new ItemListQuery
         {
@@ -26,27 +26,27 @@ public static class ItemsCommand
             AsOf = session.Time.GetUtcNow(),
             CustomFields = session.Config.CustomFields,
         };
-        var items = ItemListing.List(session.Store, query);
+        var items = ItemListing.List(await session.StoreAsync(ct).ConfigureAwait(false), query, ct);
         if (session.JsonOutput)
         {
             // Streamed one item at a time: memory stays flat however many items there are.
-            using var stdout = Console.OpenStandardOutput();
-            using var writer = new System.Text.Json.Utf8JsonWriter(stdout, new System.Text.Json.JsonWriterOptions { Indented = true, Encoder = Json.Options.Encoder });
+            await using var stdout = Console.OpenStandardOutput();
+            await using var writer = new System.Text.Json.Utf8JsonWriter(stdout, new System.Text.Json.JsonWriterOptions { Indented = true, Encoder = Json.Options.Encoder });
             writer.WriteStartArray();
-            foreach (var item in items)
+            await foreach (var item in items.ConfigureAwait(false))
             {
                 System.Text.Json.JsonSerializer.Serialize(writer, item, Json.Options);
             }
 
             writer.WriteEndArray();
-            writer.Flush();
+            await writer.FlushAsync(ct).ConfigureAwait(false);
             stdout.WriteByte((byte)'\n');
         }
         else if (!session.Quiet)
         {
             var table = new Table().AddColumns("id", "status", "team", "measure", "decided by", "title");
             var count = 0;
-            foreach (var item in items)
+            await foreach (var item in items.ConfigureAwait(false))
             {
                 count++;
                 table.AddRow(
@@ -62,6 +62,6 @@ public static class ItemsCommand
             session.Terminal.MarkupLine($"{count:N0} items");
         }
 
-        return Task.FromResult(ExitCodes.Success);
+        return ExitCodes.Success;
     }
 }

@@ -12,23 +12,23 @@ public static class MapCommand
 
     public static Command Create() => Verb.Create("map", "(Re)apply pins and rules to the stored items", RunAsync, FullOption);
 
-    private static Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
-        var summary = Run(session, parse.GetValue(FullOption), ct);
+        var summary = await RunAsync(session, parse.GetValue(FullOption), ct).ConfigureAwait(false);
         session.Output(summary, console => Print(console, summary));
-        return Task.FromResult(ExitCodes.Success);
+        return ExitCodes.Success;
     }
 
-    public static MapSummary Run(Session session, bool full, CancellationToken ct)
+    public static async Task<MapSummary> RunAsync(Session session, bool full, CancellationToken ct)
     {
         if (!session.ShowProgress)
         {
-            return Pipeline.Map(session, full, null, ct);
+            return await Pipeline.MapAsync(session, full, null, ct).ConfigureAwait(false);
         }
 
         MapSummary? summary = null;
-        session.ProgressConsole.Status().Start("Mapping…", ctx =>
-            summary = Pipeline.Map(session, full, new Progress<int>(n => ctx.Status($"Mapping: {n:N0} items")), ct));
+        await session.ProgressConsole.Status().StartAsync("Mapping…", async ctx =>
+            summary = await Pipeline.MapAsync(session, full, new Progress<int>(n => ctx.Status($"Mapping: {n:N0} items")), ct).ConfigureAwait(false)).ConfigureAwait(false);
         return summary!;
     }
 

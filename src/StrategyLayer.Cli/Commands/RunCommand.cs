@@ -39,7 +39,7 @@ public static class RunCommand
             return new RunOutcome(sync, null, [], null, sync.Any(s => s.Failed || s.Quarantined > 0));
         }
 
-        var map = job == "run" ? Pipeline.Map(session, false, null, ct) : null;
+        var map = job == "run" ? await Pipeline.MapAsync(session, false, null, ct).ConfigureAwait(false) : null;
         var audiences = config.Audiences.Where(a => audience is null || a.Name == audience).ToList();
         if (audience is not null && audiences.Count == 0)
         {
@@ -48,7 +48,7 @@ public static class RunCommand
 
         var period = Pipeline.Period(session, null);
         var packsFolder = Path.Combine(Path.GetDirectoryName(session.StorePath)!, "packs", period.Name);
-        var distributor = new PackDistributor(session.Store, config.Channels, config.Audiences, session.Time, session.Log);
+        var distributor = new PackDistributor(await session.StoreAsync(ct).ConfigureAwait(false), config.Channels, config.Audiences, session.Time, session.Log);
         var result = await distributor.RetryPendingAsync(ct).ConfigureAwait(false);
         var packs = new List<PackToDeliver>();
         var pdfProblems = new List<string>();

@@ -20,7 +20,7 @@ public static class ScheduleCommand
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
         var config = session.Config;
-        var store = session.Store;
+        var store = await session.StoreAsync(ct).ConfigureAwait(false);
         var host = new ScheduleHost(store, session.Time, session.Log);
         await using var web = parse.GetValue(ServeOption)
             ? await ServeCommand.StartAsync(session, parse.GetValue(ServeCommand.UrlsOption), ct).ConfigureAwait(false)

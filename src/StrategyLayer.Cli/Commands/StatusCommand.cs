@@ -10,15 +10,15 @@ public static class StatusCommand
 {
     public static Command Create() => Verb.Create("status", "What is stored: counts, last sync and cursor per source, freshness, untracked share, outbox, recent runs", RunAsync);
 
-    private static Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
-        var status = Describe(session);
+        var status = await DescribeAsync(session, ct).ConfigureAwait(false);
         session.Output(status, console => Print(console, status));
-        return Task.FromResult(ExitCodes.Success);
+        return ExitCodes.Success;
     }
 
-    public static StatusView Describe(Session session) =>
-        StatusView.Describe(session.Store, session.Config.Sources.Select(s => s.Name), session.Time.GetUtcNow());
+    public static async Task<StatusView> DescribeAsync(Session session, CancellationToken ct) =>
+        await StatusView.DescribeAsync(await session.StoreAsync(ct).ConfigureAwait(false), session.Config.Sources.Select(s => s.Name), session.Time.GetUtcNow(), ct).ConfigureAwait(false);
 
     private static void Print(IAnsiConsole console, StatusView status)
     {

@@ -32,12 +32,12 @@ public static class SyncCommand
             throw new StrategyLayerException($"no source named '{only}' in {session.Config.File}; configured: {string.Join(", ", session.Config.Sources.Select(s => s.Name))}", ErrorKind.Usage);
         }
 
-        var store = session.Store;
+        var store = await session.StoreAsync(ct).ConfigureAwait(false);
         return await RunScope.RecordAsync(store, session.Time, "sync", async () =>
         {
             // Sources are independent: they sync side by side (one's HTTP waits overlap the other's
             // work), each committing its own batches; reports keep the configured order.
-            var engine = new SyncEngine(store, session.Log, session.Time);
+            var engine = new SyncEngine(store, store, session.Log, session.Time);
             var perSource = await WithProgressAsync(session, sources, progress => Task.WhenAll(sources.Select(async settings =>
             {
                 await using var source = SourceFactory.Create(settings, session.Log, session.Time);

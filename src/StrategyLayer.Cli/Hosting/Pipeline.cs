@@ -18,16 +18,16 @@ public static class Pipeline
     public static MappingFiles LoadMapping(Session session) =>
         MappingFiles.LoadOrThrow(session.Config.Strategy, session.Config.Rules, session.Config.CustomFields);
 
-    public static MapSummary Map(Session session, bool full, IProgress<int>? progress, CancellationToken ct)
+    public static async Task<MapSummary> MapAsync(Session session, bool full, IProgress<int>? progress, CancellationToken ct)
     {
         var files = LoadMapping(session);
-        var store = session.Store;
-        return RunScope.RecordSync(store, session.Time, "map", () =>
+        var store = await session.StoreAsync(ct).ConfigureAwait(false);
+        return await RunScope.RecordAsync(store, session.Time, "map", async () =>
         {
-            var summary = MapRun.Execute(store, files.Tree, files.Rules, session.Time.GetUtcNow(), progress, ct, full);
+            var summary = await MapRun.ExecuteAsync(store, files.Tree, files.Rules, session.Time.GetUtcNow(), progress, ct, full).ConfigureAwait(false);
             IReadOnlyDictionary<string, long> counts = new Dictionary<string, long> { ["items"] = summary.Items, ["mapped"] = summary.Mapped, ["untracked"] = summary.Untracked, ["writes"] = summary.Writes };
             return (summary, RunResult.Succeeded, counts, (string?)null);
-        });
+        }).ConfigureAwait(false);
     }
 
     /// <summary>The period a report is for: the one named, or the current one in the configured time zone.</summary>
@@ -52,10 +52,10 @@ public static class Pipeline
     {
         var config = session.Config;
         var files = LoadMapping(session);
-        var store = session.Store;
+        var store = await session.StoreAsync(ct).ConfigureAwait(false);
         var settings = ReportSettings.FromJson(config.StatusJson, config.File);
         var environment = new ReportEnvironment(config.TimeZone, config.WebBaseUrl, config.Sources.Select(s => s.Name).ToList());
-        var builder = new ReportBuilder(store, files.Tree, new ItemFilterCompiler(config.CustomFields), settings, environment, session.Time, session.Log);
+        var builder = new ReportBuilder(store, store, files.Tree, new ItemFilterCompiler(config.CustomFields), settings, environment, session.Time, session.Log);
         var renderer = new PackRenderer(config.Templates, session.Log);
         return await RunScope.RecordAsync(store, session.Time, "report", async () =>
         {
@@ -65,7 +65,7 @@ public static class Pipeline
             var data = await builder.PrepareAsync(period, asOf, clusters.Add, ct).ConfigureAwait(false);
             if (data.FromFrozenSnapshot)
             {
-                foreach (var (item, mapping) in store.MappedItems())
+                await foreach (var (item, mapping) in store.MappedItemsAsync(ct).ConfigureAwait(false))
                 {
                     ct.ThrowIfCancellationRequested();
                     clusters.Add(item, mapping);

@@ -6,73 +6,60 @@ namespace StrategyLayer.Cli.Hosting;
 /// <summary>Writes a run record when a job starts and completes it when the job ends, whatever the outcome.</summary>
 public sealed class RunScope
 {
-    private readonly IStrategyStore _store;
+    private readonly IRunStore _store;
     private readonly TimeProvider _time;
     private RunRecord _run;
 
-    public RunScope(IStrategyStore store, TimeProvider time, string job, DateTimeOffset? scheduledFor = null)
+    private RunScope(IRunStore store, TimeProvider time, RunRecord run)
     {
         _store = store;
         _time = time;
-        _run = new RunRecord
+        _run = run;
+    }
+
+    public RunRecord Record => _run;
+
+    /// <summary>Writes the run record of a job that starts now.</summary>
+    public static async Task<RunScope> StartAsync(IRunStore store, TimeProvider time, string job, DateTimeOffset? scheduledFor = null)
+    {
+        var run = new RunRecord
         {
             Id = Guid.NewGuid().ToString("N"),
             Job = job,
             Started = time.GetUtcNow(),
             ScheduledFor = scheduledFor,
         };
-        store.SaveRun(_run);
+
+        // Run records are written whatever is being cancelled: a stopped run must still say so.
+        await store.SaveRunAsync(run, CancellationToken.None).ConfigureAwait(false);
+        return new RunScope(store, time, run);
     }
 
-    public RunRecord Record => _run;
-
-    public RunRecord Finish(RunResult result, IReadOnlyDictionary<string, long>? counts = null, string? error = null)
+    public async Task<RunRecord> FinishAsync(RunResult result, IReadOnlyDictionary<string, long>? counts = null, string? error = null)
     {
         _run = _run with { Ended = _time.GetUtcNow(), Result = result, Counts = counts ?? _run.Counts, Error = error };
-        _store.SaveRun(_run);
+        await _store.SaveRunAsync(_run, CancellationToken.None).ConfigureAwait(false);
         return _run;
     }
 
-    /// <summary>The synchronous form of <see cref="RecordAsync"/>, for stages that do no I/O of their own (map).</summary>
-    public static T RecordSync<T>(IStrategyStore store, TimeProvider time, string job, Func<(T Result, RunResult Outcome, IReadOnlyDictionary<string, long> Counts, string? Error)> body)
-    {
-        var scope = new RunScope(store, time, job);
-        try
-        {
-            var (result, outcome, counts, error) = body();
-            scope.Finish(outcome, counts, error);
-            return result;
-        }
-        catch (OperationCanceledException)
-        {
-            scope.Finish(RunResult.Cancelled, error: "cancelled");
-            throw;
-        }
-        catch (Exception ex)
-        {
-            scope.Finish(RunResult.Failed, error: ex.Message);
-            throw;
-        }
-    }
-
     /// <summary>Runs the job body, recording success, partial, failure or cancellation.</summary>
-    public static async Task<T> RecordAsync<T>(IStrategyStore store, TimeProvider time, string job, Func<Task<(T Result, RunResult Outcome, IReadOnlyDictionary<string, long> Counts, string? Error)>> body, DateTimeOffset? scheduledFor = null)
+    public static async Task<T> RecordAsync<T>(IRunStore store, TimeProvider time, string job, Func<Task<(T Result, RunResult Outcome, IReadOnlyDictionary<string, long> Counts, string? Error)>> body, DateTimeOffset? scheduledFor = null)
     {
-        var scope = new RunScope(store, time, job, scheduledFor);
+        var scope = await StartAsync(store, time, job, scheduledFor).ConfigureAwait(false);
         try
         {
             var (result, outcome, counts, error) = await body().ConfigureAwait(false);
-            scope.Finish(outcome, counts, error);
+            await scope.FinishAsync(outcome, counts, error).ConfigureAwait(false);
             return result;
         }
         catch (OperationCanceledException)
         {
-            scope.Finish(RunResult.Cancelled, error: "cancelled");
+            await scope.FinishAsync(RunResult.Cancelled, error: "cancelled").ConfigureAwait(false);
             throw;
         }
         catch (Exception ex)
         {
-            scope.Finish(RunResult.Failed, error: ex.Message);
+            await scope.FinishAsync(RunResult.Failed, error: ex.Message).ConfigureAwait(false);
             throw;
         }
     }

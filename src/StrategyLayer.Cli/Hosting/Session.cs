@@ -80,10 +80,12 @@ public sealed class Session : IDisposable
         old.Dispose();
     }
 
-    public string StorePath => Path.GetFullPath(StoreOverride ?? Config.Store);
+    /// <summary>The store named by <c>--store</c> or the config: a file's full path, or a server's URI.</summary>
+    public string StorePath => StoreEngines.Locate(StoreOverride ?? Config.Store);
 
-    /// <summary>The store, opened (and locked) on first use.</summary>
-    public IStrategyStore Store => _store ??= LiteStrategyStore.Open(StorePath);
+    /// <summary>The store, opened on first use by the engine the config names (a file engine also locks it).</summary>
+    public async Task<IStrategyStore> StoreAsync(CancellationToken cancellationToken) =>
+        _store ??= await StoreEngines.OpenAsync(StorePath, Time, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Writes the verb's result: JSON on stdout with --json, else the human rendering.</summary>
     public void Output<T>(T result, Action<IAnsiConsole> human)

@@ -6,7 +6,7 @@ using StrategyLayer.Domain.Runs;
 namespace StrategyLayer.Store.Documents;
 
 /// <summary>
-/// Source-generated JSON for what the store keeps as documents. LiteDB's reflection mapper is not
+/// Source-generated JSON for what the store keeps as documents. An engine's own object mapper is not
 /// used: it does not rebuild records with IReadOnlyList/IReadOnlyDictionary members.
 /// </summary>
 [JsonSourceGenerationOptions(
