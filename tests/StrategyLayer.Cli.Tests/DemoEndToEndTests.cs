@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using Xunit;
 
 namespace StrategyLayer.Cli.Tests;

@@ -41,8 +41,8 @@ public abstract class DemoRun(StoreEngine engine) : IAsyncLifetime
 
         Summary = JsonDocument.Parse(Result.Stdout);
         var parser = new HtmlParser();
-        Portfolio = parser.ParseDocument(await File.ReadAllTextAsync(Path.Combine(Out, "portfolio-pack-" + Period + ".html")));
-        Untracked = parser.ParseDocument(await File.ReadAllTextAsync(Path.Combine(Out, "untracked-" + Period + ".html")));
+        Portfolio = parser.ParseDocument(await File.ReadAllTextAsync(Path.Combine(Out, "portfolio-pack-" + DemoPeriod + ".html")));
+        Untracked = parser.ParseDocument(await File.ReadAllTextAsync(Path.Combine(Out, "untracked-" + DemoPeriod + ".html")));
     }
 
     public Task DisposeAsync()

@@ -25,8 +25,7 @@ public sealed class PostgreSqlSideBySideTests(PostgreSqlCluster cluster) : IAsyn
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(Path.Combine(_dir, "templates"));
-        File.WriteAllText(Path.Combine(_dir, "templates", "portfolio-pack.sbn"), "x");
+        Directory.CreateDirectory(_dir);
         _sandbox = await SandboxServer.StartAsync(
             SandboxOptions.Default with { Port = 0, Size = "6000", Faults = new SandboxFaults { RateLimitedShare = 0.15, RetryAfterSeconds = 1 } },
             CancellationToken.None);
@@ -39,9 +38,9 @@ public sealed class PostgreSqlSideBySideTests(PostgreSqlCluster cluster) : IAsyn
             {
               "store": "{{store}}",
               "logs": "logs",
-              "strategy": "strategy.json",
-              "rules": "rules.json",
-              "templates": "templates",
+              "strategy": "{{Path.Combine(RepoRoot(), "config", "strategy.json")}}",
+              "rules": "{{Path.Combine(RepoRoot(), "config", "rules.json")}}",
+              "templates": "{{Path.Combine(RepoRoot(), "templates")}}",
               "sources": [
                 { "name": "jira", "type": "jira-cloud", "baseUrl": "{{_sandbox!.JiraCloudUrl}}",
                   "scope": "project in (PAY, WEB, CLOUD, OPS, DATA) ORDER BY updated", "pageSize": 50, "maxRetries": 20 },
@@ -73,7 +72,8 @@ public sealed class PostgreSqlSideBySideTests(PostgreSqlCluster cluster) : IAsyn
             slowest = watch.Elapsed > slowest ? watch.Elapsed : slowest;
             if (!sync.HasExited)
             {
-                totals.Add(items.RootElement.GetProperty("total").GetInt64());
+                // The status is read live (the item list is cached for a few seconds).
+                totals.Add(Stored(status));
             }
 
             await Task.Delay(200);
@@ -86,8 +86,8 @@ public sealed class PostgreSqlSideBySideTests(PostgreSqlCluster cluster) : IAsyn
         Assert.True(totals.Distinct().Count() >= 2, "serve never saw a commit of the running sync: " + string.Join(", ", totals));
         Assert.True(slowest < TimeSpan.FromSeconds(5), $"an answer took {slowest}");
 
-        using var after = JsonDocument.Parse(await http.GetStringAsync($"http://127.0.0.1:{port}/api/items?offset=0&limit=1"));
-        Assert.Equal(_sandbox!.Counts().Jira + _sandbox.Counts().ServiceNowTables.Values.Sum(), after.RootElement.GetProperty("total").GetInt64());
+        using var after = JsonDocument.Parse(await http.GetStringAsync($"http://127.0.0.1:{port}/api/status"));
+        Assert.Equal(_sandbox!.Counts().Jira + _sandbox.Counts().ServiceNowTables.Values.Sum(), Stored(after));
         await StopAsync(serve);
     }
 
@@ -107,6 +107,8 @@ public sealed class PostgreSqlSideBySideTests(PostgreSqlCluster cluster) : IAsyn
         Assert.Contains("sync of jira waits", told, StringComparison.Ordinal);
         Assert.Contains($"strategylayer sync (pid {first.Id.ToString(CultureInfo.InvariantCulture)} on {Environment.MachineName})", told, StringComparison.Ordinal);
     }
+
+    private static long Stored(JsonDocument status) => status.RootElement.GetProperty("sources").EnumerateArray().Sum(s => s.GetProperty("items").GetInt64());
 
     /// <summary>Waits until the first sync holds its source's advisory lock (it is then committing).</summary>
     private static async Task WaitForAdvisoryLockAsync(string store, Process holder)
@@ -171,6 +173,19 @@ public sealed class PostgreSqlSideBySideTests(PostgreSqlCluster cluster) : IAsyn
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await process.WaitForExitAsync(timeout.Token);
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "StrategyLayer.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("the repository root is not above the test folder");
     }
 
     private static int FreePort()

@@ -6,4 +6,4 @@ namespace StrategyLayer.Cli.Tests;
 
 /// <summary><c>sync</c> end to end on a PostgreSQL database of the collection's private cluster.</summary>
 [Collection(PostgreSqlCollection.Name)]
-public sealed class SyncEndToEndOnPostgreSqlTests(SandboxFixture fixture, PostgreSqlEngine engine) : SyncEndToEndTests<PostgreSqlEngine>(fixture, engine);
+public sealed class SyncEndToEndOnPostgreSqlTests(SandboxFixture fixture, PostgreSqlEngine engine) : SyncEndToEndTests<PostgreSqlEngine>(fixture, engine), IClassFixture<SandboxFixture>, IClassFixture<PostgreSqlEngine>;

@@ -10,7 +10,7 @@ namespace StrategyLayer.Cli.Tests;
 /// on one sandbox because they change it (edits, deletions), once on each store engine.
 /// </summary>
 [TestCaseOrderer("StrategyLayer.Cli.Tests.ByNameOrderer", "StrategyLayer.Cli.Tests")]
-public abstract class SyncEndToEndTests<TEngine>(SandboxFixture fixture, TEngine engine) : IClassFixture<SandboxFixture>, IClassFixture<TEngine>, IAsyncLifetime
+public abstract class SyncEndToEndTests<TEngine>(SandboxFixture fixture, TEngine engine) : IAsyncLifetime
     where TEngine : StoreEngine
 {
     // Static per engine (a generic type's statics are per closed type): the tests run in order on one store.
@@ -31,11 +31,11 @@ public abstract class SyncEndToEndTests<TEngine>(SandboxFixture fixture, TEngine
               "rules": "rules.json",
               "templates": "templates",
               "sources": [
-                { "name": "jira", "type": "jira-cloud", "baseUrl": "{{fixture.Sandbox.JiraCloudUrl}}",
+                { "name": "jira", "type": "jira-cloud", "baseUrl": "{{_fixture.Sandbox.JiraCloudUrl}}",
                   "scope": "project in (PAY, WEB, CLOUD, OPS, DATA) ORDER BY updated", "maxRetries": 3 },
-                { "name": "dc", "type": "jira-datacenter", "baseUrl": "{{fixture.Sandbox.JiraDataCenterUrl}}",
+                { "name": "dc", "type": "jira-datacenter", "baseUrl": "{{_fixture.Sandbox.JiraDataCenterUrl}}",
                   "scope": "project = PAY", "maxRetries": 3 },
-                { "name": "servicenow", "type": "servicenow", "baseUrl": "{{fixture.Sandbox.ServiceNowUrl}}",
+                { "name": "servicenow", "type": "servicenow", "baseUrl": "{{_fixture.Sandbox.ServiceNowUrl}}",
                   "tables": ["incident", "change_request", "problem"], "maxRetries": 3 }
               ]
             }

@@ -28,7 +28,7 @@ public static class StoreCommand
     private static async Task<int> CopyAsync(Session session, ParseResult parse, CancellationToken ct)
     {
         var target = parse.GetValue(ToOption)!;
-        var from = session.Store;
+        var from = await session.StoreAsync(ct).ConfigureAwait(false);
         await using var to = await session.OpenOtherStoreAsync(target, ct).ConfigureAwait(false);
         var progress = new Progress<string>(line =>
         {
