@@ -73,6 +73,7 @@ public static class ConfigLoader
             File = file.Path,
             // A file is relative to the config; a server's URI (postgresql://…) is kept as written.
             Store = ((string)root["store"]!) is var store && store.Contains("://", StringComparison.Ordinal) ? store : file.ResolvePath(store),
+            StorePassword = lookup("PGPASSWORD"),
             TimeZone = zone!,
             WebBaseUrl = ((string?)root["webBaseUrl"])?.TrimEnd('/'),
             Logs = file.ResolvePath((string?)root["logs"] ?? "../data/logs"),

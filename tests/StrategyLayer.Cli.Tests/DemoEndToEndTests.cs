@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using Xunit;
 
 namespace StrategyLayer.Cli.Tests;
@@ -11,9 +10,10 @@ namespace StrategyLayer.Cli.Tests;
 /// blocker, an untracked cluster with its suggested rule, a change since the last period, a PDF,
 /// and figures that agree with <c>items --json</c>.
 /// </summary>
-public sealed class DemoEndToEndTests(DemoEndToEndTests.DemoRun demo) : IClassFixture<DemoEndToEndTests.DemoRun>
+public abstract class DemoEndToEndTests<TRun>(TRun demo) : IClassFixture<TRun>
+    where TRun : DemoRun
 {
-    private const string Period = "2026-11";
+    private const string Period = DemoRun.DemoPeriod;
 
     [Fact]
     public void The_demo_exits_cleanly_and_its_summary_counts_a_green_an_amber_and_a_red_measure()
@@ -167,63 +167,4 @@ public sealed class DemoEndToEndTests(DemoEndToEndTests.DemoRun demo) : IClassFi
         tiles.First(t => Text(t.QuerySelector(".label")!).Contains(label, StringComparison.Ordinal)).QuerySelector(".figure")!.TextContent.Trim();
 
     private static string Text(IElement e) => System.Text.RegularExpressions.Regex.Replace(e.TextContent, @"\s+", " ").Trim();
-
-    /// <summary>One demo run for the class, into a temp folder: packs, store and all.</summary>
-    public sealed class DemoRun : IAsyncLifetime
-    {
-        private readonly string root = Path.Combine(Path.GetTempPath(), "sl-demo-" + Guid.NewGuid().ToString("N")[..8]);
-
-        public static string DemoConfig => Path.Combine(RepoRoot(), "config", "strategylayer.json");
-
-        public string Out => Path.Combine(root, "out");
-
-        public string Store => Path.Combine(root, "store", "demo.db");
-
-        public CliResult Result { get; private set; } = new(-1, "", "");
-
-        public JsonDocument Summary { get; private set; } = JsonDocument.Parse("{}");
-
-        public IDocument Portfolio { get; private set; } = null!;
-
-        public IDocument Untracked { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Store)!);
-            Result = await CliRunner.RunAsync(["demo", "--out", Out, "--store", Store, "--json"], timeout: TimeSpan.FromMinutes(4));
-            if (Result.ExitCode is not (0 or 3))
-            {
-                throw new InvalidOperationException("the demo failed: " + Result);
-            }
-
-            Summary = JsonDocument.Parse(Result.Stdout);
-            var parser = new HtmlParser();
-            Portfolio = parser.ParseDocument(await File.ReadAllTextAsync(Path.Combine(Out, "portfolio-pack-" + Period + ".html")));
-            Untracked = parser.ParseDocument(await File.ReadAllTextAsync(Path.Combine(Out, "untracked-" + Period + ".html")));
-        }
-
-        public Task DisposeAsync()
-        {
-            Summary.Dispose();
-            if (Directory.Exists(root))
-            {
-                Directory.Delete(root, recursive: true);
-            }
-
-            return Task.CompletedTask;
-        }
-
-        private static string RepoRoot()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "StrategyLayer.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new DirectoryNotFoundException("the repository root is not above the test folder");
-        }
-    }
 }

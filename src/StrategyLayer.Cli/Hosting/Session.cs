@@ -25,6 +25,7 @@ public sealed class Session : IDisposable
         StoreOverride = parse.GetValue(GlobalOptions.Store);
         JsonOutput = parse.GetValue(GlobalOptions.Json);
         Quiet = parse.GetValue(GlobalOptions.Quiet);
+        Verb = parse.CommandResult.Command.Name;
         _log = LogSetup.Create(_mask, null, ConsoleLevel);
         Time = TimeProvider.System;
     }
@@ -33,6 +34,9 @@ public sealed class Session : IDisposable
     public string? StoreOverride { get; }
     public bool JsonOutput { get; }
     public bool Quiet { get; }
+
+    /// <summary>The verb this process runs (<c>sync</c>, <c>serve</c>, …): a server store's sessions are named after it.</summary>
+    public string Verb { get; }
     public TimeProvider Time { get; }
 
     /// <summary>
@@ -79,6 +83,7 @@ public sealed class Session : IDisposable
         }
 
         _mask.Add(config.Web.BearerToken);
+        _mask.Add(config.StorePassword);
         _mask.Add(config.Web.OidcClientSecret);
         Directory.CreateDirectory(config.Logs);
         var old = _log;
@@ -91,7 +96,26 @@ public sealed class Session : IDisposable
 
     /// <summary>The store, opened on first use by the engine the config names (a file engine also locks it).</summary>
     public async Task<IStrategyStore> StoreAsync(CancellationToken cancellationToken) =>
-        _store ??= await StoreEngines.OpenAsync(StorePath, Time, cancellationToken).ConfigureAwait(false);
+        _store ??= await StoreEngines.OpenAsync(StorePath, Opening, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Another store than the session's (<c>store copy --to</c>), opened by its engine; the caller disposes it.</summary>
+    public Task<IStrategyStore> OpenOtherStoreAsync(string store, CancellationToken cancellationToken) =>
+        StoreEngines.OpenAsync(StoreEngines.Locate(store), Opening, cancellationToken);
+
+    /// <summary>What the engines are opened with: the clock, the verb, secrets (the environment, then the loaded config's), the log mask.</summary>
+    public StoreOpening Opening => new(
+        Time,
+        Verb,
+        name => name == "PGPASSWORD" ? _config?.StorePassword : null,
+        _mask.Add,
+        message =>
+        {
+            _log.Information("{Message}", message);
+            if (!Quiet)
+            {
+                Console.Error.WriteLine(_mask.Apply(message));
+            }
+        });
 
     /// <summary>Writes the verb's result: JSON on stdout with --json, else the human rendering.</summary>
     public void Output<T>(T result, Action<IAnsiConsole> human)

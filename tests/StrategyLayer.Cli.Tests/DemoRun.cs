@@ -1,0 +1,71 @@
+using System.Text.Json;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using StrategyLayer.Cli.Tests.Engines;
+using Xunit;
+
+namespace StrategyLayer.Cli.Tests;
+
+/// <summary>One demo run for the class, into a temp folder: packs, store and all.</summary>
+public abstract class DemoRun(StoreEngine engine) : IAsyncLifetime
+{
+    /// <summary>The period the demo's packs are built for.</summary>
+    public const string DemoPeriod = "2026-11";
+
+    private readonly string root = Path.Combine(Path.GetTempPath(), "sl-demo-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public static string DemoConfig => Path.Combine(RepoRoot(), "config", "strategylayer.json");
+
+    public string Out => Path.Combine(root, "out");
+
+    /// <summary>The demo's store: a file in the run's folder, or a database.</summary>
+    public string Store { get; private set; } = "";
+
+    public CliResult Result { get; private set; } = new(-1, "", "");
+
+    public JsonDocument Summary { get; private set; } = JsonDocument.Parse("{}");
+
+    public IDocument Portfolio { get; private set; } = null!;
+
+    public IDocument Untracked { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Path.Combine(root, "store"));
+        Store = await engine.NewStoreAsync(Path.Combine(root, "store"));
+        Result = await CliRunner.RunAsync(["demo", "--out", Out, "--store", Store, "--json"], timeout: TimeSpan.FromMinutes(4));
+        if (Result.ExitCode is not (0 or 3))
+        {
+            throw new InvalidOperationException("the demo failed: " + Result);
+        }
+
+        Summary = JsonDocument.Parse(Result.Stdout);
+        var parser = new HtmlParser();
+        Portfolio = parser.ParseDocument(await File.ReadAllTextAsync(Path.Combine(Out, "portfolio-pack-" + DemoPeriod + ".html")));
+        Untracked = parser.ParseDocument(await File.ReadAllTextAsync(Path.Combine(Out, "untracked-" + DemoPeriod + ".html")));
+    }
+
+    public Task DisposeAsync()
+    {
+        Summary.Dispose();
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "StrategyLayer.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("the repository root is not above the test folder");
+    }
+}
