@@ -9,17 +9,15 @@ public sealed partial class ScheduleHost
     internal sealed class Session : IDisposable
     {
         private readonly ScheduleHost _host;
-        private readonly IScheduleLocks _locks;
         private readonly Func<JobRequest, CancellationToken, Task<JobOutcome>> _runJob;
         private readonly CancellationTokenSource _jobs;
         private readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _running;
         private volatile bool _stopping;
 
-        public Session(ScheduleHost host, IScheduleLocks locks, Func<JobRequest, CancellationToken, Task<JobOutcome>> runJob)
+        public Session(ScheduleHost host, Func<JobRequest, CancellationToken, Task<JobOutcome>> runJob)
         {
             _host = host;
-            _locks = locks;
             _runJob = runJob;
 
             // The grace period runs on the host's clock, like every other wait here.
@@ -59,8 +57,8 @@ public sealed partial class ScheduleHost
                 try
                 {
                     held = request.Recovering
-                        ? await _locks.TakeAsync("job:" + request.Job, _jobs.Token)
-                        : await _locks.TryTakeAsync("job:" + request.Job, _jobs.Token);
+                        ? await _host._locks.LockAsync("schedule:job:" + request.Job, _jobs.Token)
+                        : await _host._locks.TryLockAsync("schedule:job:" + request.Job, _jobs.Token);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -22,14 +22,24 @@ public sealed partial class ScheduleHost
     private const string CatchUpGroup = "strategylayer-catch-up";
 
     private readonly IRunStore _store;
+    private readonly IStoreLocks _locks;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _logs;
     private readonly ILogger<ScheduleHost> _log;
     private readonly ScheduleHostOptions _options;
 
-    public ScheduleHost(IRunStore store, TimeProvider time, ILoggerFactory logs, ScheduleHostOptions options)
+    /// <param name="store">Where the firings' run records go.</param>
+    /// <param name="locks">
+    /// The store's locks: they keep two firings of one job apart and start one node at a time,
+    /// across every process on the store (a cluster's nodes on PostgreSQL).
+    /// </param>
+    /// <param name="time">The clock of every trigger, wait and record.</param>
+    /// <param name="logs">Where the host, and Quartz under it, log.</param>
+    /// <param name="options">Who this node is, how it stops, and the cluster when there is one.</param>
+    public ScheduleHost(IRunStore store, IStoreLocks locks, TimeProvider time, ILoggerFactory logs, ScheduleHostOptions options)
     {
         _store = store;
+        _locks = locks;
         _time = time;
         _logs = logs;
         _log = logs.CreateLogger<ScheduleHost>();
@@ -53,17 +63,20 @@ public sealed partial class ScheduleHost
             throw new DiagnosticsException(problems);
         }
 
-        await using IScheduleLocks locks = _options.Cluster is { } cluster ? new ClusterLocks(cluster.ConnectionString, _options.Node) : new ProcessLocks();
-        using var session = new Session(this, locks, runJob);
+        using var session = new Session(this, runJob);
         var scheduler = await QuartzSchedulerBuilder.Create(q => Configure(q, session, schedules.Count)).BuildScheduler(CancellationToken.None);
         try
         {
             // One node at a time brings the schedules in line with its config, starts, and decides
             // catch-up, so that a missed fire time is caught up once per cluster.
-            await using (await locks.TakeAsync("start", stop))
+            await using (await _locks.LockAsync("schedule:start", stop))
             {
                 await PutSchedulesAsync(scheduler, schedules, zone);
                 await scheduler.Start(CancellationToken.None);
+                _log.LogInformation(
+                    "Scheduler started as node {Node}{Cluster}",
+                    _options.Node,
+                    _options.Cluster is { } cluster ? $" of cluster {cluster.InstanceName} (check-in every {cluster.CheckinInterval.TotalSeconds:0.#} s)" : "");
                 if (_options.CatchUp)
                 {
                     await CatchUpAsync(scheduler, schedules, zone);
@@ -118,7 +131,7 @@ public sealed partial class ScheduleHost
         });
         q.UsePersistentStore(store =>
         {
-            store.UsePostgres(new Npgsql.NpgsqlConnectionStringBuilder(cluster.ConnectionString) { ApplicationName = "strategylayer quartz " + _options.Node }.ConnectionString);
+            store.UsePostgres(cluster.ConnectionString);
             store.UseSystemTextJsonSerializer();
             store.ProvisionSchema();
             store.UseClustering(c =>

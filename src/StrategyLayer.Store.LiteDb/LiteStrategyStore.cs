@@ -29,6 +29,9 @@ public sealed class LiteStrategyStore : IStrategyStore, IStoreBench
     private readonly LiteNamedValues _values;
     private readonly LiteFloor _floor;
 
+    // One process holds the file (its lock file), so the store's locks are that process's own.
+    private readonly ProcessLocks _locks = new();
+
     private LiteStrategyStore(LiteFile file, LiteStoreOptions options)
     {
         _file = file;
@@ -73,6 +76,10 @@ public sealed class LiteStrategyStore : IStrategyStore, IStoreBench
             }
         }
     }
+
+    public Task<IAsyncDisposable?> TryLockAsync(string name, CancellationToken cancellationToken) => _locks.TryLockAsync(name, cancellationToken);
+
+    public Task<IAsyncDisposable> LockAsync(string name, CancellationToken cancellationToken) => _locks.LockAsync(name, cancellationToken);
 
     /// <summary>Item counts per source (removed ones left out).</summary>
     public IReadOnlyDictionary<string, int> CountItemsBySource() => _items.CountBySource();

@@ -3,20 +3,43 @@ using Npgsql;
 using StrategyLayer.Domain.Runs;
 using StrategyLayer.Domain.Settings;
 using StrategyLayer.Scheduling.Tests.Support;
+using StrategyLayer.Store.PostgreSql;
 using StrategyLayer.Tests.Support;
 using Xunit;
 
 namespace StrategyLayer.Scheduling.Tests;
 
 /// <summary>
-/// Two scheduler nodes in one process, clustered on a private PostgreSQL database (Quartz's tables
-/// and the job locks there), both on one fake clock that the test moves to each fire time. The
-/// run records go to one shared store. What a dead node leaves is tested with real processes and
-/// kill -9 in the CLI's end-to-end tests.
+/// Two scheduler nodes in one process, each with its own PostgreSQL store on one private database
+/// (Quartz's tables, the job locks and the run records there), both on one fake clock that the
+/// test moves to each fire time. What a dead node leaves is tested with real processes and kill -9
+/// in the CLI's end-to-end tests.
 /// </summary>
 [Collection(PostgreSqlCollection.Name)]
-public sealed class ClusteredScheduleTests(PostgreSqlCluster postgres)
+public sealed class ClusteredScheduleTests(PostgreSqlCluster postgres) : IAsyncLifetime
 {
+    private readonly List<PostgreSqlStore> _stores = [];
+    private string _uri = "";
+
+    public async Task InitializeAsync() => _uri = await postgres.CreateDatabaseAsync("cluster");
+
+    public async Task DisposeAsync()
+    {
+        foreach (var store in _stores)
+        {
+            await store.DisposeAsync();
+        }
+    }
+
+    /// <summary>A node's own store on the shared database, as a scheduler process opens it.</summary>
+    private async Task<PostgreSqlStore> StoreAsync(string node)
+    {
+        var store = await PostgreSqlStore.OpenAsync(PostgreSqlLocation.Parse(_uri), new PostgreSqlStoreOptions { ApplicationName = "strategylayer schedule " + node }, CancellationToken.None);
+        _stores.Add(store);
+        return store;
+    }
+
+    private ScheduleCluster Cluster => new() { ConnectionString = PostgreSqlLocation.Parse(_uri).ConnectionString };
     private static readonly DateTimeOffset Monday = new(2026, 11, 2, 6, 0, 0, TimeSpan.Zero);
 
     private static bool Started(LogEntry e) => e.From<ScheduleHost>() && e.Message.Contains(" started on ", StringComparison.Ordinal);
@@ -25,27 +48,23 @@ public sealed class ClusteredScheduleTests(PostgreSqlCluster postgres)
 
     private static bool Ended(LogEntry e) => e.From<ScheduleHost>() && e.Message.Contains(" ended ", StringComparison.Ordinal);
 
-    private async Task<ScheduleCluster> DatabaseAsync()
+    private async Task<ScheduleHost> NodeAsync(string name, TimeProvider time, CollectingLogs logs, bool catchUp = false)
     {
-        var uri = new Uri(await postgres.CreateDatabaseAsync("cluster"));
-        return new ScheduleCluster { ConnectionString = postgres.ConnectionString(uri.AbsolutePath.Trim('/')) };
+        var store = await StoreAsync(name);
+        return new ScheduleHost(store, store, time, logs, new ScheduleHostOptions { Node = name, Cluster = Cluster, CatchUp = catchUp, GracePeriod = TimeSpan.FromSeconds(10) });
     }
-
-    private static ScheduleHostOptions Node(string name, ScheduleCluster cluster, bool catchUp = false) =>
-        new() { Node = name, Cluster = cluster, CatchUp = catchUp, GracePeriod = TimeSpan.FromSeconds(10) };
 
     [Fact]
     public async Task Two_nodes_on_one_database_run_each_firing_once_and_name_the_node_that_ran_it()
     {
-        var cluster = await DatabaseAsync();
-        using var file = new StoreFile();
+        var records = await StoreAsync("test");
         var time = new FakeTimeProvider(Monday.AddMilliseconds(250));
         var logs = new CollectingLogs();
         var ran = new List<(string Node, DateTimeOffset At)>();
         using var stop = new CancellationTokenSource();
         ScheduleSettings[] schedules = [new() { Job = "sync", Cron = "* * * * * ?" }];
 
-        Task Start(string node) => new ScheduleHost(file.Store, time, logs, Node(node, cluster)).RunAsync(schedules, TimeZoneInfo.Utc, (request, token) =>
+        async Task Start(string node) => await (await NodeAsync(node, time, logs)).RunAsync(schedules, TimeZoneInfo.Utc, (request, token) =>
         {
             lock (ran)
             {
@@ -67,7 +86,7 @@ public sealed class ClusteredScheduleTests(PostgreSqlCluster postgres)
         await Task.WhenAll(a, b).WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(Enumerable.Range(1, 12).Select(s => Monday.AddSeconds(s)), ran.Select(r => r.At).Order());
-        var runs = await file.Store.RecentRunsAsync(100, "sync", CancellationToken.None);
+        var runs = await records.RecentRunsAsync(100, "sync", CancellationToken.None);
         Assert.Equal(12, runs.Count);
         Assert.All(runs, r => Assert.Contains(r.Node, new[] { "node-a", "node-b" }));
         Assert.Equal(ran.Select(r => (r.Node, r.At)).Order(), runs.Select(r => (r.Node!, r.ScheduledFor!.Value)).Order());
@@ -76,8 +95,7 @@ public sealed class ClusteredScheduleTests(PostgreSqlCluster postgres)
     [Fact]
     public async Task A_firing_that_comes_while_another_node_runs_the_job_is_skipped()
     {
-        var cluster = await DatabaseAsync();
-        using var file = new StoreFile();
+        var records = await StoreAsync("test");
         var time = new FakeTimeProvider(Monday.AddMilliseconds(250));
         var logs = new CollectingLogs();
         var release = new TaskCompletionSource();
@@ -85,7 +103,7 @@ public sealed class ClusteredScheduleTests(PostgreSqlCluster postgres)
         using var stop = new CancellationTokenSource();
         ScheduleSettings[] schedules = [new() { Job = "report", Cron = "* * * * * ?" }];
 
-        Task Start(string node) => new ScheduleHost(file.Store, time, logs, Node(node, cluster)).RunAsync(schedules, TimeZoneInfo.Utc, async (request, token) =>
+        async Task Start(string node) => await (await NodeAsync(node, time, logs)).RunAsync(schedules, TimeZoneInfo.Utc, async (request, token) =>
         {
             if (Interlocked.Increment(ref executions) == 1)
             {
@@ -113,23 +131,22 @@ public sealed class ClusteredScheduleTests(PostgreSqlCluster postgres)
 
         Assert.Equal(2, executions);
         Assert.Equal(4, logs.Count(Skipped));
-        Assert.Equal([Monday.AddSeconds(6), Monday.AddSeconds(1)], (await file.Store.RecentRunsAsync(10, "report", CancellationToken.None)).Select(r => r.ScheduledFor!.Value));
+        Assert.Equal([Monday.AddSeconds(6), Monday.AddSeconds(1)], (await records.RecentRunsAsync(10, "report", CancellationToken.None)).Select(r => r.ScheduledFor!.Value));
     }
 
     [Fact]
     public async Task After_downtime_a_missed_run_is_caught_up_once_by_the_cluster_not_once_per_node()
     {
-        var cluster = await DatabaseAsync();
-        using var file = new StoreFile();
+        var records = await StoreAsync("test");
         var served = new DateTimeOffset(2026, 11, 2, 6, 0, 0, TimeSpan.Zero);
-        await file.Store.SaveRunAsync(new RunRecord { Id = "old", Job = "run", Node = "node-gone", Started = served, Ended = served.AddMinutes(2), Result = RunResult.Succeeded, ScheduledFor = served }, CancellationToken.None);
+        await records.SaveRunAsync(new RunRecord { Id = "old", Job = "run", Node = "node-gone", Started = served, Ended = served.AddMinutes(2), Result = RunResult.Succeeded, ScheduledFor = served }, CancellationToken.None);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 5, 9, 30, 0, TimeSpan.Zero));
         var logs = new CollectingLogs();
         var ran = new List<(string Node, JobRequest Request)>();
         using var stop = new CancellationTokenSource();
         ScheduleSettings[] schedules = [new() { Job = "run", Cron = "0 0 6 * * ?" }];
 
-        Task Start(string node) => new ScheduleHost(file.Store, time, logs, Node(node, cluster, catchUp: true)).RunAsync(schedules, TimeZoneInfo.Utc, (request, token) =>
+        async Task Start(string node) => await (await NodeAsync(node, time, logs, catchUp: true)).RunAsync(schedules, TimeZoneInfo.Utc, (request, token) =>
         {
             lock (ran)
             {
@@ -151,24 +168,23 @@ public sealed class ClusteredScheduleTests(PostgreSqlCluster postgres)
         Assert.DoesNotContain(logs.Entries, Skipped);
         Assert.True(request.CatchUp);
         Assert.Equal(new DateTimeOffset(2026, 11, 5, 6, 0, 0, TimeSpan.Zero), request.ScheduledFor);
-        Assert.Equal(2, (await file.Store.RecentRunsAsync(10, "run", CancellationToken.None)).Count);
+        Assert.Equal(2, (await records.RecentRunsAsync(10, "run", CancellationToken.None)).Count);
     }
 
     [Fact]
     public async Task Quartz_keeps_the_schedules_in_the_database_under_one_scheduler_name_with_a_row_per_live_node()
     {
-        var cluster = await DatabaseAsync();
-        using var file = new StoreFile();
+        var records = await StoreAsync("test");
         var time = new FakeTimeProvider(Monday);
         var logs = new CollectingLogs();
         using var stop = new CancellationTokenSource();
         ScheduleSettings[] schedules = [new() { Job = "sync", Source = "jira", Cron = "0 0 * * * ?" }, new() { Job = "report", Audience = "executives", Cron = "0 0 7 * * ?" }];
 
-        Task Start(string node) => new ScheduleHost(file.Store, time, logs, Node(node, cluster)).RunAsync(schedules, TimeZoneInfo.Utc, (r, t) => Task.FromResult(JobOutcome.Succeeded()), stop.Token);
+        async Task Start(string node) => await (await NodeAsync(node, time, logs)).RunAsync(schedules, TimeZoneInfo.Utc, (r, t) => Task.FromResult(JobOutcome.Succeeded()), stop.Token);
 
         var nodes = new[] { Start("node-a"), Start("node-b") };
-        await logs.WaitForAsync(e => e.From<ScheduleHost>() && e.Message.StartsWith("Schedule ", StringComparison.Ordinal) && e.Message.Contains(" next at ", StringComparison.Ordinal), 4, TimeSpan.FromSeconds(30));
-        var (jobs, states) = await ReadQuartzAsync(cluster.ConnectionString);
+        await logs.WaitForAsync(e => e.From<ScheduleHost>() && e.Message.StartsWith("Scheduler started as node ", StringComparison.Ordinal), 2, TimeSpan.FromSeconds(30));
+        var (jobs, states) = await ReadQuartzAsync(Cluster.ConnectionString);
         await stop.CancelAsync();
         await Task.WhenAll(nodes).WaitAsync(TimeSpan.FromSeconds(60));
 

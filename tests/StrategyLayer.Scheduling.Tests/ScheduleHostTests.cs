@@ -33,7 +33,7 @@ public sealed class ScheduleHostTests
         using var file = new StoreFile();
         var time = new FakeTimeProvider(Monday.AddMilliseconds(250));
         var logs = new CollectingLogs();
-        var host = new ScheduleHost(file.Store, time, logs, NoCatchUp);
+        var host = new ScheduleHost(file.Store, file.Store, time, logs, NoCatchUp);
         var releases = new[] { new TaskCompletionSource(), new TaskCompletionSource() };
         var running = 0;
         var maxConcurrent = 0;
@@ -92,7 +92,7 @@ public sealed class ScheduleHostTests
         using var file = new StoreFile();
         var time = new FakeTimeProvider(Monday.AddMilliseconds(500));
         var logs = new CollectingLogs();
-        var host = new ScheduleHost(file.Store, time, logs, NoCatchUp);
+        var host = new ScheduleHost(file.Store, file.Store, time, logs, NoCatchUp);
         using var page = new SemaphoreSlim(0);
         var pages = 0;
         var cancelledWhileRunning = false;
@@ -129,7 +129,7 @@ public sealed class ScheduleHostTests
         using var file = new StoreFile();
         var time = new FakeTimeProvider(Monday.AddMilliseconds(500));
         var logs = new CollectingLogs();
-        var host = new ScheduleHost(file.Store, time, logs, NoCatchUp with { GracePeriod = TimeSpan.FromSeconds(3) });
+        var host = new ScheduleHost(file.Store, file.Store, time, logs, NoCatchUp with { GracePeriod = TimeSpan.FromSeconds(3) });
         using var stop = new CancellationTokenSource();
 
         var hosting = host.RunAsync([new() { Job = "run", Cron = "0 0 * * * ?" }], TimeZoneInfo.Utc, async (request, token) =>
@@ -164,7 +164,7 @@ public sealed class ScheduleHostTests
         await store.SaveRunAsync(new RunRecord { Id = "by-hand", Job = "run", Started = served.AddDays(1), Ended = served.AddDays(1).AddMinutes(1), Result = RunResult.Succeeded }, CancellationToken.None);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 5, 9, 30, 0, TimeSpan.Zero));
         var logs = new CollectingLogs();
-        var host = new ScheduleHost(store, time, logs, NoCatchUp with { CatchUp = true });
+        var host = new ScheduleHost(store, store, time, logs, NoCatchUp with { CatchUp = true });
         var requests = new List<JobRequest>();
         using var stop = new CancellationTokenSource();
 
@@ -196,7 +196,7 @@ public sealed class ScheduleHostTests
         using var file = new StoreFile();
         var time = new FakeTimeProvider(Monday.AddMilliseconds(500));
         var logs = new CollectingLogs();
-        var host = new ScheduleHost(file.Store, time, logs, NoCatchUp);
+        var host = new ScheduleHost(file.Store, file.Store, time, logs, NoCatchUp);
         using var stop = new CancellationTokenSource();
 
         var hosting = host.RunAsync([new() { Job = "report", Audience = "executives", Cron = "* * * * * ?" }], TimeZoneInfo.Utc, (request, token) =>
@@ -219,7 +219,7 @@ public sealed class ScheduleHostTests
     public async Task A_bad_cron_stops_the_scheduler_before_anything_runs()
     {
         using var file = new StoreFile();
-        var host = new ScheduleHost(file.Store, new FakeTimeProvider(Monday), new CollectingLogs(), NoCatchUp);
+        var host = new ScheduleHost(file.Store, file.Store, new FakeTimeProvider(Monday), new CollectingLogs(), NoCatchUp);
 
         var e = await Assert.ThrowsAsync<DiagnosticsException>(() => host.RunAsync(
             [new() { Job = "run", Cron = "0 0 6 * * ?" }, new() { Job = "run", Cron = "every monday" }],

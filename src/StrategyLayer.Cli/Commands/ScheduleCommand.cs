@@ -10,7 +10,9 @@ namespace StrategyLayer.Cli.Commands;
 /// <summary>
 /// <c>schedule [--serve [--urls URL]]</c>: the Quartz scheduler in the foreground until Ctrl-C or
 /// SIGTERM, which let the running job finish its current page. With <c>--serve</c> the web view runs
-/// in the same process, over the same store (one writer).
+/// in the same process, over the same store. On a LiteDB store it is the one scheduler (the file's
+/// one writer); on PostgreSQL it is one node of a cluster on the store's database, and several
+/// nodes share the firings (each runs once) and take over a dead node's.
 /// </summary>
 public static class ScheduleCommand
 {
@@ -23,13 +25,20 @@ public static class ScheduleCommand
         var config = session.Config;
         var store = await session.StoreAsync(ct).ConfigureAwait(false);
         using var logs = new SerilogLoggerFactory(session.Log);
-        var host = new ScheduleHost(store, session.Time, logs, new ScheduleHostOptions { Node = session.Node });
+        var database = StoreEngines.ClusterDatabase(session.StorePath, session.Opening, session.Node);
+        var options = new ScheduleHostOptions { Node = session.Node, Cluster = database is null ? null : new ScheduleCluster { ConnectionString = database } };
+        var host = new ScheduleHost(store, store, session.Time, logs, options);
         await using var web = parse.GetValue(ServeOption)
             ? await ServeCommand.StartAsync(session, parse.GetValue(ServeCommand.UrlsOption), ct).ConfigureAwait(false)
             : null;
         if (!session.Quiet && !session.JsonOutput)
         {
             session.Terminal.WriteLine($"node: {session.Node}");
+            if (options.Cluster is { } cluster)
+            {
+                session.Terminal.WriteLine($"clustered: {cluster.InstanceName} on {store.Description} (every node of it shares the firings)");
+            }
+
             session.Terminal.WriteLine($"Scheduler running {config.Schedules.Count} schedule(s) in {config.TimeZone.Id}; Ctrl-C stops it after the current job's page.");
         }
 

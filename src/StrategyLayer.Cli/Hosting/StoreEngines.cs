@@ -52,6 +52,24 @@ public static class StoreEngines
         await PostgreSqlStore.ResetScratchAsync(Locate(store, opening), purpose, Options(opening), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Where a scheduler on this store runs clustered: the store's own database (Quartz's tables
+    /// beside ours), as a connection string whose sessions name the node; null for a file, whose
+    /// one scheduler keeps its schedule in memory.
+    /// </summary>
+    public static string? ClusterDatabase(string store, StoreOpening opening, string node)
+    {
+        if (!IsServer(store))
+        {
+            return null;
+        }
+
+        return new Npgsql.NpgsqlConnectionStringBuilder(Locate(store, opening).ConnectionString)
+        {
+            ApplicationName = PostgreSqlStoreOptions.Holder("strategylayer schedule " + node),
+        }.ConnectionString;
+    }
+
     private static PostgreSqlLocation Locate(string store, StoreOpening opening)
     {
         if (!PostgreSqlLocation.IsUri(store))
