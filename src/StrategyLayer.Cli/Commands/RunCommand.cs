@@ -50,7 +50,10 @@ public static class RunCommand
 
         var period = Pipeline.Period(session, null);
         var packsFolder = Path.Combine(Path.GetDirectoryName(session.StorePath)!, "packs", period.Name);
-        var distributor = new PackDistributor(await session.StoreAsync(ct).ConfigureAwait(false), config.Channels, config.Audiences, session.Time, session.Log);
+        var store = await session.StoreAsync(ct).ConfigureAwait(false);
+
+        // Deliveries are claimed through the store's locks: across a cluster's nodes on PostgreSQL.
+        var distributor = new PackDistributor(store, config.Channels, config.Audiences, session.Time, session.Log, options: DistributionOptions.Default with { Node = session.Node }, locks: store);
         var result = await distributor.RetryPendingAsync(ct).ConfigureAwait(false);
         var packs = new List<PackToDeliver>();
         var pdfProblems = new List<string>();
