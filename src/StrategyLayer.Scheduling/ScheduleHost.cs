@@ -108,6 +108,7 @@ public sealed partial class ScheduleHost
     private void Configure(IQuartzBuilder q, Session session, int schedules)
     {
         q.Services.AddSingleton(_logs);
+        q.Services.AddSingleton<ILoggerProvider>(new HostLoggerProvider(_logs));
         q.UseTimeProvider(_time);
         q.UseDefaultThreadPool(Math.Max(2, schedules));
         q.UseJobFactory(new ScheduledRunFactory(session));

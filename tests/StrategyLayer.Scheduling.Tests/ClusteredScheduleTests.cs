@@ -192,6 +192,7 @@ public sealed class ClusteredScheduleTests(PostgreSqlCluster postgres) : IAsyncL
         Assert.Equal(2, jobs.Count);
         Assert.All(jobs, j => Assert.True(j.RequestsRecovery));
         Assert.Equal(["node-a", "node-b"], states.Order());
+        File.WriteAllLines("/tmp/quartz-probe.txt", logs.Entries.Select(e => $"{e.Level} {e.Category}: {e.Message}"));
     }
 
     private static async Task<(List<(string Scheduler, string Job, bool RequestsRecovery)> Jobs, List<string> States)> ReadQuartzAsync(string connectionString)

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Serilog;
+using Serilog.Events;
 using Serilog.Extensions.Logging;
 using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
@@ -24,7 +26,14 @@ public static class ScheduleCommand
     {
         var config = session.Config;
         var store = await session.StoreAsync(ct).ConfigureAwait(false);
-        using var logs = new SerilogLoggerFactory(session.Log);
+        // Quartz says what it decides (a node found dead, its firings recovered) at Information; its
+        // Debug is a line per check-in and acquisition round, every few seconds on a cluster.
+        using var scheduling = new LoggerConfiguration()
+            .MinimumLevel.Debug()
+            .MinimumLevel.Override("Quartz", LogEventLevel.Information)
+            .WriteTo.Logger(session.Log)
+            .CreateLogger();
+        using var logs = new SerilogLoggerFactory(scheduling);
         var database = StoreEngines.ClusterDatabase(session.StorePath, session.Opening, session.Node);
         var options = new ScheduleHostOptions { Node = session.Node, Cluster = database is null ? null : new ScheduleCluster { ConnectionString = database } };
         var host = new ScheduleHost(store, store, session.Time, logs, options);

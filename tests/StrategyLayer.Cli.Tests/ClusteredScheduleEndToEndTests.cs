@@ -1,0 +1,305 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Npgsql;
+using StrategyLayer.Tests.Support;
+using Xunit;
+
+namespace StrategyLayer.Cli.Tests;
+
+/// <summary>
+/// Two <c>schedule</c> processes, as two machines run them, on one PostgreSQL database with a
+/// 5-second cron, a real SMTP server on loopback and the sandbox's Jira. They share the firings
+/// (each runs once); then a new pack's mail is held mid-send by the SMTP server, the node sending
+/// it is killed (SIGKILL), and the other runs the next firings, takes the dead node's firing over
+/// and sends that mail once.
+/// </summary>
+[Collection(PostgreSqlCollection.Name)]
+public sealed class ClusteredScheduleEndToEndTests : IClassFixture<SandboxFixture>, IClassFixture<SmtpServerFixture>, IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "sl-cluster-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly SandboxFixture _sandbox;
+    private readonly SmtpServerFixture _smtp;
+    private readonly PostgreSqlCluster _postgres;
+
+    public ClusteredScheduleEndToEndTests(SandboxFixture sandbox, SmtpServerFixture smtp, PostgreSqlCluster postgres)
+    {
+        _sandbox = sandbox;
+        _smtp = smtp;
+        _postgres = postgres;
+        Directory.CreateDirectory(_dir);
+    }
+
+    private string Config => Path.Combine(_dir, "strategylayer.json");
+
+    [Fact]
+    public async Task Two_nodes_run_each_firing_once_and_after_one_is_killed_the_other_runs_the_next_and_sends_its_mail_once()
+    {
+        var database = await _postgres.CreateDatabaseAsync("cluster");
+        WriteConfig(database);
+        await CliAsync("sync");
+        await CliAsync("map");
+        _smtp.ClearInbox();
+
+        using var a = Node.Start(Config);
+        using var b = Node.Start(Config);
+        try
+        {
+            var nodes = new[] { await a.NameAsync(), await b.NameAsync() };
+            Assert.NotEqual(nodes[0], nodes[1]);
+
+            // Both nodes up: the first firing mails the pack once; later ones find it sent.
+            await Until(() => _smtp.Messages().Count == 1, TimeSpan.FromSeconds(90), "the first pack's mail");
+            await Until(async () => (await ScheduledRunsAsync(database)).Count(r => r.Finished is not null) >= 6, TimeSpan.FromSeconds(90), "six finished firings");
+
+            // Upstream changes make a new pack; the server holds its mail mid-send; the node
+            // sending it is killed there.
+            _smtp.StallNextRecipient();
+            _sandbox.Sandbox.Edit(0.2);
+            await CliAsync("sync");
+            await _smtp.Stalled.WaitAsync(TimeSpan.FromSeconds(90));
+            var running = (await ScheduledRunsAsync(database)).Single(r => r.Outcome == "running");
+            var (victim, survivor) = running.Node == nodes[0] ? (a, b) : (b, a);
+            var (victimName, survivorName) = (await victim.NameAsync(), await survivor.NameAsync());
+            Assert.Equal(running.Node, victimName);
+            victim.Process.Kill();
+            await victim.Process.WaitForExitAsync();
+            var killedAt = DateTimeOffset.UtcNow;
+
+            // The survivor takes over: the new pack's mail arrives once, and firings go on.
+            await Until(() => _smtp.Messages().Count == 2, TimeSpan.FromSeconds(90), "the new pack's mail after the kill");
+            await Until(async () => (await ScheduledRunsAsync(database)).Count(r => r.ScheduledFor > killedAt && r.Finished is not null) >= 3, TimeSpan.FromSeconds(90), "three firings after the kill");
+            await Until(async () => (await ScheduledRunsAsync(database)).Single(r => r.Id == running.Id).Finished is not null, TimeSpan.FromSeconds(60), "the killed node's firing taken over");
+            await survivor.StopAsync();
+
+            var messages = _smtp.Messages();
+            Assert.Equal(2, messages.Count);
+            Assert.Equal(2, messages.Select(m => m.MessageId).Distinct().Count());
+            Assert.All(messages, m => Assert.Equal(["cio@example.com"], m.To.Mailboxes.Select(x => x.Address)));
+
+            var runs = await ScheduledRunsAsync(database);
+            Assert.DoesNotContain(runs, r => r.Outcome == "running");
+            Assert.All(runs.Where(r => r.ScheduledFor > killedAt), r => Assert.Equal(survivorName, r.Node));
+            var takenOver = runs.Single(r => r.Id == running.Id);
+            Assert.Equal((survivorName, running.ScheduledFor), (takenOver.Node, takenOver.ScheduledFor));
+
+            // No firing ran twice: each fire time was started once, but the one the dead node was
+            // running, which the survivor ran again as a recovered firing.
+            var starts = StartedFirings();
+            Assert.All(starts.GroupBy(s => s.ScheduledFor), g =>
+            {
+                if (g.Key == running.ScheduledFor)
+                {
+                    Assert.Equal([victimName, survivorName], g.Select(s => s.Node));
+                    Assert.True(g.Last().Recovered, "the second start of the killed node's firing is a recovery");
+                }
+                else
+                {
+                    Assert.Single(g);
+                }
+            });
+            Assert.True(starts.Count >= 10, $"only {starts.Count} firings started");
+        }
+        finally
+        {
+            await a.StopAsync();
+            await b.StopAsync();
+        }
+    }
+
+    private void WriteConfig(string database)
+    {
+        var repo = RepoRoot();
+        File.WriteAllText(Config, $$"""
+            {
+              "store": "{{database}}",
+              "logs": "logs",
+              "timeZone": "UTC",
+              "strategy": "{{Path.Combine(repo, "config", "strategy.json")}}",
+              "rules": "{{Path.Combine(repo, "config", "rules.json")}}",
+              "templates": "{{Path.Combine(repo, "templates")}}",
+              "sources": [
+                { "name": "jira", "type": "jira-cloud", "baseUrl": "{{_sandbox.Sandbox.JiraCloudUrl}}", "scope": "project in (PAY, WEB, CLOUD, OPS, DATA)" }
+              ],
+              "audiences": [ { "name": "executives", "template": "portfolio-pack", "format": "html", "channels": ["mail"] } ],
+              "channels": [
+                { "name": "mail", "type": "email", "smtp": { "host": "127.0.0.1", "port": {{_smtp.Port}}, "security": "none" },
+                  "from": "pmo@example.com", "to": ["cio@example.com"] }
+              ],
+              "schedules": [ { "job": "report", "cron": "0/5 * * * * ?" } ]
+            }
+            """);
+    }
+
+    private async Task CliAsync(string verb)
+    {
+        var result = await CliRunner.RunAsync([verb, "--config", Config], timeout: TimeSpan.FromMinutes(3));
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
+    /// <summary>The scheduled runs' records, read from the database (status shows the last 20 only).</summary>
+    private static async Task<IReadOnlyList<Run>> ScheduledRunsAsync(string database)
+    {
+        var runs = new List<Run>();
+        await using var connection = new NpgsqlConnection(Store.PostgreSql.PostgreSqlLocation.Parse(database).ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT json FROM strategylayer.runs", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            using var doc = JsonDocument.Parse(reader.GetFieldValue<byte[]>(0));
+            var run = doc.RootElement;
+            if (run.TryGetProperty("scheduledFor", out var at) && at.ValueKind == JsonValueKind.String)
+            {
+                runs.Add(new Run(
+                    run.GetProperty("id").GetString()!,
+                    run.GetProperty("node").GetString(),
+                    at.GetDateTimeOffset(),
+                    run.TryGetProperty("ended", out var ended) && ended.ValueKind == JsonValueKind.String ? ended.GetDateTimeOffset() : null,
+                    run.TryGetProperty("result", out var result) ? result.GetString()! : "running"));
+            }
+        }
+
+        return runs;
+    }
+
+    /// <summary>Every firing a node started, from the log file both nodes write (compact JSON, one event a line).</summary>
+    private List<Start> StartedFirings()
+    {
+        var starts = new List<Start>();
+        foreach (var file in Directory.GetFiles(Path.Combine(_dir, "logs"), "*.log"))
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var text = new StreamReader(stream);
+            while (text.ReadLine() is { } line)
+            {
+                using var doc = JsonDocument.Parse(line);
+                var e = doc.RootElement;
+                if (e.TryGetProperty("@mt", out var template) && template.GetString()!.Contains("started on {Node}", StringComparison.Ordinal))
+                {
+                    starts.Add(new Start(
+                        DateTimeOffset.Parse(e.GetProperty("ScheduledFor").GetString()!, CultureInfo.InvariantCulture),
+                        e.GetProperty("Node").GetString()!,
+                        e.GetProperty("How").GetString()!.Contains("recovered", StringComparison.Ordinal),
+                        e.GetProperty("@t").GetDateTimeOffset()));
+                }
+            }
+        }
+
+        return [.. starts.OrderBy(s => s.At)];
+    }
+
+    private static async Task Until(Func<bool> condition, TimeSpan limit, string what) =>
+        await Until(() => Task.FromResult(condition()), limit, what);
+
+    private static async Task Until(Func<Task<bool>> condition, TimeSpan limit, string what)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{what}: not within {limit}");
+            await Task.Delay(250);
+        }
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "StrategyLayer.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir!.FullName;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (Environment.GetEnvironmentVariable("SL_KEEP") is not null) { File.WriteAllText("/tmp/sl-keep-dir", _dir); return; }
+            Directory.Delete(_dir, true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private sealed record Run(string Id, string? Node, DateTimeOffset ScheduledFor, DateTimeOffset? Finished, string Outcome);
+
+    private sealed record Start(DateTimeOffset ScheduledFor, string Node, bool Recovered, DateTimeOffset At);
+
+    /// <summary>One <c>schedule</c> process: its node name (printed at start), killed or stopped by Ctrl-C.</summary>
+    private sealed class Node : IDisposable
+    {
+        private readonly TaskCompletionSource<string> _name = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private Node(Process process)
+        {
+            Process = process;
+            _ = Task.Run(async () =>
+            {
+                while (await process.StandardOutput.ReadLineAsync() is { } line)
+                {
+                    if (line.StartsWith("node: ", StringComparison.Ordinal))
+                    {
+                        _name.TrySetResult(line["node: ".Length..].Trim());
+                    }
+                }
+
+                _name.TrySetException(new InvalidOperationException("schedule ended without printing its node"));
+            });
+            _ = process.StandardError.ReadToEndAsync();
+        }
+
+        public Process Process { get; }
+
+        public static Node Start(string config)
+        {
+            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var a in new[] { CliRunner.Dll, "schedule", "--config", config })
+            {
+                info.ArgumentList.Add(a);
+            }
+
+            return new Node(Process.Start(info)!);
+        }
+
+        public Task<string> NameAsync() => _name.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        /// <summary>Ctrl-C, as a user stops it: the running job finishes and the process exits.</summary>
+        public async Task StopAsync()
+        {
+            if (Process.HasExited)
+            {
+                return;
+            }
+
+            using (var interrupt = Process.Start("kill", ["-INT", Process.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await interrupt.WaitForExitAsync();
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            try
+            {
+                await Process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Process.Kill(entireProcessTree: true);
+                throw new TimeoutException("schedule did not stop within 60 s of Ctrl-C");
+            }
+        }
+
+        public void Dispose()
+        {
+            if (!Process.HasExited)
+            {
+                Process.Kill(entireProcessTree: true);
+            }
+
+            Process.Dispose();
+        }
+    }
+}
