@@ -41,8 +41,9 @@ public sealed class ClusteredScheduleEndToEndTests : IClassFixture<SandboxFixtur
         await CliAsync("map");
         _smtp.ClearInbox();
 
-        using var a = Node.Start(Config);
-        using var b = Node.Start(Config);
+        using var a = Node.Start(Config, FreePort());
+        using var b = Node.Start(Config, FreePort());
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         try
         {
             var nodes = new[] { await a.NameAsync(), await b.NameAsync() };
@@ -51,6 +52,20 @@ public sealed class ClusteredScheduleEndToEndTests : IClassFixture<SandboxFixtur
             // Both nodes up: the first firing mails the pack once; later ones find it sent.
             await Until(() => _smtp.Messages().Count == 1, TimeSpan.FromSeconds(90), "the first pack's mail");
             await Until(async () => (await ScheduledRunsAsync(database)).Count(r => r.Finished is not null) >= 6, TimeSpan.FromSeconds(90), "six finished firings");
+
+            // Both web views (schedule --serve, as behind one address) show the same runs: the
+            // store's, not a process's own.
+            string[]? seen = null;
+            await Until(
+                async () =>
+                {
+                    var (fromA, fromB) = (await RunIdsAsync(http, a.Url), await RunIdsAsync(http, b.Url));
+                    seen = fromA;
+                    return fromA.Length > 0 && fromA.SequenceEqual(fromB);
+                },
+                TimeSpan.FromSeconds(60),
+                "the two nodes' /api/status showing the same runs");
+            Assert.Subset((await AllRunIdsAsync(database)).ToHashSet(), seen!.ToHashSet());
 
             // Upstream changes make a new pack; the server holds its mail mid-send; the node
             // sending it is killed there.
@@ -70,6 +85,9 @@ public sealed class ClusteredScheduleEndToEndTests : IClassFixture<SandboxFixtur
             await Until(() => _smtp.Messages().Count == 2, TimeSpan.FromSeconds(90), "the new pack's mail after the kill");
             await Until(async () => (await ScheduledRunsAsync(database)).Count(r => r.ScheduledFor > killedAt && r.Finished is not null) >= 3, TimeSpan.FromSeconds(90), "three firings after the kill");
             await Until(async () => (await ScheduledRunsAsync(database)).Single(r => r.Id == running.Id).Finished is not null, TimeSpan.FromSeconds(60), "the killed node's firing taken over");
+
+            // The survivor goes on until the store holds more runs than status shows.
+            await Until(async () => (await AllRunIdsAsync(database)).Count > 20, TimeSpan.FromSeconds(150), "more than 20 runs");
             await survivor.StopAsync();
 
             var messages = _smtp.Messages();
@@ -82,6 +100,7 @@ public sealed class ClusteredScheduleEndToEndTests : IClassFixture<SandboxFixtur
             Assert.All(runs.Where(r => r.ScheduledFor > killedAt), r => Assert.Equal(survivorName, r.Node));
             var takenOver = runs.Single(r => r.Id == running.Id);
             Assert.Equal((survivorName, running.ScheduledFor), (takenOver.Node, takenOver.ScheduledFor));
+            Assert.True(takenOver.Started - killedAt < TimeSpan.FromSeconds(20), $"the killed node's firing was taken over {(takenOver.Started - killedAt).TotalSeconds:0.0} s after the kill");
 
             // No firing ran twice: each fire time was started once, but the one the dead node was
             // running, which the survivor ran again as a recovered firing.
@@ -99,6 +118,30 @@ public sealed class ClusteredScheduleEndToEndTests : IClassFixture<SandboxFixtur
                 }
             });
             Assert.True(starts.Count >= 10, $"only {starts.Count} firings started");
+
+            // status --json: the last 20 runs, newest first, each with its node and fire time.
+            var status = await CliRunner.RunAsync(["status", "--json", "--config", Config], timeout: TimeSpan.FromMinutes(2));
+            Assert.True(status.ExitCode == 0, status.ToString());
+            using var doc = JsonDocument.Parse(status.Stdout);
+            var shown = doc.RootElement.GetProperty("runs").EnumerateArray().ToList();
+            var all = await AllRunIdsAsync(database);
+            Assert.True(all.Count > 20, $"only {all.Count} runs stored");
+            Assert.Equal(20, shown.Count);
+            var started = shown.Select(r => r.GetProperty("started").GetDateTimeOffset()).ToList();
+            Assert.Equal(started.OrderDescending(), started);
+            foreach (var r in shown.Where(r => r.GetProperty("scheduledFor").ValueKind != JsonValueKind.Null))
+            {
+                var id = r.GetProperty("id").GetString()!;
+                var stored = runs.Single(x => x.Id == id);
+                Assert.Equal("report", r.GetProperty("job").GetString());
+                Assert.Equal(stored.Node, r.GetProperty("node").GetString());
+                Assert.EndsWith("+00:00", r.GetProperty("scheduledFor").GetString(), StringComparison.Ordinal);
+                Assert.Equal(stored.ScheduledFor, r.GetProperty("scheduledFor").GetDateTimeOffset());
+                Assert.Equal(stored.Finished, r.GetProperty("finished").GetDateTimeOffset());
+                Assert.Equal("succeeded", r.GetProperty("outcome").GetString(), ignoreCase: true);
+            }
+
+            Assert.Contains(shown, r => r.GetProperty("node").GetString() == survivorName && r.GetProperty("scheduledFor").ValueKind != JsonValueKind.Null);
         }
         finally
         {
@@ -155,12 +198,43 @@ public sealed class ClusteredScheduleEndToEndTests : IClassFixture<SandboxFixtur
                     run.GetProperty("id").GetString()!,
                     run.GetProperty("node").GetString(),
                     at.GetDateTimeOffset(),
+                    run.GetProperty("started").GetDateTimeOffset(),
                     run.TryGetProperty("ended", out var ended) && ended.ValueKind == JsonValueKind.String ? ended.GetDateTimeOffset() : null,
                     run.TryGetProperty("result", out var result) ? result.GetString()! : "running"));
             }
         }
 
         return runs;
+    }
+
+    /// <summary>Every run's id, scheduled or started by hand.</summary>
+    private static async Task<IReadOnlyList<string>> AllRunIdsAsync(string database)
+    {
+        var ids = new List<string>();
+        await using var connection = new NpgsqlConnection(Store.PostgreSql.PostgreSqlLocation.Parse(database).ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT id FROM strategylayer.runs", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>The run ids a node's web view shows (<c>/api/status</c>), newest first.</summary>
+    private static async Task<string[]> RunIdsAsync(HttpClient http, string url)
+    {
+        using var doc = JsonDocument.Parse(await http.GetStringAsync(url + "/api/status"));
+        return [.. doc.RootElement.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("id").GetString()!)];
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Every firing a node started, from the log file both nodes write (compact JSON, one event a line).</summary>
@@ -217,7 +291,6 @@ public sealed class ClusteredScheduleEndToEndTests : IClassFixture<SandboxFixtur
     {
         try
         {
-            if (Environment.GetEnvironmentVariable("SL_KEEP") is not null) { File.WriteAllText("/tmp/sl-keep-dir", _dir); return; }
             Directory.Delete(_dir, true);
         }
         catch (IOException)
@@ -225,7 +298,7 @@ public sealed class ClusteredScheduleEndToEndTests : IClassFixture<SandboxFixtur
         }
     }
 
-    private sealed record Run(string Id, string? Node, DateTimeOffset ScheduledFor, DateTimeOffset? Finished, string Outcome);
+    private sealed record Run(string Id, string? Node, DateTimeOffset ScheduledFor, DateTimeOffset Started, DateTimeOffset? Finished, string Outcome);
 
     private sealed record Start(DateTimeOffset ScheduledFor, string Node, bool Recovered, DateTimeOffset At);
 
@@ -234,9 +307,10 @@ public sealed class ClusteredScheduleEndToEndTests : IClassFixture<SandboxFixtur
     {
         private readonly TaskCompletionSource<string> _name = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        private Node(Process process)
+        private Node(Process process, string url)
         {
             Process = process;
+            Url = url;
             _ = Task.Run(async () =>
             {
                 while (await process.StandardOutput.ReadLineAsync() is { } line)
@@ -254,15 +328,19 @@ public sealed class ClusteredScheduleEndToEndTests : IClassFixture<SandboxFixtur
 
         public Process Process { get; }
 
-        public static Node Start(string config)
+        /// <summary>Where its web view (<c>--serve</c>) listens.</summary>
+        public string Url { get; }
+
+        public static Node Start(string config, int port)
         {
+            var url = $"http://127.0.0.1:{port}";
             var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var a in new[] { CliRunner.Dll, "schedule", "--config", config })
+            foreach (var a in new[] { CliRunner.Dll, "schedule", "--serve", "--urls", url, "--config", config })
             {
                 info.ArgumentList.Add(a);
             }
 
-            return new Node(Process.Start(info)!);
+            return new Node(Process.Start(info)!, url);
         }
 
         public Task<string> NameAsync() => _name.Task.WaitAsync(TimeSpan.FromSeconds(60));

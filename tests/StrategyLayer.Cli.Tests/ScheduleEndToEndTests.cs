@@ -70,6 +70,11 @@ public sealed class ScheduleEndToEndTests : IClassFixture<SandboxFixture>, IClas
             await Until(() => Directory.Exists(Share) && Directory.EnumerateFiles(Share, "*.html", SearchOption.AllDirectories).Any(), TimeSpan.FromSeconds(60));
             Assert.Empty(_smtp.Messages());
 
+            // On LiteDB there is one scheduler: a second is refused by the store's lock file.
+            var second = await CliRunner.RunAsync(["schedule", "--config", Config], timeout: TimeSpan.FromSeconds(90));
+            Assert.True(second.ExitCode == 1, second.ToString());
+            Assert.Contains(scheduler.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), second.Stderr, StringComparison.Ordinal);
+
             await _smtp.StartAsync();
             await Until(() => _smtp.Messages().Count >= 2, TimeSpan.FromSeconds(90));
 
@@ -88,6 +93,7 @@ public sealed class ScheduleEndToEndTests : IClassFixture<SandboxFixture>, IClas
 
         Assert.Equal(0, scheduler.ExitCode);
         var node = (await stdout).Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("node: ", StringComparison.Ordinal))["node: ".Length..];
+        Assert.DoesNotContain("clustered", await stdout, StringComparison.Ordinal);
         var status = await CliRunner.RunAsync(["status", "--json", "--config", Config]);
         using var doc = JsonDocument.Parse(status.Stdout);
         Assert.Empty(doc.RootElement.GetProperty("outbox").EnumerateArray());
