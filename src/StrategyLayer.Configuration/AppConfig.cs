@@ -9,7 +9,11 @@ public sealed record AppConfig
     /// <summary>The config file itself.</summary>
     public required string File { get; init; }
 
+    /// <summary>A LiteDB file's absolute path, or a database URI (<c>postgresql://…</c>) as written (it may hold a password: never log it).</summary>
     public required string Store { get; init; }
+
+    /// <summary><c>PGPASSWORD</c> from the environment or the secrets file: a PostgreSQL store's password when its URI has none.</summary>
+    public string? StorePassword { get; init; }
     public required TimeZoneInfo TimeZone { get; init; }
     public string? WebBaseUrl { get; init; }
     public required string Logs { get; init; }

@@ -80,6 +80,7 @@ public static class ConfigLoader
             File = file.Path,
             // A file is relative to the config; a server's URI (postgresql://…) is kept as written.
             Store = Text(root, "store") is { } store && store.Contains("://", StringComparison.Ordinal) ? store : PathOf(file, root, "store"),
+            StorePassword = lookup("PGPASSWORD"),
             TimeZone = zone ?? TimeZoneInfo.Utc,
             WebBaseUrl = Text(root, "webBaseUrl")?.TrimEnd('/'),
             Logs = file.ResolvePath(Text(root, "logs") ?? "../data/logs"),

@@ -11,4 +11,7 @@ public enum DeliveryStatus
 
     /// <summary>Could not be delivered now; kept in the outbox for a retry.</summary>
     Failed,
+
+    /// <summary>Being sent by another process right now (it holds the delivery's claim): left to it.</summary>
+    InProgress,
 }

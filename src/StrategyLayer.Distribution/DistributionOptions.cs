@@ -1,9 +1,12 @@
 namespace StrategyLayer.Distribution;
 
-/// <summary>How failed deliveries are retried.</summary>
+/// <summary>How failed deliveries are retried, and who attempts them.</summary>
 public sealed record DistributionOptions
 {
     public static DistributionOptions Default { get; } = new();
+
+    /// <summary>This process, as an attempt in the outbox names it (the scheduler's node).</summary>
+    public string Node { get; init; } = "local";
 
     /// <summary>Wait before the first retry; doubled after each further failure.</summary>
     public TimeSpan FirstRetry { get; init; } = TimeSpan.FromMinutes(1);

@@ -12,7 +12,8 @@ public sealed record DistributionResult(IReadOnlyList<DeliveryOutcome> Deliverie
                 g.Key,
                 g.Count(d => d.Status == DeliveryStatus.Sent),
                 g.Count(d => d.Status == DeliveryStatus.AlreadySent),
-                g.Count(d => d.Status == DeliveryStatus.Failed)))
+                g.Count(d => d.Status == DeliveryStatus.Failed),
+                g.Count(d => d.Status == DeliveryStatus.InProgress)))
             .OrderBy(c => c.Channel, StringComparer.Ordinal)
             .ToList();
 

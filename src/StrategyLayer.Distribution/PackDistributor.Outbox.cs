@@ -21,16 +21,10 @@ public sealed partial class PackDistributor
         foreach (var delivery in due)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (await NewerSentAsync(delivery, cancellationToken) is { } newer)
+            if (await ClaimAndSendAsync(delivery, retry: true, cancellationToken) is { } outcome)
             {
-                // An older version of a pack that has since been delivered: sending it now would
-                // overwrite the newer one. Kept, with the reason, and never retried.
-                await _store.SaveDeliveryAsync(delivery with { State = DeliveryState.Failed, NextAttempt = DateTimeOffset.MaxValue, LastError = $"superseded by delivery {newer.Id} (a newer pack for {delivery.Period})" }, cancellationToken);
-                _log.Information("Delivery {DeliveryId} superseded by {NewerId}; not retried", delivery.Id, newer.Id);
-                continue;
+                outcomes.Add(outcome);
             }
-
-            outcomes.Add(await AttemptAsync(delivery, cancellationToken));
         }
 
         return new DistributionResult(outcomes);
@@ -66,15 +60,7 @@ public sealed partial class PackDistributor
         foreach (var recipient in recipients)
         {
             var id = DeliveryKey.For(work.Audience, channel.Name, recipient, work.Period, work.Version);
-            var existing = await _store.GetDeliveryAsync(id, cancellationToken);
-            if (existing is { State: DeliveryState.Sent })
-            {
-                _log.Debug("Delivery {DeliveryId} to {Channel} for {Audience} {Period} already sent", id, channel.Name, work.Audience, work.Period);
-                outcomes.Add(new DeliveryOutcome(id, work.Audience, channel.Name, recipient, DeliveryStatus.AlreadySent));
-                continue;
-            }
-
-            var delivery = existing ?? new Delivery
+            var candidate = new Delivery
             {
                 Id = id,
                 Audience = work.Audience,
@@ -87,13 +73,55 @@ public sealed partial class PackDistributor
                 Link = work.Link,
                 Created = _time.GetUtcNow(),
             };
-
-            // Into the outbox before the first byte goes out: a crash mid-send leaves it pending.
-            await _store.SaveDeliveryAsync(delivery, cancellationToken);
-            outcomes.Add(await AttemptAsync(delivery, cancellationToken));
+            outcomes.Add((await ClaimAndSendAsync(candidate, retry: false, cancellationToken))!);
         }
 
         return outcomes;
+    }
+
+    /// <summary>
+    /// Sends one delivery under its claim: nobody else sends it meanwhile, and what the outbox holds
+    /// is read again once claimed (another process may have sent it a moment ago). A retry returns
+    /// null for a delivery superseded by a newer pack.
+    /// </summary>
+    private async Task<DeliveryOutcome?> ClaimAndSendAsync(Delivery candidate, bool retry, CancellationToken cancellationToken)
+    {
+        await using var claim = await _locks.TryLockAsync("delivery:" + candidate.Id, cancellationToken);
+        if (claim is null)
+        {
+            _log.Information("Delivery {DeliveryId} to {Channel} for {Audience} {Period} is being sent by another process: left to it", candidate.Id, candidate.Channel, candidate.Audience, candidate.Period);
+            return new DeliveryOutcome(candidate.Id, candidate.Audience, candidate.Channel, candidate.Recipient, DeliveryStatus.InProgress);
+        }
+
+        var stored = await _store.GetDeliveryAsync(candidate.Id, cancellationToken);
+        if (stored is { State: DeliveryState.Sent })
+        {
+            _log.Debug("Delivery {DeliveryId} to {Channel} for {Audience} {Period} already sent", stored.Id, stored.Channel, stored.Audience, stored.Period);
+            return retry ? null : new DeliveryOutcome(stored.Id, stored.Audience, stored.Channel, stored.Recipient, DeliveryStatus.AlreadySent);
+        }
+
+        var delivery = stored ?? candidate;
+        if (retry && await NewerSentAsync(delivery, cancellationToken) is { } newer)
+        {
+            // An older version of a pack that has since been delivered: sending it now would
+            // overwrite the newer one. Kept, with the reason, and never retried.
+            await _store.SaveDeliveryAsync(delivery with { State = DeliveryState.Failed, NextAttempt = DateTimeOffset.MaxValue, LastError = $"superseded by delivery {newer.Id} (a newer pack for {delivery.Period})", AttemptBy = null, AttemptStarted = null }, cancellationToken);
+            _log.Information("Delivery {DeliveryId} superseded by {NewerId}; not retried", delivery.Id, newer.Id);
+            return null;
+        }
+
+        if (delivery.AttemptBy is { } by)
+        {
+            _log.Warning(
+                "Delivery {DeliveryId} of {Audience} {Period} to {Channel} {Recipient}: the attempt {Node} began at {AttemptStarted:u} never recorded its outcome (its process died or was stopped mid-send), so the message may have gone out; sending it again with the same Message-ID",
+                delivery.Id, delivery.Audience, delivery.Period, delivery.Channel, delivery.Recipient ?? "-", by, delivery.AttemptStarted);
+        }
+
+        // Into the outbox, with this attempt, before the first byte goes out: a crash mid-send
+        // leaves it pending and says who was sending it.
+        delivery = delivery with { AttemptBy = _options.Node, AttemptStarted = _time.GetUtcNow() };
+        await _store.SaveDeliveryAsync(delivery, cancellationToken);
+        return await AttemptAsync(delivery, cancellationToken);
     }
 
     private async Task<DeliveryOutcome> AttemptAsync(Delivery delivery, CancellationToken cancellationToken)
@@ -124,6 +152,8 @@ public sealed partial class PackDistributor
             Sent = _time.GetUtcNow(),
             NextAttempt = null,
             LastError = null,
+            AttemptBy = null,
+            AttemptStarted = null,
         };
         // Recorded whatever is being cancelled: the message went out.
         await _store.SaveDeliveryAsync(sent, CancellationToken.None);
@@ -137,7 +167,7 @@ public sealed partial class PackDistributor
     {
         var attempts = delivery.Attempts + 1;
         var next = _time.GetUtcNow() + _options.BackoffAfter(attempts);
-        var failed = delivery with { State = DeliveryState.Failed, Attempts = attempts, LastError = error, NextAttempt = next };
+        var failed = delivery with { State = DeliveryState.Failed, Attempts = attempts, LastError = error, NextAttempt = next, AttemptBy = null, AttemptStarted = null };
         await _store.SaveDeliveryAsync(failed, CancellationToken.None);
         _log.Warning(
             "Delivery {DeliveryId} of {Audience} {Period} to {Channel} failed (attempt {Attempt}), kept in the outbox until {NextAttempt}: {Error}",

@@ -7,14 +7,20 @@ namespace StrategyLayer.Distribution;
 
 /// <summary>
 /// Delivers packs to audiences through their channels, with an outbox in the store: each delivery
-/// is written before it is sent and marked sent after; a failure stays in the outbox and is retried
-/// with backoff by <see cref="RetryPendingAsync"/>. Delivery is at-least-once, with a stable id (and
-/// Message-ID) per (audience, channel, recipient, period, pack version); a pack already delivered
-/// for a period is not sent again unless it changed.
+/// is claimed (a store lock named for it, so one process at a time across a cluster), written with
+/// its attempt before it is sent and marked sent after; a failure stays in the outbox and is
+/// retried with backoff by <see cref="RetryPendingAsync"/>. A pack already delivered for a period
+/// is not sent again unless it changed. What "once" means with SMTP: no two processes ever send the
+/// same delivery at the same time, and a sent one is never sent again; but a process that dies
+/// after the server accepted a message and before the outbox recorded it leaves an attempt with no
+/// outcome, and the next claimer sends it again (at least once, never lost), with the same stable
+/// Message-ID, so a receiving mail system can recognise the repeat. The window is the moment between
+/// the server's final reply and the outbox's write.
 /// </summary>
 public sealed partial class PackDistributor
 {
     private readonly IRunStore _store;
+    private readonly IStoreLocks _locks;
     private readonly Dictionary<string, ChannelSettings> _channels;
     private readonly Dictionary<string, AudienceSettings> _audiences;
     private readonly Dictionary<string, IDeliveryChannel> _senders;
@@ -23,6 +29,7 @@ public sealed partial class PackDistributor
     private readonly DistributionOptions _options;
 
     /// <param name="store">The outbox.</param>
+    /// <param name="locks">The store's locks, which claim a delivery; a process's own when null (one process on the store).</param>
     /// <param name="channels">Every configured channel (secrets already resolved).</param>
     /// <param name="audiences">Every configured audience: retries and exception notices look them up by name.</param>
     /// <param name="http">For webhooks; a shared client with a sensible timeout. One is made when null.</param>
@@ -34,9 +41,11 @@ public sealed partial class PackDistributor
         ILogger? log = null,
         HttpClient? http = null,
         DistributionOptions? options = null,
-        IEnumerable<IDeliveryChannel>? senders = null)
+        IEnumerable<IDeliveryChannel>? senders = null,
+        IStoreLocks? locks = null)
     {
         _store = store;
+        _locks = locks ?? new ProcessLocks();
         _channels = channels.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
         _audiences = audiences.ToDictionary(a => a.Name, StringComparer.OrdinalIgnoreCase);
         _time = time ?? TimeProvider.System;

@@ -162,7 +162,7 @@ public sealed partial class ReportBuilder
 
         var blockers = await LookUpBlockersAsync(computation, cancellationToken).ConfigureAwait(false);
         var sources = computation.Sources.Concat(environment.Sources ?? []);
-        var freshness = await FreshnessReader.ReadAsync(store, sources, asOf, settings, environment.TimeZone, cancellationToken).ConfigureAwait(false);
+        var freshness = await FreshnessReader.ReadAsync(store, sources, asOf, settings, environment.TimeZone, environment.SyncedNow, cancellationToken).ConfigureAwait(false);
 
         // Records the store could not read cleanly (quarantined, or stored with U+FFFD) are named too:
         // every sync reads them again until they read cleanly.

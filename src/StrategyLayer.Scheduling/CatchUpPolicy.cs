@@ -18,7 +18,12 @@ public static class CatchUpPolicy
     /// <param name="lastRun">The latest run record of this schedule's job, or null when it never ran.</param>
     /// <param name="now">The start-up time.</param>
     /// <param name="zone">The config's time zone (the schedule's own overrides it); UTC when null.</param>
-    public static CatchUpDecision Decide(ScheduleSettings schedule, RunRecord? lastRun, DateTimeOffset now, TimeZoneInfo? zone = null)
+    /// <param name="clustered">
+    /// On a cluster a run still marked running is another node's, alive or being taken over by
+    /// Quartz's recovery: it serves its fire time. Alone, a run still marked running means this
+    /// scheduler died under it.
+    /// </param>
+    public static CatchUpDecision Decide(ScheduleSettings schedule, RunRecord? lastRun, DateTimeOffset now, TimeZoneInfo? zone = null, bool clustered = false)
     {
         if (ScheduleCheck.CronError(schedule.Cron) is { } error)
         {
@@ -35,7 +40,7 @@ public static class CatchUpPolicy
         var served = lastRun.ScheduledFor ?? lastRun.Started;
 
         // A run that never finished (the process died) or was cancelled did not serve its fire time.
-        var unfinished = lastRun.Result is RunResult.Running or RunResult.Cancelled;
+        var unfinished = lastRun.Result is RunResult.Cancelled || (lastRun.Result is RunResult.Running && !clustered);
         DateTimeOffset? firstMissed = unfinished ? served : cron.GetNextValidTimeAfter(served);
         if (firstMissed is null || firstMissed > now)
         {

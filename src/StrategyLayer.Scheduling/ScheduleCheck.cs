@@ -10,10 +10,19 @@ public static class ScheduleCheck
     public static IReadOnlyList<Diagnostic> Check(IReadOnlyList<ScheduleSettings> schedules, string? file = null)
     {
         var found = new List<Diagnostic>();
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < schedules.Count; i++)
         {
             var s = schedules[i];
             var at = $"$.schedules[{i}]";
+
+            // A schedule is known by what it runs and when (its identity in Quartz): a repeat adds nothing.
+            var identity = $"{ScheduledJob.NameOf(s)}|{s.Cron?.Trim()}|{s.TimeZone}";
+            if (!seen.TryAdd(identity, i))
+            {
+                found.Add(new Diagnostic($"schedule {i}: repeats schedule {seen[identity]} (the same job, cron and time zone)", file, Path: at));
+            }
+
             if (!ScheduledJob.Kinds.Contains(s.Job.Trim().ToLowerInvariant()))
             {
                 found.Add(new Diagnostic($"schedule {i}: job '{s.Job}' is not one of {string.Join(", ", ScheduledJob.Kinds)}", file, Path: at + ".job"));

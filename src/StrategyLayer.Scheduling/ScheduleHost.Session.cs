@@ -1,98 +1,133 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 using StrategyLayer.Domain.Runs;
-using StrategyLayer.Domain.Settings;
 
 namespace StrategyLayer.Scheduling;
 
 public sealed partial class ScheduleHost
 {
-    /// <summary>One <see cref="RunAsync"/>: the schedules, the per-job gates, and the jobs' token.</summary>
+    /// <summary>One <see cref="RunAsync"/>: the per-job locks, the jobs' token, and the firings' run records.</summary>
     internal sealed class Session : IDisposable
     {
         private readonly ScheduleHost _host;
-        private readonly IReadOnlyList<ScheduleSettings> _schedules;
-        private readonly Func<JobRequest, CancellationToken, Task<RunRecord>> _runJob;
-        private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.OrdinalIgnoreCase);
-        private readonly CancellationTokenSource _jobs = new();
+        private readonly Func<JobRequest, CancellationToken, Task<JobOutcome>> _runJob;
+        private readonly CancellationTokenSource _jobs;
+        private readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _running;
         private volatile bool _stopping;
 
-        public Session(ScheduleHost host, IReadOnlyList<ScheduleSettings> schedules, Func<JobRequest, CancellationToken, Task<RunRecord>> runJob)
+        public Session(ScheduleHost host, Func<JobRequest, CancellationToken, Task<JobOutcome>> runJob)
         {
             _host = host;
-            _schedules = schedules;
             _runJob = runJob;
+
+            // The grace period runs on the host's clock, like every other wait here.
+            _jobs = new CancellationTokenSource(Timeout.InfiniteTimeSpan, host._time);
         }
 
         public void BeginStop(TimeSpan grace)
         {
             _stopping = true;
             _jobs.CancelAfter(grace);
-        }
-
-        public async Task WaitIdleAsync()
-        {
-            while (Volatile.Read(ref _running) > 0)
+            if (Volatile.Read(ref _running) == 0)
             {
-                await Task.Delay(50);
+                _idle.TrySetResult();
             }
         }
 
-        public async Task ExecuteAsync(int index, DateTimeOffset scheduledFor, bool catchUp, CancellationToken quartzToken)
+        /// <summary>Completes once stop was asked and no firing runs any more.</summary>
+        public Task WaitIdleAsync() => _idle.Task;
+
+        public async Task ExecuteAsync(JobRequest request, CancellationToken quartzToken)
         {
-            var schedule = _schedules[index];
-            var name = ScheduledJob.NameOf(schedule);
             var log = _host._log;
-            if (_stopping)
-            {
-                return;
-            }
 
-            // The same job named by two schedules (or a catch-up meeting a firing) must not overlap.
-            var gate = _gates.GetOrAdd(schedule.Job.Trim().ToLowerInvariant(), _ => new SemaphoreSlim(1, 1));
-            if (!await gate.WaitAsync(0, CancellationToken.None))
-            {
-                log.Warning("Schedule {Index}: {Job} for {ScheduledFor} skipped: the job is still running", index, name, scheduledFor);
-                return;
-            }
-
+            // Counted before the stop check, so that a stop asked in between still waits for this firing.
             Interlocked.Increment(ref _running);
             try
             {
-                await RunOnceAsync(index, schedule, name, scheduledFor, catchUp, quartzToken);
+                if (_stopping)
+                {
+                    return;
+                }
+
+                // The same job named by two schedules (or a catch-up meeting a firing), on this node
+                // or another, must not overlap: the firing is skipped. A firing taken over from a
+                // dead node is the exception: it waits its turn, as it was due before.
+                IAsyncDisposable? held;
+                try
+                {
+                    held = request.Recovering
+                        ? await _host._locks.LockAsync("schedule:job:" + request.Job, _jobs.Token)
+                        : await _host._locks.TryLockAsync("schedule:job:" + request.Job, _jobs.Token);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log.LogError(e, "{Job} for {ScheduledFor:u} not run: its lock could not be taken: {Error}", request.RunName, request.ScheduledFor, e.Message);
+                    return;
+                }
+
+                if (held is null)
+                {
+                    log.LogWarning("{Job} for {ScheduledFor:u} skipped: the {Kind} job is still running", request.RunName, request.ScheduledFor, request.Job);
+                    return;
+                }
+
+                RunRecord final;
+                await using (held)
+                {
+                    final = await RunOnceAsync(request, quartzToken);
+                }
+
+                log.LogInformation("Run {RunId}: {Job} ended {Result} in {Seconds:0.0}s", final.Id, final.Job, final.Result, (final.Ended!.Value - final.Started).TotalSeconds);
+            }
+            catch (OperationCanceledException) when (_jobs.IsCancellationRequested)
+            {
+                log.LogWarning("{Job} for {ScheduledFor:u} not run: the scheduler stopped while it waited its turn", request.RunName, request.ScheduledFor);
             }
             finally
             {
-                Interlocked.Decrement(ref _running);
-                gate.Release();
+                if (Interlocked.Decrement(ref _running) == 0 && _stopping)
+                {
+                    _idle.TrySetResult();
+                }
             }
         }
 
-        private async Task RunOnceAsync(int index, ScheduleSettings schedule, string name, DateTimeOffset scheduledFor, bool catchUp, CancellationToken quartzToken)
+        private async Task<RunRecord> RunOnceAsync(JobRequest request, CancellationToken quartzToken)
         {
             var store = _host._store;
             var time = _host._time;
             var log = _host._log;
-            var started = time.GetUtcNow();
-            var record = new RunRecord { Id = Guid.NewGuid().ToString("N"), Job = name, Started = started, ScheduledFor = scheduledFor };
+            var name = request.RunName;
+            var record = new RunRecord
+            {
+                Id = request.RunId,
+                Job = name,
+                Node = _host._options.Node,
+                Started = time.GetUtcNow(),
+                ScheduledFor = request.ScheduledFor,
+            };
             // Run records are written whatever is being cancelled: a stopped run must still say so.
             await store.SaveRunAsync(record, CancellationToken.None);
-            log.Information("Run {RunId}: {Job} for {ScheduledFor} started{CatchUp}", record.Id, name, scheduledFor, catchUp ? " (catch-up)" : "");
+            log.LogInformation(
+                "Run {RunId}: {Job} for {ScheduledFor:u} started on {Node}{How}",
+                record.Id,
+                name,
+                request.ScheduledFor,
+                record.Node,
+                request.Recovering ? " (recovered: its first node died)" : request.CatchUp ? " (catch-up)" : "");
 
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(_jobs.Token, quartzToken);
-            var request = new JobRequest(record.Id, schedule.Job.Trim().ToLowerInvariant(), schedule.Source, schedule.Audience, scheduledFor, catchUp, index);
             RunRecord final;
             try
             {
-                var result = await _runJob(request, linked.Token);
-                final = result with
+                var outcome = await _runJob(request, linked.Token);
+                final = record with
                 {
-                    Id = record.Id,
-                    Job = name,
-                    Started = started,
-                    ScheduledFor = scheduledFor,
-                    Ended = result.Ended ?? time.GetUtcNow(),
-                    Result = result.Result == RunResult.Running ? RunResult.Succeeded : result.Result,
+                    Ended = time.GetUtcNow(),
+                    Result = outcome.Result == RunResult.Running ? RunResult.Succeeded : outcome.Result,
+                    Counts = outcome.Counts,
+                    Error = outcome.Error,
                 };
             }
             catch (OperationCanceledException) when (linked.IsCancellationRequested)
@@ -102,20 +137,13 @@ public sealed partial class ScheduleHost
             catch (Exception e)
             {
                 final = record with { Ended = time.GetUtcNow(), Result = RunResult.Failed, Error = e.Message };
-                log.Error("Run {RunId}: {Job} failed: {Error}", record.Id, name, e.Message);
+                log.LogError(e, "Run {RunId}: {Job} for {ScheduledFor:u} failed: {Error}", record.Id, name, request.ScheduledFor, e.Message);
             }
 
             await store.SaveRunAsync(final, CancellationToken.None);
-            log.Information("Run {RunId}: {Job} ended {Result} in {Seconds:0.0}s", final.Id, name, final.Result, (final.Ended!.Value - started).TotalSeconds);
+            return final;
         }
 
-        public void Dispose()
-        {
-            _jobs.Dispose();
-            foreach (var gate in _gates.Values)
-            {
-                gate.Dispose();
-            }
-        }
+        public void Dispose() => _jobs.Dispose();
     }
 }

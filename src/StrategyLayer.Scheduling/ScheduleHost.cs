@@ -1,30 +1,49 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Quartz;
-using Serilog;
 using StrategyLayer.Domain.Errors;
-using StrategyLayer.Domain.Runs;
 using StrategyLayer.Domain.Settings;
 using StrategyLayer.Store;
 
 namespace StrategyLayer.Scheduling;
 
 /// <summary>
-/// Runs the configured schedules on Quartz (in-memory store) until stopped. No two runs of the
-/// same job overlap: a firing that comes while the job runs is skipped. Missed fire times are
-/// caught up once at start-up, decided from our run records. Every run leaves a run record.
+/// Runs the configured schedules on Quartz until stopped: alone, on Quartz's in-memory store (the
+/// LiteDB deployment), or as one node of a cluster on the PostgreSQL store's database
+/// (<see cref="ScheduleHostOptions.Cluster"/>), where each firing runs on one node and a dead node's
+/// firings are taken over. No two runs of the same job overlap (across the cluster too): a firing
+/// that comes while the job runs is skipped. Missed fire times are caught up once at start-up,
+/// decided from our run records (once per cluster). Every firing leaves exactly one run record,
+/// written here. Quartz reads the host's clock for every trigger and wait.
 /// </summary>
 public sealed partial class ScheduleHost
 {
+    private const string Group = "strategylayer";
+    private const string CatchUpGroup = "strategylayer-catch-up";
+
     private readonly IRunStore _store;
+    private readonly IStoreLocks _locks;
     private readonly TimeProvider _time;
-    private readonly ILogger _log;
+    private readonly ILoggerFactory _logs;
+    private readonly ILogger<ScheduleHost> _log;
     private readonly ScheduleHostOptions _options;
 
-    public ScheduleHost(IRunStore store, TimeProvider time, ILogger log, ScheduleHostOptions? options = null)
+    /// <param name="store">Where the firings' run records go.</param>
+    /// <param name="locks">
+    /// The store's locks: they keep two firings of one job apart and start one node at a time,
+    /// across every process on the store (a cluster's nodes on PostgreSQL).
+    /// </param>
+    /// <param name="time">The clock of every trigger, wait and record.</param>
+    /// <param name="logs">Where the host, and Quartz under it, log.</param>
+    /// <param name="options">Who this node is, how it stops, and the cluster when there is one.</param>
+    public ScheduleHost(IRunStore store, IStoreLocks locks, TimeProvider time, ILoggerFactory logs, ScheduleHostOptions options)
     {
         _store = store;
+        _locks = locks;
         _time = time;
-        _log = log.ForContext<ScheduleHost>();
-        _options = options ?? ScheduleHostOptions.Default;
+        _logs = logs;
+        _log = logs.CreateLogger<ScheduleHost>();
+        _options = options;
     }
 
     /// <summary>
@@ -35,7 +54,7 @@ public sealed partial class ScheduleHost
     public async Task RunAsync(
         IReadOnlyList<ScheduleSettings> schedules,
         TimeZoneInfo zone,
-        Func<JobRequest, CancellationToken, Task<RunRecord>> runJob,
+        Func<JobRequest, CancellationToken, Task<Domain.Runs.JobOutcome>> runJob,
         CancellationToken stop)
     {
         var problems = ScheduleCheck.Check(schedules);
@@ -44,33 +63,24 @@ public sealed partial class ScheduleHost
             throw new DiagnosticsException(problems);
         }
 
-        using var session = new Session(this, schedules, runJob);
-        var scheduler = await QuartzSchedulerBuilder.Create(q =>
-        {
-            q.ConfigureScheduler(o =>
-            {
-                o.InstanceName = "strategylayer-" + Guid.NewGuid().ToString("N")[..8];
-                o.ShutdownJobInterruption = ShutdownJobInterruption.Never;
-            });
-            q.UseInMemoryStore(_ => { });
-            q.UseTimeProvider(_time);
-            q.UseDefaultThreadPool(Math.Max(2, schedules.Count));
-            q.UseJobFactory(new ScheduledRunFactory(session));
-        }).BuildScheduler(CancellationToken.None);
-
+        using var session = new Session(this, runJob);
+        var scheduler = await QuartzSchedulerBuilder.Create(q => Configure(q, session, schedules.Count)).BuildScheduler(CancellationToken.None);
         try
         {
-            for (var i = 0; i < schedules.Count; i++)
+            // One node at a time brings the schedules in line with its config, starts, and decides
+            // catch-up, so that a missed fire time is caught up once per cluster.
+            await using (await _locks.LockAsync("schedule:start", stop))
             {
-                var (job, trigger) = Build(i, schedules[i], zone);
-                var next = await scheduler.ScheduleJob(job, trigger, default, CancellationToken.None);
-                _log.Information("Schedule {Index}: {Job} on {Cron}, next at {Next}", i, ScheduledJob.NameOf(schedules[i]), schedules[i].Cron, next);
-            }
-
-            await scheduler.Start(CancellationToken.None);
-            if (_options.CatchUp)
-            {
-                await CatchUpAsync(scheduler, schedules, zone);
+                await PutSchedulesAsync(scheduler, schedules, zone);
+                await scheduler.Start(CancellationToken.None);
+                _log.LogInformation(
+                    "Scheduler started as node {Node}{Cluster}",
+                    _options.Node,
+                    _options.Cluster is { } cluster ? $" of cluster {cluster.InstanceName} (check-in every {cluster.CheckinInterval.TotalSeconds:0.#} s)" : "");
+                if (_options.CatchUp)
+                {
+                    await CatchUpAsync(scheduler, schedules, zone);
+                }
             }
 
             try
@@ -82,7 +92,7 @@ public sealed partial class ScheduleHost
                 // Asked to stop: fall through to a clean shutdown.
             }
 
-            _log.Information("Stopping the scheduler; a running job has {Grace} to finish its current page", _options.GracePeriod);
+            _log.LogInformation("Stopping the scheduler; a running job has {Grace} to finish its current page", _options.GracePeriod);
             session.BeginStop(_options.GracePeriod);
             await scheduler.Shutdown(true, CancellationToken.None);
             await session.WaitIdleAsync();
@@ -92,25 +102,98 @@ public sealed partial class ScheduleHost
             await scheduler.DisposeAsync();
         }
 
-        _log.Information("Scheduler stopped");
+        _log.LogInformation("Scheduler stopped");
     }
 
-    private (IJobDetail Job, ITrigger Trigger) Build(int index, ScheduleSettings schedule, TimeZoneInfo zone)
+    private void Configure(IQuartzBuilder q, Session session, int schedules)
     {
-        var key = new JobKey($"schedule-{index}", "strategylayer");
+        q.Services.AddSingleton(_logs);
+        q.Services.AddSingleton<ILoggerProvider>(new HostLoggerProvider(_logs));
+        q.UseTimeProvider(_time);
+        q.UseDefaultThreadPool(Math.Max(2, schedules));
+        q.UseJobFactory(new ScheduledRunFactory(session));
+        if (_options.Cluster is not { } cluster)
+        {
+            q.ConfigureScheduler(o =>
+            {
+                o.InstanceName = "strategylayer-" + _options.Node;
+                o.ShutdownJobInterruption = ShutdownJobInterruption.Never;
+            });
+            q.UseInMemoryStore(_ => { });
+            return;
+        }
+
+        // Every node: one scheduler name (the deployment), its own instance id (the node).
+        q.ConfigureScheduler(o =>
+        {
+            o.InstanceName = cluster.InstanceName;
+            o.InstanceId = _options.Node;
+            o.ShutdownJobInterruption = ShutdownJobInterruption.Never;
+        });
+        q.UsePersistentStore(store =>
+        {
+            store.UsePostgres(cluster.ConnectionString);
+            store.UseSystemTextJsonSerializer();
+            store.ProvisionSchema();
+            store.UseClustering(c =>
+            {
+                c.CheckinInterval = cluster.CheckinInterval;
+                c.CheckinMisfireThreshold = cluster.CheckinMisfireThreshold;
+            });
+        });
+    }
+
+    /// <summary>
+    /// Makes the scheduler's jobs those of this config: adds what is missing, leaves what is there
+    /// (a schedule's key says what it runs and when, so the same key is the same schedule, and its
+    /// next fire time carries on), and removes what the config no longer has.
+    /// </summary>
+    private async Task PutSchedulesAsync(IScheduler scheduler, IReadOnlyList<ScheduleSettings> schedules, TimeZoneInfo zone)
+    {
+        var wanted = schedules.Select(s => Build(s, zone)).ToList();
+        foreach (var stale in await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(Group), CancellationToken.None))
+        {
+            if (!wanted.Any(w => w.Job.Key.Equals(stale)))
+            {
+                await scheduler.DeleteJob(stale, CancellationToken.None);
+                _log.LogInformation("Schedule {Key} removed: this node's config no longer has it", stale.Name);
+            }
+        }
+
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            var (job, trigger) = wanted[i];
+            if (!await scheduler.Exists(job.Key, CancellationToken.None))
+            {
+                await scheduler.ScheduleJob(job, trigger, default, CancellationToken.None);
+            }
+
+            var next = (await scheduler.GetTrigger(trigger.Key, CancellationToken.None))?.NextFireTimeUtc;
+            _log.LogInformation("Schedule {Key}: {Job} on {Cron}, next at {Next}", job.Key.Name, ScheduledJob.NameOf(schedules[i]), schedules[i].Cron, next);
+        }
+    }
+
+    private (IJobDetail Job, ITrigger Trigger) Build(ScheduleSettings schedule, TimeZoneInfo zone)
+    {
+        var key = new JobKey(ScheduledJob.KeyOf(schedule, zone), Group);
+
+        // A firing whose node dies is run again by the node that takes it over: every job is safe
+        // to repeat (a sync resumes from its cursor, a report is rebuilt, a delivery is claimed once).
         var job = JobBuilder.Create<ScheduledRun>()
             .WithIdentity(key)
             .WithDescription(ScheduledJob.NameOf(schedule))
-            .UsingJobData(ScheduledRun.IndexKey, index)
-            .DisallowConcurrentExecution(true)
+            .UsingJobData(ScheduledRun.JobKey, schedule.Job.Trim().ToLowerInvariant())
+            .UsingJobData(ScheduledRun.SourceKey, schedule.Source ?? "")
+            .UsingJobData(ScheduledRun.AudienceKey, schedule.Audience ?? "")
             .StoreDurably(true)
+            .RequestRecovery(true)
             .Build();
 
-        // A firing while the job runs is dropped, not queued; missed times are ours to catch up.
+        // Every firing reaches the host, which drops one that comes while the job runs (its lock);
+        // missed times are ours to catch up.
         var trigger = TriggerBuilder.Create<ScheduledRun>(_time)
-            .WithIdentity($"schedule-{index}", "strategylayer")
+            .WithIdentity(key.Name, Group)
             .ForJob(key)
-            .WithOverlapPolicy(OverlapPolicy.Skip)
             .WithSchedule(CronScheduleBuilder.Create(schedule.Cron)
                 .InTimeZone(ScheduleCheck.ZoneOf(schedule, zone))
                 .WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
@@ -122,20 +205,37 @@ public sealed partial class ScheduleHost
     {
         var now = _time.GetUtcNow();
         var fired = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < schedules.Count; i++)
+        foreach (var schedule in schedules)
         {
-            var name = ScheduledJob.NameOf(schedules[i]);
-            var last = (await _store.RecentRunsAsync(1, name, CancellationToken.None)).FirstOrDefault();
-            var decision = CatchUpPolicy.Decide(schedules[i], last, now, zone);
+            var name = ScheduledJob.NameOf(schedule);
+
+            // Only a scheduled run serves a schedule: a verb run by hand leaves no fire time.
+            var last = (await _store.RecentRunsAsync(50, name, CancellationToken.None)).FirstOrDefault(r => r.ScheduledFor is not null);
+            var decision = CatchUpPolicy.Decide(schedule, last, now, zone, clustered: _options.Cluster is not null);
             if (!decision.Fire || !fired.Add(name))
             {
-                _log.Debug("Schedule {Index} ({Job}): no catch-up ({Reason})", i, name, decision.Reason);
+                _log.LogDebug("Schedule {Job}: no catch-up ({Reason})", name, decision.Reason);
                 continue;
             }
 
-            _log.Information("Schedule {Index} ({Job}): catching up once: {Reason}", i, name, decision.Reason);
-            var data = new JobDataMap { [ScheduledRun.IndexKey] = i, [ScheduledRun.ScheduledForKey] = decision.ScheduledFor!.Value };
-            await scheduler.TriggerJob(new JobKey($"schedule-{i}", "strategylayer"), data, CancellationToken.None);
+            // Named for the fire time it serves: a second node deciding the same finds it taken.
+            var key = ScheduledJob.KeyOf(schedule, zone);
+            var at = decision.ScheduledFor!.Value;
+            var trigger = TriggerBuilder.Create<ScheduledRun>(_time)
+                .WithIdentity(key + "@" + at.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture), CatchUpGroup)
+                .ForJob(key, Group)
+                .UsingJobData(ScheduledRun.ScheduledForKey, at.ToString("O", System.Globalization.CultureInfo.InvariantCulture))
+                .StartNow()
+                .Build();
+            try
+            {
+                await scheduler.ScheduleJob(trigger, default, CancellationToken.None);
+                _log.LogInformation("Schedule {Job}: catching up once: {Reason}", name, decision.Reason);
+            }
+            catch (ObjectAlreadyExistsException)
+            {
+                _log.LogInformation("Schedule {Job}: the catch-up for {ScheduledFor:u} is already waiting to run", name, at);
+            }
         }
     }
 }

@@ -28,6 +28,9 @@ public sealed class LiteStrategyStore : IStrategyStore, IStoreBench
     private readonly LiteNamedValues _values;
     private readonly LiteFloor _floor;
 
+    // One process holds the file (its lock file), so the store's locks are that process's own.
+    private readonly ProcessLocks _locks = new();
+
     private LiteStrategyStore(LiteFile file, LiteStoreOptions options)
     {
         _file = file;
@@ -72,6 +75,10 @@ public sealed class LiteStrategyStore : IStrategyStore, IStoreBench
             }
         }
     }
+
+    public Task<IAsyncDisposable?> TryLockAsync(string name, CancellationToken cancellationToken) => _locks.TryLockAsync(name, cancellationToken);
+
+    public Task<IAsyncDisposable> LockAsync(string name, CancellationToken cancellationToken) => _locks.LockAsync(name, cancellationToken);
 
     /// <summary>Item counts per source (removed ones left out).</summary>
     public IReadOnlyDictionary<string, int> CountItemsBySource() => _items.CountBySource();

@@ -3,12 +3,16 @@ using StrategyLayer.Domain.Runs;
 namespace StrategyLayer.Store;
 
 /// <summary>
-/// What is stored and how fresh it is: the object of <c>status --json</c> and <c>/api/status</c>.
-/// <see cref="UntrackedShare"/> is the current period's <c>coverage.untracked / coverage.inScope</c> as of
-/// now (0–1, unrounded): the caller takes it from the report model, which every surface reads.
+/// What is stored and how fresh it is: the object of <c>status --json</c> and <c>/api/status</c>,
+/// with the last <see cref="RecentRuns"/> runs, newest first. <see cref="UntrackedShare"/> is the
+/// current period's <c>coverage.untracked / coverage.inScope</c> as of now (0–1, unrounded): the
+/// caller takes it from the report model, which every surface reads.
 /// </summary>
-public sealed record StatusView(IReadOnlyList<SourceStatus> Sources, double UntrackedShare, IReadOnlyList<OutboxEntry> Outbox, IReadOnlyList<RunRecord> Runs, string Store)
+public sealed record StatusView(IReadOnlyList<SourceStatus> Sources, double UntrackedShare, IReadOnlyList<OutboxEntry> Outbox, IReadOnlyList<RunView> Runs, string Store)
 {
+    /// <summary>Runs listed, newest first.</summary>
+    public const int RecentRuns = 20;
+
     /// <summary>Most data-quality entries listed (the per-source counts are always whole).</summary>
     public const int DataQualityLimit = 500;
 
@@ -44,8 +48,8 @@ public sealed record StatusView(IReadOnlyList<SourceStatus> Sources, double Untr
 
         var outbox = (await store.OutboxAsync(null, cancellationToken).ConfigureAwait(false)).Where(d => d.State != DeliveryState.Sent)
             .Select(d => new OutboxEntry(d.Id, d.Audience, d.Channel, d.Recipient, d.Period, d.State, d.Attempts, d.NextAttempt, d.LastError)).ToList();
-        var runs = await store.RecentRunsAsync(10, null, cancellationToken).ConfigureAwait(false);
-        return new StatusView(sources, untrackedShare, outbox, runs, store.Description)
+        var runs = await store.RecentRunsAsync(RecentRuns, null, cancellationToken).ConfigureAwait(false);
+        return new StatusView(sources, untrackedShare, outbox, [.. runs.Select(RunView.Of)], store.Description)
         {
             DataQuality = DataQualityEntry.From(quarantine, replaced, now).Take(DataQualityLimit).ToList(),
         };

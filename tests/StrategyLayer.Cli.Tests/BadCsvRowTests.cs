@@ -15,7 +15,7 @@ public sealed class BadCsvRowTests : IDisposable
     public BadCsvRowTests()
     {
         Directory.CreateDirectory(dir);
-        var templates = Path.Combine(Path.GetDirectoryName(DemoEndToEndTests.DemoRun.DemoConfig)!, "..", "templates");
+        var templates = Path.Combine(Path.GetDirectoryName(DemoRun.DemoConfig)!, "..", "templates");
         File.WriteAllText(Path.Combine(dir, "actuals.csv"), "measure,period,value\nM-COST,2026-11,393\nM-COST,2026-12,lots\n");
         File.WriteAllText(Path.Combine(dir, "strategy.json"), """
             { "organization": { "id": "ACME", "name": "Acme",

@@ -9,7 +9,7 @@ namespace StrategyLayer.Cli.Tests;
 /// After the demo, the README's next commands tell its story with the same figures: <c>report --json</c>,
 /// <c>status --json</c>, the web view's <c>/api/report</c> and its pages, for the current month.
 /// </summary>
-public sealed partial class DemoEndToEndTests
+public abstract partial class DemoEndToEndTests<TRun>
 {
     [Fact]
     public async Task After_the_demo_report_status_and_the_web_view_state_the_same_figures_for_the_current_month()

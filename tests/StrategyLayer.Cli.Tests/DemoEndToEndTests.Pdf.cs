@@ -4,7 +4,7 @@ using Xunit;
 namespace StrategyLayer.Cli.Tests;
 
 /// <summary>The demo's packs as printed, and its delivery leads' view of the OPS blocker.</summary>
-public sealed partial class DemoEndToEndTests
+public abstract partial class DemoEndToEndTests<TRun>
 {
     [Fact]
     public void Every_page_of_every_demo_pdf_prints_every_word_of_its_html_inside_the_page_at_8_pt_or_more()

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using Xunit;
 
 namespace StrategyLayer.Cli.Tests;
@@ -11,7 +10,8 @@ namespace StrategyLayer.Cli.Tests;
 /// reason, a cross-team blocker, an untracked cluster with its suggested rule, what changed since last
 /// month's frozen pack, a PDF, and figures that agree with <c>items --json</c>.
 /// </summary>
-public sealed partial class DemoEndToEndTests(DemoEndToEndTests.DemoRun demo) : IClassFixture<DemoEndToEndTests.DemoRun>
+public abstract partial class DemoEndToEndTests<TRun>(TRun demo) : IClassFixture<TRun>
+    where TRun : DemoRun
 {
     private string Period => demo.Period;
 
@@ -209,80 +209,4 @@ public sealed partial class DemoEndToEndTests(DemoEndToEndTests.DemoRun demo) : 
         tiles.First(t => Text(t.QuerySelector(".label")!).Contains(label, StringComparison.Ordinal)).QuerySelector(".figure")!.TextContent.Trim();
 
     private static string Text(IElement e) => System.Text.RegularExpressions.Regex.Replace(e.TextContent, @"\s+", " ").Trim();
-
-    /// <summary>One demo run for the class, into a temp folder: packs, store and all.</summary>
-    public sealed class DemoRun : IAsyncLifetime
-    {
-        private readonly string root = Path.Combine(Path.GetTempPath(), "sl-demo-" + Guid.NewGuid().ToString("N")[..8]);
-
-        public static string DemoConfig => Path.Combine(RepoRoot(), "config", "strategylayer.json");
-
-        public string Root => root;
-
-        public string Out => Path.Combine(root, "out");
-
-        public string Config => Path.Combine(root, "strategylayer.json");
-
-        public string Store => Path.Combine(root, "store", "demo.db");
-
-        public CliResult Result { get; private set; } = new(-1, "", "");
-
-        public JsonDocument Summary { get; private set; } = JsonDocument.Parse("{}");
-
-        public IDocument Portfolio { get; private set; } = null!;
-
-        public IDocument Untracked { get; private set; } = null!;
-
-        /// <summary>Last month's portfolio pack, frozen as of its end.</summary>
-        public IDocument Previous { get; private set; } = null!;
-
-        /// <summary>The current month, as the demo's report names it.</summary>
-        public string Period { get; private set; } = "";
-
-        public string PreviousPeriod { get; private set; } = "";
-
-        public async Task InitializeAsync()
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Store)!);
-            Directory.CreateDirectory(root);
-            // In a folder of its own: the demo leaves its strategylayer.json in the folder it runs in.
-            Result = await CliRunner.RunAsync(["demo", "--out", Out, "--store", Store, "--json"], root, timeout: TimeSpan.FromMinutes(4));
-            if (Result.ExitCode is not (0 or 3))
-            {
-                throw new InvalidOperationException("the demo failed: " + Result);
-            }
-
-            Summary = JsonDocument.Parse(Result.Stdout);
-            Period = Summary.RootElement.GetProperty("report").GetProperty("period").GetString()!;
-            PreviousPeriod = Domain.Reporting.ReportingPeriod.Parse(Period).Previous.Name;
-            var parser = new HtmlParser();
-            Previous = parser.ParseDocument(await File.ReadAllTextAsync(Path.Combine(Out, PreviousPeriod, "portfolio-pack-" + PreviousPeriod + ".html")));
-            Portfolio = parser.ParseDocument(await File.ReadAllTextAsync(Path.Combine(Out, "portfolio-pack-" + Period + ".html")));
-            Untracked = parser.ParseDocument(await File.ReadAllTextAsync(Path.Combine(Out, "untracked-" + Period + ".html")));
-        }
-
-        public Task DisposeAsync()
-        {
-            Summary.Dispose();
-            if (Directory.Exists(root))
-            {
-                Directory.Delete(root, recursive: true);
-            }
-
-            return Task.CompletedTask;
-        }
-
-        private static string RepoRoot()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "StrategyLayer.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new DirectoryNotFoundException("the repository root is not above the test folder");
-        }
-    }
 }

@@ -38,7 +38,7 @@ public sealed class DemoOnAnyDateTests
         using var temp = new TempFolder("sl-demo-date");
         var root = new RootCommand();
         GlobalOptions.AddTo(root);
-        using var session = new Session(root.Parse(["--config", DemoEndToEndTests.DemoRun.DemoConfig, "--store", temp.File("demo.db"), "--quiet"]), new FakeTimeProvider(now));
+        using var session = new Session(root.Parse(["--config", DemoRun.DemoConfig, "--store", temp.File("demo.db"), "--quiet"]), new FakeTimeProvider(now));
 
         var demo = await DemoCommand.RunDemoAsync(session, temp.Path, temp.File("out"), "small", "html", CancellationToken.None);
 

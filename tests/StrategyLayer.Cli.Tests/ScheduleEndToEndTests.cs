@@ -64,11 +64,16 @@ public sealed class ScheduleEndToEndTests : IClassFixture<SandboxFixture>, IClas
         await _smtp.StopAsync();
         _smtp.ClearInbox();
 
-        using var scheduler = Start(["schedule", "--config", Config]);
+        using var scheduler = Start(["schedule", "--config", Config], out var stdout);
         try
         {
             await Until(() => Directory.Exists(Share) && Directory.EnumerateFiles(Share, "*.html", SearchOption.AllDirectories).Any(), TimeSpan.FromSeconds(60));
             Assert.Empty(_smtp.Messages());
+
+            // On LiteDB there is one scheduler: a second is refused by the store's lock file.
+            var second = await CliRunner.RunAsync(["schedule", "--config", Config], timeout: TimeSpan.FromSeconds(90));
+            Assert.True(second.ExitCode == 1, second.ToString());
+            Assert.Contains(scheduler.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), second.Stderr, StringComparison.Ordinal);
 
             await _smtp.StartAsync();
             await Until(() => _smtp.Messages().Count >= 2, TimeSpan.FromSeconds(90));
@@ -87,13 +92,31 @@ public sealed class ScheduleEndToEndTests : IClassFixture<SandboxFixture>, IClas
         }
 
         Assert.Equal(0, scheduler.ExitCode);
+        var node = (await stdout).Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("node: ", StringComparison.Ordinal))["node: ".Length..];
+        Assert.DoesNotContain("clustered", await stdout, StringComparison.Ordinal);
         var status = await CliRunner.RunAsync(["status", "--json", "--config", Config]);
         using var doc = JsonDocument.Parse(status.Stdout);
         Assert.Empty(doc.RootElement.GetProperty("outbox").EnumerateArray());
-        Assert.Contains(doc.RootElement.GetProperty("runs").EnumerateArray(), r => r.GetProperty("job").GetString()!.StartsWith("report", StringComparison.Ordinal));
+
+        // One record per firing, the scheduler's: named for the schedule's job, with this node and
+        // the fire time it served; the stages it ran record nothing of their own.
+        var runs = doc.RootElement.GetProperty("runs").EnumerateArray().ToList();
+        var fired = runs.Where(r => r.GetProperty("scheduledFor").ValueKind != JsonValueKind.Null).ToList();
+        Assert.True(fired.Count >= 3, status.Stdout);
+        Assert.All(fired, r =>
+        {
+            Assert.Equal("report", r.GetProperty("job").GetString());
+            Assert.Equal(node, r.GetProperty("node").GetString());
+            Assert.EndsWith("+00:00", r.GetProperty("scheduledFor").GetString(), StringComparison.Ordinal);
+            Assert.Contains(r.GetProperty("outcome").GetString(), new[] { "succeeded", "partial" });
+            Assert.Equal(JsonValueKind.String, r.GetProperty("finished").ValueKind);
+        });
+        Assert.Equal(fired.Count, fired.Select(r => r.GetProperty("scheduledFor").GetString()).Distinct().Count());
+        Assert.Equal("succeeded", fired[0].GetProperty("outcome").GetString());
+        Assert.All(runs.Except(fired), r => Assert.Contains(r.GetProperty("job").GetString(), new[] { "map", "sync" }));
     }
 
-    private static Process Start(string[] args)
+    private static Process Start(string[] args, out Task<string> stdout)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(CliRunner.Dll);
@@ -103,7 +126,7 @@ public sealed class ScheduleEndToEndTests : IClassFixture<SandboxFixture>, IClas
         }
 
         var process = Process.Start(info)!;
-        _ = process.StandardOutput.ReadToEndAsync();
+        stdout = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
         return process;
     }

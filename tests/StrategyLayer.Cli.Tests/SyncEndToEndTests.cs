@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StrategyLayer.Cli.Tests.Engines;
 using Xunit;
 
 namespace StrategyLayer.Cli.Tests;
@@ -6,37 +7,42 @@ namespace StrategyLayer.Cli.Tests;
 /// <summary>
 /// <c>sync</c> as a user runs it: the built CLI in its own process, over real HTTP to the sandbox
 /// (Jira Cloud, Jira Data Center and ServiceNow), into a real store file. The tests run in order
-/// on one sandbox because they change it (edits, deletions).
+/// on one sandbox because they change it (edits, deletions), once on each store engine.
 /// </summary>
 [TestCaseOrderer("StrategyLayer.Cli.Tests.ByNameOrderer", "StrategyLayer.Cli.Tests")]
-public sealed class SyncEndToEndTests : IClassFixture<SandboxFixture>, IDisposable
+public abstract class SyncEndToEndTests<TEngine>(SandboxFixture fixture, TEngine engine) : IAsyncLifetime
+    where TEngine : StoreEngine
 {
-    private static readonly string Dir = Path.Combine(Path.GetTempPath(), "sl-e2e-" + Environment.ProcessId);
-    private readonly SandboxFixture _fixture;
+    // Static per engine (a generic type's statics are per closed type): the tests run in order on one store.
+    private static readonly string Dir = Path.Combine(Path.GetTempPath(), "sl-e2e-" + typeof(TEngine).Name + "-" + Environment.ProcessId);
+    private static string? _store;
+    private readonly SandboxFixture _fixture = fixture;
 
-    public SyncEndToEndTests(SandboxFixture fixture)
+    public async Task InitializeAsync()
     {
-        _fixture = fixture;
         Directory.CreateDirectory(Path.Combine(Dir, "templates"));
         File.WriteAllText(Path.Combine(Dir, "templates", "portfolio-pack.sbn"), "x");
+        _store ??= await engine.NewStoreAsync(Dir);
         File.WriteAllText(ConfigPath, $$"""
             {
-              "store": "store.db",
+              "store": "{{_store}}",
               "logs": "logs",
               "strategy": "strategy.json",
               "rules": "rules.json",
               "templates": "templates",
               "sources": [
-                { "name": "jira", "type": "jira-cloud", "baseUrl": "{{fixture.Sandbox.JiraCloudUrl}}",
+                { "name": "jira", "type": "jira-cloud", "baseUrl": "{{_fixture.Sandbox.JiraCloudUrl}}",
                   "scope": "project in (PAY, WEB, CLOUD, OPS, DATA) ORDER BY updated", "maxRetries": 3 },
-                { "name": "dc", "type": "jira-datacenter", "baseUrl": "{{fixture.Sandbox.JiraDataCenterUrl}}",
+                { "name": "dc", "type": "jira-datacenter", "baseUrl": "{{_fixture.Sandbox.JiraDataCenterUrl}}",
                   "scope": "project = PAY", "maxRetries": 3 },
-                { "name": "servicenow", "type": "servicenow", "baseUrl": "{{fixture.Sandbox.ServiceNowUrl}}",
+                { "name": "servicenow", "type": "servicenow", "baseUrl": "{{_fixture.Sandbox.ServiceNowUrl}}",
                   "tables": ["incident", "change_request", "problem"], "maxRetries": 3 }
               ]
             }
             """);
     }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static string ConfigPath => Path.Combine(Dir, "strategylayer.json");
 
@@ -122,9 +128,5 @@ public sealed class SyncEndToEndTests : IClassFixture<SandboxFixture>, IDisposab
                 || r.Path.EndsWith("/issue/bulkfetch", StringComparison.Ordinal) || r.Path.EndsWith("/search/approximate-count", StringComparison.Ordinal)
                 || r.Path.EndsWith("/oauth_token.do", StringComparison.Ordinal))),
             $"{r.Method} {r.Path} is not a read"));
-    }
-
-    public void Dispose()
-    {
     }
 }

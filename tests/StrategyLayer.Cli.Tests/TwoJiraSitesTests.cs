@@ -18,7 +18,7 @@ public sealed class TwoJiraSitesTests : IClassFixture<SandboxFixture>, IDisposab
     {
         this.fixture = fixture;
         Directory.CreateDirectory(dir);
-        var config = Path.GetDirectoryName(DemoEndToEndTests.DemoRun.DemoConfig)!;
+        var config = Path.GetDirectoryName(DemoRun.DemoConfig)!;
         File.WriteAllText(ConfigPath, $$"""
             {
               "store": "store.db",

@@ -62,6 +62,20 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void A_postgresql_store_is_kept_as_a_uri_with_its_password_from_the_environment_and_pgpassword_from_the_secrets_file()
+    {
+        _dir.Write("pg/secrets.env", "PGPASSWORD=from-the-secrets-file\n");
+        _dir.Write("pg/templates/portfolio-pack.sbn", "x");
+        var path = _dir.Write("pg/strategylayer.json", Valid
+            .Replace("\"store\": \"data/x.db\",", "\"store\": \"postgresql://pmo:${env:T_SN_SECRET}@db.example.com:5432/strategy?sslmode=require\", \"secretsFile\": \"secrets.env\",", StringComparison.Ordinal));
+
+        var config = ConfigLoader.Load(path, Env);
+
+        Assert.Equal("postgresql://pmo:s3cr3t-value@db.example.com:5432/strategy?sslmode=require", config.Store);
+        Assert.Equal("from-the-secrets-file", config.StorePassword);
+    }
+
+    [Fact]
     public void Every_problem_is_reported_with_its_line_and_json_path()
     {
         var broken = """

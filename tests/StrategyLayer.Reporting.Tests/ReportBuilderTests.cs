@@ -1,4 +1,5 @@
 using StrategyLayer.Domain.Items;
+using StrategyLayer.Domain.Runs;
 using StrategyLayer.Domain.Strategy;
 using StrategyLayer.Reporting.Model;
 using StrategyLayer.Reporting.Tests.Support;
@@ -180,6 +181,35 @@ public sealed class ReportBuilderTests
         var sn = model.Freshness.Single(f => f.Source == "servicenow");
         Assert.Equal("red", sn.Level);
         Assert.Equal("red", model.FreshnessLevel);
+    }
+
+    [Fact]
+    public async Task Freshness_names_the_source_that_failed_in_the_last_finished_run_that_synced_whatever_the_run_is_called()
+    {
+        var store = DemoPortfolio.Store();
+        var at = DemoPortfolio.AsOf.AddHours(-2);
+        store.Runs.Add(new RunRecord { Id = "a", Job = "run", Started = at, Ended = at.AddMinutes(3), Result = RunResult.Partial, ScheduledFor = at, Error = "servicenow/incident: 503 Service Unavailable" });
+        store.Runs.Add(new RunRecord { Id = "b", Job = "map", Started = at.AddMinutes(10), Ended = at.AddMinutes(11), Result = RunResult.Failed });
+        store.Runs.Add(new RunRecord { Id = "c", Job = "sync:jira", Started = at.AddMinutes(20), ScheduledFor = at.AddMinutes(20) });
+
+        var model = await Build(store);
+
+        Assert.Null(model.Freshness.Single(f => f.Source == "jira").Note);
+        Assert.Equal("last sync run partial: servicenow/incident: 503 Service Unavailable", model.Freshness.Single(f => f.Source == "servicenow").Note);
+    }
+
+    [Fact]
+    public async Task Freshness_in_a_run_reads_the_sync_that_ran_just_before_the_report_not_an_older_record()
+    {
+        var store = DemoPortfolio.Store();
+        var at = DemoPortfolio.AsOf.AddHours(-2);
+        store.Runs.Add(new RunRecord { Id = "old", Job = "sync", Started = at, Ended = at.AddMinutes(3), Result = RunResult.Partial, Error = "jira: 401 Unauthorized" });
+
+        var model = await DemoPortfolio.Builder(store, syncedNow: new Dictionary<string, string?> { ["jira"] = null, ["servicenow"] = "servicenow/incident: timeout" })
+            .BuildAsync(new ReportRequest(DemoPortfolio.November, ReportScope.Portfolio, DemoPortfolio.AsOf), CancellationToken.None);
+
+        Assert.Null(model.Freshness.Single(f => f.Source == "jira").Note);
+        Assert.Equal("sync failed: servicenow/incident: timeout", model.Freshness.Single(f => f.Source == "servicenow").Note);
     }
 
     [Fact]

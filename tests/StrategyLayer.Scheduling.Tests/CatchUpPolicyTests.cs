@@ -72,6 +72,18 @@ public sealed class CatchUpPolicyTests
     }
 
     [Fact]
+    public void On_a_cluster_a_run_still_marked_running_serves_its_fire_time_and_a_cancelled_one_does_not()
+    {
+        var at = new DateTimeOffset(2026, 11, 5, 6, 0, 0, TimeSpan.Zero);
+        var now = at.AddHours(1);
+
+        // Another node runs it, or Quartz's recovery re-runs it on a live node if that node died.
+        Assert.False(CatchUpPolicy.Decide(Daily, Ran(at, RunResult.Running) with { Ended = null }, now, Lisbon, clustered: true).Fire);
+        var cancelled = CatchUpPolicy.Decide(Daily, Ran(at, RunResult.Cancelled), now, Lisbon, clustered: true);
+        Assert.Equal((true, at), (cancelled.Fire, cancelled.ScheduledFor));
+    }
+
+    [Fact]
     public void The_schedules_time_zone_decides_the_fire_times()
     {
         // 06:00 in New York is 11:00 UTC in November: at 10:00 UTC the day's run is not yet due.

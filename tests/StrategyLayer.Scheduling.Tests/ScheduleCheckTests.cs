@@ -32,4 +32,43 @@ public sealed class ScheduleCheckTests
         Assert.Equal("report:executives", ScheduledJob.NameOf(new ScheduleSettings { Job = "Report", Cron = "* * * * * ?", Audience = "executives" }));
         Assert.Equal("run", ScheduledJob.NameOf(new ScheduleSettings { Job = "run", Cron = "* * * * * ?" }));
     }
+
+    [Fact]
+    public void A_schedule_repeated_with_the_same_job_cron_and_zone_is_reported()
+    {
+        ScheduleSettings[] schedules =
+        [
+            new() { Job = "run", Cron = "0 0 6 * * ?" },
+            new() { Job = "run", Cron = "0 0 7 * * ?" },
+            new() { Job = "Run", Cron = " 0 0 6 * * ? " },
+        ];
+
+        var problem = Assert.Single(ScheduleCheck.Check(schedules));
+
+        Assert.Equal("$.schedules[2]", problem.Path);
+        Assert.Contains("repeats schedule 0", problem.Message);
+    }
+
+    [Fact]
+    public void A_schedules_key_depends_on_what_it_runs_and_when_not_on_its_place_in_the_config()
+    {
+        var daily = new ScheduleSettings { Job = "sync", Source = "jira", Cron = "0 0 6 * * ?" };
+        var lisbon = TimeZoneInfo.FindSystemTimeZoneById("Europe/Lisbon");
+
+        Assert.Equal(ScheduledJob.KeyOf(daily, lisbon), ScheduledJob.KeyOf(daily with { }, lisbon));
+        Assert.StartsWith("sync:jira-", ScheduledJob.KeyOf(daily, lisbon), StringComparison.Ordinal);
+        Assert.NotEqual(ScheduledJob.KeyOf(daily, lisbon), ScheduledJob.KeyOf(daily with { Cron = "0 0 7 * * ?" }, lisbon));
+        Assert.NotEqual(ScheduledJob.KeyOf(daily, lisbon), ScheduledJob.KeyOf(daily, TimeZoneInfo.Utc));
+    }
+
+    [Fact]
+    public void A_firings_run_id_is_the_same_for_the_same_job_and_fire_time_on_any_node()
+    {
+        var at = new DateTimeOffset(2026, 11, 5, 6, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(ScheduledJob.RunIdOf("run", at), ScheduledJob.RunIdOf("run", at.ToOffset(TimeSpan.FromHours(1))));
+        Assert.NotEqual(ScheduledJob.RunIdOf("run", at), ScheduledJob.RunIdOf("run", at.AddSeconds(5)));
+        Assert.NotEqual(ScheduledJob.RunIdOf("run", at), ScheduledJob.RunIdOf("sync", at));
+        Assert.Equal(32, ScheduledJob.RunIdOf("run", at).Length);
+    }
 }

@@ -12,7 +12,7 @@ public abstract class RunSpecification<TFixture>(TFixture fixture) : StoreSpecif
         var t = new DateTimeOffset(2026, 11, 2, 6, 0, 0, TimeSpan.Zero);
         var store = await NewStoreAsync();
         await store.SaveRunAsync(new RunRecord { Id = "r2", Job = "sync", Started = t.AddHours(2) }, None);
-        await store.SaveRunAsync(new RunRecord { Id = "r1", Job = "sync", Started = t, Ended = t.AddMinutes(1), Result = RunResult.Succeeded, Counts = new Dictionary<string, long> { ["upserted"] = 12 } }, None);
+        await store.SaveRunAsync(new RunRecord { Id = "r1", Job = "sync", Started = t, Ended = t.AddMinutes(1), Result = RunResult.Succeeded, Counts = new Dictionary<string, long> { ["upserted"] = 12 }, Node = "host-a-41-9f3c", ScheduledFor = t }, None);
         await store.SaveRunAsync(new RunRecord { Id = "r3", Job = "report", Started = t.AddHours(1), Result = RunResult.Partial, Error = "chromium missing" }, None);
         await store.SaveRunAsync(new RunRecord { Id = "r2", Job = "sync", Started = t.AddHours(2), Ended = t.AddHours(3), Result = RunResult.Failed }, None);
         var reopened = await ReopenAsync(store);
@@ -24,6 +24,7 @@ public abstract class RunSpecification<TFixture>(TFixture fixture) : StoreSpecif
         var r1 = (await reopened.RecentRunsAsync(5, "sync", None))[1];
         Assert.Equal(12, r1.Counts["upserted"]);
         Assert.Equal(t.AddMinutes(1), r1.Ended);
+        Assert.Equal(("host-a-41-9f3c", t), (r1.Node, r1.ScheduledFor));
         Assert.Empty(await reopened.RecentRunsAsync(0, null, None));
         Assert.Empty(await reopened.RecentRunsAsync(5, "distribute", None));
     }

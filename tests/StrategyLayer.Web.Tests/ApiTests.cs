@@ -108,8 +108,11 @@ public sealed class ApiTests(LoopbackServer server) : IClassFixture<LoopbackServ
         Assert.InRange(share, 0.01, 0.2);
         var run = status.GetProperty("runs")[0];
         Assert.Equal("sync", run.GetProperty("job").GetString());
-        Assert.Equal("succeeded", run.GetProperty("result").GetString());
+        Assert.Equal("succeeded", run.GetProperty("outcome").GetString());
         Assert.Equal(137, run.GetProperty("counts").GetProperty("fetched").GetInt32());
+        Assert.Equal(JsonValueKind.Null, run.GetProperty("scheduledFor").ValueKind);
+        Assert.True(run.GetProperty("finished").GetDateTimeOffset() >= run.GetProperty("started").GetDateTimeOffset());
+        Assert.Equal(TimeSpan.Zero, run.GetProperty("started").GetDateTimeOffset().Offset);
         Assert.Equal(JsonValueKind.Array, status.GetProperty("outbox").ValueKind);
     }
 

@@ -50,7 +50,7 @@ public static partial class BenchCommand
         var say = new Action<string>(s => { if (!session.JsonOutput && !session.Quiet) { session.ProgressConsole.MarkupLine("[grey]" + Markup.Escape(s) + "[/]"); } });
         say($"starting the sandbox ({size}) in a child process");
         await using var sandbox = await ChildSandbox.StartAsync(size, ct).ConfigureAwait(false);
-        var config = DemoCommand.DemoConfig(session, folder, sandbox.JiraCloudUrl, sandbox.JiraDataCenterUrl, sandbox.ServiceNowUrl) with { Store = Path.Combine(folder, "bench.db"), Logs = Path.Combine(folder, "logs") };
+        var config = DemoCommand.DemoConfig(session, folder, sandbox.JiraCloudUrl, sandbox.JiraDataCenterUrl, sandbox.ServiceNowUrl) with { Store = await BenchStoreAsync(session, folder, ct).ConfigureAwait(false), Logs = Path.Combine(folder, "logs") };
         session.UseConfig(config);
         var store = await session.StoreAsync(ct).ConfigureAwait(false);
         var bench = store as IStoreBench ?? throw new Domain.Errors.StrategyLayerException("the store engine offers no bench figures (no I/O floor)", Domain.Errors.ErrorKind.Usage, "store");
@@ -99,10 +99,10 @@ public static partial class BenchCommand
         say("portfolio pack: HTML, then PDF");
         var period = Pipeline.Period(session, null);
         started = Stopwatch.GetTimestamp();
-        await Pipeline.ReportAsync(session, period, Path.Combine(folder, "packs"), "portfolio-pack", null, "html", null, ct).ConfigureAwait(false);
+        await Pipeline.ReportAsync(session, period, Path.Combine(folder, "packs"), "portfolio-pack", null, "html", null, null, ct).ConfigureAwait(false);
         var htmlSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         started = Stopwatch.GetTimestamp();
-        var pdf = await Pipeline.ReportAsync(session, period, Path.Combine(folder, "packs"), "portfolio-pack", null, "pdf", null, ct).ConfigureAwait(false);
+        var pdf = await Pipeline.ReportAsync(session, period, Path.Combine(folder, "packs"), "portfolio-pack", null, "pdf", null, null, ct).ConfigureAwait(false);
         double? pdfSeconds = pdf.PdfProblem is null ? Stopwatch.GetElapsedTime(started).TotalSeconds : null;
 
         say("web view: the largest team's page");
@@ -118,6 +118,28 @@ public static partial class BenchCommand
             new MapFigures(rules, Math.Round(rulesPerSecond)),
             new ReportFigures(Math.Round(htmlSeconds, 2), pdfSeconds is null ? null : Math.Round(pdfSeconds.Value, 2)),
             new WebFigures(web.Team, web.Items, Math.Round(web.FirstSeconds, 3), Math.Round(web.RepeatSeconds, 3)));
+    }
+
+    /// <summary>
+    /// A new store of its own: a file in the bench's temporary folder, or the database <c>--store</c>
+    /// names, emptied first (refused, unchanged, when it holds other data). A file <c>--store</c> names
+    /// must not exist yet: the bench never overwrites a store.
+    /// </summary>
+    private static async Task<string> BenchStoreAsync(Session session, string folder, CancellationToken ct)
+    {
+        if (session.StoreOverride is not { } named)
+        {
+            return Path.Combine(folder, "bench.db");
+        }
+
+        var store = StoreEngines.Locate(named);
+        if (!StoreEngines.IsServer(store) && File.Exists(store))
+        {
+            throw new Domain.Errors.StrategyLayerException($"bench writes a new store and {store} exists: name a file that does not exist yet, or a database of its own", Domain.Errors.ErrorKind.Usage, store);
+        }
+
+        await StoreEngines.ResetAsync(store, "bench", session.Opening, ct).ConfigureAwait(false);
+        return store;
     }
 
     /// <summary>200 rules (the demo's last, so most items are tried against all of them), evaluation only.</summary>

@@ -53,28 +53,29 @@ public static class DemoCommand
         await using var sandbox = await board.StepAsync($"Starting the sandbox ({size})", _ => SandboxServer.StartAsync(SandboxOptions.Default with { Port = 0, Size = size }, session.Time, ct)).ConfigureAwait(false);
         var config = DemoConfig(session, folder, sandbox.JiraCloudUrl, sandbox.JiraDataCenterUrl, sandbox.ServiceNowUrl);
         session.UseConfig(config);
-        StoreEngines.Reset(session.StorePath);
+        await StoreEngines.ResetAsync(session.StorePath, "demo", session.Opening, ct).ConfigureAwait(false);
         var written = DemoFolder.WriteConfig(basePath, config, folder);
 
         var current = Pipeline.CurrentPeriod(session);
         var previous = current.Previous;
 
-        var first = await board.StepAsync("Syncing Jira and ServiceNow", _ => SyncCommand.SyncAsync(session, null, false, ct)).ConfigureAwait(false);
+        // Each step is a run of its own, with its one run record, as if typed.
+        var first = await board.StepAsync("Syncing Jira and ServiceNow", _ => RunScope.RecordAsync(session, "sync", () => SyncCommand.SyncAsync(session, null, false, ct), SyncCommand.Outcome, ct)).ConfigureAwait(false);
         if (first.Count > 0 && first.All(s => s.Failed))
         {
             throw new StrategyLayerException("the demo could not sync from its own sandbox: " + string.Join("; ", first.Select(s => s.Error)));
         }
 
         await MapCommand.RunAsync(session, false, ct).ConfigureAwait(false);
-        await Pipeline.ReportAsync(session, previous, Path.Combine(outFolder, previous.Name), "portfolio-pack", null, "html", previous.EndInstant(config.TimeZone), ct).ConfigureAwait(false);
+        await RunScope.RecordAsync(session, "report", () => Pipeline.ReportAsync(session, previous, Path.Combine(outFolder, previous.Name), "portfolio-pack", null, "html", previous.EndInstant(config.TimeZone), null, ct), Pipeline.ReportOutcome, ct).ConfigureAwait(false);
 
         // Upstream work goes on: some items move on, a few are deleted; the next sync sees it. The
         // sandbox stamps the edits with its own clock, which never runs ahead of the session's.
         sandbox.Edit(0.05);
         sandbox.Delete(5);
-        var second = await board.StepAsync("Syncing the changes (full: deletions too)", _ => SyncCommand.SyncAsync(session, null, true, ct)).ConfigureAwait(false);
+        var second = await board.StepAsync("Syncing the changes (full: deletions too)", _ => RunScope.RecordAsync(session, "sync", () => SyncCommand.SyncAsync(session, null, true, ct), SyncCommand.Outcome, ct)).ConfigureAwait(false);
         var map = await MapCommand.RunAsync(session, false, ct, "Re-mapping what changed").ConfigureAwait(false);
-        var report = await Pipeline.ReportAsync(session, current, outFolder, null, null, format, null, ct).ConfigureAwait(false);
+        var report = await RunScope.RecordAsync(session, "report", () => Pipeline.ReportAsync(session, current, outFolder, null, null, format, null, second, ct), Pipeline.ReportOutcome, ct).ConfigureAwait(false);
 
         var portfolio = report.Packs.First(p => p.Template == "portfolio-pack");
         var store = await session.StoreAsync(ct).ConfigureAwait(false);

@@ -21,7 +21,12 @@ public static class MapCommand
         return ExitCodes.Success;
     }
 
-    public static async Task<MapSummary> RunAsync(Session session, bool full, CancellationToken ct, string title = "Mapping items to measures")
+    /// <summary>Maps the stored items as its own run (one run record), with a progress row.</summary>
+    public static Task<MapSummary> RunAsync(Session session, bool full, CancellationToken ct, string title = "Mapping items to measures") =>
+        RunScope.RecordAsync(session, "map", () => MapAsync(session, full, ct, title), Pipeline.MapOutcome, ct);
+
+    /// <summary>Maps the stored items with a progress row; records no run (whoever started the run does).</summary>
+    public static async Task<MapSummary> MapAsync(Session session, bool full, CancellationToken ct, string title = "Mapping items to measures")
     {
         var store = await session.StoreAsync(ct).ConfigureAwait(false);
         var row = session.Progress.Add(title, session.ShowProgress ? await store.CountItemsAsync(null, true, ct).ConfigureAwait(false) : null);

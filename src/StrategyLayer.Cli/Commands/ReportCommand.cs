@@ -41,7 +41,12 @@ public static class ReportCommand
             await KnownNames.RequireTeamAsync(await session.StoreAsync(ct).ConfigureAwait(false), team, ct).ConfigureAwait(false);
         }
 
-        var outcome = await Pipeline.ReportAsync(session, period, Path.GetFullPath(parse.GetValue(OutOption)!), template, team, parse.GetValue(FormatOption)!, null, ct).ConfigureAwait(false);
+        var outcome = await RunScope.RecordAsync(
+            session,
+            "report",
+            () => Pipeline.ReportAsync(session, period, Path.GetFullPath(parse.GetValue(OutOption)!), template, team, parse.GetValue(FormatOption)!, null, null, ct),
+            Pipeline.ReportOutcome,
+            ct).ConfigureAwait(false);
         session.Output(Document(outcome), console => Print(console, outcome));
         var partial = false;
         if (outcome.PdfProblem is not null)

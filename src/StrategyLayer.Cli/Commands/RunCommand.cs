@@ -4,6 +4,7 @@ using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Cli.Output;
 using StrategyLayer.Distribution;
 using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Runs;
 using StrategyLayer.Domain.Settings;
 using StrategyLayer.Reporting;
 using StrategyLayer.Reporting.Model;
@@ -19,7 +20,7 @@ public static class RunCommand
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
         TemplateCheck.ThrowIfBroken(session);
-        var outcome = await RunOnceAsync(session, "run", null, null, ct).ConfigureAwait(false);
+        var outcome = await RunScope.RecordAsync(session, "run", () => RunOnceAsync(session, "run", null, null, ct), o => o.ToJobOutcome(), ct).ConfigureAwait(false);
         session.Output(outcome, console => Print(console, outcome));
         if (outcome.Sync.Count > 0 && outcome.Sync.All(s => s.Failed))
         {
@@ -32,7 +33,8 @@ public static class RunCommand
 
     /// <summary>
     /// One pass of the pipeline. <paramref name="job"/> is <c>run</c> (everything), <c>sync</c> (only
-    /// sync, one source or all) or <c>report</c> (report and distribute, one audience or all).
+    /// sync, one source or all) or <c>report</c> (report and distribute, one audience or all). It
+    /// records no run of its own: the <c>run</c> verb or the scheduler's firing owns the one record.
     /// </summary>
     public static async Task<RunOutcome> RunOnceAsync(Session session, string job, string? source, string? audience, CancellationToken ct)
     {
@@ -50,7 +52,7 @@ public static class RunCommand
 
         if (job == "run")
         {
-            await MapCommand.RunAsync(session, false, ct).ConfigureAwait(false);
+            await MapCommand.MapAsync(session, false, ct).ConfigureAwait(false);
         }
 
         var audiences = config.Audiences.Where(a => audience is null || a.Name == audience).ToList();
@@ -61,7 +63,10 @@ public static class RunCommand
 
         var period = Pipeline.Period(session, null);
         var packsFolder = Path.Combine(Path.GetDirectoryName(session.StorePath)!, "packs", period.Name);
-        var distributor = new PackDistributor(await session.StoreAsync(ct).ConfigureAwait(false), config.Channels, config.Audiences, session.Time, session.Log);
+        var store = await session.StoreAsync(ct).ConfigureAwait(false);
+
+        // Deliveries are claimed through the store's locks: across a cluster's nodes on PostgreSQL.
+        var distributor = new PackDistributor(store, config.Channels, config.Audiences, session.Time, session.Log, options: DistributionOptions.Default with { Node = session.Node }, locks: store);
         var result = await distributor.RetryPendingAsync(ct).ConfigureAwait(false);
         var packs = new List<PackToDeliver>();
         var pdfProblems = new List<string>();
@@ -69,7 +74,7 @@ public static class RunCommand
         PeriodReport? document = null;
         foreach (var a in audiences)
         {
-            var report = await Pipeline.ReportAsync(session, period, packsFolder, a.Template, a.Team, a.Format, null, ct).ConfigureAwait(false);
+            var report = await Pipeline.ReportAsync(session, period, packsFolder, a.Template, a.Team, a.Format, null, job == "run" ? sync : null, ct).ConfigureAwait(false);
             document ??= report.Report;
             if (report.PdfProblem is not null)
             {
@@ -159,4 +164,30 @@ public sealed record RunOutcome(IReadOnlyList<SyncReport> Sync, PeriodReport? Re
 {
     /// <summary>Untracked in-scope items of the period (the report's coverage), null for a sync job.</summary>
     public int? Untracked => Report?.Untracked;
+
+    /// <summary>What the run's one record says: the sync's counts, what was sent, and every problem by where it happened.</summary>
+    public JobOutcome ToJobOutcome()
+    {
+        var counts = SyncCommand.Counts(Sync);
+        counts["sent"] = Channels.Sum(c => c.Sent);
+        counts["failed"] = Channels.Sum(c => c.Failed);
+        if (Untracked is { } untracked)
+        {
+            counts["untracked"] = untracked;
+        }
+
+        var problems = new List<string>();
+        if (SyncCommand.Failures(Sync) is { } failures)
+        {
+            problems.Add(failures);
+        }
+
+        if (PdfProblem is not null)
+        {
+            problems.Add("pdf: " + PdfProblem);
+        }
+
+        problems.AddRange(Channels.Where(c => c.Failed > 0).Select(c => $"{c.Channel}: {c.Failed} failed"));
+        return new JobOutcome(Partial ? RunResult.Partial : RunResult.Succeeded, counts, problems.Count == 0 ? null : string.Join("; ", problems));
+    }
 }

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Serilog;
+using Serilog.Events;
+using Serilog.Extensions.Logging;
 using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Cli.Reading;
@@ -10,7 +13,9 @@ namespace StrategyLayer.Cli.Commands;
 /// <summary>
 /// <c>schedule [--serve [--urls URL]]</c>: the Quartz scheduler in the foreground until Ctrl-C or
 /// SIGTERM, which let the running job finish its current page. With <c>--serve</c> the web view runs
-/// in the same process, over the same store (one writer).
+/// in the same process, over the same store. On a LiteDB store it is the one scheduler (the file's
+/// one writer); on PostgreSQL it is one node of a cluster on the store's database, and several
+/// nodes share the firings (each runs once) and take over a dead node's.
 /// </summary>
 public static class ScheduleCommand
 {
@@ -26,7 +31,17 @@ public static class ScheduleCommand
 
         // A scheduler runs for weeks: its jobs log what they do; a live display would only grow.
         session.DisableProgress();
-        var host = new ScheduleHost(store, session.Time, session.Log);
+        // Quartz says what it decides (a node found dead, its firings recovered) at Information; its
+        // Debug is a line per check-in and acquisition round, every few seconds on a cluster.
+        using var scheduling = new LoggerConfiguration()
+            .MinimumLevel.Debug()
+            .MinimumLevel.Override("Quartz", LogEventLevel.Information)
+            .WriteTo.Logger(session.Log)
+            .CreateLogger();
+        using var logs = new SerilogLoggerFactory(scheduling);
+        var database = StoreEngines.ClusterDatabase(session.StorePath, session.Opening, session.Node);
+        var options = new ScheduleHostOptions { Node = session.Node, Cluster = database is null ? null : new ScheduleCluster { ConnectionString = database } };
+        var host = new ScheduleHost(store, store, session.Time, logs, options);
 
         // `status`, `items` and `explain` in another terminal read through this process.
         await using var reads = await ReaderApi.StartAsync(session, ct).ConfigureAwait(false);
@@ -35,6 +50,12 @@ public static class ScheduleCommand
             : null;
         if (!session.Quiet && !session.JsonOutput)
         {
+            session.Terminal.WriteLine($"node: {session.Node}");
+            if (options.Cluster is { } cluster)
+            {
+                session.Terminal.WriteLine($"clustered: {cluster.InstanceName} on {store.Description} (every node of it shares the firings)");
+            }
+
             session.Terminal.WriteLine($"Scheduler running {config.Schedules.Count} schedule(s) in {config.TimeZone.Id}; Ctrl-C stops it after the current job's page.");
         }
 
@@ -42,35 +63,10 @@ public static class ScheduleCommand
         return ExitCodes.Success;
     }
 
-    private static async Task<RunRecord> RunJobAsync(Session session, JobRequest request, CancellationToken ct)
+    /// <summary>One firing's work; its run record is the scheduler's, so this only says how it went.</summary>
+    private static async Task<JobOutcome> RunJobAsync(Session session, JobRequest request, CancellationToken ct)
     {
         var outcome = await RunCommand.RunOnceAsync(session, request.Job, request.Source, request.Audience, ct).ConfigureAwait(false);
-        var counts = new Dictionary<string, long>
-        {
-            ["upserted"] = outcome.Sync.Sum(s => s.Upserted),
-            ["sent"] = outcome.Channels.Sum(c => c.Sent),
-            ["failed"] = outcome.Channels.Sum(c => c.Failed),
-        };
-        return new RunRecord
-        {
-            Id = request.RunId,
-            Job = request.RunName,
-            Started = session.Time.GetUtcNow(),
-            Result = outcome.Partial ? RunResult.Partial : RunResult.Succeeded,
-            Counts = counts,
-            Error = Problems(outcome),
-            ScheduledFor = request.ScheduledFor,
-        };
-    }
-
-    private static string? Problems(RunOutcome outcome)
-    {
-        var problems = outcome.Sync.Where(s => s.Failed).Select(s => s.Error!).ToList();
-        if (outcome.PdfProblem is not null)
-        {
-            problems.Add(outcome.PdfProblem);
-        }
-
-        return problems.Count == 0 ? null : string.Join("; ", problems);
+        return outcome.ToJobOutcome();
     }
 }

@@ -78,7 +78,7 @@ public static class StatusCommand
         console.MarkupLine($"Outbox: {status.Outbox.Count} waiting");
         foreach (var run in status.Runs)
         {
-            console.MarkupLine(Markup.Escape(TerminalText.Cell($"  {run.Started:u} {run.Job,-10} {run.Result,-10} {(run.Ended - run.Started)?.TotalSeconds:0.0}s {run.Error}")));
+            console.MarkupLine(Markup.Escape(TerminalText.Cell($"  {run.Started:u} {run.Job,-10} {run.Outcome,-10} {(run.Finished - run.Started)?.TotalSeconds:0.0}s {run.Node} {run.Error}")));
         }
     }
 }

@@ -21,10 +21,11 @@ public static class SyncCommand
 
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
+        var only = parse.GetValue(SourceOption);
         IReadOnlyList<SyncReport> reports;
         try
         {
-            reports = await SyncAsync(session, parse.GetValue(SourceOption), parse.GetValue(FullOption), ct).ConfigureAwait(false);
+            reports = await RunScope.RecordAsync(session, only is null ? "sync" : "sync:" + only, () => SyncAsync(session, only, parse.GetValue(FullOption), ct), Outcome, ct).ConfigureAwait(false);
         }
         catch (StrategyLayerException ex) when (session.JsonOutput)
         {
@@ -85,7 +86,10 @@ public static class SyncCommand
         : reports.Any(r => r.Failed || r.Quarantined > 0) ? ExitCodes.Partial
         : ExitCodes.Success;
 
-    /// <summary>Syncs and records a run; shared by <c>sync</c>, <c>run</c>, <c>demo</c> and the scheduler.</summary>
+    /// <summary>
+    /// Syncs every configured source (or one), side by side; shared by <c>sync</c>, <c>run</c>,
+    /// <c>demo</c>, <c>bench</c> and the scheduler. It records no run: whoever started the run does.
+    /// </summary>
     public static async Task<IReadOnlyList<SyncReport>> SyncAsync(Session session, string? only, bool full, CancellationToken ct)
     {
         var sources = session.Config.Sources.Where(s => only is null || s.Name == only).ToList();
@@ -94,33 +98,44 @@ public static class SyncCommand
             throw new StrategyLayerException($"no source named '{only}' in {session.Config.File}; configured: {string.Join(", ", session.Config.Sources.Select(s => s.Name))}", ErrorKind.Usage);
         }
 
+        // Sources are independent: they sync side by side (one's HTTP waits overlap the other's
+        // work), each committing its own batches; reports keep the configured order.
         var store = await session.StoreAsync(ct).ConfigureAwait(false);
         var board = session.Progress;
-        return await RunScope.RecordAsync(store, session.Time, "sync", async () =>
-        {
-            // Sources are independent: they sync side by side (one's HTTP waits overlap the other's
-            // work), each committing its own batches; reports keep the configured order.
-            var engine = new SyncEngine(store, store, session.Log, session.Time);
-            var perSource = await Task.WhenAll(sources.Select(settings => SyncSourceAsync(session, engine, settings, full, board, store, ct))).ConfigureAwait(false);
-            var all = perSource.SelectMany(r => r).ToList();
+        var engine = new SyncEngine(store, store, session.Log, session.Time);
+        var perSource = await Task.WhenAll(sources.Select(settings => SyncSourceAsync(session, engine, settings, full, board, store, ct))).ConfigureAwait(false);
+        return perSource.SelectMany(r => r).ToList();
+    }
 
-            var counts = new Dictionary<string, long>
-            {
-                ["fetched"] = all.Sum(r => r.Fetched),
-                ["upserted"] = all.Sum(r => r.Upserted),
-                ["unchanged"] = all.Sum(r => r.Unchanged),
-                ["quarantined"] = all.Sum(r => r.Quarantined),
-                ["replacedText"] = all.Sum(r => r.ReplacedText),
-                ["healed"] = all.Sum(r => r.Healed),
-                ["deleted"] = all.Sum(r => r.Deleted),
-                ["outOfScope"] = all.Sum(r => r.OutOfScope),
-            };
-            var failed = all.Where(r => r.Failed).ToList();
-            var outcome = failed.Count == all.Count && all.Count > 0 ? RunResult.Failed
-                : failed.Count > 0 || counts["quarantined"] > 0 ? RunResult.Partial
-                : RunResult.Succeeded;
-            return ((IReadOnlyList<SyncReport>)all, outcome, (IReadOnlyDictionary<string, long>)counts, failed.Count == 0 ? null : string.Join("; ", failed.Select(f => f.Error)));
-        }).ConfigureAwait(false);
+    /// <summary>What a sync's run record says: its counts, and each failed source (and table) with its error.</summary>
+    public static JobOutcome Outcome(IReadOnlyList<SyncReport> all)
+    {
+        var counts = Counts(all);
+        var failed = all.Where(r => r.Failed).ToList();
+        var result = failed.Count == all.Count && all.Count > 0 ? RunResult.Failed
+            : failed.Count > 0 || counts["quarantined"] > 0 ? RunResult.Partial
+            : RunResult.Succeeded;
+        return new JobOutcome(result, counts, Failures(all));
+    }
+
+    /// <summary>The sync part of a run's counts.</summary>
+    public static Dictionary<string, long> Counts(IReadOnlyList<SyncReport> all) => new()
+    {
+        ["fetched"] = all.Sum(r => r.Fetched),
+        ["upserted"] = all.Sum(r => r.Upserted),
+        ["unchanged"] = all.Sum(r => r.Unchanged),
+        ["quarantined"] = all.Sum(r => r.Quarantined),
+        ["replacedText"] = all.Sum(r => r.ReplacedText),
+        ["healed"] = all.Sum(r => r.Healed),
+        ["deleted"] = all.Sum(r => r.Deleted),
+        ["outOfScope"] = all.Sum(r => r.OutOfScope),
+    };
+
+    /// <summary>Every failed source (and table) with its error, or null when none failed.</summary>
+    public static string? Failures(IReadOnlyList<SyncReport> all)
+    {
+        var failed = all.Where(r => r.Failed).Select(r => $"{r.Source}{(r.Table is null ? "" : "/" + r.Table)}: {r.Error}").ToList();
+        return failed.Count == 0 ? null : string.Join("; ", failed);
     }
 
     /// <summary>

@@ -21,5 +21,6 @@ public static class Verbs
         yield return ExplainCommand.Create();
         yield return ServeCommand.Create();
         yield return BenchCommand.Create();
+        yield return StoreCommand.Create();
     }
 }

@@ -1,66 +1,48 @@
 using StrategyLayer.Domain.Runs;
-using StrategyLayer.Store;
 
 namespace StrategyLayer.Cli.Hosting;
 
-/// <summary>Writes a run record when a job starts and completes it when the job ends, whatever the outcome.</summary>
-public sealed class RunScope
+/// <summary>
+/// The one run record of a verb run by hand (<c>sync</c>, <c>map</c>, <c>report</c>, <c>run</c>, the
+/// demo's steps): written when the run starts, with this process's node, and completed when it
+/// ends, whatever the outcome. The stages it runs record nothing of their own, and a scheduled
+/// firing's record is the scheduler's (<c>ScheduleHost</c>), so every run leaves exactly one.
+/// </summary>
+public static class RunScope
 {
-    private readonly IRunStore _store;
-    private readonly TimeProvider _time;
-    private RunRecord _run;
-
-    private RunScope(IRunStore store, TimeProvider time, RunRecord run)
+    /// <summary>Runs <paramref name="body"/>, recording success, partial, failure or cancellation.</summary>
+    public static async Task<T> RecordAsync<T>(Session session, string job, Func<Task<T>> body, Func<T, JobOutcome> outcome, CancellationToken cancellationToken)
     {
-        _store = store;
-        _time = time;
-        _run = run;
-    }
-
-    public RunRecord Record => _run;
-
-    /// <summary>Writes the run record of a job that starts now.</summary>
-    public static async Task<RunScope> StartAsync(IRunStore store, TimeProvider time, string job, DateTimeOffset? scheduledFor = null)
-    {
-        var run = new RunRecord
-        {
-            Id = Guid.NewGuid().ToString("N"),
-            Job = job,
-            Started = time.GetUtcNow(),
-            ScheduledFor = scheduledFor,
-        };
+        var store = await session.StoreAsync(cancellationToken).ConfigureAwait(false);
+        var run = new RunRecord { Id = Guid.NewGuid().ToString("N"), Job = job, Node = session.Node, Started = session.Time.GetUtcNow() };
 
         // Run records are written whatever is being cancelled: a stopped run must still say so.
         await store.SaveRunAsync(run, CancellationToken.None).ConfigureAwait(false);
-        return new RunScope(store, time, run);
-    }
-
-    public async Task<RunRecord> FinishAsync(RunResult result, IReadOnlyDictionary<string, long>? counts = null, string? error = null)
-    {
-        _run = _run with { Ended = _time.GetUtcNow(), Result = result, Counts = counts ?? _run.Counts, Error = error };
-        await _store.SaveRunAsync(_run, CancellationToken.None).ConfigureAwait(false);
-        return _run;
-    }
-
-    /// <summary>Runs the job body, recording success, partial, failure or cancellation.</summary>
-    public static async Task<T> RecordAsync<T>(IRunStore store, TimeProvider time, string job, Func<Task<(T Result, RunResult Outcome, IReadOnlyDictionary<string, long> Counts, string? Error)>> body, DateTimeOffset? scheduledFor = null)
-    {
-        var scope = await StartAsync(store, time, job, scheduledFor).ConfigureAwait(false);
+        T result;
         try
         {
-            var (result, outcome, counts, error) = await body().ConfigureAwait(false);
-            await scope.FinishAsync(outcome, counts, error).ConfigureAwait(false);
-            return result;
-        }
-        catch (OperationCanceledException)
-        {
-            await scope.FinishAsync(RunResult.Cancelled, error: "cancelled").ConfigureAwait(false);
-            throw;
+            result = await body().ConfigureAwait(false);
         }
         catch (Exception ex)
         {
-            await scope.FinishAsync(RunResult.Failed, error: ex.Message).ConfigureAwait(false);
+            var cancelled = ex is OperationCanceledException;
+            await store.SaveRunAsync(run with
+            {
+                Ended = session.Time.GetUtcNow(),
+                Result = cancelled ? RunResult.Cancelled : RunResult.Failed,
+                Error = cancelled ? "cancelled" : ex.Message,
+            }, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
+
+        var ended = outcome(result);
+        await store.SaveRunAsync(run with
+        {
+            Ended = session.Time.GetUtcNow(),
+            Result = ended.Result == RunResult.Running ? RunResult.Succeeded : ended.Result,
+            Counts = ended.Counts,
+            Error = ended.Error,
+        }, CancellationToken.None).ConfigureAwait(false);
+        return result;
     }
 }

@@ -30,6 +30,7 @@ public sealed class Session : IDisposable
         StoreOverride = parse.GetValue(GlobalOptions.Store);
         JsonOutput = parse.GetValue(GlobalOptions.Json);
         Quiet = parse.GetValue(GlobalOptions.Quiet);
+        Verb = parse.CommandResult.Command.Name;
         _log = LogSetup.Create(_mask, null, ConsoleLevel, WriteLogLine);
         Time = time ?? TimeProvider.System;
     }
@@ -42,7 +43,16 @@ public sealed class Session : IDisposable
     public string? StoreOverride { get; }
     public bool JsonOutput { get; }
     public bool Quiet { get; }
+
+    /// <summary>The verb this process runs (<c>sync</c>, <c>serve</c>, …): a server store's sessions are named after it.</summary>
+    public string Verb { get; }
     public TimeProvider Time { get; }
+
+    /// <summary>
+    /// This process among those sharing the store: its run records carry it, and a scheduler
+    /// prints it and uses it as its Quartz instance id (unique per process, so unique in a cluster).
+    /// </summary>
+    public string Node { get; } = $"{Environment.MachineName.ToLowerInvariant()}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..4]}";
     public ILogger Log => _log;
     public SecretMask Mask => _mask;
 
@@ -83,6 +93,7 @@ public sealed class Session : IDisposable
         }
 
         _mask.Add(config.Web.BearerToken);
+        _mask.Add(config.StorePassword);
         _mask.Add(config.Web.OidcClientSecret);
         Directory.CreateDirectory(config.Logs);
         var old = _log;
@@ -95,7 +106,26 @@ public sealed class Session : IDisposable
 
     /// <summary>The store, opened on first use by the engine the config names (a file engine also locks it).</summary>
     public async Task<IStrategyStore> StoreAsync(CancellationToken cancellationToken) =>
-        _store ??= await StoreEngines.OpenAsync(StorePath, Time, cancellationToken).ConfigureAwait(false);
+        _store ??= await StoreEngines.OpenAsync(StorePath, Opening, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Another store than the session's (<c>store copy --to</c>), opened by its engine; the caller disposes it.</summary>
+    public Task<IStrategyStore> OpenOtherStoreAsync(string store, CancellationToken cancellationToken) =>
+        StoreEngines.OpenAsync(StoreEngines.Locate(store), Opening, cancellationToken);
+
+    /// <summary>What the engines are opened with: the clock, the verb, secrets (the environment, then the loaded config's), the log mask.</summary>
+    public StoreOpening Opening => new(
+        Time,
+        Verb,
+        name => name == "PGPASSWORD" ? _config?.StorePassword : null,
+        _mask.Add,
+        message =>
+        {
+            _log.Information("{Message}", message);
+            if (!Quiet)
+            {
+                Console.Error.WriteLine(_mask.Apply(message));
+            }
+        });
 
     /// <summary>
     /// For the read-only verbs: null when this process can open the store (then use <see cref="StoreAsync"/>);

@@ -1,13 +1,14 @@
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Store;
 using StrategyLayer.Store.LiteDb;
+using StrategyLayer.Store.PostgreSql;
 
 namespace StrategyLayer.Cli.Hosting;
 
 /// <summary>
 /// The one place that knows the store engines: the config's <c>store</c> (or <c>--store</c>) picks
-/// one, once per process. A URI (<c>postgresql://…</c>) names a server engine; anything else is a
-/// LiteDB file. Every other part of the program sees the store contract only.
+/// one, once per process. A <c>postgresql://</c> (or <c>postgres://</c>) URI names the PostgreSQL
+/// engine; anything else is a LiteDB file. Every other part of the program sees the store contract only.
 /// </summary>
 public static class StoreEngines
 {
@@ -17,30 +18,78 @@ public static class StoreEngines
     /// <summary>The store as the engines take it: a file made absolute, a URI as written.</summary>
     public static string Locate(string store) => IsServer(store) ? store : Path.GetFullPath(store);
 
-    /// <summary>Opens (and, on LiteDB, locks) the store named by <paramref name="store"/>.</summary>
-    public static Task<IStrategyStore> OpenAsync(string store, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens (and, on LiteDB, locks) the store named by <paramref name="store"/>. On PostgreSQL the
+    /// password is registered with the log mask before anything can print it, the sessions carry this
+    /// verb's name (another sync that waits for this one names it), and a sync that must wait for
+    /// another one says so on stderr.
+    /// </summary>
+    public static async Task<IStrategyStore> OpenAsync(string store, StoreOpening opening, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (IsServer(store))
+        if (!IsServer(store))
         {
-            throw Unsupported(store);
+            return LiteStrategyStore.Open(store, new LiteStoreOptions { TimeProvider = opening.Time });
         }
 
-        return Task.FromResult<IStrategyStore>(LiteStrategyStore.Open(store, new LiteStoreOptions { TimeProvider = time }));
+        var location = Locate(store, opening);
+        return await PostgreSqlStore.OpenAsync(location, Options(opening), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Deletes a store the demo owns, so that each demo starts from an empty one.</summary>
-    public static void Reset(string store)
+    /// <summary>
+    /// Empties a store <c>demo</c> or <c>bench</c> (<paramref name="purpose"/>) owns, so that each run
+    /// starts from an empty one: a file is deleted; a database is emptied, unless it holds other data
+    /// (then nothing changes and the error says so, exit 2).
+    /// </summary>
+    public static async Task ResetAsync(string store, string purpose, StoreOpening opening, CancellationToken cancellationToken)
     {
-        if (IsServer(store))
+        if (!IsServer(store))
         {
-            throw Unsupported(store);
+            LiteStrategyStore.Delete(store);
+            return;
         }
 
-        LiteStrategyStore.Delete(store);
+        await PostgreSqlStore.ResetScratchAsync(Locate(store, opening), purpose, Options(opening), cancellationToken).ConfigureAwait(false);
     }
 
-    // The URI is not repeated: it may carry a password.
-    private static StrategyLayerException Unsupported(string store) =>
-        new($"the config's store names a {store[..store.IndexOf("://", StringComparison.Ordinal)]}:// server, and this build has the LiteDB engine only; name a file instead", ErrorKind.Usage, "store");
+    /// <summary>
+    /// Where a scheduler on this store runs clustered: the store's own database (Quartz's tables
+    /// beside ours), as a connection string whose sessions name the node; null for a file, whose
+    /// one scheduler keeps its schedule in memory.
+    /// </summary>
+    public static string? ClusterDatabase(string store, StoreOpening opening, string node)
+    {
+        if (!IsServer(store))
+        {
+            return null;
+        }
+
+        return new Npgsql.NpgsqlConnectionStringBuilder(Locate(store, opening).ConnectionString)
+        {
+            ApplicationName = PostgreSqlStoreOptions.Holder("strategylayer schedule " + node),
+        }.ConnectionString;
+    }
+
+    private static PostgreSqlLocation Locate(string store, StoreOpening opening)
+    {
+        if (!PostgreSqlLocation.IsUri(store))
+        {
+            // The URI is not repeated: it may carry a password.
+            throw new StrategyLayerException(
+                $"the store names a {store[..store.IndexOf("://", StringComparison.Ordinal)]}:// server; this build knows postgresql:// (PostgreSQL) and files (LiteDB)",
+                ErrorKind.Usage,
+                "store");
+        }
+
+        var location = PostgreSqlLocation.Parse(store, name => Environment.GetEnvironmentVariable(name) ?? opening.Secret(name));
+        opening.Mask(location.Password);
+        return location;
+    }
+
+    private static PostgreSqlStoreOptions Options(StoreOpening opening) => new()
+    {
+        TimeProvider = opening.Time,
+        ApplicationName = PostgreSqlStoreOptions.Holder("strategylayer " + opening.Verb),
+        Waiting = opening.Waiting,
+    };
 }

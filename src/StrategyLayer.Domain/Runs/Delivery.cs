@@ -24,6 +24,15 @@ public sealed record Delivery
     public string? LastError { get; init; }
     public required DateTimeOffset Created { get; init; }
     public DateTimeOffset? Sent { get; init; }
+
+    /// <summary>
+    /// The process (node) whose attempt began at <see cref="AttemptStarted"/> and has not recorded
+    /// its outcome: one in progress, or one cut short (its process died or was stopped mid-send),
+    /// when its message may or may not have gone out. Null once an outcome is recorded.
+    /// </summary>
+    public string? AttemptBy { get; init; }
+
+    public DateTimeOffset? AttemptStarted { get; init; }
 }
 
 public enum DeliveryState

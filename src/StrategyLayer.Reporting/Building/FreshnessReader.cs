@@ -8,11 +8,15 @@ namespace StrategyLayer.Reporting.Building;
 /// <summary>How fresh each source is: its last committed page, the last sync run's outcome, its quarantine.</summary>
 internal static class FreshnessReader
 {
-    public static async Task<IReadOnlyList<FreshnessView>> ReadAsync<TStore>(TStore store, IEnumerable<string> sources, DateTimeOffset asOf, ReportSettings s, TimeZoneInfo zone, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<FreshnessView>> ReadAsync<TStore>(TStore store, IEnumerable<string> sources, DateTimeOffset asOf, ReportSettings s, TimeZoneInfo zone, IReadOnlyDictionary<string, string?>? syncedNow, CancellationToken cancellationToken)
         where TStore : IItemReader, IRunReader
     {
         var cursors = await store.CursorsAsync(cancellationToken).ConfigureAwait(false);
-        var lastSync = (await store.RecentRunsAsync(1, "sync", cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+
+        // The latest finished run that synced: a sync verb (all sources or one), a scheduled
+        // sync, or a run (each leaves one record, whose error names every failed source).
+        var lastSync = (await store.RecentRunsAsync(50, null, cancellationToken).ConfigureAwait(false))
+            .FirstOrDefault(r => r.Result != RunResult.Running && (r.Job is "sync" or "run" || r.Job.StartsWith("sync:", StringComparison.Ordinal)));
         var names = new SortedSet<string>(sources, StringComparer.OrdinalIgnoreCase);
         foreach (var c in cursors)
         {
@@ -45,8 +49,16 @@ internal static class FreshnessReader
                 level = ageHours >= s.FreshnessRedHours ? Rag.Red : ageHours >= s.FreshnessAmberHours ? Rag.Amber : Rag.Green;
             }
 
-            if (lastSync is { Result: RunResult.Failed or RunResult.Partial } run
-                && (run.Error is null || run.Error.Contains(name, StringComparison.OrdinalIgnoreCase)))
+            if (syncedNow is not null && syncedNow.TryGetValue(name, out var failure))
+            {
+                if (failure is not null)
+                {
+                    level = level == Rag.Green ? Rag.Amber : level;
+                    notes.Add("sync failed: " + failure);
+                }
+            }
+            else if (lastSync is { Result: RunResult.Failed or RunResult.Partial } run
+                && (run.Error?.Contains(name, StringComparison.OrdinalIgnoreCase) == true || run is { Error: null, Result: RunResult.Failed }))
             {
                 level = level == Rag.Green ? Rag.Amber : level;
                 notes.Add(F($"last sync run {run.Result.ToString().ToLowerInvariant()}") + (run.Error is null ? "" : ": " + run.Error));

@@ -181,7 +181,9 @@ internal static class PageEndpoints
                 r.Ended is { } e ? (e - r.Started).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "running",
                 r.Result.ToString().ToLowerInvariant(),
                 string.Join(", ", r.Counts.Select(c => c.Key + " " + c.Value.ToString(CultureInfo.InvariantCulture))),
-                r.Error))],
+                r.Error,
+                r.Node,
+                r.ScheduledFor is null ? null : Time(r.ScheduledFor)))],
             Outbox = [.. outbox.OrderByDescending(d => d.Created).Take(200).Select(d => new OutboxRow(
                 d.Id, d.Audience, d.Channel, d.Recipient, d.Period, d.State.ToString().ToLowerInvariant(), d.Attempts,
                 d.NextAttempt is null ? null : Time(d.NextAttempt), d.LastError, Time(d.Created)))],

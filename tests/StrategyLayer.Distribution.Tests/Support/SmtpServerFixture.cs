@@ -17,6 +17,7 @@ public sealed class SmtpServerFixture : IAsyncLifetime
 
     private readonly TempFolder _folder = new("sl-smtp");
     private Process? _process;
+    private TaskCompletionSource _stalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public SmtpServerFixture()
     {
@@ -66,7 +67,30 @@ public sealed class SmtpServerFixture : IAsyncLifetime
         }
 
         _process = process;
+        _ = Task.Run(async () =>
+        {
+            while (await process.StandardOutput.ReadLineAsync() is { } next)
+            {
+                if (next == "STALLED")
+                {
+                    _stalled.TrySetResult();
+                }
+            }
+        });
     }
+
+    /// <summary>
+    /// Makes the server hold the next recipient (RCPT TO) unanswered for two minutes, as a server
+    /// that has stopped answering does: a sender that dies meanwhile never sends its message.
+    /// </summary>
+    public void StallNextRecipient()
+    {
+        _stalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        File.WriteAllText(System.IO.Path.Combine(_folder.Path, "stall"), "");
+    }
+
+    /// <summary>Completes once a sender is being held by <see cref="StallNextRecipient"/>.</summary>
+    public Task Stalled => _stalled.Task;
 
     public async Task StopAsync()
     {

@@ -187,8 +187,8 @@ internal static class DemoPortfolio
         BrowseUrl = $"https://sn.example.test/incident.do?sys_id=sys{number}",
     };
 
-    public static ReportBuilder Builder<TStore>(TStore store, ReportSettings? settings = null, StrategyTree? tree = null, TimeProvider? time = null, string? webBaseUrl = null)
+    public static ReportBuilder Builder<TStore>(TStore store, ReportSettings? settings = null, StrategyTree? tree = null, TimeProvider? time = null, string? webBaseUrl = null, IReadOnlyDictionary<string, string?>? syncedNow = null)
         where TStore : IStoreReader, ISnapshotStore =>
         new(store, store, tree ?? Tree(), new TinyFilterCompiler(), settings ?? ReportSettings.Default,
-            new ReportEnvironment(TimeZoneInfo.Utc, webBaseUrl, ["jira", "servicenow"]), time ?? new Microsoft.Extensions.Time.Testing.FakeTimeProvider(AsOf));
+            new ReportEnvironment(TimeZoneInfo.Utc, webBaseUrl, ["jira", "servicenow"]) { SyncedNow = syncedNow }, time ?? new Microsoft.Extensions.Time.Testing.FakeTimeProvider(AsOf));
 }

@@ -1,0 +1,125 @@
+using System.Runtime.CompilerServices;
+using Npgsql;
+using NpgsqlTypes;
+using StrategyLayer.Domain.Mapping;
+using StrategyLayer.Store.Documents;
+using StrategyLayer.Store.PostgreSql.Reading;
+
+namespace StrategyLayer.Store.PostgreSql;
+
+public sealed partial class PostgreSqlStore
+{
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, ItemMapping>> LoadMappingsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("SELECT json FROM strategylayer.mappings", connection);
+        var mappings = new Dictionary<string, ItemMapping>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (System.Text.Json.JsonSerializer.Deserialize(reader.GetFieldValue<byte[]>(0), StoreJson.Mapping) is { } mapping)
+            {
+                mappings[mapping.Uid] = mapping;
+            }
+        }
+
+        return mappings;
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<MappedItem> MappedItemsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            SELECT i.uid, {ItemRow.ColumnsOf("i")}, m.json
+            FROM strategylayer.items i LEFT JOIN strategylayer.mappings m ON m.uid = i.uid
+            WHERE i.uid > @last ORDER BY i.uid LIMIT {StreamChunk}
+            """;
+        var last = "";
+        while (true)
+        {
+            var chunk = new List<MappedItem>(StreamChunk);
+            var rows = 0;
+            await using (var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false))
+            await using (var command = new NpgsqlCommand(sql, connection))
+            {
+                command.Parameters.AddWithValue("last", last);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    rows++;
+                    last = reader.GetString(0);
+                    if (ItemRow.Read(reader, 1) is { } item)
+                    {
+                        var mapping = reader.IsDBNull(6) ? null : System.Text.Json.JsonSerializer.Deserialize(reader.GetFieldValue<byte[]>(6), StoreJson.Mapping);
+                        chunk.Add(new MappedItem(item, mapping));
+                    }
+                }
+            }
+
+            foreach (var mapped in chunk)
+            {
+                // The caller may cancel between two items: the stream stops there, not a chunk later.
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return mapped;
+            }
+
+            if (rows < StreamChunk)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Changed mappings go in by binary COPY and one upsert: a first map writes one per item.</remarks>
+    public async Task<int> SaveMappingsAsync(IReadOnlyList<ItemMapping> changed, IReadOnlyList<string> dropped, CancellationToken cancellationToken)
+    {
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var writes = 0;
+        if (changed.Count > 0)
+        {
+            await using (var create = new NpgsqlCommand("CREATE TEMP TABLE IF NOT EXISTS sl_stage_mappings (uid text COLLATE \"C\" NOT NULL, json bytea NOT NULL) ON COMMIT DELETE ROWS", connection, transaction))
+            {
+                await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            // The last of several mappings for one uid wins, as writing them one by one would.
+            var last = new Dictionary<string, ItemMapping>(StringComparer.Ordinal);
+            foreach (var mapping in changed)
+            {
+                last[mapping.Uid] = mapping;
+            }
+
+            await using (var importer = await connection.BeginBinaryImportAsync("COPY sl_stage_mappings (uid, json) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var mapping in last.Values)
+                {
+                    await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                    await importer.WriteAsync(mapping.Uid, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                    await importer.WriteAsync(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(mapping, StoreJson.Mapping), NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+                }
+
+                await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await using var merge = new NpgsqlCommand(
+                "INSERT INTO strategylayer.mappings (uid, json) SELECT uid, json FROM sl_stage_mappings ON CONFLICT (uid) DO UPDATE SET json = excluded.json",
+                connection,
+                transaction);
+            await merge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            writes += changed.Count;
+        }
+
+        if (dropped.Count > 0)
+        {
+            await using var delete = new NpgsqlCommand("DELETE FROM strategylayer.mappings WHERE uid = ANY (@uids)", connection, transaction);
+            delete.Parameters.AddWithValue("uids", dropped.Distinct(StringComparer.Ordinal).ToArray());
+            writes += await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return writes;
+    }
+}

@@ -1,0 +1,311 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Npgsql;
+using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Items;
+using StrategyLayer.Store.Documents;
+using StrategyLayer.Store.PostgreSql.Writing;
+
+namespace StrategyLayer.Store.PostgreSql.Syncing;
+
+/// <summary>
+/// One source being synced into PostgreSQL, on a connection of its own that holds the source's
+/// advisory lock until disposed. The stored items' hashes and updated times are read once at the
+/// start; each commit compares incoming items with them (an unchanged item costs no write, and a
+/// re-read that changes nothing sends nothing to the server), then writes what changed with
+/// <see cref="BatchMerge"/>.
+/// </summary>
+internal sealed class PostgreSqlSourceSync : ISourceSync
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly ConcurrentDictionary<string, (long Hash, DateTimeOffset Updated)> _states;
+    private readonly TimeProvider _time;
+    private readonly Action<int> _countWrites;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly string _low;
+    private readonly string _high;
+
+    private PostgreSqlSourceSync(string source, int batchSize, NpgsqlConnection connection, ConcurrentDictionary<string, (long, DateTimeOffset)> states, TimeProvider time, Action<int> countWrites)
+    {
+        Source = source;
+        BatchSize = batchSize;
+        _connection = connection;
+        _states = states;
+        _time = time;
+        _countWrites = countWrites;
+        _low = source + "/";
+        _high = source + "0";
+    }
+
+    public string Source { get; }
+
+    public int BatchSize { get; }
+
+    /// <summary>Takes the source's lock (waiting, and saying so, while another process holds it), then reads the stored states.</summary>
+    public static async Task<PostgreSqlSourceSync> BeginAsync(string source, NpgsqlConnection connection, PostgreSqlStoreOptions options, Action<int> countWrites, CancellationToken cancellationToken)
+    {
+        await SourceLock.AcquireAsync(connection, source, options.Waiting, cancellationToken).ConfigureAwait(false);
+        var states = new ConcurrentDictionary<string, (long, DateTimeOffset)>(StringComparer.Ordinal);
+        await using (var command = new NpgsqlCommand("SELECT uid, hash, updated FROM strategylayer.items WHERE uid >= @low AND uid < @high", connection))
+        {
+            command.Parameters.AddWithValue("low", source + "/");
+            command.Parameters.AddWithValue("high", source + "0");
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                states[reader.GetString(0)] = (reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2));
+            }
+        }
+
+        return new PostgreSqlSourceSync(source, options.BatchSize, connection, states, options.TimeProvider, countWrites);
+    }
+
+    /// <inheritdoc />
+    public PreparedBatch Prepare(IReadOnlyList<SourceRecord> records, IReadOnlyList<QuarantinedRecord> quarantined)
+    {
+        var items = new List<PreparedItem>(records.Count);
+        foreach (var record in records)
+        {
+            var document = ItemDocument.Of(record.Item);
+            var expectWrite = !_states.TryGetValue(record.Item.Uid, out var state) || state.Hash != document.Hash;
+            items.Add(expectWrite ? new PreparedItem(document, RawPacking.Pack(record.RawJson), null) : new PreparedItem(document, null, record.RawJson));
+        }
+
+        var rows = quarantined.Select(q => new StagedQuarantine(
+            q.Source + "|" + (q.Partition ?? "") + "|" + (q.SourceId ?? q.Key ?? ContentHash.Of(System.Text.Encoding.UTF8.GetBytes(q.RawJson)).ToString("x16", CultureInfo.InvariantCulture)),
+            q.Source,
+            q.Partition,
+            q.Key,
+            q.SourceId,
+            q.Reason,
+            RawPacking.Pack(q.RawJson))).ToList();
+        return new PostgreSqlPreparedBatch(Source, items, rows);
+    }
+
+    /// <inheritdoc />
+    public async Task<PageCommit> CommitAsync(string partition, PreparedBatch batch, string? cursor, CursorWrite cursorWrite, CancellationToken cancellationToken)
+    {
+        if (batch is not PostgreSqlPreparedBatch prepared || !string.Equals(prepared.Source, Source, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("the batch was not prepared by this sync", nameof(batch));
+        }
+
+        foreach (var item in prepared.Items)
+        {
+            if (!string.Equals(item.Document.Item.Source, Source, StringComparison.Ordinal))
+            {
+                throw new StrategyLayerException($"item {item.Document.Item.Id} came with source '{item.Document.Item.Source}' in a page of '{Source}'", ErrorKind.Runtime, item.Document.Item.Id);
+            }
+        }
+
+        // Decided here, against what is stored (and what earlier records of this batch did): a
+        // record is unchanged (same hash), stale (older than the stored copy) or written; of one uid
+        // written twice, the later row is the one staged.
+        int unchanged = 0, stale = 0, upserted = 0;
+        var local = new Dictionary<string, (long Hash, DateTimeOffset Updated)>(StringComparer.Ordinal);
+        var staged = new SortedDictionary<string, StagedItem>(StringComparer.Ordinal);
+        var fresh = new SortedDictionary<string, StagedItem>(StringComparer.Ordinal);
+        foreach (var item in prepared.Items)
+        {
+            var document = item.Document;
+            var uid = document.Item.Uid;
+            (long Hash, DateTimeOffset Updated)? before = local.TryGetValue(uid, out var l) ? l : _states.TryGetValue(uid, out var s) ? s : null;
+            if (before is { } same && same.Hash == document.Hash)
+            {
+                unchanged++;
+                continue;
+            }
+
+            if (before is { } older && document.Item.Updated < older.Updated)
+            {
+                stale++;
+                continue;
+            }
+
+            local[uid] = (document.Hash, document.Item.Updated);
+            (_states.ContainsKey(uid) ? staged : fresh)[uid] = new StagedItem(
+                uid,
+                partition,
+                document.Item.Key,
+                document.Item.Team?.ToLowerInvariant(),
+                document.Item.Updated,
+                document.Hash,
+                document.Json,
+                item.PackedRaw ?? RawPacking.Pack(item.RawJson ?? ""));
+            upserted++;
+        }
+
+        var skipCursor = cursorWrite == CursorWrite.WhenChanged && upserted == 0 && prepared.QuarantinedRows.Count == 0;
+        var result = new PageCommit(upserted, unchanged, stale, prepared.QuarantinedRows.Count) { CursorWritten = cursor is not null && !skipCursor };
+        if (staged.Count == 0 && fresh.Count == 0 && prepared.QuarantinedRows.Count == 0 && (cursor is null || skipCursor))
+        {
+            // Nothing to write: no round trip at all.
+            return result with { CursorWritten = !skipCursor };
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var written = await BatchMerge.CommitAsync(_connection, Source, partition, staged.Values, fresh.Values, prepared.QuarantinedRows, skipCursor ? null : cursor, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            _countWrites(written * 2);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        foreach (var (uid, state) in local)
+        {
+            _states[uid] = state;
+        }
+
+        return result with { CursorWritten = !skipCursor };
+    }
+
+    /// <inheritdoc />
+    public async Task<string?> GetCursorAsync(string partition, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT value FROM strategylayer.cursors WHERE source = @source AND partition = @partition", _connection);
+            command.Parameters.AddWithValue("source", Source);
+            command.Parameters.AddWithValue("partition", partition);
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ScopeKey>> ItemKeysAsync(string? partition, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = new NpgsqlCommand(
+                "SELECT uid, key, partition FROM strategylayer.items WHERE uid >= @low AND uid < @high AND removed_reason IS NULL" + (partition is null ? "" : " AND partition = @partition"),
+                _connection);
+            command.Parameters.AddWithValue("low", _low);
+            command.Parameters.AddWithValue("high", _high);
+            if (partition is not null)
+            {
+                command.Parameters.AddWithValue("partition", partition);
+            }
+
+            var keys = new List<ScopeKey>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var uid = reader.GetString(0);
+                keys.Add(new ScopeKey(uid, uid[_low.Length..], reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+            }
+
+            return keys;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>A removed item's stored hash becomes <see cref="ContentHash.MustRewrite"/>: the next sighting upstream rewrites (un-removes) it.</remarks>
+    public async Task<int> MarkRemovedAsync(IReadOnlyList<ItemRemoval> removals, CancellationToken cancellationToken)
+    {
+        if (removals.Count == 0)
+        {
+            return 0;
+        }
+
+        var last = new Dictionary<string, Removal>(StringComparer.Ordinal);
+        foreach (var removal in removals)
+        {
+            last[ItemId.Uid(Source, removal.SourceId)] = removal.Removal;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = new NpgsqlCommand(
+                """
+                WITH input AS (
+                    SELECT * FROM unnest(@uids, @reasons, @ats, @offsets) AS t(uid, reason, at, off)
+                ), old AS (
+                    SELECT i.uid, i.removed_reason FROM strategylayer.items i JOIN input ON input.uid = i.uid
+                ), changed AS (
+                    UPDATE strategylayer.items i
+                    SET removed_reason = input.reason, removed_at = input.at, removed_offset = input.off, hash = 0
+                    FROM input
+                    WHERE i.uid = input.uid COLLATE "C" AND i.removed_reason IS DISTINCT FROM input.reason
+                    RETURNING i.uid
+                ), counted AS (
+                    SELECT count(*) AS changed, count(*) FILTER (WHERE old.removed_reason IS NULL) AS newly
+                    FROM changed JOIN old ON old.uid = changed.uid
+                ), counts AS (
+                    INSERT INTO strategylayer.source_counts AS c (source, items, removed)
+                    SELECT @source, 0, newly FROM counted
+                    ON CONFLICT (source) DO UPDATE SET removed = c.removed + excluded.removed
+                )
+                SELECT changed, array(SELECT uid FROM changed) FROM counted
+                """,
+                _connection,
+                transaction);
+            command.Parameters.AddWithValue("uids", last.Keys.ToArray());
+            command.Parameters.AddWithValue("reasons", last.Values.Select(r => StoreJson.EnumName(r.Reason)).ToArray());
+            command.Parameters.AddWithValue("ats", last.Values.Select(r => r.DetectedAt.ToUniversalTime()).ToArray());
+            command.Parameters.AddWithValue("offsets", last.Values.Select(r => (short)r.DetectedAt.Offset.TotalMinutes).ToArray());
+            command.Parameters.AddWithValue("source", Source);
+            int changed;
+            string[] uids;
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                changed = Convert.ToInt32(reader.GetInt64(0));
+                uids = reader.GetFieldValue<string[]>(1);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var uid in uids)
+            {
+                if (_states.TryGetValue(uid, out var state))
+                {
+                    _states[uid] = (ContentHash.MustRewrite, state.Updated);
+                }
+            }
+
+            return changed;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // The connection goes back to the pool: its session (and so the lock) outlives it there, so
+        // the lock is released by name. A process that dies releases it with its session.
+        try
+        {
+            if (_connection.State == System.Data.ConnectionState.Open)
+            {
+                await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", _connection);
+                unlock.Parameters.AddWithValue("key", SourceLock.KeyOf(Source));
+                await unlock.ExecuteNonQueryAsync().ConfigureAwait(false);
+            }
+        }
+        catch (NpgsqlException)
+        {
+            // A broken connection is not returned to the pool: its session, and the lock, end with it.
+        }
+        finally
+        {
+            await _connection.DisposeAsync().ConfigureAwait(false);
+            _gate.Dispose();
+        }
+    }
+}

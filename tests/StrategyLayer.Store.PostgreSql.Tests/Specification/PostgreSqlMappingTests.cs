@@ -1,0 +1,9 @@
+using StrategyLayer.Store.Specification;
+using StrategyLayer.Tests.Support;
+using Xunit;
+
+namespace StrategyLayer.Store.PostgreSql.Tests.Specification;
+
+/// <summary>The store contract's Mapping specification, run against the PostgreSQL engine.</summary>
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlMappingTests(PostgreSqlStoreFixture fixture) : MappingSpecification<PostgreSqlStoreFixture>(fixture);
