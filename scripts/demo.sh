@@ -1,13 +1,52 @@
 #!/usr/bin/env bash
-# Runs the StrategyLayer demo: a local sandbox that speaks the Jira Cloud, Jira Data Center and
-# ServiceNow APIs, and the whole pipeline (sync → map → report) to HTML and PDF packs in out/.
-# The PDF needs Debian's chromium; this script installs it first if it is missing, and says so.
+# The README's first command: builds the `strategylayer` .NET tool from this clone, installs it (so
+# that `strategylayer` works in this same shell), and runs the demo in the folder you are in: a local
+# sandbox that speaks the Jira Cloud, Jira Data Center and ServiceNow APIs, and the whole pipeline
+# (sync → map → report) to HTML and PDF packs in ./out. The demo leaves ./strategylayer.json and its
+# store in ./data, so `strategylayer status`, `items`, `explain` and `serve` typed here read them.
+#   bash scripts/demo.sh [--no-demo] [demo options, e.g. --size medium]
+# Installs, and says so: Debian's chromium when it is missing (it prints the PDF packs).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+here="$PWD"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+run_demo=1
+args=()
+for a in "$@"; do
+  if [ "$a" = "--no-demo" ]; then run_demo=0; else args+=("$a"); fi
+done
+sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
 if [ ! -x /usr/bin/chromium ]; then
   echo "demo.sh: installing Debian's chromium (prints the PDF packs)"
-  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
 fi
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-exec dotnet run --project src/StrategyLayer.Cli -c Release -- demo "$@"
+
+version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.props")"
+packages="$root/artifacts/package"
+echo "demo.sh: building the strategylayer tool $version (dotnet pack, Release; a minute or two the first time)"
+rm -f "$packages"/StrategyLayer.Cli.*.nupkg
+dotnet pack "$root/src/StrategyLayer.Cli" -c Release -o "$packages" -nologo -v quiet >/dev/null
+
+# A global .NET tool (~/.dotnet/tools). Reinstalled each time: the same version number may hold new code.
+tools="$HOME/.dotnet/tools"
+dotnet tool uninstall --global StrategyLayer.Cli >/dev/null 2>&1 || true
+dotnet tool install --global StrategyLayer.Cli --version "$version" --add-source "$packages" >/dev/null
+echo "demo.sh: installed strategylayer $version in $tools"
+
+# A fresh shell (root's especially) does not have ~/.dotnet/tools on its PATH: a link in
+# /usr/local/bin, which is, makes `strategylayer` work in this shell at once.
+if [ "$(command -v strategylayer || true)" != "$tools/strategylayer" ] && [ "$(readlink -f "$(command -v strategylayer || echo /nonexistent)")" != "$(readlink -f "$tools/strategylayer")" ]; then
+  if $sudo_cmd ln -sf "$tools/strategylayer" /usr/local/bin/strategylayer 2>/dev/null; then
+    echo "demo.sh: linked /usr/local/bin/strategylayer → $tools/strategylayer"
+  else
+    echo "demo.sh: add the .NET tools folder to your PATH to type strategylayer: export PATH=\"\$PATH:$tools\""
+  fi
+fi
+hash -r 2>/dev/null || true
+
+if [ "$run_demo" -eq 1 ]; then
+  cd "$here"
+  echo "demo.sh: strategylayer demo ${args[*]:-} (in $here)"
+  exec "$tools/strategylayer" demo "${args[@]}"
+fi

@@ -39,7 +39,8 @@ wait_for() { # URL WHAT LOG PID: until anything answers over HTTP, or the proces
 
 echo "screenshot.sh: building the CLI"
 dotnet build "$root/src/StrategyLayer.Cli" -c Release -o "$work/bin" -nologo -v quiet >/dev/null
-cli() { dotnet "$work/bin/strategylayer.dll" "$@" --config "$root/config/strategylayer.json" --store "$work/store.db" --quiet; }
+# In the work folder: the demo leaves its strategylayer.json in the folder it runs in.
+cli() { (cd "$work" && dotnet "$work/bin/strategylayer.dll" "$@" --config "$root/config/strategylayer.json" --store "$work/store.db" --quiet); }
 # Starts a verb in the background; the pid kept is dotnet's own, so cleanup stops the process itself.
 cli_bg() { # LOG VERB ARGS...
   local log="$1"; shift

@@ -18,12 +18,7 @@ public static class Program
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
-            {
-                await Console.Error.WriteLineAsync("error: " + error.Message).ConfigureAwait(false);
-            }
-
-            await Console.Error.WriteLineAsync("Run `strategylayer --help` for usage.").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(UsageError.Describe(root, parse)).ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 

@@ -105,6 +105,11 @@ public sealed class PackRenderer(string templatesFolder, ILogger? log = null)
         return template;
     }
 
+    /// <summary>The one version of Directory.Build.props: every pack's footer names it.</summary>
+    public static string Version { get; } =
+        typeof(PackRenderer).Assembly.GetCustomAttributes(typeof(AssemblyInformationalVersionAttribute), false)
+            .OfType<AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0.0.0";
+
     private EscapingTemplateContext NewContext(ReportModel model)
     {
         var builtins = TemplateContext.GetDefaultBuiltinObject();
@@ -127,6 +132,7 @@ public sealed class PackRenderer(string templatesFolder, ILogger? log = null)
         var globals = new ScriptObject();
         globals.Import(model, ScriptMemberImportFlags.Property, ModelMember);
         globals.SetValue("model", model, true);
+        globals.SetValue("strategylayer_version", Version, true);
         context.PushGlobal(globals);
         return context;
     }

@@ -1,5 +1,3 @@
-using StrategyLayer.Store.LiteDb.Locking;
-
 namespace StrategyLayer.Store.LiteDb;
 
 /// <summary>How a LiteDB store is opened. There is no read-only mode: the file has one writer at a time.</summary>

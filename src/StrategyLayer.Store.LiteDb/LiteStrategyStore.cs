@@ -3,7 +3,6 @@ using StrategyLayer.Domain.Mapping;
 using StrategyLayer.Domain.Reporting;
 using StrategyLayer.Domain.Runs;
 using StrategyLayer.Store.LiteDb.Files;
-using StrategyLayer.Store.LiteDb.Locking;
 using StrategyLayer.Store.LiteDb.Roles;
 using StrategyLayer.Store.LiteDb.Sync;
 

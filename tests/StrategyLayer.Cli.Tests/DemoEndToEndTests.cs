@@ -147,6 +147,35 @@ public abstract class DemoEndToEndTests<TRun>(TRun demo) : IClassFixture<TRun>
         Assert.InRange(share, 10, 25);
     }
 
+    [Fact]
+    public void No_link_in_the_packs_points_at_the_sandbox_port_items_link_to_the_web_view()
+    {
+        foreach (var pack in new[] { demo.Portfolio, demo.Untracked })
+        {
+            var links = pack.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!).Where(h => h.StartsWith("http", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(links);
+            Assert.All(links, l => Assert.StartsWith("http://127.0.0.1:5080/", l, StringComparison.Ordinal));
+            Assert.Contains(links, l => l.StartsWith("http://127.0.0.1:5080/items/jira%3A", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Every_pack_footer_names_the_version()
+    {
+        var version = typeof(StrategyLayer.Cli.Hosting.Installation).Assembly.GetName().Version!;
+        var footer = Text(demo.Portfolio.QuerySelector("footer.pack-footer")!);
+        Assert.Contains($"by StrategyLayer {version.Major}.{version.Minor}.{version.Build}", footer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_demo_leaves_a_config_naming_its_store_for_the_next_commands()
+    {
+        var config = File.ReadAllText(demo.Config);
+        Assert.StartsWith(StrategyLayer.Cli.Hosting.DemoFolder.Marker, config, StringComparison.Ordinal);
+        Assert.Contains("\"store\": " + System.Text.Json.JsonSerializer.Serialize(Path.GetRelativePath(Path.GetDirectoryName(demo.Config)!, demo.Store)), config, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1:8484", config, StringComparison.Ordinal);
+    }
+
     private (IElement Implementation, IElement Potential) MeasureRow(string id)
     {
         var row = demo.Portfolio.QuerySelectorAll("section#tree tr.depth-4")

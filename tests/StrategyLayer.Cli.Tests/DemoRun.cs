@@ -18,6 +18,8 @@ public abstract class DemoRun(StoreEngine engine) : IAsyncLifetime
 
     public string Out => Path.Combine(root, "out");
 
+    public string Config => Path.Combine(root, "strategylayer.json");
+
     /// <summary>The demo's store: a file in the run's folder, or a database.</summary>
     public string Store { get; private set; } = "";
 
@@ -33,7 +35,9 @@ public abstract class DemoRun(StoreEngine engine) : IAsyncLifetime
     {
         Directory.CreateDirectory(Path.Combine(root, "store"));
         Store = await engine.NewStoreAsync(Path.Combine(root, "store"));
-        Result = await CliRunner.RunAsync(["demo", "--out", Out, "--store", Store, "--json"], timeout: TimeSpan.FromMinutes(4));
+
+        // In a folder of its own: the demo leaves its strategylayer.json in the folder it runs in.
+        Result = await CliRunner.RunAsync(["demo", "--out", Out, "--store", Store, "--json"], root, timeout: TimeSpan.FromMinutes(4));
         if (Result.ExitCode is not (0 or 3))
         {
             throw new InvalidOperationException("the demo failed: " + Result);

@@ -34,6 +34,14 @@ public interface IWorkSource : IAsyncDisposable
     /// <summary>Deletions the source records itself (ServiceNow's sys_audit_delete) since a mark; empty where it has none.</summary>
     IAsyncEnumerable<IReadOnlyList<string>> ReadDeletionsAsync(string partition, DateTimeOffset since, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How many items <see cref="ReadChangesAsync"/> will bring for this cursor, when the source can
+    /// tell with one cheap request (Jira Cloud's approximate count, Data Center's <c>total</c>,
+    /// ServiceNow's <c>X-Total-Count</c>); null when it cannot. An estimate for a progress bar only:
+    /// nothing may depend on it being exact.
+    /// </summary>
+    Task<long?> CountChangesAsync(string partition, SyncCursor? cursor, CancellationToken cancellationToken) => Task.FromResult<long?>(null);
+
     /// <summary>Asks the source whether the configured scope is valid (JQL, table columns); problems, not exceptions.</summary>
     Task<IReadOnlyList<Diagnostic>> ValidateOnlineAsync(CancellationToken cancellationToken);
 }

@@ -47,11 +47,17 @@ public sealed class SourceHttp : IDisposable
             Authenticator = authenticator ?? AuthenticatorFor(settings.Auth),
             Timeout = settings.Resilience.Timeout,
             ThrowOnAnyError = false,
-            UserAgent = "StrategyLayer/1.0 (read-only)",
+            UserAgent = UserAgentText,
         };
         _client = new RestClient(options);
         _pipeline = BuildPipeline(settings.Resilience);
     }
+
+    /// <summary><c>StrategyLayer/VERSION (read-only)</c>: the one version of Directory.Build.props.</summary>
+    private static readonly string UserAgentText = "StrategyLayer/"
+        + (typeof(SourceHttp).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0")
+        + " (read-only)";
 
     /// <summary>Requests sent so far, retries included.</summary>
     public long Requests => Interlocked.Read(ref _requests);
@@ -65,6 +71,7 @@ public sealed class SourceHttp : IDisposable
     public async Task<RestResponse> SendAsync(RestRequest request, string where, CancellationToken cancellationToken)
     {
         var refreshed = false;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         while (true)
         {
             var response = await _pipeline.ExecuteAsync(
@@ -97,23 +104,24 @@ public sealed class SourceHttp : IDisposable
                 continue;
             }
 
-            throw Failure(response, where);
+            throw Failure(response, where, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
     }
 
-    private SourceException Failure(RestResponse response, string where)
+    private SourceException Failure(RestResponse response, string where, TimeSpan elapsed)
     {
         var status = (int)response.StatusCode;
         var vendor = status == 0 ? null : SafeDescribe(response);
         var message = response.StatusCode switch
         {
-            0 => $"could not reach {_settings.BaseUrl}: {response.ErrorMessage ?? response.ResponseStatus.ToString()}",
+            0 => $"could not reach {_settings.BaseUrl}: {NetworkFailure.Describe(response, _settings.BaseUrl)} (after {elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s)",
             HttpStatusCode.Unauthorized => $"authentication failed (HTTP 401): check the credentials in the environment variables named in config{Suffix(vendor)}",
             HttpStatusCode.Forbidden => $"access denied (HTTP 403): the account cannot read this{Suffix(vendor)}",
             HttpStatusCode.TooManyRequests => $"rate limited (HTTP 429) after {_settings.Resilience.MaxRetries} retries{Suffix(vendor)}",
             _ => $"HTTP {status} {response.StatusDescription}{Suffix(vendor)}",
         };
-        _log.Warning("Request failed at {Where}: {Message}", where, message);
+        // The sync says it once, with the source; the log file keeps where it happened.
+        _log.Information("Request failed at {Where}: {Message}", where, message);
         return new SourceException(_settings.Name, message, where, status == 0 ? null : status, response.ErrorException);
     }
 
@@ -143,6 +151,11 @@ public sealed class SourceHttp : IDisposable
         }
     }
 
+    /// <remarks>
+    /// What heals is retried with backoff (429, 5xx, timeouts, a dropped connection); what will not
+    /// heal by waiting (connection refused, a name that does not resolve, a TLS failure) is tried
+    /// twice within about five seconds, so a wrong URL or a stopped server fails in seconds, not minutes.
+    /// </remarks>
     private ResiliencePipeline<RestResponse> BuildPipeline(ResilienceSettings resilience)
     {
         if (resilience.MaxRetries <= 0)
@@ -158,22 +171,29 @@ public sealed class SourceHttp : IDisposable
                 UseJitter = true,
                 Delay = resilience.BaseDelay,
                 MaxDelay = resilience.MaxDelay,
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+                ShouldHandle = args => ValueTask.FromResult(
+                    IsTransient(args.Outcome) && (args.AttemptNumber == 0 || !NetworkFailure.IsLasting(args.Outcome))),
                 DelayGenerator = args => ValueTask.FromResult(
-                    args.Outcome.Result is { } r ? RetryAfter.From(r, TimeProvider.System, resilience.MaxDelay) : null),
+                    NetworkFailure.IsLasting(args.Outcome) ? LastingFailureWait(resilience)
+                    : args.Outcome.Result is { } r ? RetryAfter.From(r, TimeProvider.System, resilience.MaxDelay)
+                    : null),
                 OnRetry = args =>
                 {
                     _log.Warning(
-                        "Retrying {Source} after {Status} (attempt {Attempt}, waiting {Delay})",
+                        "Retrying {Source} after {Reason} (attempt {Attempt}), waiting {Seconds:0.0} s",
                         _settings.Name,
-                        args.Outcome.Result is { } r ? (int)r.StatusCode : 0,
-                        args.AttemptNumber + 1,
-                        args.RetryDelay);
+                        NetworkFailure.Reason(args.Outcome),
+                        args.AttemptNumber + 2,
+                        Math.Round(args.RetryDelay.TotalSeconds, 1));
                     return ValueTask.CompletedTask;
                 },
             })
             .Build();
     }
+
+    /// <summary>One short wait before the second and last try of a failure that will not heal.</summary>
+    private static TimeSpan LastingFailureWait(ResilienceSettings resilience) =>
+        resilience.BaseDelay < TimeSpan.FromSeconds(1) ? resilience.BaseDelay : TimeSpan.FromSeconds(1);
 
     private static bool IsTransient(Outcome<RestResponse> outcome)
     {

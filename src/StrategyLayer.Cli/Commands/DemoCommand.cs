@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
+using StrategyLayer.Cli.Output;
 using StrategyLayer.Configuration;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Reporting;
@@ -26,6 +27,7 @@ public static class DemoCommand
     {
         var outFolder = Path.GetFullPath(parse.GetValue(OutOption)!);
         var size = parse.GetValue(SandboxCommand.SizeOption)!;
+        DemoFolder.RefuseForeignConfig();
         var result = await RunDemoAsync(session, outFolder, size, ct).ConfigureAwait(false);
         session.Output(result, console => Print(console, result));
         if (result.PdfProblem is not null)
@@ -39,27 +41,34 @@ public static class DemoCommand
 
     private static async Task<DemoResult> RunDemoAsync(Session session, string outFolder, string size, CancellationToken ct)
     {
-        var steps = new Steps(session);
-        await using var sandbox = await steps.RunAsync($"Starting the sandbox ({size})", () => SandboxServer.StartAsync(SandboxOptions.Default with { Port = 0, Size = size }, ct)).ConfigureAwait(false);
+        var board = session.Progress;
+        var basePath = session.ConfigNamed ?? Installation.DemoConfig;
+        await using var sandbox = await board.StepAsync($"Starting the sandbox ({size})", _ => SandboxServer.StartAsync(SandboxOptions.Default with { Port = 0, Size = size }, ct)).ConfigureAwait(false);
         var config = DemoConfig(session, sandbox.JiraCloudUrl, sandbox.JiraDataCenterUrl, sandbox.ServiceNowUrl);
         session.UseConfig(config);
         await StoreEngines.ResetAsync(session.StorePath, "demo", session.Opening, ct).ConfigureAwait(false);
+        var written = DemoFolder.WriteConfig(basePath, config);
 
         var now = sandbox.Now;
         var current = ReportingPeriod.Containing(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, config.TimeZone).DateTime), PeriodKind.Month);
         var previous = current.Previous;
 
-        var first = await steps.RunAsync("Syncing Jira and ServiceNow", () => SyncCommand.SyncAsync(session, null, false, ct)).ConfigureAwait(false);
-        await steps.RunAsync("Mapping items to measures", () => Pipeline.MapAsync(session, false, null, ct)).ConfigureAwait(false);
-        await steps.RunAsync($"Building last month's pack ({previous})", () => Pipeline.ReportAsync(session, previous, Path.Combine(outFolder, previous.Name), "portfolio-pack", null, "html", previous.EndInstant(config.TimeZone), ct)).ConfigureAwait(false);
+        var first = await board.StepAsync("Syncing Jira and ServiceNow", _ => SyncCommand.SyncAsync(session, null, false, ct)).ConfigureAwait(false);
+        if (first.Count > 0 && first.All(s => s.Failed))
+        {
+            throw new StrategyLayerException("the demo could not sync from its own sandbox: " + string.Join("; ", first.Select(s => s.Error)));
+        }
+
+        await MapCommand.RunAsync(session, false, ct).ConfigureAwait(false);
+        await Pipeline.ReportAsync(session, previous, Path.Combine(outFolder, previous.Name), "portfolio-pack", null, "html", previous.EndInstant(config.TimeZone), ct).ConfigureAwait(false);
 
         // A month of upstream work: some items move on, a few are deleted; the next sync sees it.
         sandbox.AdvanceClock(TimeSpan.FromHours(6));
         sandbox.Edit(0.05);
         sandbox.Delete(5);
-        var second = await steps.RunAsync("Syncing the changes (full: deletions too)", () => SyncCommand.SyncAsync(session, null, true, ct)).ConfigureAwait(false);
-        var map = await steps.RunAsync("Re-mapping what changed", () => Pipeline.MapAsync(session, false, null, ct)).ConfigureAwait(false);
-        var report = await steps.RunAsync($"Building this month's packs ({current}) in HTML and PDF", () => Pipeline.ReportAsync(session, current, outFolder, null, null, "both", sandbox.Now, ct)).ConfigureAwait(false);
+        var second = await board.StepAsync("Syncing the changes (full: deletions too)", _ => SyncCommand.SyncAsync(session, null, true, ct)).ConfigureAwait(false);
+        var map = await MapCommand.RunAsync(session, false, ct, "Re-mapping what changed").ConfigureAwait(false);
+        var report = await Pipeline.ReportAsync(session, current, outFolder, null, null, "both", sandbox.Now, ct).ConfigureAwait(false);
 
         var portfolio = report.Packs.First(p => p.Template == "portfolio-pack");
         var store = await session.StoreAsync(ct).ConfigureAwait(false);
@@ -80,23 +89,32 @@ public static class DemoCommand
                 + (m.Implementation.Reasons.Concat(m.Potential.Reasons).OrderBy(r => Severity(r.Level)).FirstOrDefault() is { } reason ? " — " + reason.Text : "")).ToList(),
             outFolder,
             report.Files,
-            report.PdfProblem);
+            report.PdfProblem,
+            written);
     }
 
     /// <summary>Red first: the summary names the reason that matters most.</summary>
     private static int Severity(string level) => level switch { "red" => 0, "amber" => 1, _ => 2 };
 
-    /// <summary>The demo config with every source pointed at the sandbox.</summary>
+    /// <summary>
+    /// The demo config (<c>--config</c>, else the one shipped in the tool) with every source pointed at
+    /// the sandbox, its store and logs under the current folder (or <c>--store</c>), and links in the
+    /// packs to the web view's default address (what <c>strategylayer serve</c> listens on), never to
+    /// the sandbox's port, which is gone once the demo ends.
+    /// </summary>
     public static AppConfig DemoConfig(Session session, string jiraCloud, string jiraDataCenter, string serviceNow)
     {
-        var path = FindDemoConfig(session.ConfigPath);
+        var path = session.ConfigNamed ?? Installation.DemoConfig;
+        ConfigFile.RequireExists(session.ConfigNamed, path);
         var config = ConfigLoader.Load(path);
 
         // The demo starts from an empty store: never from one that belongs to real sources.
         if (config.Sources.FirstOrDefault(s => !s.BaseUrl.IsLoopback) is { } real)
         {
-            throw new StrategyLayerException($"{path} names a real source ({real.Name}: {real.BaseUrl}); the demo resets its store, so it only runs with the demo config (config/strategylayer.json), whose sources are the local sandbox", ErrorKind.Usage);
+            throw new StrategyLayerException($"{path} names a real source ({real.Name}: {real.BaseUrl}); the demo resets its store, so it only runs with a demo config whose sources are the local sandbox (leave out --config to use the one shipped with StrategyLayer)", ErrorKind.Usage);
         }
+
+        var here = Directory.GetCurrentDirectory();
         return config with
         {
             Sources = config.Sources.Select(s => s with
@@ -108,31 +126,11 @@ public static class DemoCommand
                     _ => serviceNow,
                 }),
             }).ToList(),
-            Store = session.StoreOverride is null ? config.Store : StoreEngines.Locate(session.StoreOverride),
+            Store = session.StoreOverride is null ? Path.Combine(here, DemoFolder.Store) : StoreEngines.Locate(session.StoreOverride),
+            Logs = Path.Combine(here, DemoFolder.Logs),
+            WebBaseUrl = config.WebBaseUrl ?? DemoFolder.WebViewUrl,
         };
     }
-
-    /// <summary>The config named (default config/strategylayer.json), else the repository's, found from the binary.</summary>
-    private static string FindDemoConfig(string named)
-    {
-        if (File.Exists(named))
-        {
-            return named;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "config", "strategylayer.json");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new StrategyLayerException($"the demo config {Path.GetFullPath(named)} was not found: run the demo from the repository's root", ErrorKind.Usage);
-    }
-
-
 
     private static void Print(IAnsiConsole console, DemoResult r)
     {
@@ -146,7 +144,7 @@ public static class DemoCommand
         console.MarkupLine($"  measures: [green]{r.Green} green[/], [yellow]{r.Amber} amber[/], [red]{r.Red} red[/]");
         foreach (var m in r.Attention)
         {
-            console.MarkupLine("    " + Markup.Escape(m));
+            console.MarkupLine("    " + Markup.Escape(TerminalText.Clean(m)));
         }
 
         console.MarkupLine($"Packs in [bold]{Markup.Escape(r.Out)}[/]:");
@@ -156,24 +154,9 @@ public static class DemoCommand
         }
 
         console.MarkupLine($"  and {r.Files.Count(f => Path.GetFileName(f).StartsWith("delivery-lead", StringComparison.Ordinal))} delivery-lead packs, one per team");
-        console.MarkupLine("Next: [bold]strategylayer items --untracked[/], [bold]strategylayer explain jira:WEB-3[/], [bold]strategylayer serve[/]");
-    }
-
-    /// <summary>Shows each step on a terminal; silent otherwise.</summary>
-    private sealed class Steps(Session session)
-    {
-        public async Task<T> RunAsync<T>(string title, Func<Task<T>> work)
-        {
-            if (!session.ShowProgress)
-            {
-                return await work().ConfigureAwait(false);
-            }
-
-            T result = default!;
-            await session.ProgressConsole.Status().StartAsync(title + "…", async _ => result = await work().ConfigureAwait(false)).ConfigureAwait(false);
-            session.ProgressConsole.MarkupLine("[green]✓[/] " + Markup.Escape(title));
-            return result;
-        }
+        console.MarkupLine($"Config for the next commands: [bold]{Markup.Escape(r.Config)}[/] (the store stays; the sandbox is stopped)");
+        console.MarkupLine("Next, in this folder: [bold]strategylayer items --untracked[/], [bold]strategylayer explain jira:WEB-3[/], [bold]strategylayer status[/],");
+        console.MarkupLine($"  [bold]strategylayer serve[/] (the web view the packs link to, {DemoFolder.WebViewUrl}); [bold]strategylayer sandbox[/] then [bold]strategylayer sync[/] to sync again");
     }
 }
 
@@ -189,4 +172,5 @@ public sealed record DemoResult(
     IReadOnlyList<string> Attention,
     string Out,
     IReadOnlyList<string> Files,
-    string? PdfProblem);
+    string? PdfProblem,
+    string Config);

@@ -1,12 +1,17 @@
 using System.CommandLine;
+using System.Text.Json;
 using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
+using StrategyLayer.Cli.Output;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Mapping;
 
 namespace StrategyLayer.Cli.Commands;
 
-/// <summary><c>explain ITEM</c>: every rule in order, whether it matched, the winner, the inherited path, the fields the rules saw.</summary>
+/// <summary>
+/// <c>explain ITEM</c>: every rule in order, whether it matched, the winner, the inherited path, the
+/// fields the rules saw. While <c>serve</c> or <c>schedule</c> holds the store, it asks that process.
+/// </summary>
 public static class ExplainCommand
 {
     private static readonly Argument<string> ItemArgument = new("ITEM") { Description = "SOURCE:KEY, or a bare key when unambiguous" };
@@ -16,37 +21,55 @@ public static class ExplainCommand
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
         var id = parse.GetValue(ItemArgument)!;
-        var engine = Pipeline.LoadMapping(session).Engine(session.Time.GetUtcNow());
-        var view = await Explainer.ExplainAsync(await session.StoreAsync(ct).ConfigureAwait(false), engine, id, ct).ConfigureAwait(false)
-            ?? throw new StrategyLayerException($"no stored item '{id}': run `strategylayer items` to list them", ErrorKind.Runtime, id);
+        using var reader = await session.ReaderAsync(ct).ConfigureAwait(false);
+        var view = reader is null ? await ExplainAsync(session, id, ct).ConfigureAwait(false) : await reader.GetAsync<ExplainView>("explain?id=" + Uri.EscapeDataString(id), ct).ConfigureAwait(false);
         session.Output(view, console => Print(console, view));
         return ExitCodes.Success;
     }
 
+    public static async Task<ExplainView> ExplainAsync(Session session, string id, CancellationToken ct)
+    {
+        var engine = Pipeline.LoadMapping(session).Engine(session.Time.GetUtcNow());
+        return await Explainer.ExplainAsync(await session.StoreAsync(ct).ConfigureAwait(false), engine, id, ct).ConfigureAwait(false)
+            ?? throw new StrategyLayerException($"no stored item '{id}': run `strategylayer items` to list them", ErrorKind.Runtime, id);
+    }
+
     private static void Print(IAnsiConsole console, ExplainView view)
     {
-        console.MarkupLine($"[bold]{Markup.Escape(view.Id)}[/] {Markup.Escape(view.Title)}");
+        console.MarkupLine($"[bold]{Markup.Escape(TerminalText.Cell(view.Id))}[/] {Markup.Escape(TerminalText.Cell(view.Title))}");
         console.MarkupLine(view.Measure is null
-            ? $"[yellow]{(view.Untracked ? "untracked" : "not mapped")}[/]: {Markup.Escape(view.Reason)}"
-            : $"maps to [green]{Markup.Escape(view.Measure)}[/]: {Markup.Escape(view.Reason)}");
+            ? $"[yellow]{(view.Untracked ? "untracked" : "not mapped")}[/]: {Markup.Escape(TerminalText.Clean(view.Reason))}"
+            : $"maps to [green]{Markup.Escape(TerminalText.Cell(view.Measure))}[/]: {Markup.Escape(TerminalText.Clean(view.Reason))}");
         var table = new Table().AddColumns("rule", "measure", "matched", "first failed clause (value seen)");
         foreach (var c in view.Candidates)
         {
-            table.AddRow(Markup.Escape(c.Rule), Markup.Escape(c.Measure), c.Matched ? "[green]yes[/]" : "no", Markup.Escape(c.FailedAt?.ToString() ?? ""));
+            table.AddRow(Markup.Escape(TerminalText.Cell(c.Rule)), Markup.Escape(TerminalText.Cell(c.Measure)), c.Matched ? "[green]yes[/]" : "no", Markup.Escape(TerminalText.Cell(c.FailedAt?.ToString() ?? "")));
         }
 
         console.Write(table);
         foreach (var a in view.Ancestors)
         {
-            console.MarkupLine(Markup.Escape($"  {a.Relation} {a.Id}: {(a.Found ? a.Measure ?? "no mapping" : "not stored")} {a.DecidedBy}"));
+            console.MarkupLine(Markup.Escape(TerminalText.Cell($"  {a.Relation} {a.Id}: {(a.Found ? a.Measure ?? "no mapping" : "not stored")} {a.DecidedBy}")));
         }
 
         var fields = new Table().AddColumns("field the rules saw", "value");
         foreach (var (name, value) in view.Fields)
         {
-            fields.AddRow(Markup.Escape(name), Markup.Escape(value switch { null => "", IEnumerable<string> list => "[" + string.Join(", ", list) + "]", _ => value.ToString() ?? "" }));
+            fields.AddRow(Markup.Escape(TerminalText.Cell(name)), Markup.Escape(TerminalText.Cell(Text(value))));
         }
 
         console.Write(fields);
     }
+
+    /// <summary>A field's value as the rules saw it; read back from a holder's answer, values are JSON.</summary>
+    private static string Text(object? value) => value switch
+    {
+        null => "",
+        IEnumerable<string> list => "[" + string.Join(", ", list) + "]",
+        JsonElement { ValueKind: JsonValueKind.Array } array => "[" + string.Join(", ", array.EnumerateArray().Select(e => Text(e))) + "]",
+        JsonElement { ValueKind: JsonValueKind.String } text => text.GetString() ?? "",
+        JsonElement { ValueKind: JsonValueKind.Null } => "",
+        JsonElement other => other.GetRawText(),
+        _ => value.ToString() ?? "",
+    };
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
+using StrategyLayer.Cli.Output;
+using StrategyLayer.Cli.Progress;
 using StrategyLayer.Mapping;
 
 namespace StrategyLayer.Cli.Commands;
@@ -19,17 +21,21 @@ public static class MapCommand
         return ExitCodes.Success;
     }
 
-    public static async Task<MapSummary> RunAsync(Session session, bool full, CancellationToken ct)
+    public static async Task<MapSummary> RunAsync(Session session, bool full, CancellationToken ct, string title = "Mapping items to measures")
     {
-        if (!session.ShowProgress)
+        var store = await session.StoreAsync(ct).ConfigureAwait(false);
+        var row = session.Progress.Add(title, session.ShowProgress ? await store.CountItemsAsync(null, true, ct).ConfigureAwait(false) : null);
+        try
         {
-            return await Pipeline.MapAsync(session, full, null, ct).ConfigureAwait(false);
+            var summary = await Pipeline.MapAsync(session, full, new Reporter<int>(n => row.Report(n)), ct).ConfigureAwait(false);
+            row.Finish();
+            return summary;
         }
-
-        MapSummary? summary = null;
-        await session.ProgressConsole.Status().StartAsync("Mapping…", async ctx =>
-            summary = await Pipeline.MapAsync(session, full, new Progress<int>(n => ctx.Status($"Mapping: {n:N0} items")), ct).ConfigureAwait(false)).ConfigureAwait(false);
-        return summary!;
+        catch (Exception)
+        {
+            row.Finish("failed");
+            throw;
+        }
     }
 
     private static void Print(IAnsiConsole console, MapSummary s)
@@ -38,7 +44,7 @@ public static class MapCommand
         var table = new Table().AddColumns("rule", "items");
         foreach (var (rule, count) in s.ByRule.OrderByDescending(r => r.Value))
         {
-            table.AddRow(Markup.Escape(rule), count.ToString("N0"));
+            table.AddRow(Markup.Escape(TerminalText.Cell(rule)), count.ToString("N0"));
         }
 
         console.Write(table);

@@ -23,7 +23,18 @@ public static class ReportCommand
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
         var period = Pipeline.Period(session, parse.GetValue(PeriodOption));
-        var outcome = await Pipeline.ReportAsync(session, period, Path.GetFullPath(parse.GetValue(OutOption)!), parse.GetValue(TemplateOption), parse.GetValue(TeamOption), parse.GetValue(FormatOption)!, null, ct).ConfigureAwait(false);
+        var (template, team) = (parse.GetValue(TemplateOption), parse.GetValue(TeamOption));
+        if (template is not null)
+        {
+            KnownNames.RequireTemplate(session.Config.Templates, template);
+        }
+
+        if (team is not null)
+        {
+            await KnownNames.RequireTeamAsync(await session.StoreAsync(ct).ConfigureAwait(false), team, ct).ConfigureAwait(false);
+        }
+
+        var outcome = await Pipeline.ReportAsync(session, period, Path.GetFullPath(parse.GetValue(OutOption)!), template, team, parse.GetValue(FormatOption)!, null, ct).ConfigureAwait(false);
         session.Output(new { period = outcome.Period, files = outcome.Files, measures = outcome.Measures, untracked = outcome.Untracked, pdfProblem = outcome.PdfProblem }, console => Print(console, outcome));
         if (outcome.PdfProblem is not null)
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
+using StrategyLayer.Cli.Output;
 using StrategyLayer.Distribution;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Settings;
@@ -18,6 +19,12 @@ public static class RunCommand
     {
         var outcome = await RunOnceAsync(session, "run", null, null, ct).ConfigureAwait(false);
         session.Output(outcome, console => Print(console, outcome));
+        if (outcome.Sync.Count > 0 && outcome.Sync.All(s => s.Failed))
+        {
+            // Every source failed: the packs were built from what was stored before, and it is a failure.
+            return await SyncCommand.ExitCodeAsync(session, outcome.Sync).ConfigureAwait(false);
+        }
+
         return outcome.Partial ? ExitCodes.Partial : ExitCodes.Success;
     }
 
@@ -39,7 +46,7 @@ public static class RunCommand
             return new RunOutcome(sync, null, [], null, sync.Any(s => s.Failed || s.Quarantined > 0));
         }
 
-        var map = job == "run" ? await Pipeline.MapAsync(session, false, null, ct).ConfigureAwait(false) : null;
+        var map = job == "run" ? await MapCommand.RunAsync(session, false, ct).ConfigureAwait(false) : null;
         var audiences = config.Audiences.Where(a => audience is null || a.Name == audience).ToList();
         if (audience is not null && audiences.Count == 0)
         {
@@ -122,7 +129,7 @@ public static class RunCommand
         console.MarkupLine($"Synced {outcome.Sync.Sum(s => s.Upserted):N0} changed items; {outcome.Untracked?.ToString("N0") ?? "-"} untracked");
         foreach (var c in outcome.Channels)
         {
-            console.MarkupLine(Markup.Escape($"  {c.Channel}: {c.Sent} sent, {c.AlreadySent} already sent, {c.Failed} failed"));
+            console.MarkupLine(Markup.Escape(TerminalText.Clean($"  {c.Channel}: {c.Sent} sent, {c.AlreadySent} already sent, {c.Failed} failed")));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
+using StrategyLayer.Cli.Reading;
 using StrategyLayer.Domain.Runs;
 using StrategyLayer.Scheduling;
 
@@ -21,7 +22,13 @@ public static class ScheduleCommand
     {
         var config = session.Config;
         var store = await session.StoreAsync(ct).ConfigureAwait(false);
+
+        // A scheduler runs for weeks: its jobs log what they do; a live display would only grow.
+        session.DisableProgress();
         var host = new ScheduleHost(store, session.Time, session.Log);
+
+        // `status`, `items` and `explain` in another terminal read through this process.
+        await using var reads = await ReaderApi.StartAsync(session, ct).ConfigureAwait(false);
         await using var web = parse.GetValue(ServeOption)
             ? await ServeCommand.StartAsync(session, parse.GetValue(ServeCommand.UrlsOption), ct).ConfigureAwait(false)
             : null;

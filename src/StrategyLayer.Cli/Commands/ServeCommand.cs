@@ -1,5 +1,6 @@
 using System.CommandLine;
 using StrategyLayer.Cli.Hosting;
+using StrategyLayer.Cli.Reading;
 using StrategyLayer.Mapping;
 using StrategyLayer.Reporting;
 using StrategyLayer.Web;
@@ -16,6 +17,7 @@ public static class ServeCommand
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
         await using var server = await StartAsync(session, parse.GetValue(UrlsOption), ct).ConfigureAwait(false);
+        await using var reads = await ReaderApi.StartAsync(session, ct).ConfigureAwait(false);
         try
         {
             await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
-using StrategyLayer.Connectors.Contract;
+using StrategyLayer.Cli.Output;
+using StrategyLayer.Cli.Progress;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Runs;
 using StrategyLayer.Sync;
@@ -20,7 +21,46 @@ public static class SyncCommand
     {
         var reports = await SyncAsync(session, parse.GetValue(SourceOption), parse.GetValue(FullOption), ct).ConfigureAwait(false);
         session.Output(new { sources = reports }, console => Print(console, reports));
-        return reports.Any(r => r.Failed || r.Quarantined > 0) ? ExitCodes.Partial : ExitCodes.Success;
+        return await ExitCodeAsync(session, reports).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// 0 when every source synced cleanly; 1 when every source failed (nothing was brought, so it is a
+    /// failure, not a partial success), each failure said on stderr with its URL and cause; 3 otherwise.
+    /// </summary>
+    public static async Task<int> ExitCodeAsync(Session session, IReadOnlyList<SyncReport> reports)
+    {
+        var failed = reports.Where(r => r.Failed).ToList();
+        if (failed.Count > 0 && failed.Count == reports.Count)
+        {
+            foreach (var r in failed)
+            {
+                await Console.Error.WriteLineAsync($"error: {TerminalText.Clean(r.Error)}{(r.Table is null ? "" : $" (table {r.Table})")}").ConfigureAwait(false);
+            }
+
+            if (Hint(session, failed) is { } hint)
+            {
+                await Console.Error.WriteLineAsync(hint).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Failure;
+        }
+
+        return failed.Count > 0 || reports.Any(r => r.Quarantined > 0) ? ExitCodes.Partial : ExitCodes.Success;
+    }
+
+    /// <summary>What to do when the sources could not be reached at all: the demo's config reads the sandbox.</summary>
+    private static string? Hint(Session session, IReadOnlyList<SyncReport> failed)
+    {
+        if (!failed.Any(f => f.Error?.Contains("could not reach", StringComparison.Ordinal) == true))
+        {
+            return null;
+        }
+
+        var sources = session.Config.Sources.Where(s => failed.Any(f => f.Source == s.Name)).ToList();
+        return sources.Count > 0 && sources.All(s => s.BaseUrl.IsLoopback)
+            ? "These sources are on this machine: with the demo's config they are the sandbox. Start it in another terminal with `strategylayer sandbox`, then sync again."
+            : "Check the baseUrl of each source in " + session.Config.File + " and that this machine can reach it (proxy, VPN, firewall).";
     }
 
     /// <summary>Syncs and records a run; shared by <c>sync</c>, <c>run</c>, <c>demo</c> and the scheduler.</summary>
@@ -33,16 +73,20 @@ public static class SyncCommand
         }
 
         var store = await session.StoreAsync(ct).ConfigureAwait(false);
+        var board = session.Progress;
         return await RunScope.RecordAsync(store, session.Time, "sync", async () =>
         {
             // Sources are independent: they sync side by side (one's HTTP waits overlap the other's
             // work), each committing its own batches; reports keep the configured order.
             var engine = new SyncEngine(store, store, session.Log, session.Time);
-            var perSource = await WithProgressAsync(session, sources, progress => Task.WhenAll(sources.Select(async settings =>
+            var perSource = await Task.WhenAll(sources.Select(async settings =>
             {
                 await using var source = SourceFactory.Create(settings, session.Log, session.Time);
-                return await engine.SyncAsync(source, full, progress, ct).ConfigureAwait(false);
-            }))).ConfigureAwait(false);
+                var rows = await SourceRows.CreateAsync(session, source, board, store, ct).ConfigureAwait(false);
+                var reports = await engine.SyncAsync(source, full, rows, ct).ConfigureAwait(false);
+                rows.Finish(reports);
+                return reports;
+            })).ConfigureAwait(false);
             var all = perSource.SelectMany(r => r).ToList();
 
             var counts = new Dictionary<string, long>
@@ -62,42 +106,20 @@ public static class SyncCommand
         }).ConfigureAwait(false);
     }
 
-    private static async Task<T> WithProgressAsync<T>(Session session, IReadOnlyList<SourceSettings> sources, Func<IProgress<SyncProgress>?, Task<T>> work)
-    {
-        if (!session.ShowProgress)
-        {
-            return await work(null).ConfigureAwait(false);
-        }
-
-        T result = default!;
-        var latest = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        await session.ProgressConsole.Status().StartAsync($"Syncing {string.Join(", ", sources.Select(s => s.Name))}…", async ctx =>
-        {
-            // One status line for all sources: each source's latest count, in configured order.
-            var progress = new Progress<SyncProgress>(p =>
-            {
-                latest[p.Source] = $"{p.Source}{(p.Table is null ? "" : "/" + p.Table)}: {p.Fetched:N0} items, page {p.Page}";
-                ctx.Status("Syncing " + Markup.Escape(string.Join(" · ", sources.Select(s => latest.TryGetValue(s.Name, out var text) ? text : s.Name + ": starting"))));
-            });
-            result = await work(progress).ConfigureAwait(false);
-        }).ConfigureAwait(false);
-        return result;
-    }
-
     private static void Print(IAnsiConsole console, IReadOnlyList<SyncReport> reports)
     {
         var table = new Table().AddColumns("source", "fetched", "upserted", "unchanged", "quarantined", "deleted", "out of scope", "error");
         foreach (var r in reports)
         {
             table.AddRow(
-                Markup.Escape(r.Source + (r.Table is null ? "" : "/" + r.Table)),
+                Markup.Escape(TerminalText.Cell(r.Source + (r.Table is null ? "" : "/" + r.Table))),
                 r.Fetched.ToString("N0"),
                 r.Upserted.ToString("N0"),
                 r.Unchanged.ToString("N0"),
                 r.Quarantined.ToString("N0"),
                 r.Deleted.ToString("N0"),
                 r.OutOfScope.ToString("N0"),
-                r.Error is null ? "" : "[red]" + Markup.Escape(r.Error) + "[/]");
+                r.Error is null ? "" : "[red]" + Markup.Escape(TerminalText.Cell(r.Error)) + "[/]");
         }
 
         console.Write(table);

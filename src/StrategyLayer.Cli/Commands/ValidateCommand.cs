@@ -23,6 +23,7 @@ public static class ValidateCommand
 
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
+        ConfigFile.RequireExists(session.ConfigNamed, session.ConfigPath);
         var problems = new List<Diagnostic>();
         var config = ConfigLoader.TryLoad(session.ConfigPath, problems);
         if (config is not null && problems.Count == 0)

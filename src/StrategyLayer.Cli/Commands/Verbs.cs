@@ -11,6 +11,7 @@ public static class Verbs
         yield return SyncCommand.Create();
         yield return StatusCommand.Create();
         yield return DemoCommand.Create();
+        yield return InitCommand.Create();
         yield return SandboxCommand.Create();
         yield return MapCommand.Create();
         yield return ReportCommand.Create();

@@ -5,10 +5,9 @@ namespace StrategyLayer.Cli.Hosting;
 /// <summary>Options every verb takes (CONTRACT.md).</summary>
 public static class GlobalOptions
 {
-    public static readonly Option<string> Config = new("--config")
+    public static readonly Option<string?> Config = new("--config")
     {
-        Description = "The config file",
-        DefaultValueFactory = _ => Path.Combine("config", "strategylayer.json"),
+        Description = "The config file (default: ./strategylayer.json when present, else config/strategylayer.json)",
         Recursive = true,
     };
 

@@ -61,6 +61,7 @@ public static class Pipeline
         {
             // The suggestions are gathered in the pass that computes the period, so the store is read
             // once; a frozen period is read from its snapshot, and then they need a pass of their own.
+            var building = session.Progress.Add($"Building the packs for {period.Name}", unit: "packs");
             var clusters = new UntrackedClusters();
             var data = await builder.PrepareAsync(period, asOf, clusters.Add, ct).ConfigureAwait(false);
             if (data.FromFrozenSnapshot)
@@ -75,6 +76,8 @@ public static class Pipeline
             var suggestions = clusters.Suggest().Select(s => new RuleSuggestion(s.Attribute, s.Value, s.When, s.Measure, s.Size, s.Examples)).ToList();
             Directory.CreateDirectory(outFolder);
             var packs = await new PackWriter(builder, renderer).WriteAsync(new PackRequest(period, outFolder, asOf, template, team, suggestions), data, ct).ConfigureAwait(false);
+            building.Report(packs.Count);
+            building.Finish();
             var written = new List<string>();
             string? pdfProblem = null;
             foreach (var pack in packs)
@@ -87,16 +90,21 @@ public static class Pipeline
 
             if (format is "pdf" or "both")
             {
+                var printing = session.Progress.Add("Printing the packs to PDF (chromium)", packs.Count, "packs");
                 try
                 {
                     await using var printer = new PdfPrinter(log: session.Log);
                     foreach (var pack in packs)
                     {
                         written.Add(await printer.PrintAsync(pack.HtmlPath, pack.PdfPath, new PdfPageLabels(pack.Title, pack.Period), ct).ConfigureAwait(false));
+                        printing.Report(written.Count(f => f.EndsWith(".pdf", StringComparison.Ordinal)));
                     }
+
+                    printing.Finish();
                 }
                 catch (PdfUnavailableException ex)
                 {
+                    printing.Finish("not printed");
                     pdfProblem = ex.Message;
                     session.Log.Warning("PDF not printed: {Reason}", ex.Message);
                 }

@@ -3,6 +3,8 @@ using Serilog;
 using Serilog.Events;
 using Spectre.Console;
 using StrategyLayer.Cli.Logging;
+using StrategyLayer.Cli.Output;
+using StrategyLayer.Cli.Progress;
 using StrategyLayer.Configuration;
 using StrategyLayer.Store;
 
@@ -18,19 +20,25 @@ public sealed class Session : IDisposable
     private Serilog.Core.Logger _log;
     private AppConfig? _config;
     private IStrategyStore? _store;
+    private ProgressBoard? _board;
 
     public Session(ParseResult parse)
     {
-        ConfigPath = parse.GetValue(GlobalOptions.Config)!;
+        ConfigNamed = parse.GetValue(GlobalOptions.Config);
+        ConfigPath = ConfigFile.Resolve(ConfigNamed);
         StoreOverride = parse.GetValue(GlobalOptions.Store);
         JsonOutput = parse.GetValue(GlobalOptions.Json);
         Quiet = parse.GetValue(GlobalOptions.Quiet);
         Verb = parse.CommandResult.Command.Name;
-        _log = LogSetup.Create(_mask, null, ConsoleLevel);
+        _log = LogSetup.Create(_mask, null, ConsoleLevel, WriteLogLine);
         Time = TimeProvider.System;
     }
 
+    /// <summary>The config file: <c>--config</c>, else <c>./strategylayer.json</c> when present, else <c>config/strategylayer.json</c>.</summary>
     public string ConfigPath { get; }
+
+    /// <summary>The <c>--config</c> given, or null when the default is used.</summary>
+    public string? ConfigNamed { get; }
     public string? StoreOverride { get; }
     public bool JsonOutput { get; }
     public bool Quiet { get; }
@@ -53,6 +61,7 @@ public sealed class Session : IDisposable
         {
             if (_config is null)
             {
+                ConfigFile.RequireExists(ConfigNamed, ConfigPath);
                 UseConfig(ConfigLoader.Load(ConfigPath));
             }
 
@@ -81,7 +90,7 @@ public sealed class Session : IDisposable
         _mask.Add(config.Web.OidcClientSecret);
         Directory.CreateDirectory(config.Logs);
         var old = _log;
-        _log = LogSetup.Create(_mask, config.Logs, ConsoleLevel);
+        _log = LogSetup.Create(_mask, config.Logs, ConsoleLevel, WriteLogLine);
         old.Dispose();
     }
 
@@ -111,9 +120,34 @@ public sealed class Session : IDisposable
             }
         });
 
+    /// <summary>
+    /// For the read-only verbs: null when this process can open the store (then use <see cref="StoreAsync"/>);
+    /// the holder's reader when another process holds it and answers reads (<c>serve</c>, <c>schedule</c>).
+    /// </summary>
+    public async Task<Reading.ReaderClient?> ReaderAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await StoreAsync(cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (StoreLockedException e) when (Reading.ReaderClient.Find(StorePath, e.Holder?.ProcessId) is { } reader)
+        {
+            _log.Debug("The store is held by process {Holder}: reading through it", reader.Holder);
+            return reader;
+        }
+    }
+
+    /// <summary>The verb's one live display (drawn only when <see cref="ShowProgress"/>).</summary>
+    public ProgressBoard Progress => _board ??= ShowProgress ? ProgressBoard.Live(ProgressConsole) : ProgressBoard.Silent();
+
+    /// <summary>For verbs that run until stopped (the scheduler): nothing is drawn.</summary>
+    public void DisableProgress() => _board ??= ProgressBoard.Silent();
+
     /// <summary>Writes the verb's result: JSON on stdout with --json, else the human rendering.</summary>
     public void Output<T>(T result, Action<IAnsiConsole> human)
     {
+        _board?.Stop();
         if (JsonOutput)
         {
             Console.Out.WriteLine(Json.Serialize(result));
@@ -124,14 +158,29 @@ public sealed class Session : IDisposable
         }
     }
 
-    /// <summary>The human console (stdout).</summary>
-    public IAnsiConsole Terminal { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+    /// <summary>The human console (stdout); piped, its tables are as wide as their rows (never wrapped).</summary>
+    public IAnsiConsole Terminal { get; } = Consoles.ForStdout();
 
     /// <summary>The console progress is drawn on (stderr, so stdout stays clean).</summary>
     public IAnsiConsole ProgressConsole { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
+    /// <summary>Console log lines: above the live display while it draws, else on stderr; source text cleaned.</summary>
+    private void WriteLogLine(string line)
+    {
+        if (_board is { } board)
+        {
+            board.WriteLine(line);
+        }
+        else
+        {
+            Console.Error.Write(line);
+        }
+    }
+
     public void Dispose()
     {
+        _board?.Dispose();
+        _board = null;
         _store?.Dispose();
         _store = null;
         _log.Dispose();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using StrategyLayer.Domain.Errors;
+using StrategyLayer.Store;
 
 namespace StrategyLayer.Cli.Hosting;
 
@@ -29,12 +30,12 @@ public static class Verb
         command.SetAction(async (parse, ct) =>
         {
             using var session = new Session(parse);
-            return await RunAsync(session, () => body(session, parse, ct), ct).ConfigureAwait(false);
+            return await RunAsync(session, () => body(session, parse, ct), ct, name).ConfigureAwait(false);
         });
         return command;
     }
 
-    public static async Task<int> RunAsync(Session session, Func<Task<int>> body, CancellationToken ct)
+    public static async Task<int> RunAsync(Session session, Func<Task<int>> body, CancellationToken ct, string verb = "this command")
     {
         try
         {
@@ -45,30 +46,57 @@ public static class Verb
             await Console.Error.WriteLineAsync("cancelled").ConfigureAwait(false);
             return ExitCodes.Cancelled;
         }
+        catch (StoreLockedException ex)
+        {
+            session.Progress.Stop();
+            session.Log.Debug(ex, "Store held");
+            await Console.Error.WriteLineAsync(session.Mask.Apply(StoreHeld(ex, verb))).ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
         catch (DiagnosticsException ex)
         {
+            session.Progress.Stop();
             session.Log.Debug(ex, "Invalid input");
             await Console.Error.WriteLineAsync(session.Mask.Apply(Describe(ex))).ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
         catch (StrategyLayerException ex)
         {
+            session.Progress.Stop();
             session.Log.Debug(ex, "Failed");
             await Console.Error.WriteLineAsync("error: " + session.Mask.Apply(ex.Message) + (ex.Where is null || ex.Message.Contains(ex.Where, StringComparison.Ordinal) ? "" : $" (at {ex.Where})")).ConfigureAwait(false);
             return ex.Kind == ErrorKind.Usage ? ExitCodes.BadInput : ExitCodes.Failure;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            session.Progress.Stop();
             session.Log.Error(ex, "I/O failure");
             await Console.Error.WriteLineAsync("error: " + session.Mask.Apply(ex.Message)).ConfigureAwait(false);
             return ExitCodes.Failure;
         }
         catch (Exception ex)
         {
+            session.Progress.Stop();
             session.Log.Fatal(ex, "Unexpected failure");
             await Console.Error.WriteLineAsync("error: unexpected failure: " + session.Mask.Apply(ex.Message) + " (details in the log file)").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
+    }
+
+    /// <summary>Who holds the store, why this verb cannot run beside it, and what to do.</summary>
+    public static string StoreHeld(StoreLockedException ex, string verb)
+    {
+        var holder = ex.Holder is { } h ? $"process {h.ProcessId} (`{h.CommandLine}`, since {h.Since.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z)" : "another process";
+        var stop = ex.Holder is { } p ? $"stop it (Ctrl-C in its terminal, or `kill {p.ProcessId}`)" : "stop it";
+        if (verb is "status" or "items" or "explain")
+        {
+            return $"error: the store {ex.StorePath} is held by {holder}, which does not answer reads (`serve` and `schedule` do): "
+                + $"run `{verb}` again when it has finished, or {stop}.";
+        }
+
+        return $"error: the store {ex.StorePath} is held by {holder}. A store has one writer at a time, and `{verb}` writes to it: "
+            + $"{stop} and run `{verb}` again, or, when it is the scheduler, let it do this work on its schedule. "
+            + "`strategylayer status`, `items` and `explain` work meanwhile when the holder is `serve` or `schedule`.";
     }
 
     public static string Describe(DiagnosticsException ex) =>

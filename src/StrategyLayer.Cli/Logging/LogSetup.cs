@@ -13,7 +13,8 @@ namespace StrategyLayer.Cli.Logging;
 /// </summary>
 public static class LogSetup
 {
-    public static Serilog.Core.Logger Create(SecretMask mask, string? logFolder, LogEventLevel consoleLevel)
+    /// <param name="consoleLine">Where console lines go (above the live display while it draws); null: stderr.</param>
+    public static Serilog.Core.Logger Create(SecretMask mask, string? logFolder, LogEventLevel consoleLevel, Action<string>? consoleLine = null)
     {
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Debug()
@@ -21,10 +22,11 @@ public static class LogSetup
             .Destructure.ByTransforming<SourceAuth>(a => new { a.Kind, a.User, a.Grant })
             .Destructure.ByTransforming<SmtpSettings>(s => new { s.Host, s.Port, s.Security, s.User })
             .Destructure.ByTransforming<ChannelSettings>(c => new { c.Name, c.Type, c.Path, c.Format })
-            .WriteTo.Console(
-                new MaskingFormatter(new MessageTemplateTextFormatter("[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}"), mask),
-                restrictedToMinimumLevel: consoleLevel,
-                standardErrorFromLevel: LogEventLevel.Verbose);
+            .WriteTo.Sink(
+                new ConsoleLineSink(
+                    new MaskingFormatter(new MessageTemplateTextFormatter("[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}"), mask),
+                    consoleLine ?? (line => Console.Error.Write(line))),
+                restrictedToMinimumLevel: consoleLevel);
         if (logFolder is not null)
         {
             configuration = configuration.WriteTo.File(

@@ -48,7 +48,7 @@ internal sealed class StoreLock : IDisposable
             }
 
             var holder = CurrentHolder(time);
-            var bytes = Encoding.UTF8.GetBytes(holder.ToText());
+            var bytes = Encoding.UTF8.GetBytes(LockFileText.Format(holder));
             stream.SetLength(0);
             stream.Write(bytes);
             stream.Flush(flushToDisk: false);
@@ -60,7 +60,7 @@ internal sealed class StoreLock : IDisposable
     public static LockHolder? ReadHolder(string lockPath)
     {
         var text = LockedFile.TryReadText(lockPath);
-        return text is null ? null : LockHolder.Parse(text);
+        return text is null ? null : LockFileText.Parse(text);
     }
 
     public void Dispose()

@@ -2,20 +2,17 @@ using System.Globalization;
 
 namespace StrategyLayer.Store.LiteDb.Locking;
 
-/// <summary>Who holds a store: written into the lock file, read back by a process that is refused.</summary>
-public sealed record LockHolder(int ProcessId, string ProcessName, string CommandLine, DateTimeOffset? ProcessStarted, DateTimeOffset Since)
+/// <summary>The holder as the lock file holds it: <c>key=value</c> lines, written by the holder, read back by a process that is refused.</summary>
+internal static class LockFileText
 {
-    public string Describe() =>
-        $"process {ProcessId} ({CommandLine}) since {Since.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)}";
+    public static string Format(LockHolder holder) => string.Join('\n',
+        "pid=" + holder.ProcessId.ToString(CultureInfo.InvariantCulture),
+        "process=" + holder.ProcessName,
+        "commandLine=" + holder.CommandLine.Replace('\n', ' '),
+        "processStarted=" + (holder.ProcessStarted?.ToString("O", CultureInfo.InvariantCulture) ?? ""),
+        "since=" + holder.Since.ToString("O", CultureInfo.InvariantCulture)) + "\n";
 
-    internal string ToText() => string.Join('\n',
-        "pid=" + ProcessId.ToString(CultureInfo.InvariantCulture),
-        "process=" + ProcessName,
-        "commandLine=" + CommandLine.Replace('\n', ' '),
-        "processStarted=" + (ProcessStarted?.ToString("O", CultureInfo.InvariantCulture) ?? ""),
-        "since=" + Since.ToString("O", CultureInfo.InvariantCulture)) + "\n";
-
-    internal static LockHolder? Parse(string text)
+    public static LockHolder? Parse(string text)
     {
         var values = text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split('=', 2))

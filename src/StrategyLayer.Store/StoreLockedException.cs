@@ -1,8 +1,11 @@
 using StrategyLayer.Domain.Errors;
 
-namespace StrategyLayer.Store.LiteDb.Locking;
+namespace StrategyLayer.Store;
 
-/// <summary>Another process holds the store (exit 1). Names the holder when the lock file says who it is.</summary>
+/// <summary>
+/// Another process holds the store (exit 1), on an engine with one writer process. Names the
+/// holder when the engine can tell who it is.
+/// </summary>
 public sealed class StoreLockedException : StrategyLayerException
 {
     public StoreLockedException(string storePath, LockHolder? holder)
