@@ -67,7 +67,8 @@ public static class DemoFolder
             written[name] = value?.DeepClone();
         }
 
-        written["store"] = Relative(used.Store);
+        // A database's URI is written without its password (the next commands take it from PGPASSWORD).
+        written["store"] = StoreEngines.IsServer(used.Store) ? StoreEngines.Shown(used.Store) : Relative(used.Store);
         written["logs"] = Relative(used.Logs);
         written["strategy"] = Absolute((string?)root["strategy"], "strategy.json");
         written["rules"] = Absolute((string?)root["rules"], "rules.json");
