@@ -5,7 +5,8 @@
 # (sync → map → report) to HTML and PDF packs in ./out. The demo leaves ./strategylayer.json and its
 # store in ./data, so `strategylayer status`, `items`, `explain` and `serve` typed here read them.
 #   bash scripts/demo.sh [--no-demo] [demo options, e.g. --size medium]
-# Installs, and says so: Debian's chromium when it is missing (it prints the PDF packs).
+# Installs, and says so: Debian's chromium when it is missing (it prints the PDF packs), and a font
+# with CJK letters (fonts-wqy-microhei), so that every title a pack shows also prints.
 set -euo pipefail
 here="$PWD"
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -17,9 +18,12 @@ done
 sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "demo.sh: installing Debian's chromium (prints the PDF packs)"
-  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "demo.sh: installing Debian's ${need[*]} (prints the PDF packs)"
+  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.props")"

@@ -5,6 +5,8 @@
 #   - python3-aiosmtpd  (Debian package: the email tests start a real SMTP server on loopback)
 #   - postgresql        (Debian package: the PostgreSQL store tests start a private cluster on a
 #                        free loopback port in a temporary folder of their own, never the package's)
+#   - fonts-wqy-microhei (Debian package: a font with CJK letters, so a printed pack shows every
+#                        title it holds; the PDF tests look for each word of the HTML in the PDF)
 # Then builds the solution and runs all test projects, printing "N passed, N failed" at the end.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -16,12 +18,13 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need+=(python3-aiosmtpd)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
 if [ ${#need[@]} -gt 0 ]; then
   echo "test.sh: installing Debian packages the tests need: ${need[*]}"
   $sudo_cmd apt-get update -qq || { echo "test.sh: apt-get update failed"; exit 1; }
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null || { echo "test.sh: could not install ${need[*]}"; exit 1; }
 else
-  echo "test.sh: chromium, python3-aiosmtpd and postgresql are already installed"
+  echo "test.sh: chromium, python3-aiosmtpd, fonts-wqy-microhei and postgresql are already installed"
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StrategyLayer.Connectors.Text;
 using StrategyLayer.Domain.Items;
 
 namespace StrategyLayer.Connectors.Jira;
@@ -65,7 +66,7 @@ internal sealed partial class IssueReader
 
     private static List<string> Strings(JsonElement array) =>
         array.ValueKind == JsonValueKind.Array
-            ? array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList()
+            ? array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(LenientJson.GetString).ToList()
             : [];
 
     private static List<string> Names(JsonElement array) =>
@@ -82,7 +83,7 @@ internal sealed partial class IssueReader
         var v = Prop(obj, name);
         return v.ValueKind switch
         {
-            JsonValueKind.String => v.GetString(),
+            JsonValueKind.String => LenientJson.GetString(v),
             JsonValueKind.Number => v.GetRawText(),
             _ => null,
         };

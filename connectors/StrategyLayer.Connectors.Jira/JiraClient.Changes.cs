@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Domain.Items;
 
@@ -27,23 +26,24 @@ internal sealed partial class JiraClient
         var seen = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var mark = cursor?.Mark.ToUniversalTime();
         var lastId = cursor?.LastId;
-        var number = 0;
         await foreach (var page in pages.ConfigureAwait(false))
         {
             var records = new List<SourceRecord>(page.Issues.Count);
             var quarantined = new List<QuarantinedRecord>();
             foreach (var issue in page.Issues)
             {
-                SourceRecord record;
-                try
+                var (read, bad) = reader.ReadLeniently(issue, Name, page.Number, page.Where);
+                if (bad is not null)
                 {
-                    record = reader.Read(issue);
-                }
-                catch (MalformedIssueException e)
-                {
-                    _log.Warning("Quarantined {Key} from {Where}: {Reason}", e.Key ?? e.IssueId ?? "?", page.Where, e.Message);
-                    quarantined.Add(new QuarantinedRecord(Name, partition, e.Key, e.IssueId, $"{page.Where}: {e.Message}", JsonSerializer.Serialize(issue)));
+                    _log.Warning("Quarantined {Key} from {Where}: {Reason}", bad.Key ?? bad.SourceId ?? "?", page.Where, bad.Reason);
+                    quarantined.Add(bad with { Partition = partition });
                     continue;
+                }
+
+                var record = read!;
+                if (record.Replaced.Count > 0)
+                {
+                    _log.Warning("Stored {Key} from {Where} with U+FFFD in {Fields}", record.Item.Key, page.Where, string.Join(", ", record.Replaced.Select(r => r.Field)));
                 }
 
                 var item = record.Item;
@@ -68,7 +68,7 @@ internal sealed partial class JiraClient
                 continue;
             }
 
-            yield return new SourcePage(partition, ++number, records, quarantined, new SyncCursor(mark ?? DateTimeOffset.UnixEpoch, lastId));
+            yield return new SourcePage(partition, page.Number, records, quarantined, new SyncCursor(mark ?? DateTimeOffset.UnixEpoch, lastId));
         }
     }
 

@@ -79,6 +79,6 @@ internal sealed partial class JiraClient
     }
 
     /// <summary>Jira has no REST resource for deleted issues: deletions are found by <see cref="ListScopeAsync"/>.</summary>
-    public IAsyncEnumerable<IReadOnlyList<string>> ReadDeletionsAsync(string partition, DateTimeOffset since, CancellationToken cancellationToken) =>
-        AsyncEnumerable.Empty<IReadOnlyList<string>>();
+    public IAsyncEnumerable<DeletionBatch> ReadDeletionsAsync(string partition, DateTimeOffset since, CancellationToken cancellationToken) =>
+        AsyncEnumerable.Empty<DeletionBatch>();
 }

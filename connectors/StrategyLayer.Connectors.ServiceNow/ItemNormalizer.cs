@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using StrategyLayer.Connectors.Contract;
+using StrategyLayer.Connectors.Text;
 using StrategyLayer.Domain.Items;
 
 namespace StrategyLayer.Connectors.ServiceNow;
@@ -41,8 +42,48 @@ internal sealed class ItemNormalizer
     /// <summary>The explicit <c>sysparm_fields</c> list (unknown fields are left out of answers, not refused).</summary>
     public string SysparmFields { get; }
 
-    /// <summary>Normalizes one row; a row that cannot be read becomes a <see cref="QuarantinedRecord"/>.</summary>
-    public (SourceRecord? Record, QuarantinedRecord? Quarantined) Normalize(string table, JsonElement row)
+    /// <summary>
+    /// Normalizes one row whatever it holds: text that cannot be read as it came (bytes that are not
+    /// UTF-8, a lone surrogate) is kept with U+FFFD and named in <see cref="SourceRecord.Replaced"/>;
+    /// a row that cannot be normalized becomes a <see cref="QuarantinedRecord"/> with its number and page.
+    /// </summary>
+    /// <param name="table">The table the row came from.</param>
+    /// <param name="row">The row's JSON.</param>
+    /// <param name="page">The page of the read (1-based), or null for a read by id.</param>
+    /// <param name="where">Where it was read, for the quarantine reason (<c>table incident, page 2</c>).</param>
+    public (SourceRecord? Record, QuarantinedRecord? Quarantined) Normalize(string table, JsonElement row, int? page, string where)
+    {
+        RepairedJson? repaired = null;
+        try
+        {
+            IReadOnlyList<ReplacedText> replaced = [];
+            if (LenientJson.MayNeedRepair(row))
+            {
+                repaired = LenientJson.Repair(row);
+                if (repaired.Damage.Count > 0)
+                {
+                    row = repaired.Root;
+                    // display_value and value of one field are one field to a person.
+                    replaced = [.. repaired.Damage.Select(d => d with { Field = FieldName(d.Field), Page = page }).DistinctBy(d => d.Field)];
+                }
+            }
+
+            var (record, bad) = Normalize(table, row, page, where, replaced);
+            return (record, bad);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever else the row's content breaks costs this row only: the page goes on.
+            var r = new TableRecord(row);
+            return (null, Quarantine(table, r.Display("number"), r.Value("sys_id"), page, $"{where}: {r.Display("number") ?? "a row"} cannot be read: {e.Message}", LenientJson.ToJsonText(row)));
+        }
+        finally
+        {
+            repaired?.Dispose();
+        }
+    }
+
+    private (SourceRecord? Record, QuarantinedRecord? Quarantined) Normalize(string table, JsonElement row, int? page, string where, IReadOnlyList<ReplacedText> replaced)
     {
         var r = new TableRecord(row);
         var raw = r.Compact();
@@ -50,22 +91,29 @@ internal sealed class ItemNormalizer
         var number = r.Display("number");
         if (row.ValueKind != JsonValueKind.Object)
         {
-            return (null, Quarantine(table, null, null, "the row is not a JSON object", raw));
+            return (null, Quarantine(table, null, null, page, $"{where}: the row is not a JSON object", raw));
         }
 
         if (sysId is null || number is null)
         {
-            return (null, Quarantine(table, number, sysId, sysId is null ? "no sys_id" : "no number", raw));
+            return (null, Quarantine(table, number, sysId, page, $"{where}: {(sysId is null ? "no sys_id" : "no number")}", raw));
         }
 
         try
         {
-            return (new SourceRecord(Build(table, r, sysId, number), raw), null);
+            return (new SourceRecord(Build(table, r, sysId, number), raw) { Replaced = replaced }, null);
         }
         catch (FormatException e)
         {
-            return (null, Quarantine(table, number, sysId, e.Message, raw));
+            return (null, Quarantine(table, number, sysId, page, $"{where}: {number}: {e.Message}", raw));
         }
+    }
+
+    /// <summary><c>short_description.display_value</c> → <c>short_description</c>: the field a ServiceNow user knows.</summary>
+    private static string FieldName(string path)
+    {
+        var dot = path.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? path : path[..dot];
     }
 
     private WorkItem Build(string table, TableRecord r, string sysId, string number)
@@ -139,6 +187,6 @@ internal sealed class ItemNormalizer
         return links;
     }
 
-    private QuarantinedRecord Quarantine(string table, string? key, string? sysId, string reason, string raw) =>
-        new(_settings.Name, table, key, sysId, reason, raw);
+    private QuarantinedRecord Quarantine(string table, string? key, string? sysId, int? page, string reason, string raw) =>
+        new(_settings.Name, table, key, sysId, reason, raw) { Page = page };
 }

@@ -75,10 +75,14 @@ internal sealed partial class ServiceNowClient
                 var quarantined = new List<QuarantinedRecord>();
                 foreach (var row in page.Rows.EnumerateArray())
                 {
-                    var (record, bad) = _normalizer.Normalize(table, row);
+                    var (record, bad) = _normalizer.Normalize(table, row, number, where);
                     if (record is not null)
                     {
                         records.Add(record);
+                        if (record.Replaced.Count > 0)
+                        {
+                            _log.Warning("Stored {Table} record {Key} at {Where} with U+FFFD in {Fields}", table, record.Item.Key, where, string.Join(", ", record.Replaced.Select(r => r.Field)));
+                        }
                     }
                     else if (bad is not null)
                     {
@@ -88,7 +92,7 @@ internal sealed partial class ServiceNowClient
                 }
 
                 _log.Debug("Read {Table} page {Page}: {Count} records, {Quarantined} quarantined", table, number, records.Count, quarantined.Count);
-                yield return new SourcePage(table, number, records, quarantined, last!);
+                yield return new SourcePage(table, number, records, quarantined, last!) { SourceTime = page.ServerTime };
             }
         }
         finally
@@ -112,11 +116,11 @@ internal sealed partial class ServiceNowClient
         }
     }
 
-    private static DateTimeOffset? TryDate(TableRecord r)
+    private static DateTimeOffset? TryDate(TableRecord r, string field = "sys_updated_on")
     {
         try
         {
-            return r.Date("sys_updated_on");
+            return r.Date(field);
         }
         catch (FormatException)
         {

@@ -1,3 +1,5 @@
+using StrategyLayer.Connectors.Contract;
+
 namespace StrategyLayer.Connectors.ServiceNow;
 
 internal sealed partial class ServiceNowClient
@@ -5,11 +7,13 @@ internal sealed partial class ServiceNowClient
     private const string AuditTable = "sys_audit_delete";
 
     /// <summary>
-    /// The sys_ids (documentkey) that sys_audit_delete records for the table since a mark. Tables
-    /// marked no_audit_delete and Table Cleaner purges leave no row: a full sync's scope listing
-    /// catches those.
+    /// The sys_ids (documentkey) that sys_audit_delete records for the table since a mark in the
+    /// instance's own time, less the overlap window: an audit row is stamped by the instance's clock
+    /// (which is not ours) and may become visible after a later one. Each batch carries the newest
+    /// sys_created_on read, the next mark. Tables marked no_audit_delete and Table Cleaner purges
+    /// leave no row: a full sync's scope listing catches those.
     /// </summary>
-    public async IAsyncEnumerable<IReadOnlyList<string>> ReadDeletionsAsync(
+    public async IAsyncEnumerable<DeletionBatch> ReadDeletionsAsync(
         string partition,
         DateTimeOffset since,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -20,7 +24,8 @@ internal sealed partial class ServiceNowClient
             yield break;
         }
 
-        var scope = $"tablename={table}^sys_created_on>={EncodedQuery.FormatDate(since)}";
+        var from = since - DateTimeOffset.MinValue > _settings.Overlap ? since - _settings.Overlap : DateTimeOffset.MinValue;
+        var scope = $"tablename={table}^sys_created_on>={EncodedQuery.FormatDate(from)}";
         string? condition = null;
         for (var number = 1; ; number++)
         {
@@ -33,6 +38,7 @@ internal sealed partial class ServiceNowClient
             }
 
             var keys = new List<string>(page.Count);
+            DateTimeOffset? mark = null;
             string? lastCreated = null;
             string? lastId = null;
             foreach (var row in page.Rows.EnumerateArray())
@@ -47,17 +53,21 @@ internal sealed partial class ServiceNowClient
                 {
                     lastCreated = created;
                     lastId = id;
+                    if (TryDate(r, "sys_created_on") is { } at && (mark is null || at > mark))
+                    {
+                        mark = at;
+                    }
                 }
             }
 
             if (lastCreated is null || lastId is null)
             {
-                yield return keys;
+                yield return new DeletionBatch(keys, mark);
                 yield break;
             }
 
             condition = EncodedQuery.After("sys_created_on", lastCreated, "sys_id", lastId);
-            yield return keys;
+            yield return new DeletionBatch(keys, mark);
         }
     }
 }

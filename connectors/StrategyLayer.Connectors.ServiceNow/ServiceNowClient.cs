@@ -84,7 +84,7 @@ internal sealed partial class ServiceNowClient : IWorkSource
             throw new SourceException(Name, "the answer has no 'result' array", where, (int)response.StatusCode);
         }
 
-        return new TablePage(doc, result);
+        return new TablePage(doc, result, ServerTime(response));
     }
 
     public async ValueTask DisposeAsync()
@@ -94,10 +94,19 @@ internal sealed partial class ServiceNowClient : IWorkSource
         await ValueTask.CompletedTask.ConfigureAwait(false);
     }
 
-    /// <summary>One answer's rows; disposing it frees the parsed JSON.</summary>
-    private sealed class TablePage(JsonDocument document, JsonElement rows) : IDisposable
+    /// <summary>The instance's own clock: its answer's <c>Date</c> header (RFC 1123), null when absent or unreadable.</summary>
+    private static DateTimeOffset? ServerTime(RestResponse response) =>
+        RetryAfter.Header(response, "Date") is { } date
+        && DateTimeOffset.TryParseExact(date, "r", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal, out var at)
+            ? at
+            : null;
+
+    /// <summary>One answer's rows (disposing it frees the parsed JSON), and the instance's clock when it answered.</summary>
+    private sealed class TablePage(JsonDocument document, JsonElement rows, DateTimeOffset? serverTime) : IDisposable
     {
         public JsonElement Rows { get; } = rows;
+
+        public DateTimeOffset? ServerTime { get; } = serverTime;
 
         public int Count => Rows.GetArrayLength();
 

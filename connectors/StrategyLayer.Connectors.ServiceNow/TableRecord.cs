@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using StrategyLayer.Connectors.Text;
 
 namespace StrategyLayer.Connectors.ServiceNow;
 
@@ -70,7 +71,7 @@ internal sealed class TableRecord(JsonElement row)
 
     private static string? Text(JsonElement e) => e.ValueKind switch
     {
-        JsonValueKind.String => e.GetString(),
+        JsonValueKind.String => LenientJson.GetString(e),
         JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => e.GetRawText(),
         _ => null,
     };

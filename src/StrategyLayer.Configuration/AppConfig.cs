@@ -39,6 +39,10 @@ public sealed record WebSettings
 {
     public string Urls { get; init; } = "http://127.0.0.1:5080";
     public string? BearerToken { get; init; }
+
+    /// <summary>Accept the bearer token over plain http beyond loopback (a proxy in front terminates TLS); off by default.</summary>
+    public bool AllowBearerOverHttp { get; init; }
+
     public string? OidcAuthority { get; init; }
     public string? OidcClientId { get; init; }
     public string? OidcClientSecret { get; init; }

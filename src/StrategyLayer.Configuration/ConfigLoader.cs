@@ -33,7 +33,13 @@ public static class ConfigLoader
         return config;
     }
 
-    /// <summary>Loads, adding every problem to <paramref name="diagnostics"/>; null when unusable.</summary>
+    /// <summary>
+    /// Loads, adding every problem to <paramref name="diagnostics"/>: schema violations, unset
+    /// variables, missing files and bad references together, in one pass. The sections are read even
+    /// when the schema found problems (a value the schema refused is skipped, its problem already
+    /// listed), so the config returned may be partial: use it only when no problem was added. Null
+    /// when the file cannot be read or parsed at all.
+    /// </summary>
     public static AppConfig? TryLoad(string path, ICollection<Diagnostic> diagnostics, Func<string, string?>? environment = null)
     {
         var file = JsonFile.Load(path, diagnostics);
@@ -44,18 +50,19 @@ public static class ConfigLoader
 
         var before = diagnostics.Count;
         file.Validate(Schema.Value, diagnostics);
-        if (diagnostics.Count > before || file.Root is not JObject root)
+        var tolerant = diagnostics.Count > before;
+        if (file.Root is not JObject root)
         {
             return null;
         }
 
         var lookup = Secrets(file, root, environment ?? Environment.GetEnvironmentVariable, diagnostics);
         file.ResolveEnvironment(lookup, diagnostics);
-        var reader = new SectionReader(file, lookup, diagnostics);
+        var reader = new SectionReader(file, lookup, diagnostics, tolerant);
 
         var zoneToken = root["timeZone"];
         var zone = TimeZoneInfo.Utc;
-        if (zoneToken is not null && !TimeZoneInfo.TryFindSystemTimeZoneById((string)zoneToken!, out zone))
+        if (zoneToken is JValue { Type: JTokenType.String } && !TimeZoneInfo.TryFindSystemTimeZoneById((string)zoneToken!, out zone))
         {
             diagnostics.Add(file.At(zoneToken, $"unknown time zone '{zoneToken}': use an IANA name such as Europe/Lisbon"));
             zone = TimeZoneInfo.Utc;
@@ -65,20 +72,20 @@ public static class ConfigLoader
         var channels = reader.Channels(root["channels"] as JArray);
         var audiences = reader.Audiences(root["audiences"] as JArray);
         var schedules = reader.Schedules(root["schedules"] as JArray);
-        var templates = file.ResolvePath((string?)root["templates"] ?? "../templates");
+        var templates = file.ResolvePath(Text(root, "templates") ?? "../templates");
 
         reader.CheckReferences(root, sources, channels, audiences, templates);
         return new AppConfig
         {
             File = file.Path,
             // A file is relative to the config; a server's URI (postgresql://…) is kept as written.
-            Store = ((string)root["store"]!) is var store && store.Contains("://", StringComparison.Ordinal) ? store : file.ResolvePath(store),
+            Store = Text(root, "store") is { } store && store.Contains("://", StringComparison.Ordinal) ? store : PathOf(file, root, "store"),
             StorePassword = lookup("PGPASSWORD"),
-            TimeZone = zone!,
-            WebBaseUrl = ((string?)root["webBaseUrl"])?.TrimEnd('/'),
-            Logs = file.ResolvePath((string?)root["logs"] ?? "../data/logs"),
-            Strategy = file.ResolvePath((string)root["strategy"]!),
-            Rules = file.ResolvePath((string)root["rules"]!),
+            TimeZone = zone ?? TimeZoneInfo.Utc,
+            WebBaseUrl = Text(root, "webBaseUrl")?.TrimEnd('/'),
+            Logs = file.ResolvePath(Text(root, "logs") ?? "../data/logs"),
+            Strategy = PathOf(file, root, "strategy"),
+            Rules = PathOf(file, root, "rules"),
             Templates = templates,
             Sources = sources,
             Audiences = audiences,
@@ -88,6 +95,12 @@ public static class ConfigLoader
             Web = reader.Web(root["web"] as JObject),
         };
     }
+
+    /// <summary>A string value of the root; null when absent or not a string (the schema says so).</summary>
+    private static string? Text(JObject root, string key) => root[key] is JValue { Type: JTokenType.String } v ? (string?)v : null;
+
+    /// <summary>A path of the root made absolute; empty when absent (the schema says so, and checks of that file are skipped).</summary>
+    private static string PathOf(JsonFile file, JObject root, string key) => Text(root, key) is { Length: > 0 } p ? file.ResolvePath(p) : "";
 
     /// <summary>The environment first, then the secrets file named in config (NAME=value lines).</summary>
     private static Func<string, string?> Secrets(JsonFile file, JObject root, Func<string, string?> environment, ICollection<Diagnostic> diagnostics)

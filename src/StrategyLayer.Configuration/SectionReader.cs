@@ -6,61 +6,85 @@ using StrategyLayer.Domain.Settings;
 
 namespace StrategyLayer.Configuration;
 
-/// <summary>Turns the schema-checked JSON sections into settings records, naming every problem's place.</summary>
-internal sealed class SectionReader(JsonFile file, Func<string, string?> lookup, ICollection<Diagnostic> diagnostics)
+/// <summary>
+/// Turns the JSON sections into settings records, naming every problem's place. When the schema
+/// found problems (<paramref name="tolerant"/>), an entry whose shape it refused is skipped rather
+/// than read, so that the problems of every other entry (unset variables, bad references) are still
+/// listed in the same pass.
+/// </summary>
+internal sealed class SectionReader(JsonFile file, Func<string, string?> lookup, ICollection<Diagnostic> diagnostics, bool tolerant = false)
 {
-    public List<SourceSettings> Sources(JArray? array)
+    /// <summary>Reads each object of an array; in tolerant mode an entry that cannot be read is left out (the schema named its problem).</summary>
+    private List<T> Each<T>(JArray? array, Func<JObject, IReadOnlyList<T>, T?> read)
+        where T : class
     {
-        var list = new List<SourceSettings>();
+        var list = new List<T>();
         foreach (var token in array?.OfType<JObject>() ?? [])
         {
-            var name = (string)token["name"]!;
-            if (list.Any(s => s.Name == name))
+            try
             {
-                diagnostics.Add(file.At(token["name"], $"source name '{name}' is used twice"));
-            }
-
-            var type = (string)token["type"]!;
-            var tables = token["tables"]?.Values<string>().OfType<string>().ToList() ?? [];
-            if (type == "servicenow" && tables.Count == 0)
-            {
-                tables = ["incident", "change_request", "problem"];
-            }
-
-            var options = new Dictionary<string, string>();
-            if (token["options"] is JObject extra)
-            {
-                foreach (var p in extra.Properties())
+                if (read(token, list) is { } value)
                 {
-                    options[p.Name] = p.Value.ToString(Newtonsoft.Json.Formatting.None);
+                    list.Add(value);
                 }
             }
-
-            var baseUrl = (string)token["baseUrl"]!;
-            if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri))
+            catch (Exception e) when (tolerant && e is ArgumentException or FormatException or InvalidCastException or OverflowException or NullReferenceException or InvalidOperationException)
             {
-                diagnostics.Add(file.At(token["baseUrl"], $"'{baseUrl}' is not a URL"));
-                continue;
+                // The schema has already reported what makes this entry unreadable.
             }
-
-            var defaults = new SourceSettings { Name = name, Type = type, BaseUrl = uri };
-            list.Add(defaults with
-            {
-                Scope = (string?)token["scope"] ?? "",
-                Auth = Auth(token["auth"] as JObject, type),
-                Tables = tables,
-                TeamField = (string?)token["teamField"],
-                EstimateField = (string?)token["estimateField"],
-                Fields = (token["fields"] as JObject)?.Properties().ToDictionary(p => p.Name, p => (string)p.Value!) ?? new Dictionary<string, string>(),
-                NotDoneResolutions = token["notDoneResolutions"]?.Values<string>().OfType<string>().ToList() ?? defaults.NotDoneResolutions,
-                Overlap = token["overlapMinutes"] is { } o ? TimeSpan.FromMinutes((int)o) : defaults.Overlap,
-                PageSize = (int?)token["pageSize"] ?? (type == "servicenow" ? 1000 : 100),
-                Resilience = token["maxRetries"] is { } r ? defaults.Resilience with { MaxRetries = (int)r } : defaults.Resilience,
-                Options = options,
-            });
         }
 
         return list;
+    }
+
+    public List<SourceSettings> Sources(JArray? array) => Each<SourceSettings>(array, Source);
+
+    private SourceSettings? Source(JObject token, IReadOnlyList<SourceSettings> list)
+    {
+        var name = (string)token["name"]!;
+        if (list.Any(s => s.Name == name))
+        {
+            diagnostics.Add(file.At(token["name"], $"source name '{name}' is used twice"));
+        }
+
+        var type = (string)token["type"]!;
+        var tables = token["tables"]?.Values<string>().OfType<string>().ToList() ?? [];
+        if (type == "servicenow" && tables.Count == 0)
+        {
+            tables = ["incident", "change_request", "problem"];
+        }
+
+        var options = new Dictionary<string, string>();
+        if (token["options"] is JObject extra)
+        {
+            foreach (var p in extra.Properties())
+            {
+                options[p.Name] = p.Value.ToString(Newtonsoft.Json.Formatting.None);
+            }
+        }
+
+        var baseUrl = (string)token["baseUrl"]!;
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri))
+        {
+            diagnostics.Add(file.At(token["baseUrl"], $"'{baseUrl}' is not a URL"));
+            return null;
+        }
+
+        var defaults = new SourceSettings { Name = name, Type = type, BaseUrl = uri };
+        return defaults with
+        {
+            Scope = (string?)token["scope"] ?? "",
+            Auth = Auth(token["auth"] as JObject, type),
+            Tables = tables,
+            TeamField = (string?)token["teamField"],
+            EstimateField = (string?)token["estimateField"],
+            Fields = (token["fields"] as JObject)?.Properties().ToDictionary(p => p.Name, p => (string)p.Value!) ?? new Dictionary<string, string>(),
+            NotDoneResolutions = token["notDoneResolutions"]?.Values<string>().OfType<string>().ToList() ?? defaults.NotDoneResolutions,
+            Overlap = token["overlapMinutes"] is { } o ? TimeSpan.FromMinutes((int)o) : defaults.Overlap,
+            PageSize = (int?)token["pageSize"] ?? (type == "servicenow" ? 1000 : 100),
+            Resilience = token["maxRetries"] is { } r ? defaults.Resilience with { MaxRetries = (int)r } : defaults.Resilience,
+            Options = options,
+        };
     }
 
     private SourceAuth Auth(JObject? auth, string sourceType)
@@ -123,63 +147,59 @@ internal sealed class SectionReader(JsonFile file, Func<string, string?> lookup,
         return value;
     }
 
-    public List<ChannelSettings> Channels(JArray? array)
+    public List<ChannelSettings> Channels(JArray? array) => Each<ChannelSettings>(array, Channel);
+
+    private ChannelSettings Channel(JObject token, IReadOnlyList<ChannelSettings> list)
     {
-        var list = new List<ChannelSettings>();
-        foreach (var token in array?.OfType<JObject>() ?? [])
+        var name = (string)token["name"]!;
+        var type = (string)token["type"]!;
+        if (list.Any(c => c.Name == name))
         {
-            var name = (string)token["name"]!;
-            var type = (string)token["type"]!;
-            if (list.Any(c => c.Name == name))
-            {
-                diagnostics.Add(file.At(token["name"], $"channel name '{name}' is used twice"));
-            }
-
-            SmtpSettings? smtp = null;
-            if (token["smtp"] is JObject s)
-            {
-                smtp = new SmtpSettings
-                {
-                    Host = (string)s["host"]!,
-                    Port = (int?)s["port"] ?? 25,
-                    Security = (string?)s["security"] ?? "auto",
-                    User = s["userEnv"] is null ? null : Secret(s, "userEnv"),
-                    Password = s["passwordEnv"] is null ? null : Secret(s, "passwordEnv"),
-                };
-            }
-
-            switch (type)
-            {
-                case "email" when smtp is null || token["from"] is null || token["to"] is not JArray { Count: > 0 }:
-                    diagnostics.Add(file.At(token, $"email channel '{name}' needs 'smtp', 'from' and at least one 'to'"));
-                    break;
-                case "folder" when token["path"] is null:
-                    diagnostics.Add(file.At(token, $"folder channel '{name}' needs 'path'"));
-                    break;
-                case "webhook" when token["urlEnv"] is null:
-                    diagnostics.Add(file.At(token, $"webhook channel '{name}' needs 'urlEnv' (the URL is a secret: it comes from the environment)"));
-                    break;
-            }
-
-            list.Add(new ChannelSettings
-            {
-                Name = name,
-                Type = type,
-                Smtp = smtp,
-                From = (string?)token["from"],
-                To = token["to"]?.Values<string>().OfType<string>().ToList() ?? [],
-                Subject = (string?)token["subject"],
-                Path = token["path"] is { } p ? file.ResolvePath((string)p!) : null,
-                Format = (string?)token["format"] ?? (type == "webhook" ? "slack" : null),
-                Url = token["urlEnv"] is null ? null : Secret(token, "urlEnv"),
-            });
+            diagnostics.Add(file.At(token["name"], $"channel name '{name}' is used twice"));
         }
 
-        return list;
+        SmtpSettings? smtp = null;
+        if (token["smtp"] is JObject s)
+        {
+            smtp = new SmtpSettings
+            {
+                Host = (string)s["host"]!,
+                Port = (int?)s["port"] ?? 25,
+                Security = (string?)s["security"] ?? "auto",
+                User = s["userEnv"] is null ? null : Secret(s, "userEnv"),
+                Password = s["passwordEnv"] is null ? null : Secret(s, "passwordEnv"),
+            };
+        }
+
+        switch (type)
+        {
+            case "email" when smtp is null || token["from"] is null || token["to"] is not JArray { Count: > 0 }:
+                diagnostics.Add(file.At(token, $"email channel '{name}' needs 'smtp', 'from' and at least one 'to'"));
+                break;
+            case "folder" when token["path"] is null:
+                diagnostics.Add(file.At(token, $"folder channel '{name}' needs 'path'"));
+                break;
+            case "webhook" when token["urlEnv"] is null:
+                diagnostics.Add(file.At(token, $"webhook channel '{name}' needs 'urlEnv' (the URL is a secret: it comes from the environment)"));
+                break;
+        }
+
+        return new ChannelSettings
+        {
+            Name = name,
+            Type = type,
+            Smtp = smtp,
+            From = (string?)token["from"],
+            To = token["to"]?.Values<string>().OfType<string>().ToList() ?? [],
+            Subject = (string?)token["subject"],
+            Path = token["path"] is { } p ? file.ResolvePath((string)p!) : null,
+            Format = (string?)token["format"] ?? (type == "webhook" ? "slack" : null),
+            Url = token["urlEnv"] is null ? null : Secret(token, "urlEnv"),
+        };
     }
 
     public List<AudienceSettings> Audiences(JArray? array) =>
-        (array?.OfType<JObject>() ?? []).Select(t => new AudienceSettings
+        Each<AudienceSettings>(array, (t, _) => new AudienceSettings
         {
             Name = (string)t["name"]!,
             Template = (string)t["template"]!,
@@ -188,17 +208,17 @@ internal sealed class SectionReader(JsonFile file, Func<string, string?> lookup,
             Portfolio = (string?)t["portfolio"],
             Channels = t["channels"]?.Values<string>().OfType<string>().ToList() ?? [],
             Exceptions = (bool?)t["exceptions"] ?? false,
-        }).ToList();
+        });
 
     public List<ScheduleSettings> Schedules(JArray? array) =>
-        (array?.OfType<JObject>() ?? []).Select(t => new ScheduleSettings
+        Each<ScheduleSettings>(array, (t, _) => new ScheduleSettings
         {
             Job = (string)t["job"]!,
             Cron = (string)t["cron"]!,
             Source = (string?)t["source"],
             Audience = (string?)t["audience"],
             TimeZone = (string?)t["timeZone"],
-        }).ToList();
+        });
 
     public WebSettings Web(JObject? web)
     {
@@ -207,11 +227,25 @@ internal sealed class SectionReader(JsonFile file, Func<string, string?> lookup,
             return new WebSettings();
         }
 
+        try
+        {
+            return ReadWeb(web);
+        }
+        catch (Exception e) when (tolerant && e is ArgumentException or FormatException or InvalidCastException)
+        {
+            // The schema has already reported what makes the section unreadable.
+            return new WebSettings();
+        }
+    }
+
+    private WebSettings ReadWeb(JObject web)
+    {
         var oidc = web["oidc"] as JObject;
         return new WebSettings
         {
             Urls = (string?)web["urls"] ?? new WebSettings().Urls,
             BearerToken = web["bearerTokenEnv"] is null ? null : Secret(web, "bearerTokenEnv"),
+            AllowBearerOverHttp = (bool?)web["allowBearerOverHttp"] ?? false,
             OidcAuthority = (string?)oidc?["authority"],
             OidcClientId = (string?)oidc?["clientId"],
             OidcClientSecret = oidc?["clientSecretEnv"] is null ? null : Secret(oidc, "clientSecretEnv"),
@@ -221,20 +255,28 @@ internal sealed class SectionReader(JsonFile file, Func<string, string?> lookup,
     /// <summary>Audiences name channels and templates that exist; schedules name sources and audiences that exist.</summary>
     public void CheckReferences(JObject root, List<SourceSettings> sources, List<ChannelSettings> channels, List<AudienceSettings> audiences, string templates)
     {
-        var audienceTokens = (root["audiences"] as JArray)?.OfType<JObject>().ToList() ?? [];
-        for (var i = 0; i < audienceTokens.Count; i++)
+        // Read from the tokens, not the settings: in tolerant mode an audience may have been left out.
+        foreach (var token in (root["audiences"] as JArray)?.OfType<JObject>() ?? [])
         {
-            var token = audienceTokens[i];
+            var name = Text(token["name"]) ?? "?";
             foreach (var channel in token["channels"]?.OfType<JValue>() ?? [])
             {
-                if (!channels.Any(c => c.Name == (string?)channel))
+                if (!channels.Any(c => c.Name == Text(channel)))
                 {
-                    diagnostics.Add(file.At(channel, $"audience '{audiences[i].Name}' names channel '{channel}', which is not defined under 'channels'"));
+                    diagnostics.Add(file.At(channel, $"audience '{name}' names channel '{channel}', which is not defined under 'channels'"));
                 }
             }
 
-            var template = audiences[i].Template;
-            if (!File.Exists(Path.Combine(templates, template + ".sbn")))
+            if (Text(token["template"]) is not { } template)
+            {
+                continue;
+            }
+
+            if (!IsTemplateName(template))
+            {
+                diagnostics.Add(file.At(token["template"], $"'{template}' is not a template name: name a file of the templates folder, without folders or .sbn (for example portfolio-pack)"));
+            }
+            else if (!File.Exists(Path.Combine(templates, template + ".sbn")))
             {
                 diagnostics.Add(file.At(token["template"], $"template '{template}' not found: expected {Path.Combine(templates, template + ".sbn")}"));
             }
@@ -242,15 +284,25 @@ internal sealed class SectionReader(JsonFile file, Func<string, string?> lookup,
 
         foreach (var schedule in (root["schedules"] as JArray)?.OfType<JObject>() ?? [])
         {
-            if (schedule["source"] is { } s && !sources.Any(x => x.Name == (string?)s))
+            if (schedule["source"] is JValue s && !sources.Any(x => x.Name == Text(s)))
             {
                 diagnostics.Add(file.At(s, $"schedule names source '{s}', which is not defined under 'sources'"));
             }
 
-            if (schedule["audience"] is { } a && !audiences.Any(x => x.Name == (string?)a))
+            if (schedule["audience"] is JValue a && !audiences.Any(x => x.Name == Text(a)))
             {
                 diagnostics.Add(file.At(a, $"schedule names audience '{a}', which is not defined under 'audiences'"));
             }
         }
     }
+
+    /// <summary>
+    /// A template is named, never reached by a path: no folder separator, nothing rooted, no leading
+    /// dot (<c>../../outside/x</c> is refused here as it is when a pack is rendered).
+    /// </summary>
+    public static bool IsTemplateName(string name) =>
+        name.Trim().Length > 0 && name.IndexOfAny(['/', '\\', ':']) < 0 && !name.StartsWith('.') && !Path.IsPathRooted(name);
+
+    /// <summary>A string value; null when absent or another kind (the schema says so).</summary>
+    private static string? Text(JToken? token) => token is JValue { Type: JTokenType.String } v ? (string?)v : null;
 }

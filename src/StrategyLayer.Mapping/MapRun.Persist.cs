@@ -10,7 +10,8 @@ public static partial class MapRun
         var changed = new List<ItemMapping>(Math.Min(count, SaveBatch));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var byRule = new SortedDictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        int items = 0, mapped = 0, untracked = 0, inScope = 0, writes = 0;
+        var coverage = new CoverageTally();
+        int items = 0, writes = 0;
         for (var i = 0; i < count; i++)
         {
             ct.ThrowIfCancellationRequested();
@@ -20,11 +21,8 @@ public static partial class MapRun
             if (!f.Removed)
             {
                 items++;
-                inScope += mapping.InScope ? 1 : 0;
-                untracked += mapping.Untracked ? 1 : 0;
-                if (mapping.MeasureId is not null)
+                if (coverage.Add(false, mapping) == CoverageKind.Mapped)
                 {
-                    mapped++;
                     var key = mapping.DecidedBy.Rule ?? "pin";
                     byRule[key] = byRule.GetValueOrDefault(key) + 1;
                 }
@@ -47,7 +45,8 @@ public static partial class MapRun
             writes += await store.SaveMappingsAsync(changed, dropped, ct).ConfigureAwait(false);
         }
 
-        return new MapSummary(items, mapped, untracked, byRule, writes) { InScope = inScope };
+        var figures = coverage.Coverage;
+        return new MapSummary(items, figures.Mapped, figures.Untracked, byRule, writes) { InScope = figures.InScope, OutOfScope = figures.OutOfScope };
     }
 
     /// <summary>Removed items keep no mapping: they are gone upstream and out of scope.</summary>

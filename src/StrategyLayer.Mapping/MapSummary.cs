@@ -1,11 +1,14 @@
 using System.Text.Json.Serialization;
+using StrategyLayer.Domain.Mapping;
 
 namespace StrategyLayer.Mapping;
 
 /// <summary>
 /// The result of <c>map</c>: the <c>--json</c> document is <c>{items, mapped, untracked, byRule}</c>
-/// (plus what the run wrote and evaluated). <see cref="ByRule"/> counts mapped items by the rule that
-/// decided them, directly or through inheritance; pinned items count under <c>pin</c>.
+/// (plus what the run wrote and evaluated). <see cref="Mapped"/> and <see cref="Untracked"/> count in-scope
+/// items (as <see cref="Coverage"/> does everywhere); out-of-scope items are counted apart in
+/// <see cref="OutOfScope"/>. <see cref="ByRule"/> counts the mapped items by the rule that decided them,
+/// directly or through inheritance; pinned items count under <c>pin</c>.
 /// </summary>
 public sealed record MapSummary(
     [property: JsonPropertyName("items")] int Items,
@@ -20,6 +23,10 @@ public sealed record MapSummary(
 
     [JsonPropertyName("inScope")]
     public int InScope { get; init; }
+
+    /// <summary>Stored items outside the in-scope filter (mapped or not): counted apart, in no share.</summary>
+    [JsonPropertyName("outOfScope")]
+    public int OutOfScope { get; init; }
 
     /// <summary>True when rules or tree changed (or no earlier map), so every item was evaluated.</summary>
     [JsonPropertyName("full")]

@@ -18,7 +18,7 @@ public sealed class PdfPrinter(PdfPrinterOptions? options = null, ILogger? log =
     private IPlaywright? playwright;
     private IBrowser? browser;
 
-    /// <summary>Prints <paramref name="htmlPath"/> to <paramref name="pdfPath"/> (A4, backgrounds, header and page numbers).</summary>
+    /// <summary>Prints <paramref name="htmlPath"/> to <paramref name="pdfPath"/> at 100 % (A4, landscape where the pack's CSS says so, backgrounds, header and page numbers).</summary>
     /// <exception cref="PdfUnavailableException">Chromium is missing or does not start.</exception>
     public async Task<string> PrintAsync(string htmlPath, string pdfPath, PdfPageLabels labels, CancellationToken cancellationToken)
     {
@@ -48,7 +48,12 @@ public sealed class PdfPrinter(PdfPrinterOptions? options = null, ILogger? log =
             DisplayHeaderFooter = true,
             HeaderTemplate = Header(labels),
             FooterTemplate = Footer(labels),
-            Margin = new Margin { Top = "18mm", Bottom = "16mm", Left = "12mm", Right = "12mm" },
+            // 100 %: the packs' CSS keeps every box within the page, so Chromium never shrinks a
+            // pack to fit (a wide table used to print the whole pack at about 66 %). The margins
+            // are the CSS @page ones, which win for the page size and orientation (a section of
+            // class "wide" prints landscape).
+            Scale = 1,
+            Margin = new Margin { Top = "16mm", Bottom = "14mm", Left = "12mm", Right = "12mm" },
         }).ConfigureAwait(false);
         log.Information("Printed {Html} to {Pdf}", htmlPath, pdfPath);
         return pdfPath;
@@ -106,13 +111,16 @@ public sealed class PdfPrinter(PdfPrinterOptions? options = null, ILogger? log =
         }
     }
 
-    // Chromium fills elements of these classes in the header and footer templates.
+    // Chromium fills elements of these classes in the header and footer templates; 8 pt, like the
+    // smallest type of a pack, so the running lines stay readable on paper.
+    private const string Running = "<div style=\"font-family:'DejaVu Sans',Arial,sans-serif;font-size:8pt;width:100%;margin:0 12mm;color:#444;display:flex;justify-content:space-between;\">";
+
     private static string Header(PdfPageLabels labels) =>
-        "<div style=\"font-size:8px;width:100%;margin:0 12mm;color:#555;display:flex;justify-content:space-between;\">"
+        Running
         + "<span>" + WebUtility.HtmlEncode(labels.Title) + "</span><span>Period " + WebUtility.HtmlEncode(labels.Period) + "</span></div>";
 
     private static string Footer(PdfPageLabels labels) =>
-        "<div style=\"font-size:8px;width:100%;margin:0 12mm;color:#555;display:flex;justify-content:space-between;\">"
+        Running
         + "<span>" + WebUtility.HtmlEncode(labels.Period) + "</span>"
         + "<span>Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></span></div>";
 

@@ -1,4 +1,3 @@
-using StrategyLayer.Domain.Reporting;
 using StrategyLayer.Reporting.Building;
 using StrategyLayer.Reporting.Model;
 using StrategyLayer.Reporting.Snapshots;
@@ -18,9 +17,10 @@ public sealed partial class ReportBuilder
             .Select(m => m with { Trend = TrendChart.Render(m.Name, m.TrendPoints, m.Unit) })
             .ToList();
 
+        var teamWork = new Dictionary<string, (int Items, int Done, int Open)>(StringComparer.OrdinalIgnoreCase);
         var (rows, total, more) = scope.Kind switch
         {
-            ScopeKind.Team => TeamRows(data.ItemRows, scope.Team ?? "", measures, cancellationToken),
+            ScopeKind.Team => TeamRows(data.ItemRows, scope.Team ?? "", measures, teamWork, cancellationToken),
             ScopeKind.Untracked => UntrackedRows(data.ItemRows, measures, suggestions ?? [], cancellationToken),
             _ => ([], 0, 0),
         };
@@ -43,7 +43,7 @@ public sealed partial class ReportBuilder
             PeriodEnd = data.Period.End.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             AsOf = FreshnessReader.Format(agg.EvaluatedAt, zone),
             GeneratedAt = FreshnessReader.Format(time.GetUtcNow(), zone),
-            State = data.State == SnapshotState.Frozen ? "frozen" : "provisional",
+            State = PeriodReport.StateName(data.State),
             ElapsedPercent = agg.ElapsedPercent,
             RollUpRule = StatusRules.RollUpRule,
             StatusRules = agg.StatusRules,
@@ -54,6 +54,8 @@ public sealed partial class ReportBuilder
             Blockers = [.. agg.Blockers.Take(settings.TopBlockers)],
             BlockersMore = Math.Max(0, agg.Blockers.Count - settings.TopBlockers),
             UntrackedByTeam = agg.UntrackedByTeam,
+            Teams = agg.Teams,
+            DataQuality = agg.DataQuality,
             Changes = changes,
             Freshness = agg.Freshness,
             FreshnessLevel = freshnessLevel,
@@ -71,12 +73,23 @@ public sealed partial class ReportBuilder
                     ?? new TeamUntrackedView(scope.Team ?? "", 0, 0, 0, null, [])
                 : null,
             Suggestions = suggestions ?? [],
+            TeamMeasures = [.. measures
+                .Where(m => teamWork.ContainsKey(m.Id))
+                .OrderByDescending(m => Math.Max((int)m.Implementation.Rag, (int)m.Potential.Rag))
+                .Select(m => new TeamMeasureView(m, teamWork[m.Id].Items, teamWork[m.Id].Done, teamWork[m.Id].Open))],
+            YouAreBlocking = scope.Kind == ScopeKind.Team ? TeamDependencies.Blocking(scope.Team ?? "", agg.Blockers, measures) : [],
+            BlockedByOthers = scope.Kind == ScopeKind.Team ? TeamDependencies.BlockedBy(scope.Team ?? "", agg.Blockers, measures) : [],
         };
         return Task.FromResult(model);
     }
 
     // Untracked first, then the rest; each capped so a big team stays bounded.
-    private (IReadOnlyList<ItemRowView> Rows, int Total, int More) TeamRows(byte[] compressed, string team, IReadOnlyList<MeasureView> measures, CancellationToken ct)
+    private (IReadOnlyList<ItemRowView> Rows, int Total, int More) TeamRows(
+        byte[] compressed,
+        string team,
+        IReadOnlyList<MeasureView> measures,
+        Dictionary<string, (int Items, int Done, int Open)> work,
+        CancellationToken ct)
     {
         var names = measures.ToDictionary(m => m.Id, m => m.Name, StringComparer.OrdinalIgnoreCase);
         var untracked = new CappedList<ItemRowView>(settings.MaxRows);
@@ -87,6 +100,11 @@ public sealed partial class ReportBuilder
             {
                 ct.ThrowIfCancellationRequested();
                 (row.Measure is null ? untracked : tracked).Add(View(row, names));
+                if (row.Measure is not null && row.Category != "cancelled")
+                {
+                    var (items, done, open) = work.TryGetValue(row.Measure, out var w) ? w : default;
+                    work[row.Measure] = row.Category == "done" ? (items + 1, done + 1, open) : (items + 1, done, open + 1);
+                }
             }
         }
 

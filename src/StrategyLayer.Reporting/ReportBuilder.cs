@@ -19,13 +19,13 @@ namespace StrategyLayer.Reporting;
 public sealed partial class ReportBuilder
 {
     private readonly IStoreReader store;
+    private readonly ISnapshotStore? snapshotsTo;
     private readonly StrategyTree tree;
     private readonly IItemFilterCompiler filters;
     private readonly ReportSettings settings;
     private readonly ReportEnvironment environment;
     private readonly TimeProvider time;
     private readonly ILogger log;
-    private readonly ISnapshotStore? snapshotsTo;
     private readonly SnapshotService snapshots;
     private readonly ItemLinks links;
 
@@ -62,10 +62,30 @@ public sealed partial class ReportBuilder
 
     /// <summary>
     /// The period's figures: read from its frozen snapshot when there is one, else computed from the
-    /// store as of <paramref name="asOf"/> (default now) and saved as the period's snapshot.
+    /// store as of the earlier of <paramref name="asOf"/> (default now) and the period's end, and saved
+    /// as the period's snapshot.
     /// </summary>
     public Task<PeriodData> PrepareAsync(ReportingPeriod period, DateTimeOffset? asOf, CancellationToken cancellationToken) =>
         PrepareAsync(period, asOf, null, cancellationToken);
+
+    /// <summary>
+    /// The period's figures as every reader sees them (web pages, <c>status</c>): its frozen snapshot
+    /// when there is one, else computed as of the earlier of now and the period's end, exactly as
+    /// <see cref="PrepareAsync(ReportingPeriod, DateTimeOffset?, CancellationToken)"/> would, but not saved.
+    /// </summary>
+    public Task<PeriodData> ReadAsync(ReportingPeriod period, CancellationToken cancellationToken) =>
+        LoadAsync(period, null, null, save: false, cancellationToken);
+
+    /// <summary>The running period (a month) in the configured time zone, by the injected clock.</summary>
+    public ReportingPeriod CurrentPeriod() => CurrentPeriod(time, environment.TimeZone);
+
+    /// <summary>The month that contains now in <paramref name="zone"/>: what "the current period" means on every surface.</summary>
+    public static ReportingPeriod CurrentPeriod(TimeProvider time, TimeZoneInfo zone) =>
+        ReportingPeriod.Containing(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime), PeriodKind.Month);
+
+    /// <summary>The period's report document (<c>report --json</c> less its files, <c>/api/report</c>): see <see cref="ReadAsync"/>.</summary>
+    public async Task<PeriodReport> ReportAsync(ReportingPeriod period, CancellationToken cancellationToken) =>
+        PeriodReport.From(await ReadAsync(period, cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// As <see cref="PrepareAsync(ReportingPeriod, DateTimeOffset?, CancellationToken)"/>; when the figures are
@@ -73,7 +93,13 @@ public sealed partial class ReportBuilder
     /// the store's order, so a caller can gather more from the same pass instead of reading the store again.
     /// It is not called when the figures come from a frozen snapshot (<see cref="PeriodData.FromFrozenSnapshot"/>).
     /// </summary>
-    public async Task<PeriodData> PrepareAsync(ReportingPeriod period, DateTimeOffset? asOf, Action<WorkItem, ItemMapping?>? observe, CancellationToken cancellationToken)
+    public Task<PeriodData> PrepareAsync(ReportingPeriod period, DateTimeOffset? asOf, Action<WorkItem, ItemMapping?>? observe, CancellationToken cancellationToken) =>
+        LoadAsync(period, asOf, observe, save: true, cancellationToken);
+
+    // The one code path every surface's figures come from: a frozen snapshot as it was frozen, else the
+    // store as of the earlier of the as-of time and the period's end.
+    // Saving needs a snapshot store: a live view (the web view) has none, and saves nothing.
+    private async Task<PeriodData> LoadAsync(ReportingPeriod period, DateTimeOffset? asOf, Action<WorkItem, ItemMapping?>? observe, bool save, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (await snapshots.FrozenAsync(period, cancellationToken).ConfigureAwait(false) is { } frozen)
@@ -85,9 +111,9 @@ public sealed partial class ReportBuilder
         var at = asOf ?? time.GetUtcNow();
         var state = snapshots.StateFor(period, at);
         var data = await ComputeAsync(period, at, state, observe, cancellationToken).ConfigureAwait(false);
-        await snapshots.SaveAsync(data, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        if (snapshotsTo is not null)
+        if (save && snapshotsTo is not null)
         {
+            await snapshots.SaveAsync(data, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             log.Information(
                 "Snapshot of {Period} saved ({State}): {Items} items, {Bytes} bytes of rows",
                 period.Name, state, data.Aggregates.Summary.InScope, data.ItemRows.Length);
@@ -107,7 +133,7 @@ public sealed partial class ReportBuilder
         var end = period.EndInstant(environment.TimeZone);
         var evalAt = asOf < end ? asOf : end;
         var elapsed = evalAt <= start ? 0 : Math.Min(100, 100 * (evalAt - start).TotalSeconds / (end - start).TotalSeconds);
-        using var computation = new PeriodComputation(tree, filters, settings, links, evalAt);
+        using var computation = new PeriodComputation(tree, filters, settings, links, evalAt, await LinkFirstSeen.ReadAsync(store, cancellationToken).ConfigureAwait(false));
         var n = 0;
         await foreach (var (item, mapping) in store.MappedItemsAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -134,16 +160,60 @@ public sealed partial class ReportBuilder
         double? EarlierActual(string periodName, string measureId) =>
             earlier.GetValueOrDefault(periodName)?.Measures.FirstOrDefault(m => string.Equals(m.Id, measureId, StringComparison.OrdinalIgnoreCase))?.Actual;
 
-        // Each blocker is looked up once, before the figures are finished (they are computed in memory).
-        var blockers = new Dictionary<string, WorkItem?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var key in computation.BlockersToLookUp())
-        {
-            blockers[key] = await store.FindItemAsync(key, cancellationToken).ConfigureAwait(false);
-        }
-
+        var blockers = await LookUpBlockersAsync(computation, cancellationToken).ConfigureAwait(false);
         var sources = computation.Sources.Concat(environment.Sources ?? []);
         var freshness = await FreshnessReader.ReadAsync(store, sources, asOf, settings, environment.TimeZone, cancellationToken).ConfigureAwait(false);
+
+        // Records the store could not read cleanly (quarantined, or stored with U+FFFD) are named too:
+        // every sync reads them again until they read cleanly.
+        var quarantined = await store.QuarantinedAsync(null, cancellationToken).ConfigureAwait(false);
+        var replaced = await store.ReplacedTextAsync(null, cancellationToken).ConfigureAwait(false);
+        foreach (var note in Store.DataQualityEntry.From(quarantined, replaced, asOf))
+        {
+            var where = (note.Field is null ? "" : $" (field {note.Field})") + (note.Page is null ? "" : $" on page {note.Page}");
+            computation.DataQuality.Add(new Model.DataQualityEntry(
+                note.Kind == Store.DataQualityEntry.QuarantinedKind ? "quarantined" : "replaced-text",
+                note.Problem + where,
+                Item: note.Item));
+        }
+
         var aggregates = computation.Finish(tree, period, elapsed, key => blockers.GetValueOrDefault(key), EarlierActual, freshness);
-        return new PeriodData(period, state, asOf, aggregates, computation.FinishRows(), false);
+        return new PeriodData(period, state, evalAt, aggregates, computation.FinishRows(), false);
+    }
+
+    /// <summary>
+    /// Reads, before the figures are finished in memory, every item the blockers' links may resolve to,
+    /// as <see cref="LinkResolver"/> asks for them: each link in its own item's source, then, when that
+    /// source does not hold it, in every other stored source.
+    /// </summary>
+    private async Task<Dictionary<string, WorkItem?>> LookUpBlockersAsync(PeriodComputation computation, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, WorkItem?>(StringComparer.OrdinalIgnoreCase);
+        async Task<WorkItem?> FindAsync(string id)
+        {
+            if (!found.TryGetValue(id, out var item))
+            {
+                item = await store.FindItemAsync(id, cancellationToken).ConfigureAwait(false);
+                found[id] = item;
+            }
+
+            return item;
+        }
+
+        foreach (var id in computation.BlockersToLookUp())
+        {
+            if (await FindAsync(id).ConfigureAwait(false) is not null)
+            {
+                continue;
+            }
+
+            var (source, key) = ItemId.Parse(id);
+            foreach (var other in computation.StoredSources.Where(s => !string.Equals(s, source, StringComparison.OrdinalIgnoreCase)))
+            {
+                await FindAsync(ItemId.Format(other, key)).ConfigureAwait(false);
+            }
+        }
+
+        return found;
     }
 }

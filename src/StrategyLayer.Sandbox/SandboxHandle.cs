@@ -32,7 +32,7 @@ public sealed class SandboxHandle : IAsyncDisposable
 
     public SandboxOptions Options => state.Options;
 
-    /// <summary>The sandbox clock: starts at <see cref="SandboxOptions.Now"/> and runs with real time.</summary>
+    /// <summary>The sandbox clock: starts at the generator's now (<see cref="SandboxOptions.AnchorOn"/>) and runs with the clock it was started on.</summary>
     public DateTimeOffset Now => state.Clock.Now;
 
     /// <summary>Every vendor request received (method, path, query, status), oldest first.</summary>
@@ -55,8 +55,19 @@ public sealed class SandboxHandle : IAsyncDisposable
     public IReadOnlyList<SandboxMove> MoveOutOfScope(int count) =>
         [.. state.Index.MoveOutOfScope(count).Select(m => new SandboxMove(m.OldKey, m.NewKey))];
 
+    /// <summary>The fault settings in force.</summary>
+    public SandboxFaults Faults => state.Faults;
+
     /// <summary>Replaces the fault settings from the next request on.</summary>
     public void SetFaults(SandboxFaults faults) => state.Faults = faults;
+
+    /// <summary>
+    /// Serves these records (Jira keys, ServiceNow numbers) from the next request on as instances have
+    /// served them: <paramref name="garbled"/> with text that cannot be read as it is,
+    /// <paramref name="unreadable"/> not readable at all. Empty lists mend them all; updated times stay.
+    /// </summary>
+    public void SetBadRecords(IEnumerable<string> garbled, IEnumerable<string> unreadable) =>
+        state.Faults = state.Faults with { GarbledText = garbled.ToHashSet(StringComparer.Ordinal), Unreadable = unreadable.ToHashSet(StringComparer.Ordinal) };
 
     public void AdvanceClock(TimeSpan by) => state.Clock.Advance(by);
 

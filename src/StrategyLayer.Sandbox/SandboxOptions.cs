@@ -2,8 +2,8 @@ namespace StrategyLayer.Sandbox;
 
 /// <summary>
 /// How to start a sandbox. Everything the sandbox generates is a pure function of
-/// <see cref="Seed"/>, the item count and <see cref="Now"/>, so two sandboxes with the same
-/// options serve the same data.
+/// <see cref="Seed"/>, the item count and its "now" (<see cref="Now"/>, by default the start of the
+/// day it runs), so two sandboxes with the same options started the same day serve the same data.
 /// </summary>
 public sealed record SandboxOptions
 {
@@ -19,8 +19,15 @@ public sealed record SandboxOptions
     /// <summary>Seed for every generated value and every injected fault.</summary>
     public int Seed { get; init; } = 42;
 
-    /// <summary>The generator's "now": data is spread over ~3 quarters before it. The sandbox clock starts here.</summary>
-    public DateTimeOffset Now { get; init; } = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+    /// <summary>
+    /// The generator's "now": data is spread over ~3 quarters before it, and the sandbox clock starts
+    /// here. Null (the default): the start of today, UTC, on the clock the sandbox runs on
+    /// (<see cref="AnchorOn"/>), so the demo's world is as old on any day as on another.
+    /// </summary>
+    public DateTimeOffset? Now { get; init; }
+
+    /// <summary>The generator's "now" for a sandbox whose clock is <paramref name="time"/>: <see cref="Now"/>, else today's date at 00:00 UTC.</summary>
+    public DateTimeOffset AnchorOn(TimeProvider time) => Now ?? new DateTimeOffset(time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
 
     /// <summary>The Jira user's profile time zone (returned by /myself; bare JQL dates are read in it).</summary>
     public string JiraTimeZone { get; init; } = "Europe/Lisbon";

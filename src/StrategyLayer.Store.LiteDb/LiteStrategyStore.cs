@@ -86,6 +86,10 @@ public sealed class LiteStrategyStore : IStrategyStore, IStoreBench
 
     public Task<IReadOnlyList<QuarantinedRecord>> QuarantinedAsync(string? source, CancellationToken cancellationToken) => _items.QuarantinedAsync(source, cancellationToken);
 
+    public Task<IReadOnlyList<ReplacedTextItem>> ReplacedTextAsync(string? source, CancellationToken cancellationToken) => _items.ReplacedTextAsync(source, cancellationToken);
+
+    public IAsyncEnumerable<LinkSighting> LinkHistoryAsync(CancellationToken cancellationToken) => _items.LinkHistoryAsync(cancellationToken);
+
     public Task<IReadOnlyList<CursorRecord>> CursorsAsync(CancellationToken cancellationToken) => _items.CursorsAsync(cancellationToken);
 
     public Task<ISourceSync> BeginSyncAsync(string source, CancellationToken cancellationToken) => _sync.BeginSyncAsync(source, cancellationToken);

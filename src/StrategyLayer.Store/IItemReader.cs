@@ -29,8 +29,23 @@ public interface IItemReader
     /// <summary>The raw JSON an item was last built from, exactly as the source sent it; null for an unknown uid.</summary>
     Task<string?> GetRawAsync(string uid, CancellationToken cancellationToken);
 
-    /// <summary>Quarantined records of one source (or all): one per record, the latest reason and raw JSON.</summary>
+    /// <summary>
+    /// Quarantined records (never stored as items) of one source (or all): one per record, the latest
+    /// reason and raw JSON, the page it last came on (kept when a read by id brings it back without
+    /// one) and <see cref="QuarantinedRecord.Since"/>, when it was first quarantined.
+    /// </summary>
     Task<IReadOnlyList<QuarantinedRecord>> QuarantinedAsync(string? source, CancellationToken cancellationToken);
+
+    /// <summary>Items stored with text replaced by U+FFFD, with the fields, their pages and since when; all sources when null.</summary>
+    Task<IReadOnlyList<ReplacedTextItem>> ReplacedTextAsync(string? source, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The first time each stored item's dependencies ("is blocked by" links) were seen, kept by the
+    /// commits of every sync: a link keeps its first sighting (the earlier of the commit that first
+    /// brought it and the item's update that carried it) while the item carries it, and is forgotten
+    /// when a newer copy of the item no longer does. Reports age blockers from it. In no promised order.
+    /// </summary>
+    IAsyncEnumerable<LinkSighting> LinkHistoryAsync(CancellationToken cancellationToken);
 
     /// <summary>Every stored cursor with the time of its last commit, ordered by source then partition (ordinal).</summary>
     Task<IReadOnlyList<CursorRecord>> CursorsAsync(CancellationToken cancellationToken);

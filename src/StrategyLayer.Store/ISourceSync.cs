@@ -12,8 +12,10 @@ namespace StrategyLayer.Store;
 /// cursor never moves past a record that is not stored); an item is stored under its uid, and the key
 /// it had before it moved keeps finding it; an incoming item with the same content as the stored one
 /// costs no write; one older than the stored one (by <see cref="WorkItem.Updated"/>) is refused as
-/// stale; a quarantined record replaces its earlier entry; an item marked removed comes back (un-removed)
-/// the next time the source sends it, changed or not.
+/// stale; a quarantined record replaces its earlier entry (keeping since when it is quarantined); a
+/// record stored with replaced text (<see cref="SourceRecord.Replaced"/>) is marked so, changed or not,
+/// and leaves the quarantine; an item marked removed comes back (un-removed) the next time the source
+/// sends it, changed or not.
 /// </para>
 /// <para>
 /// Durability: once <see cref="CommitAsync"/> has completed, the batch and its cursor survive the
@@ -51,6 +53,18 @@ public interface ISourceSync : IAsyncDisposable
 
     /// <summary>Every stored, not removed, item of this source (of one partition when given), in no promised order.</summary>
     Task<IReadOnlyList<ScopeKey>> ItemKeysAsync(string? partition, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The ids (source id, or key where a quarantined record had none) of a partition's quarantined
+    /// records and of its items stored with replaced text: what a sync reads again by id.
+    /// </summary>
+    Task<IReadOnlyList<string>> FlaggedIdsAsync(string partition, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Forgets the quarantine entries and replaced-text marks of these ids (source ids or keys): their
+    /// records now read cleanly, or are gone upstream. Returns how many entries were forgotten.
+    /// </summary>
+    Task<int> ClearDataQualityAsync(string partition, IReadOnlyList<string> ids, CancellationToken cancellationToken);
 
     /// <summary>
     /// Marks items of this source removed upstream (kept, flagged with the reason); an unknown source id

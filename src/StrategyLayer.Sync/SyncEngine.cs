@@ -10,13 +10,14 @@ namespace StrategyLayer.Sync;
 /// <summary>
 /// Pulls one source into the store: each page is committed with its cursor in one transaction
 /// (so a crash anywhere resumes from the last committed page), unchanged items cost a hash
-/// comparison, source-recorded deletions are applied, and a full sync compares every key in
-/// scope with the store to mark what was deleted or moved out of scope. A failing partition is
-/// reported and the others go on.
+/// comparison, records quarantined or stored with replaced text are read again by id until they
+/// read cleanly, source-recorded deletions are applied by the source's own clock, and a full sync
+/// compares every key in scope with the store to mark what was deleted or moved out of scope. A
+/// failing partition reports what it committed and the others go on.
 /// </summary>
-/// <param name="store">Where items, quarantined records and cursors go (one sync per source).</param>
+/// <param name="store">Where items, quarantined records and cursors go (one store sync per source).</param>
 /// <param name="values">Where the deletion marks and the last full sync are kept.</param>
-public sealed class SyncEngine(IItemSync store, INamedValues values, ILogger log, TimeProvider time)
+public sealed partial class SyncEngine(IItemSync store, INamedValues values, ILogger log, TimeProvider time)
 {
     private const int ClassifyChunk = 100;
 
@@ -41,46 +42,107 @@ public sealed class SyncEngine(IItemSync store, INamedValues values, ILogger log
         {
             cancellationToken.ThrowIfCancellationRequested();
             var table = partition.Length == 0 ? null : partition;
+            var tally = new PartitionTally(source.Name, table, await sync.GetCursorAsync(partition, cancellationToken).ConfigureAwait(false));
             try
             {
-                reports.Add(await SyncPartitionAsync(source, sync, partition, table, full, fromScratch, progress, cancellationToken).ConfigureAwait(false));
+                await SyncPartitionAsync(source, sync, partition, full, fromScratch, tally, progress, cancellationToken).ConfigureAwait(false);
             }
-            catch (StrategyLayerException ex) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                log.Error("Sync of {Source} {Table} failed: {Message}", source.Name, table ?? "", ex.Message);
-                reports.Add(new SyncReport
+                // Whatever stopped this partition (a source error, or something no one foresaw) costs
+                // this partition only; what it committed before stays committed and is reported.
+                if (ex is StrategyLayerException)
                 {
-                    Source = source.Name,
-                    Table = table,
-                    Error = ex.Message,
-                    Cursor = await sync.GetCursorAsync(partition, CancellationToken.None).ConfigureAwait(false),
-                });
+                    log.Error("Sync of {Source} {Table} failed after {Upserted} upserted: {Message}", source.Name, table ?? "", tally.Upserted, ex.Message);
+                }
+                else
+                {
+                    log.Error(ex, "Sync of {Source} {Table} failed unexpectedly after {Upserted} upserted", source.Name, table ?? "", tally.Upserted);
+                }
+
+                tally.Fail(ex is StrategyLayerException ? ex.Message : $"{source.Name}: unexpected failure: {ex.Message}");
             }
+
+            reports.Add(tally.Report());
         }
 
         return reports;
     }
 
-    private async Task<SyncReport> SyncPartitionAsync(
+    private async Task SyncPartitionAsync(
         IWorkSource source,
         ISourceSync sync,
         string partition,
-        string? table,
         bool full,
         bool fromScratch,
+        PartitionTally tally,
         IProgress<SyncProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var storedCursor = await sync.GetCursorAsync(partition, cancellationToken).ConfigureAwait(false);
-        var cursor = fromScratch ? null : SyncCursor.Parse(storedCursor);
-        long fetched = 0, upserted = 0, unchanged = 0, stale = 0, quarantined = 0;
-        var lastCursor = storedCursor;
-        var pendingCursor = false;
-        var started = time.GetUtcNow();
+        var cursor = fromScratch ? null : SyncCursor.Parse(tally.Cursor);
+        var flagged = new HashSet<string>(await sync.FlaggedIdsAsync(partition, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var read = await ReadChangesAsync(source, sync, partition, cursor, flagged, seen, tally, progress, cancellationToken).ConfigureAwait(false);
 
-        // Pages are committed in batches of the store's size: a commit has a fixed cost. The cursor
-        // still moves only with the batch that covers it; a crash re-reads at most one batch. Fetching
-        // runs one batch ahead of committing (a bounded channel), so HTTP, parsing and the disk overlap.
+        try
+        {
+            await RereadFlaggedAsync(source, sync, partition, seen, tally, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StrategyLayerException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The records are still flagged: the next sync asks for them again.
+            log.Warning("Reading {Source} {Table} records again by id failed: {Message}", source.Name, partition, ex.Message);
+            tally.Fail(ex.Message);
+        }
+
+        if (!fromScratch)
+        {
+            tally.Deleted += await ApplyRecordedDeletionsAsync(source, sync, partition, cursor, read, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (full)
+        {
+            var (d, o) = await DetectRemovalsAsync(source, sync, partition, cancellationToken).ConfigureAwait(false);
+            tally.Deleted += d;
+            tally.OutOfScope += o;
+        }
+
+        log.Information(
+            "Synced {Source} {Table}: {Fetched} fetched, {Upserted} upserted, {Unchanged} unchanged, {Quarantined} quarantined, {Replaced} with replaced text, {Healed} of {Reread} read again healed, {Deleted} deleted, {OutOfScope} out of scope",
+            source.Name,
+            partition,
+            tally.Fetched,
+            tally.Upserted,
+            tally.Unchanged,
+            tally.Quarantined,
+            tally.ReplacedText,
+            tally.Healed,
+            tally.Reread,
+            tally.Deleted,
+            tally.OutOfScope);
+    }
+
+    /// <summary>
+    /// The change pass. Pages are committed in batches of the store's <see cref="ISourceSync.BatchSize"/>:
+    /// a commit has a fixed cost. The cursor still moves only with the batch that covers it; a crash
+    /// re-reads at most one batch.
+    /// Fetching runs one batch ahead of committing (a bounded channel), so HTTP, parsing and the disk
+    /// overlap. Records that read cleanly now lose the flags earlier syncs gave them.
+    /// </summary>
+    private async Task<ReadOutcome> ReadChangesAsync(
+        IWorkSource source,
+        ISourceSync sync,
+        string partition,
+        SyncCursor? cursor,
+        HashSet<string> flagged,
+        HashSet<string> seen,
+        PartitionTally tally,
+        IProgress<SyncProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var table = partition.Length == 0 ? null : partition;
+        var pendingCursor = false;
+        ReadOutcome? outcome = null;
         var batches = Channel.CreateBounded<Task<Batch>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = Task.Run(() => ReadBatchesAsync(source, sync, partition, cursor, batches.Writer, stop.Token), CancellationToken.None);
@@ -94,15 +156,16 @@ public sealed class SyncEngine(IItemSync store, INamedValues values, ILogger log
                     cancellationToken.ThrowIfCancellationRequested();
 
                     // A batch that changes nothing costs no write; its cursor is written once, after the loop.
-                    lastCursor = batch.Cursor;
-                    fetched += batch.Prepared.Records + batch.Prepared.Quarantined;
-                    var commit = await sync.CommitAsync(partition, batch.Prepared, lastCursor, CursorWrite.WhenChanged, cancellationToken).ConfigureAwait(false);
+                    var commit = await sync.CommitAsync(partition, batch.Prepared, batch.Cursor, CursorWrite.WhenChanged, cancellationToken).ConfigureAwait(false);
                     pendingCursor = !commit.CursorWritten;
-                    upserted += commit.Upserted;
-                    unchanged += commit.Unchanged;
-                    stale += commit.Stale;
-                    quarantined += commit.Quarantined;
-                    progress?.Report(new SyncProgress(source.Name, table, fetched, batch.LastPage));
+                    tally.Fetched += batch.Prepared.Records + batch.Prepared.Quarantined;
+                    tally.Upserted += commit.Upserted;
+                    tally.Unchanged += commit.Unchanged;
+                    tally.Stale += commit.Stale;
+                    tally.Quarantined += commit.Quarantined;
+                    tally.Cursor = batch.Cursor;
+                    await AccountAsync(source, sync, partition, batch.Records, batch.Rejected, flagged, seen, tally, cancellationToken).ConfigureAwait(false);
+                    progress?.Report(new SyncProgress(source.Name, table, tally.Fetched, batch.LastPage));
                 }
                 finally
                 {
@@ -110,17 +173,21 @@ public sealed class SyncEngine(IItemSync store, INamedValues values, ILogger log
                 }
             }
         }
+        catch when (pendingCursor && !cancellationToken.IsCancellationRequested)
+        {
+            // The batches committed before the failure changed nothing and left their cursor unwritten:
+            // write it, so the next sync does not read them again.
+            await sync.CommitAsync(partition, sync.Prepare([], []), tally.Cursor, CursorWrite.Always, CancellationToken.None).ConfigureAwait(false);
+            pendingCursor = false;
+            throw;
+        }
         finally
         {
-            // On a failed commit the reader is stopped; its own failure (a source error) surfaces here
+            // On a failed commit the reader is stopped; its own failure (a source error) surfaces above
             // once every batch read before it has been committed. Batches it left unread give back
             // their places.
             await stop.CancelAsync().ConfigureAwait(false);
-            if (await reading.ConfigureAwait(false) is { } seen)
-            {
-                lastCursor = seen;
-            }
-
+            outcome = await reading.ConfigureAwait(false);
             while (batches.Reader.TryRead(out _))
             {
                 _inFlight.Release();
@@ -128,182 +195,68 @@ public sealed class SyncEngine(IItemSync store, INamedValues values, ILogger log
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        if (outcome.LastCursor is { } last && last != tally.Cursor)
+        {
+            // An empty last page may still move the cursor.
+            tally.Cursor = last;
+            pendingCursor = true;
+        }
+
         if (pendingCursor)
         {
-            await sync.CommitAsync(partition, sync.Prepare([], []), lastCursor, CursorWrite.Always, cancellationToken).ConfigureAwait(false);
+            await sync.CommitAsync(partition, sync.Prepare([], []), tally.Cursor, CursorWrite.Always, cancellationToken).ConfigureAwait(false);
         }
 
-        var deleted = fromScratch ? 0 : await ApplyRecordedDeletionsAsync(source, sync, partition, cursor, started, cancellationToken).ConfigureAwait(false);
-        long outOfScope = 0;
-        if (full)
-        {
-            var (d, o) = await DetectRemovalsAsync(source, sync, partition, cancellationToken).ConfigureAwait(false);
-            deleted += d;
-            outOfScope += o;
-        }
-
-        log.Information(
-            "Synced {Source} {Table}: {Fetched} fetched, {Upserted} upserted, {Unchanged} unchanged, {Quarantined} quarantined, {Deleted} deleted, {OutOfScope} out of scope",
-            source.Name,
-            table ?? "",
-            fetched,
-            upserted,
-            unchanged,
-            quarantined,
-            deleted,
-            outOfScope);
-        return new SyncReport
-        {
-            Source = source.Name,
-            Table = table,
-            Fetched = fetched,
-            Upserted = upserted,
-            Unchanged = unchanged,
-            Stale = stale,
-            Quarantined = quarantined,
-            Deleted = deleted,
-            OutOfScope = outOfScope,
-            Cursor = lastCursor,
-        };
+        return outcome;
     }
 
     /// <summary>
-    /// Reads pages into batches of about the store's <see cref="ISourceSync.BatchSize"/> records. Each
-    /// batch is prepared for the store (<see cref="ISourceSync.Prepare"/>) on a pool thread while the
-    /// next pages are fetched; the channel carries the preparations in order. A source failure
-    /// completes the channel with it. Returns the last cursor seen (an empty last page may still move it).
+    /// Counts a committed batch's records stored with replaced text, notes them and the quarantined
+    /// ones for the report, and clears the flags of flagged records that read cleanly now.
     /// </summary>
-    private async Task<string?> ReadBatchesAsync(IWorkSource source, ISourceSync sync, string partition, SyncCursor? cursor, ChannelWriter<Task<Batch>> writer, CancellationToken cancellationToken)
+    private async Task AccountAsync(IWorkSource source, ISourceSync sync, string partition, IReadOnlyList<RecordNote> records, IReadOnlyList<QuarantinedRecord> rejected, HashSet<string> flagged, HashSet<string> seen, PartitionTally tally, CancellationToken cancellationToken)
     {
-        var batchSize = sync.BatchSize;
-        var records = new List<SourceRecord>();
-        var rejected = new List<QuarantinedRecord>();
-        string? lastCursor = null;
-        var lastPage = 0;
-
-        Task<Batch> Prepare()
+        var clean = new List<string>();
+        foreach (var item in records)
         {
-            var (batch, quarantined, at, page) = (records, rejected, lastCursor, lastPage);
-            records = [];
-            rejected = [];
-            return Task.Run(() => new Batch(sync.Prepare(batch, quarantined), at, page), CancellationToken.None);
-        }
-
-        var holding = false;
-        try
-        {
-            await foreach (var page in source.ReadChangesAsync(partition, cursor, cancellationToken).ConfigureAwait(false))
+            if (flagged.Count > 0)
             {
-                if (!holding)
+                seen.Add(item.SourceId);
+                seen.Add(item.Key);
+                if (item.Replaced.Count == 0 && (flagged.Contains(item.SourceId) || flagged.Contains(item.Key)))
                 {
-                    // A batch takes its place before it fills; the committing side gives it back.
-                    await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    holding = true;
-                }
-
-                lastCursor = page.Cursor.ToString();
-                lastPage = page.Number;
-                records.AddRange(page.Records);
-                rejected.AddRange(page.Quarantined);
-                foreach (var q in page.Quarantined)
-                {
-                    log.Warning("Quarantined {Source} record {Key} on page {Page}: {Reason}", source.Name, q.Key ?? q.SourceId ?? "?", page.Number, q.Reason);
-                }
-
-                if (records.Count + rejected.Count >= batchSize)
-                {
-                    await writer.WriteAsync(Prepare(), cancellationToken).ConfigureAwait(false);
-                    holding = false;
+                    clean.Add(item.SourceId);
+                    clean.Add(item.Key);
                 }
             }
 
-            if (records.Count + rejected.Count > 0)
+            if (item.Replaced.Count > 0)
             {
-                await writer.WriteAsync(Prepare(), cancellationToken).ConfigureAwait(false);
-                holding = false;
-            }
-
-            writer.Complete();
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Stopped by the committing side (it failed, or the caller cancelled): it reports why.
-            writer.TryComplete();
-        }
-        catch (Exception e)
-        {
-            writer.TryComplete(e);
-        }
-        finally
-        {
-            if (holding)
-            {
-                _inFlight.Release();
+                // Flagged by this very pass: the reading again by id need not ask for it.
+                seen.Add(item.SourceId);
+                seen.Add(item.Key);
+                tally.ReplacedText++;
+                foreach (var f in item.Replaced)
+                {
+                    tally.Note(new SyncDataQuality(ItemId.Format(source.Name, item.Key), f.Page, f.Field, f.Problem, Quarantined: false));
+                }
             }
         }
 
-        return lastCursor;
+        foreach (var q in rejected)
+        {
+            seen.Add(q.SourceId ?? q.Key ?? "");
+            seen.Add(q.Key ?? "");
+            tally.Note(new SyncDataQuality(ItemId.Format(source.Name, q.Key ?? q.SourceId ?? "?"), q.Page, null, q.Reason, Quarantined: true));
+        }
+
+        if (clean.Count > 0)
+        {
+            var cleared = await sync.ClearDataQualityAsync(partition, clean, cancellationToken).ConfigureAwait(false);
+            tally.Healed += clean.Count / 2;
+            log.Information("{Count} {Source} records flagged before read cleanly now ({Cleared} flags cleared)", clean.Count / 2, source.Name, cleared);
+        }
     }
 
-    /// <summary>Records of one or more pages, committed in one transaction with the cursor after them.</summary>
-    private sealed record Batch(PreparedBatch Prepared, string? Cursor, int LastPage);
-
-    /// <summary>Deletions the source records itself (ServiceNow's audit), since the last mark minus a day of overlap.</summary>
-    private async Task<long> ApplyRecordedDeletionsAsync(IWorkSource source, ISourceSync sync, string partition, SyncCursor? cursor, DateTimeOffset started, CancellationToken cancellationToken)
-    {
-        if (cursor is null)
-        {
-            // A first sync reads only what exists; there is nothing stored to delete yet.
-            await values.SetValueAsync(DeletionsKey(source, partition), started.ToString("O"), cancellationToken).ConfigureAwait(false);
-            return 0;
-        }
-
-        var markText = await values.GetValueAsync(DeletionsKey(source, partition), cancellationToken).ConfigureAwait(false);
-        var since = markText is not null && DateTimeOffset.TryParse(markText, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var m)
-            ? m - TimeSpan.FromHours(1)
-            : cursor.Mark - TimeSpan.FromDays(1);
-        long deleted = 0;
-        var now = time.GetUtcNow();
-        await foreach (var batch in source.ReadDeletionsAsync(partition, since, cancellationToken).ConfigureAwait(false))
-        {
-            var removals = batch.Select(id => new ItemRemoval(id, new Removal(RemovalReason.Deleted, now))).ToList();
-            deleted += await sync.MarkRemovedAsync(removals, cancellationToken).ConfigureAwait(false);
-        }
-
-        await values.SetValueAsync(DeletionsKey(source, partition), started.ToString("O"), cancellationToken).ConfigureAwait(false);
-        return deleted;
-    }
-
-    private async Task<(long Deleted, long OutOfScope)> DetectRemovalsAsync(IWorkSource source, ISourceSync sync, string partition, CancellationToken cancellationToken)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var batch in source.ListScopeAsync(partition, cancellationToken).ConfigureAwait(false))
-        {
-            foreach (var entry in batch)
-            {
-                seen.Add(entry.SourceId);
-            }
-        }
-
-        var missing = (await sync.ItemKeysAsync(partition, cancellationToken).ConfigureAwait(false)).Where(k => !seen.Contains(k.SourceId)).Select(k => k.SourceId).ToList();
-        long deleted = 0, outOfScope = 0;
-        var now = time.GetUtcNow();
-        foreach (var chunk in missing.Chunk(ClassifyChunk))
-        {
-            var verdicts = await source.ClassifyMissingAsync(partition, chunk, cancellationToken).ConfigureAwait(false);
-            var removals = chunk.Select(id =>
-            {
-                var reason = verdicts.TryGetValue(id, out var r) ? r : RemovalReason.Deleted;
-                return new ItemRemoval(id, new Removal(reason, now));
-            }).ToList();
-            await sync.MarkRemovedAsync(removals, cancellationToken).ConfigureAwait(false);
-            deleted += removals.Count(r => r.Removal.Reason == RemovalReason.Deleted);
-            outOfScope += removals.Count(r => r.Removal.Reason == RemovalReason.OutOfScope);
-        }
-
-        await values.SetValueAsync("fullsync:" + source.Name + ":" + partition, time.GetUtcNow().ToString("O"), cancellationToken).ConfigureAwait(false);
-        return (deleted, outOfScope);
-    }
-
-    private static string DeletionsKey(IWorkSource source, string partition) => "deletions:" + source.Name + ":" + partition;
+    private static string DeletionsKey(IWorkSource source, string partition) => "deletions-at:" + source.Name + ":" + partition;
 }

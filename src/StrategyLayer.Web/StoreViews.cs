@@ -6,6 +6,7 @@ using StrategyLayer.Reporting;
 using StrategyLayer.Reporting.Model;
 using StrategyLayer.Reporting.Snapshots;
 using StrategyLayer.Store;
+using StrategyLayer.Web.Pages;
 using ILogger = Serilog.ILogger;
 
 namespace StrategyLayer.Web;
@@ -29,6 +30,7 @@ internal sealed class StoreViews
     private readonly Cached<MappingEngine> engine;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Cached<IReadOnlyList<WorkItem>>> teamItems = new(StringComparer.OrdinalIgnoreCase);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Cached<PeriodData>> periods = new(StringComparer.Ordinal);
+    private ReportBuilder reports;
 
     /// <param name="store">The reading roles only: nothing the web view holds can write.</param>
     public StoreViews(IStoreReader store, WebServerOptions options, IItemFilterCompiler filters, ILogger log, string webBaseUrl)
@@ -38,6 +40,7 @@ internal sealed class StoreViews
         this.filters = filters;
         this.log = log;
         WebBaseUrl = webBaseUrl.TrimEnd('/');
+        reports = Reports();
         var time = options.TimeProvider;
         mappings = new(this.store.LoadMappingsAsync, options.CacheFor, time);
         index = new(LoadIndexAsync, options.CacheFor, time);
@@ -54,13 +57,28 @@ internal sealed class StoreViews
     public string WebBaseUrl { get; private set; }
 
     /// <summary>Set once bound, when config names no <c>webBaseUrl</c> (the port may have been chosen by the system).</summary>
-    internal void SetWebBaseUrl(string url) => WebBaseUrl = url.TrimEnd('/');
+    internal void SetWebBaseUrl(string url)
+    {
+        WebBaseUrl = url.TrimEnd('/');
+        reports = Reports();
+        periods.Clear();
+    }
 
-    public async Task<IReadOnlyList<TeamSummary>> TeamsAsync(CancellationToken cancellationToken) =>
-        (await index.GetAsync(cancellationToken).ConfigureAwait(false)).Teams;
+    /// <summary>Every team's coverage in the running period, as the report model counts it (in scope, out of scope apart).</summary>
+    public async Task<IReadOnlyList<TeamSummary>> TeamsAsync(CancellationToken cancellationToken)
+    {
+        var data = await PeriodAsync(LivePeriod(), cancellationToken).ConfigureAwait(false);
+        return [.. data.Aggregates.Teams
+            .OrderBy(t => t.Team, StringComparer.OrdinalIgnoreCase)
+            .Select(t => new TeamSummary(t.Team, t.InScope, t.Mapped, t.Untracked, t.OutOfScope, "/items?team=" + Uri.EscapeDataString(t.Team)))];
+    }
 
-    /// <summary>The teams if already counted; null while the first count runs (a page then shows no picker rather than wait).</summary>
-    public IReadOnlyList<TeamSummary>? TeamsIfReady() => index.Peek()?.Teams;
+    /// <summary>Stored items per team (for the team picker and the benchmark's largest team).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> TeamSizesAsync(CancellationToken cancellationToken) =>
+        (await index.GetAsync(cancellationToken).ConfigureAwait(false)).TeamItems;
+
+    /// <summary>The team names if already counted; null while the first count runs (a page then shows no picker rather than wait).</summary>
+    public IReadOnlyList<string>? TeamsIfReady() => index.Peek()?.TeamItems.Keys.ToList();
 
     /// <summary>Starts the whole-store reads in the background, so the first visitor does not wait for them; completes when they are done.</summary>
     public Task Warm() => Task.Run(async () =>
@@ -69,6 +87,7 @@ internal sealed class StoreViews
         {
             await mappings.GetAsync(CancellationToken.None).ConfigureAwait(false);
             await index.GetAsync(CancellationToken.None).ConfigureAwait(false);
+            await PeriodAsync(LivePeriod(), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -107,8 +126,12 @@ internal sealed class StoreViews
 
     public Task<IReadOnlyList<Suggestion>> SuggestionsAsync(CancellationToken cancellationToken) => suggestions.GetAsync(cancellationToken);
 
-    public Task<StatusView> StatusAsync(CancellationToken cancellationToken) =>
-        StatusView.DescribeAsync(store, options.Sources, options.TimeProvider.GetUtcNow(), cancellationToken);
+    /// <summary>The status document; its untracked share is the running period's, from the report model.</summary>
+    public async Task<StatusView> StatusAsync(CancellationToken cancellationToken)
+    {
+        var data = await PeriodAsync(LivePeriod(), cancellationToken).ConfigureAwait(false);
+        return await StatusView.DescribeAsync(store, options.Sources, options.TimeProvider.GetUtcNow(), data.Aggregates.Summary.Coverage.UntrackedShare, cancellationToken).ConfigureAwait(false);
+    }
 
     public Task<IReadOnlyList<Domain.Runs.RunRecord>> RunsAsync(int count, CancellationToken cancellationToken) => store.RecentRunsAsync(count, null, cancellationToken);
 
@@ -119,31 +142,40 @@ internal sealed class StoreViews
         [.. (await store.SnapshotPeriodsAsync(cancellationToken).ConfigureAwait(false)).OrderDescending(StringComparer.Ordinal)];
 
     /// <summary>The running month, in the configured time zone.</summary>
-    public ReportingPeriod LivePeriod()
-    {
-        var local = TimeZoneInfo.ConvertTime(options.TimeProvider.GetUtcNow(), options.TimeZone);
-        return ReportingPeriod.Containing(DateOnly.FromDateTime(local.DateTime), PeriodKind.Month);
-    }
+    public ReportingPeriod LivePeriod() => ReportBuilder.CurrentPeriod(options.TimeProvider, options.TimeZone);
 
-    /// <summary>The portfolio pack's model for a period: a frozen snapshot as it was frozen, else computed now (not saved).</summary>
+    /// <summary>The portfolio pack's model for a period: a frozen snapshot as it was frozen, else computed as of the earlier of now and its end (not saved).</summary>
     public async Task<ReportModel> PortfolioAsync(ReportingPeriod period, CancellationToken cancellationToken)
     {
-        // No snapshot store: a live view computes the running period's figures; saving them is the report run's job.
-        var builder = new ReportBuilder(
-            store,
-            null,
-            options.Strategy,
-            filters,
-            options.Report,
-            new ReportEnvironment(options.TimeZone, WebBaseUrl, options.Sources),
-            options.TimeProvider,
-            log);
-        var data = await PeriodAsync(builder, period, cancellationToken).ConfigureAwait(false);
-        return await builder.BuildAsync(data, ReportScope.Portfolio, null, cancellationToken).ConfigureAwait(false);
+        var data = await PeriodAsync(period, cancellationToken).ConfigureAwait(false);
+        return await reports.BuildAsync(data, ReportScope.Portfolio, null, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The period's report document: the same as <c>report --json</c> prints, without its files.</summary>
+    public async Task<PeriodReport> ReportAsync(ReportingPeriod period, CancellationToken cancellationToken) =>
+        PeriodReport.From(await PeriodAsync(period, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>What every page states about its figures: the running period, its as-of time and the data's freshness.</summary>
+    public async Task<PageClock> ClockAsync(CancellationToken cancellationToken)
+    {
+        var live = await PortfolioAsync(LivePeriod(), cancellationToken).ConfigureAwait(false);
+        return new PageClock(live.Period, live.State, live.AsOf, live.FreshnessLevel);
+    }
+
+    // The one report builder of the web view: the same code path as `report`, over the reading roles
+    // only. No snapshot store: a live view computes the running period's figures and saves nothing.
+    private ReportBuilder Reports() => new(
+        store,
+        null,
+        options.Strategy,
+        filters,
+        options.Report,
+        new ReportEnvironment(options.TimeZone, WebBaseUrl, options.Sources),
+        options.TimeProvider,
+        log);
+
     // A period's figures need a pass over every item: kept per period for CacheFor, refreshed in the background.
-    private Task<PeriodData> PeriodAsync(ReportBuilder builder, ReportingPeriod period, CancellationToken cancellationToken)
+    private Task<PeriodData> PeriodAsync(ReportingPeriod period, CancellationToken cancellationToken)
     {
         if (periods.Count >= MaxCachedTeams && !periods.ContainsKey(period.Name))
         {
@@ -152,7 +184,7 @@ internal sealed class StoreViews
 
         // The figures are shared by every request for the period: one request leaving does not cancel their read.
         var cached = periods.GetOrAdd(period.Name, _ => new Cached<PeriodData>(
-            _ => builder.PrepareAsync(period, null, CancellationToken.None),
+            _ => reports.ReadAsync(period, CancellationToken.None),
             options.CacheFor,
             options.TimeProvider));
         return cached.GetAsync(cancellationToken);
@@ -175,19 +207,15 @@ internal sealed class StoreViews
 
     private async Task<StoreIndex> LoadIndexAsync(CancellationToken cancellationToken)
     {
-        var all = await mappings.GetAsync(cancellationToken).ConfigureAwait(false);
-        var counts = new Dictionary<string, (int Items, int Untracked)>(StringComparer.OrdinalIgnoreCase);
+        var counts = new SortedDictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var entries = new List<IndexEntry>();
         await foreach (var item in store.ItemsAsync(new ItemQuery { IncludeRemoved = false }, cancellationToken).ConfigureAwait(false))
         {
             entries.Add(new IndexEntry(item.Uid, item.Team));
             var team = string.IsNullOrEmpty(item.Team) ? "(none)" : item.Team;
-            counts.TryGetValue(team, out var c);
-            var untracked = all.TryGetValue(item.Uid, out var m) && m.Untracked;
-            counts[team] = (c.Items + 1, c.Untracked + (untracked ? 1 : 0));
+            counts[team] = counts.GetValueOrDefault(team) + 1;
         }
 
-        return new StoreIndex(entries, [.. counts.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
-            .Select(p => new TeamSummary(p.Key, p.Value.Items, p.Value.Untracked, "/items?team=" + Uri.EscapeDataString(p.Key)))]);
+        return new StoreIndex(entries, counts);
     }
 }

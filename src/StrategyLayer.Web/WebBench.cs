@@ -14,21 +14,22 @@ public static class WebBench
     {
         await using var server = await WebServer.StartAsync(options with { Urls = "http://127.0.0.1:0", BearerToken = null, Oidc = null }, store, filters, null, cancellationToken).ConfigureAwait(false);
         await server.Warmed.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var teams = await server.Views.TeamsAsync(cancellationToken).ConfigureAwait(false);
-        var chosen = team is null ? teams.OrderByDescending(t => t.Items).FirstOrDefault() : teams.FirstOrDefault(t => string.Equals(t.Name, team, StringComparison.OrdinalIgnoreCase));
-        if (chosen is null)
+        var teams = await server.Views.TeamSizesAsync(cancellationToken).ConfigureAwait(false);
+        var chosen = team is null ? teams.OrderByDescending(t => t.Value).Select(t => (KeyValuePair<string, int>?)t).FirstOrDefault()
+            : teams.Where(t => string.Equals(t.Key, team, StringComparison.OrdinalIgnoreCase)).Select(t => (KeyValuePair<string, int>?)t).FirstOrDefault();
+        if (chosen is not { } picked)
         {
             return new TeamPageTiming(team ?? "(none)", 0, 0, 0, 0);
         }
 
         using var client = new HttpClient { BaseAddress = new Uri(server.Url) };
-        var path = "/items?team=" + Uri.EscapeDataString(chosen.Name);
+        var path = "/items?team=" + Uri.EscapeDataString(picked.Key);
         var clock = Stopwatch.StartNew();
         var first = await client.GetStringAsync(path, cancellationToken).ConfigureAwait(false);
         var firstSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
         var again = await client.GetStringAsync(path, cancellationToken).ConfigureAwait(false);
-        return new TeamPageTiming(chosen.Name, chosen.Items, firstSeconds, clock.Elapsed.TotalSeconds, Math.Max(first.Length, again.Length));
+        return new TeamPageTiming(picked.Key, picked.Value, firstSeconds, clock.Elapsed.TotalSeconds, Math.Max(first.Length, again.Length));
     }
 }
 

@@ -22,7 +22,7 @@ public static class WebServer
 {
     /// <summary>Starts listening and returns once bound.</summary>
     /// <exception cref="StrategyLayerException">Usage: a URL is malformed, or not loopback while no sign-in is configured (names the URL and the config keys).</exception>
-    /// <exception cref="DiagnosticsException">The page templates are missing.</exception>
+    /// <exception cref="DiagnosticsException">The page templates are missing or do not parse (file, line and column).</exception>
     public static async Task<RunningWebServer> StartAsync(
         WebServerOptions options,
         IStoreReader store,
@@ -32,11 +32,17 @@ public static class WebServer
     {
         log ??= Serilog.Core.Logger.None;
         var urls = BindingGuard.Parse(options.Urls);
-        BindingGuard.Check(urls, options.SignInConfigured);
+        BindingGuard.Check(urls, options.SignInConfigured, !string.IsNullOrEmpty(options.BearerToken), options.AllowBearerOverHttp);
         var renderer = new PageRenderer(options.TemplatesFolder);
         if (!Directory.Exists(renderer.PagesFolder))
         {
             throw new DiagnosticsException([new Diagnostic("The web view's page templates are missing (expected the web/ folder of the templates folder).", renderer.PagesFolder)]);
+        }
+
+        // A broken page template refuses the start, naming file, line and column, rather than answering 500 later.
+        if (renderer.Validate() is { Count: > 0 } broken)
+        {
+            throw new DiagnosticsException(broken);
         }
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -52,7 +58,14 @@ public static class WebServer
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         builder.Logging.ClearProviders();
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        builder.Services.AddSerilog(log, dispose: false);
+        // A failure to start is reported once, by the caller, in one line naming the URL: not also as
+        // the host's own error with its stack trace. (Serilog's factory does not see the filters above.)
+        builder.Services.AddSerilog(
+            new LoggerConfiguration().MinimumLevel.Verbose()
+                .MinimumLevel.Override("Microsoft.Extensions.Hosting", Serilog.Events.LogEventLevel.Fatal)
+                .WriteTo.Logger(log)
+                .CreateLogger(),
+            dispose: true);
         builder.Services.AddSingleton<IHostLifetime, HostLifetime>();
         if (options.SignInConfigured)
         {
@@ -81,7 +94,7 @@ public static class WebServer
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or InvalidOperationException or System.Net.Sockets.SocketException)
         {
             // Port taken, address not on this machine, https without a certificate: say which URL, not a stack trace.
             await app.DisposeAsync().ConfigureAwait(false);

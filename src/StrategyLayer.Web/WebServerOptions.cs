@@ -37,6 +37,12 @@ public sealed record WebServerOptions
     /// <summary>When set (config <c>web.bearerTokenEnv</c>), requests may sign in with <c>Authorization: Bearer …</c>.</summary>
     public string? BearerToken { get; init; }
 
+    /// <summary>
+    /// Accept <see cref="BearerToken"/> over plain http beyond loopback (<c>web.allowBearerOverHttp</c>):
+    /// off by default, for a proxy in front that terminates TLS.
+    /// </summary>
+    public bool AllowBearerOverHttp { get; init; }
+
     /// <summary>OpenID Connect sign-in (config <c>web.oidc</c>); null: none.</summary>
     public OidcSettings? Oidc { get; init; }
 

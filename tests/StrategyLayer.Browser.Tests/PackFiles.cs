@@ -3,7 +3,7 @@ using StrategyLayer.Reporting.Tests.Support;
 
 namespace StrategyLayer.Browser.Tests;
 
-/// <summary>The three packs of the fixed demo portfolio (hostile and unicode titles included), rendered into a temp folder.</summary>
+/// <summary>The packs of the fixed demo portfolio (hostile and unicode titles included), rendered into a temp folder: portfolio, untracked, and delivery-lead for DATA and (key <c>delivery-lead-OPS</c>) OPS.</summary>
 internal sealed class PackFiles : IDisposable
 {
     private readonly TempFolder temp = new();
@@ -28,6 +28,7 @@ internal sealed class PackFiles : IDisposable
         {
             ("portfolio-pack", StrategyLayer.Reporting.ReportScope.Portfolio),
             ("delivery-lead", StrategyLayer.Reporting.ReportScope.ForTeam("DATA")),
+            ("delivery-lead", StrategyLayer.Reporting.ReportScope.ForTeam("OPS")),
             ("untracked", StrategyLayer.Reporting.ReportScope.Untracked),
         })
         {
@@ -39,7 +40,7 @@ internal sealed class PackFiles : IDisposable
 
             var path = files.temp.File(StrategyLayer.Reporting.PackFileName.For(template, scope.Team, model.Period, "html"));
             await renderer.RenderAsync(template, model, path);
-            files.Html[template] = path;
+            files.Html[scope.Team is "OPS" ? template + "-OPS" : template] = path;
         }
 
         // A PMO's own template: prints titles plainly, and has no CSP to fall back on.

@@ -9,12 +9,11 @@ namespace StrategyLayer.Cli.Tests;
 /// <summary>One demo run for the class, into a temp folder: packs, store and all.</summary>
 public abstract class DemoRun(StoreEngine engine) : IAsyncLifetime
 {
-    /// <summary>The period the demo's packs are built for.</summary>
-    public const string DemoPeriod = "2026-11";
-
     private readonly string root = Path.Combine(Path.GetTempPath(), "sl-demo-" + Guid.NewGuid().ToString("N")[..8]);
 
     public static string DemoConfig => Path.Combine(RepoRoot(), "config", "strategylayer.json");
+
+    public string Root => root;
 
     public string Out => Path.Combine(root, "out");
 
@@ -31,6 +30,14 @@ public abstract class DemoRun(StoreEngine engine) : IAsyncLifetime
 
     public IDocument Untracked { get; private set; } = null!;
 
+    /// <summary>Last month's portfolio pack, frozen as of its end.</summary>
+    public IDocument Previous { get; private set; } = null!;
+
+    /// <summary>The current month, as the demo's report names it.</summary>
+    public string Period { get; private set; } = "";
+
+    public string PreviousPeriod { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Path.Combine(root, "store"));
@@ -44,9 +51,12 @@ public abstract class DemoRun(StoreEngine engine) : IAsyncLifetime
         }
 
         Summary = JsonDocument.Parse(Result.Stdout);
+        Period = Summary.RootElement.GetProperty("report").GetProperty("period").GetString()!;
+        PreviousPeriod = Domain.Reporting.ReportingPeriod.Parse(Period).Previous.Name;
         var parser = new HtmlParser();
-        Portfolio = parser.ParseDocument(await File.ReadAllTextAsync(Path.Combine(Out, "portfolio-pack-" + DemoPeriod + ".html")));
-        Untracked = parser.ParseDocument(await File.ReadAllTextAsync(Path.Combine(Out, "untracked-" + DemoPeriod + ".html")));
+        Previous = parser.ParseDocument(await File.ReadAllTextAsync(Path.Combine(Out, PreviousPeriod, "portfolio-pack-" + PreviousPeriod + ".html")));
+        Portfolio = parser.ParseDocument(await File.ReadAllTextAsync(Path.Combine(Out, "portfolio-pack-" + Period + ".html")));
+        Untracked = parser.ParseDocument(await File.ReadAllTextAsync(Path.Combine(Out, "untracked-" + Period + ".html")));
     }
 
     public Task DisposeAsync()

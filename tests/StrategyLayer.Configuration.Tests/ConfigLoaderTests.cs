@@ -151,6 +151,59 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void A_schema_error_does_not_hide_an_unset_variable_or_a_bad_reference_in_the_same_file()
+    {
+        var text = Valid.Replace("\"timeZone\": \"Europe/Lisbon\",", "\"timeZone\": \"Europe/Lisbon\", \"colour\": \"blue\",", StringComparison.Ordinal)
+            .Replace("T_JIRA_TOKEN", "T_MISSING_TOKEN", StringComparison.Ordinal)
+            .Replace("\"path\": \"out/share\"", "\"path\": \"${env:T_NOPE}/share\"", StringComparison.Ordinal)
+            .Replace("\"source\": \"jira\"", "\"source\": \"jora\"", StringComparison.Ordinal)
+            .Replace("\"scope\": \"project = PAY ORDER BY updated\",", "\"scope\": \"project = PAY\", \"pageSize\": \"many\",", StringComparison.Ordinal);
+        var path = _dir.Write("all/strategylayer.json", text);
+        _dir.Write("all/templates/portfolio-pack.sbn", "x");
+        var problems = new List<Diagnostic>();
+
+        ConfigLoader.TryLoad(path, problems, Env);
+
+        Assert.Contains(problems, d => d.Path == "$.colour");
+        Assert.Contains(problems, d => d.Path == "$.sources[0].pageSize");
+        Assert.Contains(problems, d => d.Message.Contains("T_MISSING_TOKEN is not set", StringComparison.Ordinal) && d.Path == "$.sources[0].auth.tokenEnv");
+        Assert.Contains(problems, d => d.Message.Contains("T_NOPE", StringComparison.Ordinal) && d.Path == "$.channels[0].path");
+        Assert.Contains(problems, d => d.Message.Contains("source 'jora'", StringComparison.Ordinal));
+        Assert.All(problems, d => Assert.NotNull(d.Line));
+        Assert.Throws<DiagnosticsException>(() => ConfigLoader.Load(path, Env));
+    }
+
+    [Theory]
+    [InlineData("../../../outside/x")]
+    [InlineData("sub/portfolio-pack")]
+    [InlineData(".hidden")]
+    public void A_template_name_that_is_a_path_is_refused_even_when_the_file_exists(string name)
+    {
+        var path = _dir.Write("names/cfg/strategylayer.json", Valid.Replace("\"template\": \"portfolio-pack\"", $"\"template\": \"{name}\"", StringComparison.Ordinal));
+        _dir.Write("names/cfg/templates/" + name + ".sbn", "x");
+
+        var ex = Assert.Throws<DiagnosticsException>(() => ConfigLoader.Load(path, Env));
+
+        var d = Assert.Single(ex.Diagnostics);
+        Assert.Contains($"'{name}' is not a template name", d.Message, StringComparison.Ordinal);
+        Assert.Equal("$.audiences[0].template", d.Path);
+    }
+
+    [Fact]
+    public void A_bearer_token_over_plain_http_is_an_explicit_choice_in_the_web_section()
+    {
+        var withWeb = Valid.Replace("\"schedules\":", "\"web\": { \"urls\": \"http://10.0.0.5:5080\", \"bearerTokenEnv\": \"T_SN_SECRET\", \"allowBearerOverHttp\": true }, \"schedules\":", StringComparison.Ordinal);
+        var path = _dir.Write("web/strategylayer.json", withWeb);
+        _dir.Write("web/templates/portfolio-pack.sbn", "x");
+
+        var config = ConfigLoader.Load(path, Env);
+
+        Assert.True(config.Web.AllowBearerOverHttp);
+        _dir.Write("web2/templates/portfolio-pack.sbn", "x");
+        Assert.False(ConfigLoader.Load(_dir.Write("web2/strategylayer.json", Valid), Env).Web.AllowBearerOverHttp);
+    }
+
+    [Fact]
     public void Malformed_json_names_the_line()
     {
         var path = _dir.Write("bad/strategylayer.json", "{\n  \"store\": \"x.db\",\n  \"sources\": [ { \"name\": }\n}");

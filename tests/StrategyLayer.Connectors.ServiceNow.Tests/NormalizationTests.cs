@@ -200,7 +200,10 @@ public class NormalizationTests : IClassFixture<ServiceNowServer>
         Assert.Equal("incident", badDate.Partition);
         Assert.Contains("opened_at", badDate.Reason, StringComparison.Ordinal);
         Assert.Contains("yesterday-ish", badDate.RawJson, StringComparison.Ordinal);
-        Assert.Equal("no number", page.Quarantined.Single(q => q.SourceId == "a3").Reason);
+        Assert.Equal(1, badDate.Page);
+        var noNumber = page.Quarantined.Single(q => q.SourceId == "a3");
+        Assert.Equal("table incident, page 1: no number", noNumber.Reason);
+        Assert.Equal(1, noNumber.Page);
         Assert.Equal("a4", page.Cursor.LastId);
     }
 }

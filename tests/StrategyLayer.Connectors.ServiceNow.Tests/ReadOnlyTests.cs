@@ -32,7 +32,7 @@ public class ReadOnlyTests : IClassFixture<ServiceNowServer>
         await Collect.PagesAsync(source, "incident", new SyncCursor(new DateTimeOffset(2026, 11, 18, 9, 0, 2, TimeSpan.Zero), "r2"));
         await Collect.AllAsync(source.ListScopeAsync("incident", CancellationToken.None));
         await source.ClassifyMissingAsync("incident", ["r1", "nope"], CancellationToken.None);
-        await Collect.AllAsync(source.ReadDeletionsAsync("incident", DateTimeOffset.UnixEpoch, CancellationToken.None));
+        await Collect.DeletedAsync(source.ReadDeletionsAsync("incident", DateTimeOffset.UnixEpoch, CancellationToken.None));
         await source.ValidateOnlineAsync(CancellationToken.None);
 
         var requests = _sn.Server.LogEntries.Select(l => (l.RequestMessage.Method, l.RequestMessage.Path)).ToList();

@@ -24,9 +24,10 @@ public class RemovalTests : IClassFixture<ServiceNowServer>
             .Set("sys_created_on", created));
 
     [Fact]
-    public async Task Deletions_come_from_sys_audit_delete_for_the_table_since_the_mark_across_pages()
+    public async Task Deletions_come_from_sys_audit_delete_for_the_table_since_the_mark_less_the_overlap_across_pages()
     {
-        Audit("d1", "incident", "gone-old", "2026-11-18 23:59:59");
+        Audit("d0", "incident", "gone-older", "2026-11-18 23:49:59");
+        Audit("d1", "incident", "gone-in-overlap", "2026-11-18 23:50:00");
         Audit("d2", "incident", "gone-1", "2026-11-19 00:00:00");
         Audit("d3", "problem", "gone-problem", "2026-11-19 01:00:00");
         Audit("d4", "incident", "gone-2", "2026-11-19 02:00:00");
@@ -34,10 +35,11 @@ public class RemovalTests : IClassFixture<ServiceNowServer>
         Audit("d6", "incident", "gone-4", "2026-11-20 08:00:00");
         await using var source = ServiceNowServer.Source(_sn.Settings(pageSize: 2, tables: ["incident", "problem"]));
 
-        var deleted = await Collect.AllAsync(source.ReadDeletionsAsync("incident", new DateTimeOffset(2026, 11, 19, 0, 0, 0, TimeSpan.Zero), CancellationToken.None));
+        var batches = await source.ReadDeletionsAsync("incident", new DateTimeOffset(2026, 11, 19, 0, 0, 0, TimeSpan.Zero), CancellationToken.None).ToListAsync();
 
-        Assert.Equal(["gone-1", "gone-2", "gone-3", "gone-4"], deleted);
-        Assert.StartsWith("sys_audit_delete?tablename=incident^sys_created_on>=2026-11-19 00:00:00^", _sn.Instance.Queries[0], StringComparison.Ordinal);
+        Assert.Equal(["gone-in-overlap", "gone-1", "gone-2", "gone-3", "gone-4"], batches.SelectMany(b => b.SourceIds));
+        Assert.StartsWith("sys_audit_delete?tablename=incident^sys_created_on>=2026-11-18 23:50:00^", _sn.Instance.Queries[0], StringComparison.Ordinal);
+        Assert.Equal(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero), batches.Max(b => b.Mark));
     }
 
     [Fact]
@@ -47,7 +49,7 @@ public class RemovalTests : IClassFixture<ServiceNowServer>
         var settings = _sn.Settings() with { Options = new Dictionary<string, string> { ["auditDeletes"] = "false" } };
         await using var source = ServiceNowServer.Source(settings);
 
-        var deleted = await Collect.AllAsync(source.ReadDeletionsAsync("incident", DateTimeOffset.MinValue, CancellationToken.None));
+        var deleted = await Collect.DeletedAsync(source.ReadDeletionsAsync("incident", DateTimeOffset.MinValue, CancellationToken.None));
 
         Assert.Empty(deleted);
         Assert.Empty(_sn.Server.LogEntries);

@@ -94,4 +94,36 @@ public sealed class FolderDeliveryTests : IDisposable
         Assert.Contains("outside the folder", outcome.Error);
         Assert.False(Directory.Exists(Path.GetFullPath(Path.Combine(Share.Path!, "../../escaped"))));
     }
+
+    [Fact]
+    public async Task A_link_inside_the_folder_leading_out_of_it_is_not_followed()
+    {
+        var outside = Directory.CreateDirectory(_folder.File("outside")).FullName;
+        Directory.CreateDirectory(Share.Path!);
+        Directory.CreateSymbolicLink(Path.Combine(Share.Path!, "2026-11"), outside);
+        var audience = Packs.Audience("share");
+
+        var result = await new PackDistributor(Outbox, [Share], [audience], _time).DistributeAsync([Packs.Write(_folder, audience)], CancellationToken.None);
+
+        var outcome = Assert.Single(result.Deliveries);
+        Assert.Equal(DeliveryStatus.Failed, outcome.Status);
+        Assert.Contains("is a link to", outcome.Error);
+        Assert.Contains("outside the folder", outcome.Error);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(outside));
+    }
+
+    [Fact]
+    public async Task A_link_that_stays_inside_the_folder_and_a_folder_that_is_itself_a_link_are_followed()
+    {
+        var real = Directory.CreateDirectory(_folder.File("real-share")).FullName;
+        var archive = Directory.CreateDirectory(Path.Combine(real, "archive")).FullName;
+        Directory.CreateSymbolicLink(Path.Combine(real, "2026-11"), archive);
+        Directory.CreateSymbolicLink(_folder.File("share"), real);
+        var audience = Packs.Audience("share");
+
+        var result = await new PackDistributor(Outbox, [Share], [audience], _time).DistributeAsync([Packs.Write(_folder, audience)], CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.Sent, Assert.Single(result.Deliveries).Status);
+        Assert.True(File.Exists(Path.Combine(archive, "portfolio-pack-2026-11.html")));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using StrategyLayer.Domain.Items;
+using StrategyLayer.Mapping.Rules;
 using StrategyLayer.Mapping.Tests.Support;
 
 namespace StrategyLayer.Mapping.Tests;
@@ -27,40 +28,38 @@ public sealed class CoverageAndSuggestionTests : IAsyncLifetime, IDisposable
             Items.Incident("PRB0001", "Database Admins", 3, i => i with { Kind = WorkItemKind.Problem, Table = "problem", Project = "problem" }),
             Items.Incident("PRB0002", "Database Admins", 3, i => i with { Kind = WorkItemKind.Problem, Table = "problem", Project = "problem" }),
             Items.Incident("PRB0003", "Database Admins", 4, i => i with { Kind = WorkItemKind.Problem, Table = "problem", Project = "problem" }));
-        var rules = Trees.Rules(
-            "category != cancelled",
-            ("pci", "project = PAY and labels = pci", "M-PCI"),
-            ("self", "labels = selfservice", "M-SELF"));
-        await MapRun.ExecuteAsync(_file.Store, Trees.With("M-PCI", "M-SELF"), rules, Items.AsOf, null, CancellationToken.None);
+        await MapRun.ExecuteAsync(_file.Store, Trees.With("M-PCI", "M-SELF"), Rules, Items.AsOf, null, CancellationToken.None);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
+    private static RuleSet Rules => Trees.Rules(
+        "category != cancelled",
+        ("pci", "project = PAY and labels = pci", "M-PCI"),
+        ("self", "labels = selfservice", "M-SELF"));
+
     public void Dispose() => _file.Dispose();
 
     [Fact]
-    public async Task CoverageGivesTheMappedShareOfItemsAndEstimatePerTeamProjectAndSource()
+    public async Task MapCountsInScopeItemsAsMappedOrUntrackedAndOutOfScopeItemsApartEvenWhenARuleMatchesThem()
     {
-        var coverage = Coverage.Compute(await _file.Items(), await _file.Store.LoadMappingsAsync(CancellationToken.None));
+        // WEB-7 is cancelled (out of scope) yet a rule matches it: it maps, but is counted apart.
+        await _file.Put(Items.Issue("WEB-7", i => i with { Labels = ["selfservice"], Category = StatusCategory.Cancelled }));
+        var summary = await MapRun.ExecuteAsync(_file.Store, Trees.With("M-PCI", "M-SELF"), Rules, Items.AsOf, null, CancellationToken.None);
 
-        Assert.Equal(15, coverage.Overall.InScope);
-        Assert.Equal(5, coverage.Overall.Mapped);
-        Assert.Equal(10, coverage.Overall.Untracked);
-        var pay = coverage.ByTeam.Single(f => f.Name == "PAY");
-        Assert.Equal(2.0 / 3, pay.ItemShare, 6);
-        Assert.Equal(10.0 / 15, pay.EstimateShare!.Value, 6);
-        var data = coverage.ByProject.Single(f => f.Name == "DATA");
-        Assert.Equal(0.25, data.ItemShare, 6);
-        Assert.Equal(0, data.EstimateShare!.Value, 6);
-        Assert.Null(coverage.ByTeam.Single(f => f.Name == "Database Admins").EstimateShare);
-        Assert.Equal(3, coverage.BySource.Single(f => f.Name == "servicenow").InScope);
-        Assert.Equal(0.0, coverage.ByTeam[0].ItemShare);
+        Assert.Equal("M-SELF", (await _file.Store.LoadMappingsAsync(CancellationToken.None))[(await _file.Store.FindItemAsync("WEB-7", CancellationToken.None))!.Uid].MeasureId);
+        Assert.Equal(15, summary.InScope);
+        Assert.Equal(5, summary.Mapped);
+        Assert.Equal(10, summary.Untracked);
+        Assert.Equal(summary.InScope, summary.Mapped + summary.Untracked);
+        Assert.Equal(2, summary.OutOfScope);
+        Assert.Equal(5, summary.ByRule.Values.Sum());
     }
 
     [Fact]
     public async Task SuggestionsProposeARuleForEachUntrackedClusterAndTheMeasureItsMappedNeighboursUse()
     {
-        var suggestions = UntrackedSuggester.Suggest(await _file.Items(), await _file.Store.LoadMappingsAsync(CancellationToken.None));
+        var suggestions = UntrackedSuggester.Suggest((await _file.Items()), await _file.Store.LoadMappingsAsync(CancellationToken.None));
 
         var observability = suggestions.Single(s => s.Attribute == "labels" && s.Value == "observability");
         Assert.Equal("project = DATA and labels = observability", observability.When);
@@ -93,7 +92,7 @@ public sealed class CoverageAndSuggestionTests : IAsyncLifetime, IDisposable
     {
         var mappings = await _file.Store.LoadMappingsAsync(CancellationToken.None);
         var untracked = (await _file.Items()).Where(i => mappings[i.Uid].Untracked).ToList();
-        foreach (var s in UntrackedSuggester.Suggest(await _file.Items(), mappings))
+        foreach (var s in UntrackedSuggester.Suggest((await _file.Items()), mappings))
         {
             var query = Query.CompiledQuery.Compile(s.When, Query.FieldCatalog.Open, Items.AsOf);
             Assert.Equal(s.Size, untracked.Count(query.Matches));

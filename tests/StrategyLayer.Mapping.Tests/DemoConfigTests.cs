@@ -64,10 +64,14 @@ public class DemoConfigTests
         var rules = tree is null ? null : RulesFile.Load(ConfigFile("rules.json"), tree, [], diagnostics);
         Assert.Empty(diagnostics.Select(d => d.ToString()));
         Assert.NotNull(rules);
+        // The story is written for 2026-11 and told in whatever month the demo runs.
+        Assert.Equal("2026-11", tree!.PeriodsRelativeTo);
+        var later = tree.AnchoredTo(Domain.Reporting.ReportingPeriod.Parse("2028-05"));
         foreach (var id in new[] { "M-PCI-TOKEN", "M-CLOUD-APPS", "M-SD-SELFSERVICE", "M-SD-MTTR", "M-RUN-COST" })
         {
-            Assert.NotNull(tree!.FindMeasure(id));
+            Assert.NotNull(tree.FindMeasure(id));
             Assert.True(tree.FindMeasure(id)!.Kpi.Planned.ContainsKey("2026-11"));
+            Assert.Equal(tree.FindMeasure(id)!.Kpi.Planned["2026-11"], later.FindMeasure(id)!.Kpi.Planned["2028-05"]);
         }
 
         var engine = new MappingEngine(tree!, rules, Items.AsOf);

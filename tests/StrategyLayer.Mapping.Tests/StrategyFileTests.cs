@@ -31,6 +31,44 @@ public sealed class StrategyFileTests : IDisposable
         return (StrategyFile.Load(path, diagnostics), diagnostics);
     }
 
+    private static string RelativeTree(string month, string measures) => "{ \"periodsRelativeTo\": \"" + month + "\"," + Tree(measures).TrimStart()[1..];
+
+    [Fact]
+    public void ATreeWrittenRelativeToAMonthIsReadShiftedToTheCurrentMonth()
+    {
+        var (tree, diagnostics) = Load(RelativeTree("2026-11", """
+            { "id": "M-ENTERED", "name": "Entered", "kpi": { "target": 40, "planned": { "2026-10": 12, "2026-11": 18, "2026-12": 25 },
+              "actual": { "kind": "entered", "values": { "2026-11": 19 } } } },
+            { "id": "M-DONE", "name": "Done ratio", "kpi": { "target": 100, "planned": { "2026-11": 38 }, "actual": { "kind": "computed", "of": "done-ratio" } } }
+            """));
+
+        Assert.Empty(diagnostics);
+        Assert.Equal("2026-11", tree!.PeriodsRelativeTo);
+        var february = tree.AnchoredTo(Domain.Reporting.ReportingPeriod.Parse("2027-02"));
+        var entered = february.FindMeasure("M-ENTERED")!.Kpi;
+        Assert.Equal(new Dictionary<string, double> { ["2027-01"] = 12, ["2027-02"] = 18, ["2027-03"] = 25 }, entered.Planned);
+        Assert.Equal(19, ((EnteredActual)entered.Actual).Values["2027-02"]);
+        Assert.Equal(38, february.FindMeasure("M-DONE")!.Kpi.Planned["2027-02"]);
+
+        // In its own month, and for a tree that is not relative, nothing moves.
+        Assert.Equal(18, tree.AnchoredTo(Domain.Reporting.ReportingPeriod.Parse("2026-11")).FindMeasure("M-ENTERED")!.Kpi.Planned["2026-11"]);
+        var (absolute, _) = Load(Tree("""{ "id": "M-1", "name": "One", "kpi": { "target": 1, "planned": { "2026-11": 1 }, "actual": { "kind": "entered", "values": {} } } }"""));
+        Assert.Same(absolute, absolute!.AnchoredTo(Domain.Reporting.ReportingPeriod.Parse("2027-02")));
+    }
+
+    [Fact]
+    public void ATreeWrittenRelativeToAMonthNamesAQuarterKeyByLine()
+    {
+        var (tree, diagnostics) = Load(RelativeTree("2026-11", """
+            { "id": "M-1", "name": "One", "kpi": { "target": 1, "planned": { "2026-Q4": 1 }, "actual": { "kind": "entered", "values": {} } } }
+            """));
+
+        Assert.Null(tree);
+        var problem = Assert.Single(diagnostics);
+        Assert.Contains("'2026-Q4' is not a month", problem.Message, StringComparison.Ordinal);
+        Assert.NotNull(problem.Line);
+    }
+
     [Fact]
     public void AGoodTreeLoadsEveryLevelAndEachKindOfActual()
     {
@@ -64,6 +102,29 @@ public sealed class StrategyFileTests : IDisposable
     }
 
     [Fact]
+    public void A_kpi_names_its_pacing_or_takes_the_default_of_its_actuals_kind_and_an_unknown_pacing_is_reported_where_it_is()
+    {
+        var (tree, diagnostics) = Load(Tree("""
+            { "id": "M-LIN", "name": "Default computed", "kpi": { "target": 1, "actual": { "kind": "computed", "of": "count" } } },
+            { "id": "M-WHOLE", "name": "Default entered", "kpi": { "target": 1, "actual": { "kind": "entered", "values": {} } } },
+            { "id": "M-END", "name": "Period end", "kpi": { "target": 1, "pacing": "period-end", "actual": { "kind": "computed", "of": "count" } } },
+            { "id": "M-ENT-LIN", "name": "Entered, paced", "kpi": { "target": 1, "pacing": "linear", "actual": { "kind": "entered", "values": {} } } }
+            """));
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(
+            [KpiPacing.Linear, KpiPacing.WholePeriod, KpiPacing.PeriodEnd, KpiPacing.Linear],
+            tree!.Measures.Select(m => m.Kpi.EffectivePacing));
+        Assert.Null(tree.FindMeasure("M-LIN")!.Kpi.Pacing);
+
+        var (bad, problems) = Load(Tree("""
+            { "id": "M-X", "name": "Typo", "kpi": { "target": 1, "pacing": "monthly", "actual": { "kind": "computed", "of": "count" } } }
+            """));
+        Assert.Null(bad);
+        Assert.Contains(problems, d => d.Line == 8 && d.Path!.EndsWith(".kpi.pacing", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void EveryProblemInTheTreeIsReportedWithLineAndPath()
     {
         var (tree, diagnostics) = Load(Tree("""
@@ -89,19 +150,21 @@ public sealed class StrategyFileTests : IDisposable
     }
 
     [Fact]
-    public void AMalformedCsvNamesItsOwnFileAndLine()
+    public void AMalformedCsvRowIsLeftOutAndNamedByItsOwnFileAndLineWhileTheOtherRowsAreUsed()
     {
         _folder.Write("bad.csv", "measure,period,value\nM-1,2026-11,3\nM-1,2026-11\nM-1,Nov,4\nM-1,2026-12,lots\n");
         var (tree, diagnostics) = Load(Tree("""
             { "id": "M-1", "name": "One", "kpi": { "target": 1, "actual": { "kind": "csv", "file": "bad.csv" } } }
             """));
 
-        Assert.Null(tree);
-        Assert.Equal(3, diagnostics.Count);
-        Assert.All(diagnostics, d => Assert.EndsWith("bad.csv", d.File, StringComparison.Ordinal));
-        Assert.Equal([3, 4, 5], diagnostics.Select(d => d.Line!.Value));
-        Assert.Contains("expected 3 columns", diagnostics[0].Message, StringComparison.Ordinal);
-        Assert.Contains("'lots' is not a number", diagnostics[2].Message, StringComparison.Ordinal);
+        Assert.Empty(diagnostics);
+        Assert.Equal(new Dictionary<string, double> { ["2026-11"] = 3 }, ((EnteredActual)tree!.FindMeasure("M-1")!.Kpi.Actual).Values);
+        var unusable = tree.UnusableValues;
+        Assert.Equal(3, unusable.Count);
+        Assert.All(unusable, u => Assert.EndsWith("bad.csv", u.File, StringComparison.Ordinal));
+        Assert.Equal([3, 4, 5], unusable.Select(u => u.Line));
+        Assert.Contains("expected 3 columns", unusable[0].Problem, StringComparison.Ordinal);
+        Assert.Contains("'lots' is not a number", unusable[2].Problem, StringComparison.Ordinal);
 
         _folder.Write("noheader.csv", "M-1,2026-11,3\n");
         var (_, headerless) = Load(Tree("""{ "id": "M-1", "name": "One", "kpi": { "target": 1, "actual": { "kind": "csv", "file": "noheader.csv" } } }"""));

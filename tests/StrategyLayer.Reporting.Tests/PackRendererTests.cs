@@ -65,6 +65,20 @@ public sealed class PackRendererTests : IDisposable
     }
 
     [Fact]
+    public async Task A_trend_chart_carries_its_value_axis_its_periods_and_its_latest_values_in_type_readable_on_paper()
+    {
+        var model = await Model(ReportScope.Portfolio);
+        var doc = new HtmlParser().ParseDocument(new PackRenderer(RepoPaths.Templates).RenderToString("portfolio-pack", model));
+
+        // Monthly run cost: planned 110 → 100, actual 120 → 130 (October, November).
+        var chart = doc.QuerySelectorAll("section.planned-actual tbody tr").Single(r => r.TextContent.Contains("M-RUN-COST", StringComparison.Ordinal)).QuerySelector("svg.trend")!;
+        var labels = chart.QuerySelectorAll("text").Select(t => t.TextContent).ToList();
+        Assert.Equal(["130", "0", "Oct", "Nov", "130", "100"], labels);
+        Assert.All(chart.QuerySelectorAll("text"), t => Assert.True(double.Parse(t.GetAttribute("font-size")!, System.Globalization.CultureInfo.InvariantCulture) >= 11, t.OuterHtml));
+        Assert.Equal(2, chart.QuerySelectorAll("line").Count(l => l.GetAttribute("stroke") == "#666")); // the two axes
+    }
+
+    [Fact]
     public async Task Packs_are_self_contained_with_inline_css_and_no_external_fetch()
     {
         var renderer = new PackRenderer(RepoPaths.Templates);

@@ -94,7 +94,7 @@ public sealed class ReportBuilderTests
         Assert.Equal(50, Measure(model, "M-SD-MTTR").Actual);
         Assert.Equal("green", Measure(model, "M-SD-MTTR").Potential.Status);
         Assert.Equal(25, Measure(model, "M-PCI-TOKEN").Actual);
-        Assert.Equal("red", Measure(model, "M-PCI-TOKEN").Potential.Status);
+        Assert.Equal("amber", Measure(model, "M-PCI-TOKEN").Potential.Status); // 25% against 33% planned by 20 November
     }
 
     [Fact]
@@ -102,15 +102,29 @@ public sealed class ReportBuilderTests
     {
         var model = await Build(DemoPortfolio.Store());
 
-        var program = model.Tree.Single(r => r.Id == "PR-SD");
-        Assert.Equal("amber", program.Implementation.Status); // M-RUN-COST has no work, M-SD-MTTR green
-        Assert.Equal("red", program.Potential.Status);
-        Assert.Contains(program.Potential.Reasons, r => r.Text == "Faster resolution (PJ-SD) is red");
+        var package = model.Tree.Single(r => r.Id == "MP-SD");
+        Assert.Equal("amber", package.Implementation.Status); // M-RUN-COST has no work, M-SD-MTTR green
+        Assert.Equal("red", package.Potential.Status);
+        Assert.Contains(package.Potential.Reasons, r => r.Text == "Monthly run cost (M-RUN-COST) is red");
         var portfolio = model.Tree.Single(r => r.Id == "P-DIG");
         Assert.Equal(0, portfolio.Depth);
         Assert.Equal("red", portfolio.Implementation.Status);
-        Assert.Equal(["portfolio", "program", "project", "package", "measure"], model.Tree.Take(5).Select(r => r.Level));
+        Assert.Contains(portfolio.Potential.Reasons, r => r.Text == "Service desk (PR-SD) is red");
         Assert.Contains("worst", model.RollUpRule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_roll_up_row_repeats_its_only_child_a_single_child_carries_the_nodes_above_it_in_its_chain()
+    {
+        var model = await Build(DemoPortfolio.Store());
+
+        // P-DIG holds two programs; PR-PAY › PJ-PCI › MP-PCI hold one measure; PR-SD › PJ-SD hold one package of two measures.
+        Assert.Equal(
+            ["portfolio P-DIG 0", "measure M-PCI-TOKEN 1", "package MP-SD 1", "measure M-SD-MTTR 2", "measure M-RUN-COST 2"],
+            model.Tree.Select(r => r.Level + " " + r.Id + " " + r.Depth));
+        Assert.Equal(["PR-PAY", "PJ-PCI", "MP-PCI"], model.Tree.Single(r => r.Id == "M-PCI-TOKEN").Chain!.Select(c => c.Id));
+        Assert.Equal(["program", "project"], model.Tree.Single(r => r.Id == "MP-SD").Chain!.Select(c => c.Level));
+        Assert.DoesNotContain(model.Tree, r => r.Implementation.Reasons.Concat(r.Potential.Reasons).Any(x => x.Text.StartsWith("All 1 ", StringComparison.Ordinal)));
     }
 
     [Fact]

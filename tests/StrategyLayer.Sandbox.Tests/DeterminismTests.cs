@@ -1,10 +1,16 @@
+using Microsoft.Extensions.Time.Testing;
+
 namespace StrategyLayer.Sandbox.Tests;
 
 public class DeterminismTests
 {
-    private static async Task<string> SnapshotAsync(int seed)
+    private static readonly DateTimeOffset Anchor = new(2027, 3, 15, 0, 0, 0, TimeSpan.Zero);
+
+    private static Task<string> SnapshotAsync(int seed) => SnapshotAsync(new SandboxOptions { Size = "small", Seed = seed, Now = Anchor }, TimeProvider.System);
+
+    private static async Task<string> SnapshotAsync(SandboxOptions options, TimeProvider time)
     {
-        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Size = "small", Seed = seed }, CancellationToken.None);
+        await using var sandbox = await SandboxServer.StartAsync(options, time, CancellationToken.None);
         using var http = new HttpClient();
         var jira = await http.GetStringAsync(sandbox.JiraCloudUrl + "/rest/api/3/search/jql?fields=*all&maxResults=100&jql=" + Uri.EscapeDataString("project in (PAY, OPS) ORDER BY key ASC"));
         var dc = await http.GetStringAsync(sandbox.JiraDataCenterUrl + "/rest/api/2/search?maxResults=100&jql=" + Uri.EscapeDataString("project = WEB ORDER BY key ASC"));
@@ -21,6 +27,28 @@ public class DeterminismTests
         Assert.Equal(a, b);
         Assert.NotEqual(a, c);
         Assert.True(a.Length > 100_000);
+    }
+
+    [Fact]
+    public async Task Without_a_now_the_world_is_built_relative_to_the_start_of_the_day_it_runs_on_its_clock()
+    {
+        var options = new SandboxOptions { Size = "small", Seed = 99 };
+        var morning = await SnapshotAsync(options, new FakeTimeProvider(Anchor.AddHours(7.1)));
+        var evening = await SnapshotAsync(options, new FakeTimeProvider(Anchor.AddHours(22.6)));
+        var nextDay = await SnapshotAsync(options, new FakeTimeProvider(Anchor.AddDays(1).AddHours(7.1)));
+
+        // Deterministic for the day: any time that day serves what a sandbox pinned to its start serves.
+        Assert.Equal(morning, evening);
+        Assert.Equal(await SnapshotAsync(99), morning);
+        Assert.NotEqual(morning, nextDay);
+
+        await using var sandbox = await SandboxServer.StartAsync(options, new FakeTimeProvider(Anchor.AddHours(15)), CancellationToken.None);
+        Assert.Equal(Anchor, sandbox.Now);
+        using var http = new HttpClient();
+        var newest = await http.GetStringAsync(sandbox.JiraCloudUrl + "/rest/api/3/search/jql?fields=updated&maxResults=1&jql=" + Uri.EscapeDataString("project in (PAY, WEB, CLOUD, OPS, DATA) ORDER BY updated DESC"));
+        using var doc = System.Text.Json.JsonDocument.Parse(newest);
+        var updated = doc.RootElement.GetProperty("issues")[0].GetProperty("fields").GetProperty("updated").GetString();
+        Assert.StartsWith("2027-03-14T23:", updated, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,9 +25,9 @@ public abstract class StoreSpecification<TFixture>(TFixture fixture) : IClassFix
         }
     }
 
-    protected async Task<IStrategyStore> NewStoreAsync()
+    protected async Task<IStrategyStore> NewStoreAsync(TimeProvider? time = null)
     {
-        var store = await Fixture.CreateAsync(None);
+        var store = await Fixture.CreateAsync(time ?? TimeProvider.System, None);
         _opened.Add(store);
         return store;
     }

@@ -145,6 +145,11 @@ public sealed class SyncEngineTests : IDisposable
 
         Assert.Contains("HTTP 502", report.Error, StringComparison.Ordinal);
         Assert.Equal(2000, await _store.CountItemsAsync("jira", false, CancellationToken.None));
+
+        // The summary says what was committed before the failure, not nothing.
+        Assert.Equal(2000, report.Fetched);
+        Assert.Equal(2000, report.Upserted);
+        Assert.Equal(await CursorAsync("jira", ""), report.Cursor);
         Assert.StartsWith(T0.AddSeconds(2000).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), await CursorAsync("jira", ""), StringComparison.Ordinal);
 
         source.FailAfterPages = null;

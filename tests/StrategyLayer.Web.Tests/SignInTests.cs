@@ -39,6 +39,30 @@ public sealed class BindingTests : IAsyncLifetime, IDisposable
         Assert.Equal(loopback, BindingGuard.IsLoopback(url));
 
     [Theory]
+    [InlineData("http://[::ffff:127.0.0.1]:0")]
+    [InlineData("http://[0:0:0:0:0:0:0:1]:0")]
+    [InlineData("http://127.1:0")]
+    public async Task Any_spelling_of_a_loopback_address_is_bound_as_its_plain_form_and_answers(string urls)
+    {
+        await using var server = await WebServer.StartAsync(demo.Options(urls), demo.Store);
+        using var client = new HttpClient { BaseAddress = new Uri(server.Url) };
+
+        using var response = await client.GetAsync("/api/status");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("ffff", server.Url, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://[::ffff:127.0.0.1]:5080", "http://127.0.0.1:5080")]
+    [InlineData("https://[::ffff:7f00:2]:5443/pmo", "https://127.0.0.2:5443/pmo")]
+    [InlineData("http://[0:0:0:0:0:0:0:1]:5080", "http://[::1]:5080")]
+    [InlineData("http://localhost:5080", "http://localhost:5080")]
+    [InlineData("http://*:5080", "http://*:5080")]
+    public void A_url_is_bound_by_the_plain_form_of_its_address(string url, string bound) =>
+        Assert.Equal([bound], BindingGuard.Parse(url));
+
+    [Theory]
     [InlineData("127.0.0.1:5080")]
     [InlineData("ftp://127.0.0.1:21")]
     [InlineData(" ; ")]
@@ -51,9 +75,14 @@ public sealed class BindingTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task With_a_bearer_token_the_server_may_bind_beyond_loopback()
+    public async Task With_a_bearer_token_the_server_may_bind_beyond_loopback_over_http_only_when_the_config_opts_in()
     {
-        await using var server = await WebServer.StartAsync(demo.Options("http://0.0.0.0:0") with { BearerToken = "s3cret-token" }, demo.Store);
+        var refused = await Assert.ThrowsAsync<StrategyLayerException>(() => WebServer.StartAsync(demo.Options("http://0.0.0.0:0") with { BearerToken = "s3cret-token" }, demo.Store));
+        Assert.Equal(ErrorKind.Usage, refused.Kind);
+        Assert.Contains("over plain http", refused.Message);
+        Assert.Contains("web.allowBearerOverHttp", refused.Message);
+
+        await using var server = await WebServer.StartAsync(demo.Options("http://0.0.0.0:0") with { BearerToken = "s3cret-token", AllowBearerOverHttp = true }, demo.Store);
         var port = new Uri(server.Url.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)).Port;
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "s3cret-token");

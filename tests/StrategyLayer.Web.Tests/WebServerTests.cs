@@ -58,6 +58,33 @@ public sealed class WebServerTests : IAsyncLifetime, IDisposable
 
     public Task DisposeAsync() => Task.CompletedTask;
 
+    [Fact]
+    public async Task A_broken_page_template_refuses_the_start_with_file_line_and_column()
+    {
+        CopyFolder(DemoStore.Templates, temp);
+        File.WriteAllText(Path.Combine(temp, "web", "teams.sbn"), "<h1>Teams</h1>\n{{ for t in teams }\n");
+
+        var e = await Assert.ThrowsAsync<Domain.Errors.DiagnosticsException>(() => WebServer.StartAsync(demo.Options() with { TemplatesFolder = temp }, demo.Store));
+
+        Assert.NotEmpty(e.Diagnostics);
+        Assert.All(e.Diagnostics, problem =>
+        {
+            Assert.EndsWith("teams.sbn", problem.File, StringComparison.Ordinal);
+            Assert.Equal(2, problem.Line);
+            Assert.Equal(19, problem.Column);
+        });
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+    }
+
     public void Dispose()
     {
         demo.Dispose();

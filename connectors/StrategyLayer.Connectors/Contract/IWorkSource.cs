@@ -31,8 +31,21 @@ public interface IWorkSource : IAsyncDisposable
     /// </summary>
     Task<IReadOnlyDictionary<string, RemovalReason>> ClassifyMissingAsync(string partition, IReadOnlyList<string> sourceIds, CancellationToken cancellationToken);
 
-    /// <summary>Deletions the source records itself (ServiceNow's sys_audit_delete) since a mark; empty where it has none.</summary>
-    IAsyncEnumerable<IReadOnlyList<string>> ReadDeletionsAsync(string partition, DateTimeOffset since, CancellationToken cancellationToken);
+    /// <summary>
+    /// Deletions the source records itself (ServiceNow's sys_audit_delete); empty where it has none.
+    /// <paramref name="since"/> is in the source's own time (a <see cref="DeletionBatch.Mark"/> or
+    /// <see cref="SourcePage.SourceTime"/> it gave before, never this machine's clock); the source reads
+    /// from a little before it (its overlap window), so a deletion recorded late is not missed.
+    /// </summary>
+    IAsyncEnumerable<DeletionBatch> ReadDeletionsAsync(string partition, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads records again by id (or key), whatever their updated time: the quarantined ones and those
+    /// stored with replaced text are asked for on every sync until they read cleanly or are gone
+    /// upstream. Ids the source does not return (deleted, or no longer visible) come back in
+    /// <see cref="RereadBatch.Missing"/>.
+    /// </summary>
+    IAsyncEnumerable<RereadBatch> RereadAsync(string partition, IReadOnlyList<string> ids, CancellationToken cancellationToken);
 
     /// <summary>
     /// How many items <see cref="ReadChangesAsync"/> will bring for this cursor, when the source can

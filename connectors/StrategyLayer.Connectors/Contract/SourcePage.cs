@@ -8,7 +8,11 @@ public sealed record SourcePage(
     int Number,
     IReadOnlyList<SourceRecord> Records,
     IReadOnlyList<QuarantinedRecord> Quarantined,
-    SyncCursor Cursor);
+    SyncCursor Cursor)
+{
+    /// <summary>The source's own clock when it served the page (its HTTP <c>Date</c> header), where it says.</summary>
+    public DateTimeOffset? SourceTime { get; init; }
+}
 
 /// <summary>An item's immutable id and its current key.</summary>
 public sealed record ScopeEntry(string SourceId, string Key);

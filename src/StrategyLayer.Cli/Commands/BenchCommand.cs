@@ -50,7 +50,7 @@ public static partial class BenchCommand
         var say = new Action<string>(s => { if (!session.JsonOutput && !session.Quiet) { session.ProgressConsole.MarkupLine("[grey]" + Markup.Escape(s) + "[/]"); } });
         say($"starting the sandbox ({size}) in a child process");
         await using var sandbox = await ChildSandbox.StartAsync(size, ct).ConfigureAwait(false);
-        var config = DemoCommand.DemoConfig(session, sandbox.JiraCloudUrl, sandbox.JiraDataCenterUrl, sandbox.ServiceNowUrl) with { Store = await BenchStoreAsync(session, folder, ct).ConfigureAwait(false), Logs = Path.Combine(folder, "logs") };
+        var config = DemoCommand.DemoConfig(session, folder, sandbox.JiraCloudUrl, sandbox.JiraDataCenterUrl, sandbox.ServiceNowUrl) with { Store = await BenchStoreAsync(session, folder, ct).ConfigureAwait(false), Logs = Path.Combine(folder, "logs") };
         session.UseConfig(config);
         var store = await session.StoreAsync(ct).ConfigureAwait(false);
         var bench = store as IStoreBench ?? throw new Domain.Errors.StrategyLayerException("the store engine offers no bench figures (no I/O floor)", Domain.Errors.ErrorKind.Usage, "store");

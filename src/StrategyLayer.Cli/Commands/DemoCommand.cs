@@ -4,17 +4,17 @@ using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Cli.Output;
 using StrategyLayer.Configuration;
 using StrategyLayer.Domain.Errors;
-using StrategyLayer.Domain.Reporting;
 using StrategyLayer.Mapping;
+using StrategyLayer.Reporting;
 using StrategyLayer.Sandbox;
 using StrategyLayer.Sync;
 
 namespace StrategyLayer.Cli.Commands;
 
 /// <summary>
-/// <c>demo [--out DIR] [--size …]</c>: the sandbox on a free port, the demo config pointed at it,
-/// and the whole pipeline: sync, map, last month's pack (frozen), a month of upstream change, sync
-/// again, map, this month's packs in HTML and PDF, and a short summary. Needs no config of the
+/// <c>demo [--out DIR] [--size …]</c>: the sandbox on a free port with its world built relative to
+/// today, the demo config pointed at it, and the whole pipeline: sync, map, last month's pack (frozen),
+/// upstream change, sync again, map, this month's packs in HTML and PDF, and a short summary. Needs no config of the
 /// user's; exits 3 with the install command when chromium is missing (the HTML is written).
 /// </summary>
 public static class DemoCommand
@@ -27,8 +27,9 @@ public static class DemoCommand
     {
         var outFolder = Path.GetFullPath(parse.GetValue(OutOption)!);
         var size = parse.GetValue(SandboxCommand.SizeOption)!;
-        DemoFolder.RefuseForeignConfig();
-        var result = await RunDemoAsync(session, outFolder, size, ct).ConfigureAwait(false);
+        var here = Directory.GetCurrentDirectory();
+        DemoFolder.RefuseForeignConfig(here);
+        var result = await RunDemoAsync(session, here, outFolder, size, "both", ct).ConfigureAwait(false);
         session.Output(result, console => Print(console, result));
         if (result.PdfProblem is not null)
         {
@@ -36,21 +37,26 @@ public static class DemoCommand
             return ExitCodes.Partial;
         }
 
-        return result.Sync.Any(s => s.Failed) ? ExitCodes.Partial : ExitCodes.Success;
+        return result.Sync.Any(s => s.Failed) || result.Report.SomeValueUnusable ? ExitCodes.Partial : ExitCodes.Success;
     }
 
-    private static async Task<DemoResult> RunDemoAsync(Session session, string outFolder, string size, CancellationToken ct)
+    /// <summary>
+    /// The demo on the session's clock: the sandbox builds its world relative to today, last month's pack
+    /// is frozen as of its end, and this month's packs are built as of now, so that <c>report</c>,
+    /// <c>status</c> and <c>serve</c> run afterwards tell the same story in the current period. Its
+    /// config, store and logs are left in <paramref name="folder"/> (the current folder for the verb).
+    /// </summary>
+    public static async Task<DemoResult> RunDemoAsync(Session session, string folder, string outFolder, string size, string format, CancellationToken ct)
     {
         var board = session.Progress;
         var basePath = session.ConfigNamed ?? Installation.DemoConfig;
-        await using var sandbox = await board.StepAsync($"Starting the sandbox ({size})", _ => SandboxServer.StartAsync(SandboxOptions.Default with { Port = 0, Size = size }, ct)).ConfigureAwait(false);
-        var config = DemoConfig(session, sandbox.JiraCloudUrl, sandbox.JiraDataCenterUrl, sandbox.ServiceNowUrl);
+        await using var sandbox = await board.StepAsync($"Starting the sandbox ({size})", _ => SandboxServer.StartAsync(SandboxOptions.Default with { Port = 0, Size = size }, session.Time, ct)).ConfigureAwait(false);
+        var config = DemoConfig(session, folder, sandbox.JiraCloudUrl, sandbox.JiraDataCenterUrl, sandbox.ServiceNowUrl);
         session.UseConfig(config);
         await StoreEngines.ResetAsync(session.StorePath, "demo", session.Opening, ct).ConfigureAwait(false);
-        var written = DemoFolder.WriteConfig(basePath, config);
+        var written = DemoFolder.WriteConfig(basePath, config, folder);
 
-        var now = sandbox.Now;
-        var current = ReportingPeriod.Containing(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, config.TimeZone).DateTime), PeriodKind.Month);
+        var current = Pipeline.CurrentPeriod(session);
         var previous = current.Previous;
 
         var first = await board.StepAsync("Syncing Jira and ServiceNow", _ => SyncCommand.SyncAsync(session, null, false, ct)).ConfigureAwait(false);
@@ -62,13 +68,13 @@ public static class DemoCommand
         await MapCommand.RunAsync(session, false, ct).ConfigureAwait(false);
         await Pipeline.ReportAsync(session, previous, Path.Combine(outFolder, previous.Name), "portfolio-pack", null, "html", previous.EndInstant(config.TimeZone), ct).ConfigureAwait(false);
 
-        // A month of upstream work: some items move on, a few are deleted; the next sync sees it.
-        sandbox.AdvanceClock(TimeSpan.FromHours(6));
+        // Upstream work goes on: some items move on, a few are deleted; the next sync sees it. The
+        // sandbox stamps the edits with its own clock, which never runs ahead of the session's.
         sandbox.Edit(0.05);
         sandbox.Delete(5);
         var second = await board.StepAsync("Syncing the changes (full: deletions too)", _ => SyncCommand.SyncAsync(session, null, true, ct)).ConfigureAwait(false);
         var map = await MapCommand.RunAsync(session, false, ct, "Re-mapping what changed").ConfigureAwait(false);
-        var report = await Pipeline.ReportAsync(session, current, outFolder, null, null, "both", sandbox.Now, ct).ConfigureAwait(false);
+        var report = await Pipeline.ReportAsync(session, current, outFolder, null, null, format, null, ct).ConfigureAwait(false);
 
         var portfolio = report.Packs.First(p => p.Template == "portfolio-pack");
         var store = await session.StoreAsync(ct).ConfigureAwait(false);
@@ -82,6 +88,7 @@ public static class DemoCommand
             sync,
             second,
             map,
+            report.Report,
             portfolio.Model.Summary.MeasuresGreen,
             portfolio.Model.Summary.MeasuresAmber,
             portfolio.Model.Summary.MeasuresRed,
@@ -102,7 +109,7 @@ public static class DemoCommand
     /// packs to the web view's default address (what <c>strategylayer serve</c> listens on), never to
     /// the sandbox's port, which is gone once the demo ends.
     /// </summary>
-    public static AppConfig DemoConfig(Session session, string jiraCloud, string jiraDataCenter, string serviceNow)
+    public static AppConfig DemoConfig(Session session, string here, string jiraCloud, string jiraDataCenter, string serviceNow)
     {
         var path = session.ConfigNamed ?? Installation.DemoConfig;
         ConfigFile.RequireExists(session.ConfigNamed, path);
@@ -114,7 +121,6 @@ public static class DemoCommand
             throw new StrategyLayerException($"{path} names a real source ({real.Name}: {real.BaseUrl}); the demo resets its store, so it only runs with a demo config whose sources are the local sandbox (leave out --config to use the one shipped with StrategyLayer)", ErrorKind.Usage);
         }
 
-        var here = Directory.GetCurrentDirectory();
         return config with
         {
             Sources = config.Sources.Select(s => s with
@@ -140,7 +146,8 @@ public static class DemoCommand
             console.MarkupLine($"  {Markup.Escape(s.Source)}: {s.Items:N0} items");
         }
 
-        console.MarkupLine($"  mapped {r.Map.Mapped:N0}, [yellow]untracked {r.Map.Untracked:N0}[/] of {r.Map.InScope:N0} in scope");
+        console.MarkupLine($"Period [bold]{r.Report.Period}[/] ({r.Report.State}, figures as of {r.Report.AsOf:yyyy-MM-dd HH:mm} UTC)");
+        console.MarkupLine("  " + ReportCommand.Coverage(r.Report));
         console.MarkupLine($"  measures: [green]{r.Green} green[/], [yellow]{r.Amber} amber[/], [red]{r.Red} red[/]");
         foreach (var m in r.Attention)
         {
@@ -155,17 +162,19 @@ public static class DemoCommand
 
         console.MarkupLine($"  and {r.Files.Count(f => Path.GetFileName(f).StartsWith("delivery-lead", StringComparison.Ordinal))} delivery-lead packs, one per team");
         console.MarkupLine($"Config for the next commands: [bold]{Markup.Escape(r.Config)}[/] (the store stays; the sandbox is stopped)");
-        console.MarkupLine("Next, in this folder: [bold]strategylayer items --untracked[/], [bold]strategylayer explain jira:WEB-3[/], [bold]strategylayer status[/],");
+        console.MarkupLine("Next, in this folder (the same figures, this month): [bold]strategylayer report[/], [bold]strategylayer status[/], [bold]strategylayer items --untracked[/], [bold]strategylayer explain jira:WEB-3[/],");
         console.MarkupLine($"  [bold]strategylayer serve[/] (the web view the packs link to, {DemoFolder.WebViewUrl}); [bold]strategylayer sandbox[/] then [bold]strategylayer sync[/] to sync again");
     }
 }
 
 public sealed record DemoSource(string Source, int Items);
 
+/// <summary>What the demo did; its figures are the current period's report document, as every other surface shows them.</summary>
 public sealed record DemoResult(
     IReadOnlyList<DemoSource> Sources,
     IReadOnlyList<SyncReport> Sync,
     MapSummary Map,
+    PeriodReport Report,
     int Green,
     int Amber,
     int Red,

@@ -40,7 +40,7 @@ public static class MapCommand
 
     private static void Print(IAnsiConsole console, MapSummary s)
     {
-        console.MarkupLine($"{s.Items:N0} items: [green]{s.Mapped:N0} mapped[/], [yellow]{s.Untracked:N0} untracked[/] ({s.Writes:N0} mappings written)");
+        console.MarkupLine($"{s.Items:N0} items: [green]{s.Mapped:N0} mapped[/], [yellow]{s.Untracked:N0} untracked[/] of {s.InScope:N0} in scope; {s.OutOfScope:N0} out of scope, counted apart ({s.Writes:N0} mappings written)");
         var table = new Table().AddColumns("rule", "items");
         foreach (var (rule, count) in s.ByRule.OrderByDescending(r => r.Value))
         {

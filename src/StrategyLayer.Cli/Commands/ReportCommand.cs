@@ -1,12 +1,19 @@
 using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
+using StrategyLayer.Cli.Output;
+using StrategyLayer.Reporting;
+using StrategyLayer.Reporting.Model;
 
 namespace StrategyLayer.Cli.Commands;
 
 /// <summary>
 /// <c>report [--period …] [--template …] [--team …] [--format html|pdf|both] [--out DIR]</c>: packs
-/// for a period; exit 3 when the PDF could not be printed (the HTML is written).
+/// for a period; exit 3 when the PDF could not be printed (the HTML is written) or a KPI value could not
+/// be used (a bad CSV row); a missing or ambiguous link is data quality, listed, not a reason for exit 3. <c>--json</c> prints the
+/// period's report document (the one <c>/api/report</c> returns) with the files written.
 /// </summary>
 public static class ReportCommand
 {
@@ -35,22 +42,58 @@ public static class ReportCommand
         }
 
         var outcome = await Pipeline.ReportAsync(session, period, Path.GetFullPath(parse.GetValue(OutOption)!), template, team, parse.GetValue(FormatOption)!, null, ct).ConfigureAwait(false);
-        session.Output(new { period = outcome.Period, files = outcome.Files, measures = outcome.Measures, untracked = outcome.Untracked, pdfProblem = outcome.PdfProblem }, console => Print(console, outcome));
+        session.Output(Document(outcome), console => Print(console, outcome));
+        var partial = false;
         if (outcome.PdfProblem is not null)
         {
             await Console.Error.WriteLineAsync("PDF not printed: " + outcome.PdfProblem).ConfigureAwait(false);
-            return ExitCodes.Partial;
+            partial = true;
         }
 
-        return ExitCodes.Success;
+        // Unresolved links are data quality, not a partial result; an unusable KPI value is.
+        foreach (var unusable in outcome.Report.DataQuality.Where(d => d.Kind == DataQualityEntry.UnusableValue))
+        {
+            await Console.Error.WriteLineAsync(session.Mask.Apply(TerminalText.Cell($"KPI value not used: {unusable.File}:{unusable.Line}: {unusable.Problem}"))).ConfigureAwait(false);
+            partial = true;
+        }
+
+        return partial ? ExitCodes.Partial : ExitCodes.Success;
+    }
+
+    /// <summary>The report document with the files written, and <c>pdfProblem</c> (null when the PDF was printed).</summary>
+    public static JsonObject Document(ReportOutcome outcome)
+    {
+        var document = JsonSerializer.SerializeToNode(outcome.Report, Json.Options)!.AsObject();
+        document["pdfProblem"] = outcome.PdfProblem;
+        return document;
     }
 
     public static void Print(IAnsiConsole console, ReportOutcome outcome)
     {
-        console.MarkupLine($"Packs for [bold]{outcome.Period}[/]: {outcome.Measures} measures, {outcome.Untracked:N0} untracked items");
+        var r = outcome.Report;
+        console.MarkupLine($"Packs for [bold]{r.Period}[/] ({r.State}, figures as of {r.AsOf:yyyy-MM-dd HH:mm} UTC): {r.Measures} measures, "
+            + $"[green]{Count(r, "green")} green[/], [yellow]{Count(r, "amber")} amber[/], [red]{Count(r, "red")} red[/]");
+        console.MarkupLine("  " + Coverage(r));
+        if (r.DataQualityTotal > 0)
+        {
+            console.MarkupLine($"  [yellow]{r.DataQualityTotal:N0} data-quality problem(s)[/] (unresolved links, …): see [bold]report --json[/] or the web view");
+        }
+
         foreach (var file in outcome.Files)
         {
             console.MarkupLine("  " + Markup.Escape(file));
         }
     }
+
+    /// <summary>The coverage line every console summary prints, from the report document.</summary>
+    public static string Coverage(PeriodReport r) =>
+        $"coverage: mapped {r.Coverage.Mapped:N0}, [yellow]untracked {r.Coverage.Untracked:N0}[/] of {r.Coverage.InScope:N0} in scope ({100 * r.Coverage.UntrackedShare:0.#}% untracked); {r.Coverage.OutOfScope:N0} out of scope, counted apart";
+
+    /// <summary>How many measures are at this colour, by their worse status (as the pack's tiles count them).</summary>
+    public static int Count(PeriodReport r, string colour) =>
+        r.Statuses.Count(s => Worst(s.Implementation, s.Potential) == colour);
+
+    private static string Worst(string a, string b) => Rank(a) >= Rank(b) ? a : b;
+
+    private static int Rank(string status) => status switch { "red" => 3, "amber" => 2, "green" => 1, _ => 0 };
 }

@@ -5,6 +5,7 @@ using StrategyLayer.Cli.Output;
 using StrategyLayer.Distribution;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Settings;
+using StrategyLayer.Reporting;
 using StrategyLayer.Reporting.Model;
 using StrategyLayer.Sync;
 
@@ -17,6 +18,7 @@ public static class RunCommand
 
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
+        TemplateCheck.ThrowIfBroken(session);
         var outcome = await RunOnceAsync(session, "run", null, null, ct).ConfigureAwait(false);
         session.Output(outcome, console => Print(console, outcome));
         if (outcome.Sync.Count > 0 && outcome.Sync.All(s => s.Failed))
@@ -46,7 +48,11 @@ public static class RunCommand
             return new RunOutcome(sync, null, [], null, sync.Any(s => s.Failed || s.Quarantined > 0));
         }
 
-        var map = job == "run" ? await MapCommand.RunAsync(session, false, ct).ConfigureAwait(false) : null;
+        if (job == "run")
+        {
+            await MapCommand.RunAsync(session, false, ct).ConfigureAwait(false);
+        }
+
         var audiences = config.Audiences.Where(a => audience is null || a.Name == audience).ToList();
         if (audience is not null && audiences.Count == 0)
         {
@@ -60,9 +66,11 @@ public static class RunCommand
         var packs = new List<PackToDeliver>();
         var pdfProblems = new List<string>();
         var notices = new List<ExceptionNotice>();
+        PeriodReport? document = null;
         foreach (var a in audiences)
         {
             var report = await Pipeline.ReportAsync(session, period, packsFolder, a.Template, a.Team, a.Format, null, ct).ConfigureAwait(false);
+            document ??= report.Report;
             if (report.PdfProblem is not null)
             {
                 pdfProblems.Add(report.PdfProblem);
@@ -80,8 +88,10 @@ public static class RunCommand
             result = result.Concat(await distributor.NotifyExceptionsAsync(period, distinct, ct).ConfigureAwait(false));
         }
 
-        var partial = sync.Any(s => s.Failed || s.Quarantined > 0) || result.AnyFailed || pdfProblems.Count > 0;
-        return new RunOutcome(sync, map?.Untracked, result.Channels, pdfProblems.FirstOrDefault(), partial);
+        // With no audience no pack is built; the summary still states the period's figures.
+        document ??= await (await Pipeline.ReportsAsync(session, ct).ConfigureAwait(false)).ReportAsync(period, ct).ConfigureAwait(false);
+        var partial = sync.Any(s => s.Failed || s.Quarantined > 0) || result.AnyFailed || pdfProblems.Count > 0 || document.SomeValueUnusable;
+        return new RunOutcome(sync, document, result.Channels, pdfProblems.FirstOrDefault(), partial);
     }
 
     /// <summary>
@@ -126,7 +136,14 @@ public static class RunCommand
 
     private static void Print(IAnsiConsole console, RunOutcome outcome)
     {
-        console.MarkupLine($"Synced {outcome.Sync.Sum(s => s.Upserted):N0} changed items; {outcome.Untracked?.ToString("N0") ?? "-"} untracked");
+        console.MarkupLine($"Synced {outcome.Sync.Sum(s => s.Upserted):N0} changed items");
+        if (outcome.Report is { } r)
+        {
+            console.MarkupLine($"[bold]{r.Period}[/] ({r.State}, figures as of {r.AsOf:yyyy-MM-dd HH:mm} UTC): "
+                + $"[green]{ReportCommand.Count(r, "green")} green[/], [yellow]{ReportCommand.Count(r, "amber")} amber[/], [red]{ReportCommand.Count(r, "red")} red[/] measures");
+            console.MarkupLine("  " + ReportCommand.Coverage(r));
+        }
+
         foreach (var c in outcome.Channels)
         {
             console.MarkupLine(Markup.Escape(TerminalText.Clean($"  {c.Channel}: {c.Sent} sent, {c.AlreadySent} already sent, {c.Failed} failed")));
@@ -134,4 +151,12 @@ public static class RunCommand
     }
 }
 
-public sealed record RunOutcome(IReadOnlyList<SyncReport> Sync, int? Untracked, IReadOnlyList<ChannelOutcome> Channels, string? PdfProblem, bool Partial);
+/// <summary>
+/// One pass of the pipeline: what each source synced, the period's report document (null for a sync
+/// job), what each channel delivered, and whether any of it was partial (exit 3).
+/// </summary>
+public sealed record RunOutcome(IReadOnlyList<SyncReport> Sync, PeriodReport? Report, IReadOnlyList<ChannelOutcome> Channels, string? PdfProblem, bool Partial)
+{
+    /// <summary>Untracked in-scope items of the period (the report's coverage), null for a sync job.</summary>
+    public int? Untracked => Report?.Untracked;
+}

@@ -21,6 +21,7 @@ public static class ScheduleCommand
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
         var config = session.Config;
+        TemplateCheck.ThrowIfBroken(session);
         var store = await session.StoreAsync(ct).ConfigureAwait(false);
 
         // A scheduler runs for weeks: its jobs log what they do; a live display would only grow.

@@ -57,6 +57,7 @@ public static class ServeCommand
             Sources = [.. config.Sources.Select(s => s.Name)],
             Report = ReportSettings.FromJson(config.StatusJson, config.File),
             BearerToken = config.Web.BearerToken,
+            AllowBearerOverHttp = config.Web.AllowBearerOverHttp,
             Oidc = config.Web.OidcAuthority is { } authority ? new OidcSettings(authority, config.Web.OidcClientId ?? "", config.Web.OidcClientSecret) : null,
             TimeProvider = session.Time,
         };

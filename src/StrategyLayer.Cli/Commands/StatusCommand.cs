@@ -2,6 +2,8 @@ using System.CommandLine;
 using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Cli.Output;
+using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Strategy;
 using StrategyLayer.Store;
 
 namespace StrategyLayer.Cli.Commands;
@@ -22,8 +24,33 @@ public static class StatusCommand
         return ExitCodes.Success;
     }
 
-    public static async Task<StatusView> DescribeAsync(Session session, CancellationToken ct) =>
-        await StatusView.DescribeAsync(await session.StoreAsync(ct).ConfigureAwait(false), session.Config.Sources.Select(s => s.Name), session.Time.GetUtcNow(), ct).ConfigureAwait(false);
+    /// <summary>
+    /// The store's state, with the untracked share of the current period's report model as of now (the
+    /// same figure the packs and the web view show); reading it saves no snapshot.
+    /// </summary>
+    public static async Task<StatusView> DescribeAsync(Session session, CancellationToken ct)
+    {
+        var store = await session.StoreAsync(ct).ConfigureAwait(false);
+        var reports = await Pipeline.ReportsAsync(session, ct, TreeOrNone(session)).ConfigureAwait(false);
+        var report = await reports.ReportAsync(reports.CurrentPeriod(), ct).ConfigureAwait(false);
+        return await StatusView.DescribeAsync(store, session.Config.Sources.Select(s => s.Name), session.Time.GetUtcNow(), report.Coverage.UntrackedShare, ct).ConfigureAwait(false);
+    }
+
+    // `status` is what one runs when something is wrong: a tree or rules file with problems must not hide
+    // what is stored. Coverage comes from the stored mappings alone, so a tree without measures counts the
+    // same share (`validate` names the problems).
+    private static StrategyTree TreeOrNone(Session session)
+    {
+        try
+        {
+            return Pipeline.LoadMapping(session).Tree;
+        }
+        catch (DiagnosticsException e)
+        {
+            session.Log.Warning("The strategy tree or rules do not load ({Problems} problems; run validate): status counts coverage without measures", e.Diagnostics.Count);
+            return new StrategyTree(new Organization { Id = "-", Name = "-" });
+        }
+    }
 
     private static void Print(IAnsiConsole console, StatusView status)
     {
@@ -35,6 +62,18 @@ public static class StatusCommand
         }
 
         console.Write(table);
+        if (status.DataQuality.Count > 0)
+        {
+            // Read again on every sync until they read cleanly: an old one is worth a look upstream.
+            console.MarkupLine($"Data quality: {status.DataQuality.Count} record(s) quarantined or stored with replaced text, read again on every sync:");
+            foreach (var d in status.DataQuality.Take(20))
+            {
+                var age = d.AgeSeconds is { } s ? TimeSpan.FromSeconds(s).ToString() : "-";
+                var where = (d.Page is { } page ? $" page {page}" : "") + (d.Field is { } field ? $" {field}" : "");
+                console.MarkupLine(Markup.Escape($"  {d.Kind,-12} {d.Item}{where} for {age}: {d.Problem}"));
+            }
+        }
+
         console.MarkupLine($"Untracked share of in-scope items: [bold]{status.UntrackedShare:P1}[/]");
         console.MarkupLine($"Outbox: {status.Outbox.Count} waiting");
         foreach (var run in status.Runs)

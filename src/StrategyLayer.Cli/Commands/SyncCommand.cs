@@ -5,6 +5,8 @@ using StrategyLayer.Cli.Output;
 using StrategyLayer.Cli.Progress;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Runs;
+using StrategyLayer.Connectors.Contract;
+using StrategyLayer.Store;
 using StrategyLayer.Sync;
 
 namespace StrategyLayer.Cli.Commands;
@@ -19,7 +21,18 @@ public static class SyncCommand
 
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
-        var reports = await SyncAsync(session, parse.GetValue(SourceOption), parse.GetValue(FullOption), ct).ConfigureAwait(false);
+        IReadOnlyList<SyncReport> reports;
+        try
+        {
+            reports = await SyncAsync(session, parse.GetValue(SourceOption), parse.GetValue(FullOption), ct).ConfigureAwait(false);
+        }
+        catch (StrategyLayerException ex) when (session.JsonOutput)
+        {
+            // --json always prints its document; the error line and exit code follow as for any verb.
+            session.Output(new { sources = Array.Empty<SyncReport>(), error = session.Mask.Apply(ex.Message) }, _ => { });
+            throw;
+        }
+
         session.Output(new { sources = reports }, console => Print(console, reports));
         return await ExitCodeAsync(session, reports).ConfigureAwait(false);
     }
@@ -63,6 +76,15 @@ public static class SyncCommand
             : "Check the baseUrl of each source in " + session.Config.File + " and that this machine can reach it (proxy, VPN, firewall).";
     }
 
+    /// <summary>
+    /// 1 when every source failed, 3 when one failed (having committed what it could) or records were
+    /// quarantined, else 0: text stored with U+FFFD is data quality, not a failure.
+    /// </summary>
+    public static int ExitCode(IReadOnlyList<SyncReport> reports) =>
+        reports.Count > 0 && reports.All(r => r.Failed) ? ExitCodes.Failure
+        : reports.Any(r => r.Failed || r.Quarantined > 0) ? ExitCodes.Partial
+        : ExitCodes.Success;
+
     /// <summary>Syncs and records a run; shared by <c>sync</c>, <c>run</c>, <c>demo</c> and the scheduler.</summary>
     public static async Task<IReadOnlyList<SyncReport>> SyncAsync(Session session, string? only, bool full, CancellationToken ct)
     {
@@ -79,14 +101,7 @@ public static class SyncCommand
             // Sources are independent: they sync side by side (one's HTTP waits overlap the other's
             // work), each committing its own batches; reports keep the configured order.
             var engine = new SyncEngine(store, store, session.Log, session.Time);
-            var perSource = await Task.WhenAll(sources.Select(async settings =>
-            {
-                await using var source = SourceFactory.Create(settings, session.Log, session.Time);
-                var rows = await SourceRows.CreateAsync(session, source, board, store, ct).ConfigureAwait(false);
-                var reports = await engine.SyncAsync(source, full, rows, ct).ConfigureAwait(false);
-                rows.Finish(reports);
-                return reports;
-            })).ConfigureAwait(false);
+            var perSource = await Task.WhenAll(sources.Select(settings => SyncSourceAsync(session, engine, settings, full, board, store, ct))).ConfigureAwait(false);
             var all = perSource.SelectMany(r => r).ToList();
 
             var counts = new Dictionary<string, long>
@@ -95,6 +110,8 @@ public static class SyncCommand
                 ["upserted"] = all.Sum(r => r.Upserted),
                 ["unchanged"] = all.Sum(r => r.Unchanged),
                 ["quarantined"] = all.Sum(r => r.Quarantined),
+                ["replacedText"] = all.Sum(r => r.ReplacedText),
+                ["healed"] = all.Sum(r => r.Healed),
                 ["deleted"] = all.Sum(r => r.Deleted),
                 ["outOfScope"] = all.Sum(r => r.OutOfScope),
             };
@@ -106,9 +123,31 @@ public static class SyncCommand
         }).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// One source, on its own: whatever it throws (its settings, its first request, something no one
+    /// foresaw) becomes its error entry, and the sources beside it keep what they synced.
+    /// </summary>
+    private static async Task<IReadOnlyList<SyncReport>> SyncSourceAsync(Session session, SyncEngine engine, SourceSettings settings, bool full, ProgressBoard board, IItemReader store, CancellationToken ct)
+    {
+        try
+        {
+            await using var source = SourceFactory.Create(settings, session.Log, session.Time);
+            var rows = await SourceRows.CreateAsync(session, source, board, store, ct).ConfigureAwait(false);
+            var reports = await engine.SyncAsync(source, full, rows, ct).ConfigureAwait(false);
+            rows.Finish(reports);
+            return reports;
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            session.Log.Error(ex, "Sync of {Source} failed", settings.Name);
+            var tables = settings.Type == "servicenow" && settings.Tables.Count > 0 ? settings.Tables.Select(t => (string?)t) : [null];
+            return [.. tables.Select(t => new SyncReport { Source = settings.Name, Table = t, Error = ex is StrategyLayerException ? ex.Message : $"{settings.Name}: unexpected failure: {ex.Message}" })];
+        }
+    }
+
     private static void Print(IAnsiConsole console, IReadOnlyList<SyncReport> reports)
     {
-        var table = new Table().AddColumns("source", "fetched", "upserted", "unchanged", "quarantined", "deleted", "out of scope", "error");
+        var table = new Table().AddColumns("source", "fetched", "upserted", "unchanged", "quarantined", "replaced text", "deleted", "out of scope", "error");
         foreach (var r in reports)
         {
             table.AddRow(
@@ -117,11 +156,19 @@ public static class SyncCommand
                 r.Upserted.ToString("N0"),
                 r.Unchanged.ToString("N0"),
                 r.Quarantined.ToString("N0"),
+                r.ReplacedText.ToString("N0"),
                 r.Deleted.ToString("N0"),
                 r.OutOfScope.ToString("N0"),
                 r.Error is null ? "" : "[red]" + Markup.Escape(TerminalText.Cell(r.Error)) + "[/]");
         }
 
         console.Write(table);
+        foreach (var d in reports.SelectMany(r => r.DataQuality))
+        {
+            var where = d.Page is { } page ? $" (page {page})" : "";
+            console.MarkupLine(d.Quarantined
+                ? $"  [red]quarantined[/] {Markup.Escape(d.Item + where)}: {Markup.Escape(d.Problem)}"
+                : $"  [yellow]replaced text[/] {Markup.Escape(d.Item + where)} {Markup.Escape(d.Field ?? "")}: {Markup.Escape(d.Problem)}");
+        }
     }
 }

@@ -26,15 +26,22 @@ public static class ValidateCommand
         ConfigFile.RequireExists(session.ConfigNamed, session.ConfigPath);
         var problems = new List<Diagnostic>();
         var config = ConfigLoader.TryLoad(session.ConfigPath, problems);
-        if (config is not null && problems.Count == 0)
+        var configProblems = problems.Count;
+        if (config is not null)
         {
-            session.UseConfig(config);
+            // Every check runs whatever the config's own problems: one pass lists them all. A config
+            // with problems is not adopted (its logs folder, secrets) and is not taken online.
+            if (configProblems == 0)
+            {
+                session.UseConfig(config);
+            }
+
             foreach (var check in Checks)
             {
                 await check(session, config, problems, ct).ConfigureAwait(false);
             }
 
-            if (parse.GetValue(OnlineOption))
+            if (configProblems == 0 && parse.GetValue(OnlineOption))
             {
                 foreach (var settings in config.Sources)
                 {
@@ -75,7 +82,14 @@ public static class ValidateCommand
         },
         (_, config, problems, _) =>
         {
-            MappingFiles.Load(config.Strategy, config.Rules, config.CustomFields, problems);
+            // An empty path is a key the schema already reported missing. validate names every problem,
+            // a CSV row the tree would leave out included (report then exits 3).
+            if (config.Strategy.Length > 0 && config.Rules.Length > 0)
+            {
+                var files = MappingFiles.Load(config.Strategy, config.Rules, config.CustomFields, problems);
+                problems.AddRange(files?.Tree.UnusableValues.Select(u => new Diagnostic(u.Problem, u.File, u.Line)) ?? []);
+            }
+
             return Task.CompletedTask;
         },
         (session, config, problems, _) =>

@@ -23,15 +23,16 @@ public static class DemoFolder
     /// <summary>Where <c>strategylayer serve</c> listens by default: the packs' links point there.</summary>
     public const string WebViewUrl = "http://127.0.0.1:5080";
 
-    private static string ConfigPath => Path.GetFullPath(ConfigFile.Here);
+    private static string ConfigPath(string folder) => Path.GetFullPath(Path.Combine(folder, ConfigFile.Here));
 
-    /// <summary>Exit 2, before anything runs, when <c>./strategylayer.json</c> exists and is not the demo's.</summary>
-    public static void RefuseForeignConfig()
+    /// <summary>Exit 2, before anything runs, when <c>strategylayer.json</c> exists in <paramref name="folder"/> and is not the demo's.</summary>
+    public static void RefuseForeignConfig(string folder)
     {
-        if (File.Exists(ConfigPath) && !IsDemos(ConfigPath))
+        var configPath = ConfigPath(folder);
+        if (File.Exists(configPath) && !IsDemos(configPath))
         {
             throw new StrategyLayerException(
-                $"{ConfigPath} exists and was not written by the demo: the demo leaves its own strategylayer.json in the folder it runs in and never overwrites one it did not write. Run the demo in another (empty) folder.",
+                $"{configPath} exists and was not written by the demo: the demo leaves its own strategylayer.json in the folder it runs in and never overwrites one it did not write. Run the demo in another (empty) folder.",
                 ErrorKind.Usage);
         }
     }
@@ -43,13 +44,13 @@ public static class DemoFolder
     }
 
     /// <summary>
-    /// Writes <c>./strategylayer.json</c>: the demo config at <paramref name="basePath"/> with its files
+    /// Writes <c>strategylayer.json</c> in <paramref name="folder"/>: the demo config at <paramref name="basePath"/> with its files
     /// named by absolute path (they ship inside the tool), its sources left on the sandbox's default port
     /// (<c>strategylayer sandbox</c>), and the store, logs and web address the demo used.
     /// </summary>
-    public static string WriteConfig(string basePath, AppConfig used)
+    public static string WriteConfig(string basePath, AppConfig used, string folder)
     {
-        RefuseForeignConfig();
+        RefuseForeignConfig(folder);
         var baseFolder = Path.GetDirectoryName(Path.GetFullPath(basePath))!;
         var root = JsonNode.Parse(File.ReadAllText(basePath), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })!.AsObject();
         string Absolute(string? relative, string fallback) => Path.GetFullPath(Path.Combine(baseFolder, relative ?? fallback));
@@ -68,8 +69,8 @@ public static class DemoFolder
         }
 
         // A database's URI is written without its password (the next commands take it from PGPASSWORD).
-        written["store"] = StoreEngines.IsServer(used.Store) ? StoreEngines.Shown(used.Store) : Relative(used.Store);
-        written["logs"] = Relative(used.Logs);
+        written["store"] = StoreEngines.IsServer(used.Store) ? StoreEngines.Shown(used.Store) : Relative(used.Store, folder);
+        written["logs"] = Relative(used.Logs, folder);
         written["strategy"] = Absolute((string?)root["strategy"], "strategy.json");
         written["rules"] = Absolute((string?)root["rules"], "rules.json");
         written["templates"] = Absolute((string?)root["templates"], "../templates");
@@ -89,16 +90,17 @@ public static class DemoFolder
             + "// time it runs here. Its sources are the sandbox: start it with `strategylayer sandbox` before\n"
             + "// `strategylayer sync` or `run`. For your own Jira and ServiceNow, run `strategylayer init` in another folder.\n"
             + written.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
-        var temp = ConfigPath + ".tmp";
+        var configPath = ConfigPath(folder);
+        var temp = configPath + ".tmp";
         File.WriteAllText(temp, text);
-        File.Move(temp, ConfigPath, overwrite: true);
-        return ConfigPath;
+        File.Move(temp, configPath, overwrite: true);
+        return configPath;
     }
 
     /// <summary>Relative to this folder when inside it (the folder can be moved), else absolute.</summary>
-    private static string Relative(string path)
+    private static string Relative(string path, string folder)
     {
-        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        var relative = Path.GetRelativePath(folder, path);
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFullPath(path) : relative;
     }
 }

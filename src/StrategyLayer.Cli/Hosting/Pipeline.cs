@@ -1,6 +1,7 @@
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Reporting;
 using StrategyLayer.Domain.Runs;
+using StrategyLayer.Domain.Strategy;
 using StrategyLayer.Mapping;
 using StrategyLayer.Mapping.Files;
 using StrategyLayer.Reporting;
@@ -14,9 +15,32 @@ namespace StrategyLayer.Cli.Hosting;
 /// </summary>
 public static class Pipeline
 {
-    /// <summary>The strategy tree and rules named in config; problems are thrown together (exit 2).</summary>
-    public static MappingFiles LoadMapping(Session session) =>
-        MappingFiles.LoadOrThrow(session.Config.Strategy, session.Config.Rules, session.Config.CustomFields);
+    /// <summary>
+    /// The strategy tree and rules named in config; problems are thrown together (exit 2). A tree written
+    /// relative to a month (<c>periodsRelativeTo</c>, the demo's) is read in the current period.
+    /// </summary>
+    public static MappingFiles LoadMapping(Session session)
+    {
+        var files = MappingFiles.LoadOrThrow(session.Config.Strategy, session.Config.Rules, session.Config.CustomFields);
+        return files with { Tree = files.Tree.AnchoredTo(CurrentPeriod(session)) };
+    }
+
+    /// <summary>The running month in the configured time zone, by the session's clock.</summary>
+    public static ReportingPeriod CurrentPeriod(Session session) => ReportBuilder.CurrentPeriod(session.Time, session.Config.TimeZone);
+
+    /// <summary>
+    /// The report builder every verb reads figures through (report, run, status, demo): one code path
+    /// for a period's figures, as of the earlier of now and the period's end.
+    /// </summary>
+    public static async Task<ReportBuilder> ReportsAsync(Session session, CancellationToken ct, StrategyTree? tree = null)
+    {
+        var config = session.Config;
+        tree ??= LoadMapping(session).Tree;
+        var settings = ReportSettings.FromJson(config.StatusJson, config.File);
+        var environment = new ReportEnvironment(config.TimeZone, config.WebBaseUrl, config.Sources.Select(s => s.Name).ToList());
+        var store = await session.StoreAsync(ct).ConfigureAwait(false);
+        return new ReportBuilder(store, store, tree, new ItemFilterCompiler(config.CustomFields), settings, environment, session.Time, session.Log);
+    }
 
     public static async Task<MapSummary> MapAsync(Session session, bool full, IProgress<int>? progress, CancellationToken ct)
     {
@@ -35,8 +59,7 @@ public static class Pipeline
     {
         if (name is null)
         {
-            var local = TimeZoneInfo.ConvertTime(session.Time.GetUtcNow(), session.Config.TimeZone);
-            return ReportingPeriod.Containing(DateOnly.FromDateTime(local.DateTime), PeriodKind.Month);
+            return CurrentPeriod(session);
         }
 
         return ReportingPeriod.TryParse(name, out var period)
@@ -51,11 +74,8 @@ public static class Pipeline
     public static async Task<ReportOutcome> ReportAsync(Session session, ReportingPeriod period, string outFolder, string? template, string? team, string format, DateTimeOffset? asOf, CancellationToken ct)
     {
         var config = session.Config;
-        var files = LoadMapping(session);
         var store = await session.StoreAsync(ct).ConfigureAwait(false);
-        var settings = ReportSettings.FromJson(config.StatusJson, config.File);
-        var environment = new ReportEnvironment(config.TimeZone, config.WebBaseUrl, config.Sources.Select(s => s.Name).ToList());
-        var builder = new ReportBuilder(store, store, files.Tree, new ItemFilterCompiler(config.CustomFields), settings, environment, session.Time, session.Log);
+        var builder = await ReportsAsync(session, ct).ConfigureAwait(false);
         var renderer = new PackRenderer(config.Templates, session.Log);
         return await RunScope.RecordAsync(store, session.Time, "report", async () =>
         {
@@ -119,13 +139,20 @@ public static class Pipeline
                 }
             }
 
-            var portfolio = packs.FirstOrDefault(p => p.Template == "portfolio-pack") ?? packs.FirstOrDefault();
-            var outcome = new ReportOutcome(period.Name, written, portfolio?.Model.Measures.Count ?? 0, portfolio?.Model.Summary.Untracked ?? 0, packs, pdfProblem);
-            IReadOnlyDictionary<string, long> counts = new Dictionary<string, long> { ["files"] = written.Count, ["untracked"] = outcome.Untracked };
+            var outcome = new ReportOutcome(PeriodReport.From(data) with { Files = written }, packs, pdfProblem);
+            IReadOnlyDictionary<string, long> counts = new Dictionary<string, long> { ["files"] = written.Count, ["untracked"] = outcome.Report.Untracked };
             return (outcome, pdfProblem is null ? RunResult.Succeeded : RunResult.Partial, counts, pdfProblem);
         }).ConfigureAwait(false);
     }
 }
 
-/// <summary>What a report run wrote; <see cref="PdfProblem"/> is set when the PDF could not be printed.</summary>
-public sealed record ReportOutcome(string Period, IReadOnlyList<string> Files, int Measures, int Untracked, IReadOnlyList<WrittenPack> Packs, string? PdfProblem);
+/// <summary>
+/// What a report run wrote: the period's report document (with the files written), the packs, and
+/// <see cref="PdfProblem"/> when the PDF could not be printed.
+/// </summary>
+public sealed record ReportOutcome(PeriodReport Report, IReadOnlyList<WrittenPack> Packs, string? PdfProblem)
+{
+    public string Period => Report.Period;
+
+    public IReadOnlyList<string> Files => Report.Files ?? [];
+}

@@ -22,7 +22,8 @@ public sealed class Session : IDisposable
     private IStrategyStore? _store;
     private ProgressBoard? _board;
 
-    public Session(ParseResult parse)
+    /// <param name="time">The clock every stage reads (default: the system's); tests pass a fake one.</param>
+    public Session(ParseResult parse, TimeProvider? time = null)
     {
         ConfigNamed = parse.GetValue(GlobalOptions.Config);
         ConfigPath = ConfigFile.Resolve(ConfigNamed);
@@ -31,7 +32,7 @@ public sealed class Session : IDisposable
         Quiet = parse.GetValue(GlobalOptions.Quiet);
         Verb = parse.CommandResult.Command.Name;
         _log = LogSetup.Create(_mask, null, ConsoleLevel, WriteLogLine);
-        Time = TimeProvider.System;
+        Time = time ?? TimeProvider.System;
     }
 
     /// <summary>The config file: <c>--config</c>, else <c>./strategylayer.json</c> when present, else <c>config/strategylayer.json</c>.</summary>

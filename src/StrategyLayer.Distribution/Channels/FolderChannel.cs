@@ -25,7 +25,7 @@ public sealed class FolderChannel : IDeliveryChannel
         {
             var name = $"exceptions-{period}-{message.Delivery.Id[..8]}.txt";
             var target = Resolve(channel, period, name);
-            WriteAtomically(target, tmp => File.WriteAllText(tmp, message.Subject + Environment.NewLine + Environment.NewLine + message.Text));
+            WriteAtomically(channel, target, tmp => File.WriteAllText(tmp, message.Subject + Environment.NewLine + Environment.NewLine + message.Text));
             return Task.CompletedTask;
         }
 
@@ -38,7 +38,7 @@ public sealed class FolderChannel : IDeliveryChannel
             }
 
             var target = Resolve(channel, period, NameWithPeriod(Path.GetFileName(file), period));
-            WriteAtomically(target, tmp => File.Copy(file, tmp, overwrite: true));
+            WriteAtomically(channel, target, tmp => File.Copy(file, tmp, overwrite: true));
         }
 
         return Task.CompletedTask;
@@ -68,9 +68,12 @@ public sealed class FolderChannel : IDeliveryChannel
         return target;
     }
 
-    private static void WriteAtomically(string target, Action<string> write)
+    private static void WriteAtomically(ChannelSettings channel, string target, Action<string> write)
     {
         var dir = Path.GetDirectoryName(target)!;
+
+        // Before anything is created: a link on the way would have folders made at its far end.
+        RefuseLinksOut(channel, dir);
         Directory.CreateDirectory(dir);
 
         // Same folder, so the move is a rename on the same volume and atomic.
@@ -87,5 +90,51 @@ public sealed class FolderChannel : IDeliveryChannel
                 File.Delete(tmp);
             }
         }
+    }
+
+    /// <summary>
+    /// Refuses a folder below the configured one that is a symbolic link (or junction) leading out of
+    /// it: the path reads as inside, the writes would land elsewhere. Links that stay inside, and a
+    /// configured folder that is itself a link (a share mounted that way), are followed.
+    /// </summary>
+    private static void RefuseLinksOut(ChannelSettings channel, string dir)
+    {
+        var root = Path.GetFullPath(channel.Path!);
+        var realRoot = RealPath(root);
+        var inside = realRoot.EndsWith(Path.DirectorySeparatorChar) ? realRoot : realRoot + Path.DirectorySeparatorChar;
+        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        var current = root;
+        foreach (var part in Path.GetRelativePath(root, dir).Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, part);
+            var info = new DirectoryInfo(current);
+            if (info.LinkTarget is null)
+            {
+                continue;
+            }
+
+            var real = RealPath(current);
+            if (!(real + Path.DirectorySeparatorChar).StartsWith(inside, comparison))
+            {
+                throw new DeliveryException(channel.Name, $"'{current}' is a link to '{real}', outside the folder '{root}'; refused");
+            }
+        }
+    }
+
+    /// <summary>The path with every link along it resolved.</summary>
+    private static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (string.Equals(Path.GetPathRoot(full), full, StringComparison.Ordinal))
+        {
+            return full;
+        }
+
+        full = full.TrimEnd(Path.DirectorySeparatorChar);
+        var here = Path.Combine(RealPath(Path.GetDirectoryName(full)!), Path.GetFileName(full));
+        var info = new DirectoryInfo(here);
+        return info.LinkTarget is null || info.ResolveLinkTarget(returnFinalTarget: true) is not { } target
+            ? here
+            : RealPath(target.FullName);
     }
 }

@@ -9,6 +9,25 @@ public sealed record Kpi
     public KpiDirection Direction { get; init; } = KpiDirection.Up;
     public IReadOnlyDictionary<string, double> Planned { get; init; } = new Dictionary<string, double>();
     public required KpiActual Actual { get; init; }
+
+    /// <summary>How the period's plan is paced when the actual is judged before the period ends; null: the default for the actual's kind.</summary>
+    public KpiPacing? Pacing { get; init; }
+
+    /// <summary>The pacing in force: as configured, else linear for computed actuals (they move through the period) and whole-period for entered ones (stated for the period).</summary>
+    public KpiPacing EffectivePacing => Pacing ?? (Actual is ComputedActual ? KpiPacing.Linear : KpiPacing.WholePeriod);
+}
+
+/// <summary>What a KPI's actual is compared with while its period runs.</summary>
+public enum KpiPacing
+{
+    /// <summary>The plan for the as-of day: interpolated from the previous period's plan (or the baseline) to this period's plan by the share of the period elapsed.</summary>
+    Linear,
+
+    /// <summary>This period's plan is due at its end; until then the previous period's plan (or the baseline) is the bar.</summary>
+    PeriodEnd,
+
+    /// <summary>This period's plan from the period's first day: for actuals stated for the period as a whole (an entered monthly figure).</summary>
+    WholePeriod,
 }
 
 public enum KpiDirection

@@ -1,6 +1,7 @@
 using System.Globalization;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Reporting;
+using StrategyLayer.Domain.Strategy;
 
 namespace StrategyLayer.Mapping.Files;
 
@@ -12,8 +13,11 @@ internal sealed class CsvActuals
     public IReadOnlyDictionary<string, double> For(string measureId) =>
         _values.TryGetValue(measureId, out var v) ? v : new Dictionary<string, double>();
 
-    /// <summary>Null when the file is missing or malformed (each bad line is a diagnostic).</summary>
-    public static CsvActuals? Load(string path, int? referencedAt, ICollection<Diagnostic> diagnostics, string strategyPath)
+    /// <summary>
+    /// Null when the file is missing or has no header (a diagnostic). A bad row is not: it is left out and
+    /// named in <paramref name="unusable"/> (file and line), and the rows that read are used.
+    /// </summary>
+    public static CsvActuals? Load(string path, int? referencedAt, ICollection<Diagnostic> diagnostics, ICollection<UnusableValue> unusable, string strategyPath)
     {
         if (!File.Exists(path))
         {
@@ -21,7 +25,6 @@ internal sealed class CsvActuals
             return null;
         }
 
-        var before = diagnostics.Count;
         var result = new CsvActuals();
         var lines = File.ReadAllLines(path);
         var header = lines.Length > 0 ? Split(lines[0]).Select(c => c.Trim().ToLowerInvariant()).ToArray() : [];
@@ -41,22 +44,22 @@ internal sealed class CsvActuals
             var cells = Split(lines[i]);
             if (cells.Count != 3)
             {
-                diagnostics.Add(new Diagnostic($"expected 3 columns (measure,period,value), found {cells.Count}", path, i + 1));
+                unusable.Add(new UnusableValue(path, i + 1, $"expected 3 columns (measure,period,value), found {cells.Count}"));
                 continue;
             }
 
             var (measure, periodText, valueText) = (cells[0].Trim(), cells[1].Trim(), cells[2].Trim());
             if (measure.Length == 0)
             {
-                diagnostics.Add(new Diagnostic("the measure column is empty", path, i + 1, 1));
+                unusable.Add(new UnusableValue(path, i + 1, "the measure column is empty"));
             }
             else if (!ReportingPeriod.TryParse(periodText, out var period))
             {
-                diagnostics.Add(new Diagnostic($"'{periodText}' is not a reporting period: use YYYY-MM, YYYY-Qn or YYYY-Www", path, i + 1));
+                unusable.Add(new UnusableValue(path, i + 1, $"'{periodText}' is not a reporting period: use YYYY-MM, YYYY-Qn or YYYY-Www"));
             }
             else if (!double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
             {
-                diagnostics.Add(new Diagnostic($"'{valueText}' is not a number", path, i + 1));
+                unusable.Add(new UnusableValue(path, i + 1, $"'{valueText}' is not a number"));
             }
             else
             {
@@ -69,7 +72,7 @@ internal sealed class CsvActuals
             }
         }
 
-        return diagnostics.Count > before ? null : result;
+        return result;
     }
 
     /// <summary>Comma-separated cells; a cell may be quoted with "" for a literal quote.</summary>

@@ -20,6 +20,15 @@ public static partial class StrategyFile
                 Direction = Str(kpi, "direction") == "down" ? KpiDirection.Down : KpiDirection.Up,
                 Planned = Periods(kpi["planned"] as JObject),
                 Actual = Actual(Str(measure, "id") ?? "", kpi["actual"] as JObject),
+                Pacing = Str(kpi, "pacing") switch
+                {
+                    "linear" => KpiPacing.Linear,
+                    "period-end" => KpiPacing.PeriodEnd,
+                    "whole-period" => KpiPacing.WholePeriod,
+
+                    // Missing: the default for the actual's kind; anything else the schema has reported.
+                    _ => null,
+                },
             };
         }
 
@@ -31,6 +40,10 @@ public static partial class StrategyFile
                 if (!ReportingPeriod.TryParse(p.Name, out var period))
                 {
                     diagnostics.Add(file.At(p, $"'{p.Name}' is not a reporting period: use YYYY-MM, YYYY-Qn or YYYY-Www"));
+                }
+                else if (_monthsOnly && period.Kind != PeriodKind.Month)
+                {
+                    diagnostics.Add(file.At(p, $"'{p.Name}' is not a month: a tree with periodsRelativeTo names months only (YYYY-MM), since only months move with the current month"));
                 }
                 else if (Num(p.Value) is { } v)
                 {
@@ -58,7 +71,7 @@ public static partial class StrategyFile
                     var full = file.ResolvePath(name);
                     if (!_csv.TryGetValue(full, out var csv))
                     {
-                        _csv[full] = csv = CsvActuals.Load(full, file.At(actual!["file"], "").Line, diagnostics, file.Path);
+                        _csv[full] = csv = CsvActuals.Load(full, file.At(actual!["file"], "").Line, diagnostics, _unusable, file.Path);
                     }
 
                     return new EnteredActual(csv?.For(measureId) ?? new Dictionary<string, double>(), full);

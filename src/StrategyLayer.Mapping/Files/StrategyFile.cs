@@ -1,6 +1,7 @@
 using Newtonsoft.Json.Linq;
 using StrategyLayer.Configuration.Files;
 using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Reporting;
 using StrategyLayer.Domain.Strategy;
 
 namespace StrategyLayer.Mapping.Files;
@@ -9,7 +10,8 @@ namespace StrategyLayer.Mapping.Files;
 /// Reads strategy.json (comments allowed): Organization → Portfolio → Program → Project →
 /// Measure Package → Measure with KPIs. Checks the schema (unknown keys, missing target, …),
 /// unique non-blank ids across the tree, planned periods, computed filters and CSV actuals;
-/// every problem is a diagnostic with file, line and JSON path.
+/// every problem is a diagnostic with file, line and JSON path, except a bad CSV row: that is data,
+/// left out and named in <see cref="StrategyTree.UnusableValues"/> (the report lists it, exit 3).
 /// </summary>
 public static partial class StrategyFile
 {
@@ -30,6 +32,7 @@ public static partial class StrategyFile
         }
 
         var reader = new Reader(file, diagnostics);
+        var relativeTo = reader.RelativeTo(file.Root);
         var tree = new StrategyTree(new Organization
         {
             Id = reader.Id(org),
@@ -80,7 +83,7 @@ public static partial class StrategyFile
             }),
         });
 
-        return diagnostics.Count > before ? null : tree;
+        return diagnostics.Count > before ? null : tree with { PeriodsRelativeTo = relativeTo, UnusableValues = reader.Unusable };
     }
 
     private static string? Str(JObject obj, string name) => obj[name] is JValue { Type: JTokenType.String } v ? (string?)v : null;
@@ -91,6 +94,10 @@ public static partial class StrategyFile
     {
         private readonly Dictionary<string, JToken> _ids = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, CsvActuals?> _csv = new(StringComparer.Ordinal);
+        private readonly List<UnusableValue> _unusable = [];
+        private bool _monthsOnly;
+
+        public IReadOnlyList<UnusableValue> Unusable => _unusable;
 
         public string Id(JObject node)
         {
@@ -110,6 +117,18 @@ public static partial class StrategyFile
             }
 
             return id;
+        }
+
+        /// <summary>The month the tree's periods are written relative to; then every KPI key must be a month, since only months shift.</summary>
+        public string? RelativeTo(JToken root)
+        {
+            if (root["periodsRelativeTo"] is not JValue { Type: JTokenType.String } token)
+            {
+                return null;
+            }
+
+            _monthsOnly = true;
+            return ReportingPeriod.TryParse((string?)token, out var period) && period.Kind == PeriodKind.Month ? period.Name : null;
         }
 
         public IReadOnlyList<T> List<T>(JObject parent, string name, Func<JObject, T> read) =>

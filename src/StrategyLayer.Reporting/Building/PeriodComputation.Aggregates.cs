@@ -1,5 +1,6 @@
 using System.Globalization;
 using StrategyLayer.Domain.Items;
+using StrategyLayer.Domain.Mapping;
 using StrategyLayer.Domain.Reporting;
 using StrategyLayer.Domain.Strategy;
 using StrategyLayer.Reporting.Model;
@@ -38,14 +39,16 @@ internal sealed partial class PeriodComputation
             .ThenByDescending(b => b.BlockedCount)
             .ThenBy(b => b.Blocker.Key, StringComparer.Ordinal)
             .ToList();
+        var figures = Coverage;
         var summary = new SummaryView
         {
-            InScope = InScope,
-            Mapped = Mapped,
-            Untracked = Untracked,
+            InScope = figures.InScope,
+            Mapped = figures.Mapped,
+            Untracked = figures.Untracked,
+            OutOfScope = figures.OutOfScope,
             NotYetMapped = NotYetMapped,
-            CoveragePercent = InScope == 0 ? 0 : Math.Round(100.0 * Mapped / InScope, 1),
-            UntrackedPercent = InScope == 0 ? 0 : Math.Round(100.0 * Untracked / InScope, 1),
+            CoveragePercent = Math.Round(100.0 * figures.MappedShare, 1),
+            UntrackedPercent = Math.Round(100.0 * figures.UntrackedShare, 1),
             Measures = orderedMeasures.Count,
             MeasuresRed = orderedMeasures.Count(m => Worst(m) == Rag.Red),
             MeasuresAmber = orderedMeasures.Count(m => Worst(m) == Rag.Amber),
@@ -53,6 +56,7 @@ internal sealed partial class PeriodComputation
             BlockedItems = blockerList.Sum(b => b.BlockedCount),
             CrossTeamBlockers = blockerList.Count(b => b.CrossTeam),
             UntrackedUrl = links.ForUntracked(),
+            DataQualityProblems = DataQuality.Total,
         };
 
         return new PeriodAggregates
@@ -67,17 +71,21 @@ internal sealed partial class PeriodComputation
             Decisions = Decisions(orderedMeasures, blockerList),
             Blockers = blockerList,
             UntrackedByTeam = [.. teams
+                .Select(t => (Team: t.Key, Figures: t.Value.Coverage.Coverage, t.Value.Untracked))
+                .Where(t => t.Figures.InScope > 0)
                 .Select(t => new TeamUntrackedView(
-                    t.Key, t.Value.Items, t.Value.Untracked.Total,
-                    t.Value.Items == 0 ? 0 : Math.Round(100.0 * t.Value.Untracked.Total / t.Value.Items, 1),
-                    links.ForUntracked(t.Key), [.. t.Value.Untracked.Items.OrderBy(i => i.Key, KeyOrder.Instance)]))
+                    t.Team, t.Figures.InScope, t.Figures.Untracked, Math.Round(100.0 * t.Figures.UntrackedShare, 1),
+                    links.ForUntracked(t.Team), [.. t.Untracked.Items.OrderBy(i => i.Key, KeyOrder.Instance)])
+                { OutOfScope = t.Figures.OutOfScope })
                 .OrderByDescending(t => t.Untracked).ThenBy(t => t.Team, StringComparer.OrdinalIgnoreCase)],
+            Teams = [.. teams.Select(t => TeamView(t.Key, t.Value.Coverage.Coverage))],
+            DataQuality = DataQuality.Entries,
             Clusters = [.. clusters
                 .Where(c => c.Value >= settings.MinClusterSize)
                 .Select(c => new ClusterView(c.Key.Team, c.Key.Attribute, c.Key.Value, c.Value))
                 .OrderByDescending(c => c.Count).ThenBy(c => c.Team, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Value, StringComparer.OrdinalIgnoreCase)],
             Freshness = freshness,
-            StatusRules = StatusRules.Describe(settings),
+            StatusRules = StatusRules.Describe(settings, tree.Measures),
         };
     }
 
@@ -88,16 +96,26 @@ internal sealed partial class PeriodComputation
     private Dictionary<string, BlockerView> ResolveBlockers(Func<string, WorkItem?> findItem)
     {
         var open = new Dictionary<string, BlockerView>(StringComparer.OrdinalIgnoreCase);
+        var resolver = new LinkResolver(findItem, storedSources);
         var lookups = 0;
         foreach (var acc in blockers.Values.OrderByDescending(b => b.Count).ThenBy(b => b.Key, StringComparer.Ordinal))
         {
-            var item = lookups++ < MaxBlockerLookups ? findItem(acc.Key) : null;
-            if (item is { Category: StatusCategory.Done or StatusCategory.Cancelled })
+            // Beyond the lookup budget a link is taken on its own data, neither resolved nor named unresolved.
+            var target = lookups++ < MaxBlockerLookups ? resolver.Resolve(acc.Key) : new LinkTarget(null, null);
+            if (target.Item is { Category: StatusCategory.Done or StatusCategory.Cancelled })
             {
                 continue; // evidence that the dependency is resolved
             }
 
-            open[acc.Key] = acc.ToView(item, links, evalAt, settings);
+            if (target.Problem is { } problem)
+            {
+                foreach (var id in acc.BlockedIds)
+                {
+                    DataQuality.Add(new DataQualityEntry(DataQualityEntry.UnresolvedLink, $"is blocked by {acc.BareKey}: {problem}; counted as an open dependency", Item: id));
+                }
+            }
+
+            open[acc.Key] = acc.ToView(target.Item, target.Problem, links, evalAt, settings);
         }
 
         return open;
@@ -112,6 +130,7 @@ internal sealed partial class PeriodComputation
     {
         var m = acc.Measure;
         var planned = PeriodValues.Lookup(m.Kpi.Planned, period);
+        var paced = PacedPlan.For(m.Kpi, period, elapsedPercent);
         double? actual = m.Kpi.Actual switch
         {
             EnteredActual entered => PeriodValues.Lookup(entered.Values, period),
@@ -136,6 +155,8 @@ internal sealed partial class PeriodComputation
             points.RemoveAt(0);
         }
 
+        var implementation = StatusRules.Implementation(acc, openBlockers, links, settings, elapsedPercent);
+        var potential = StatusRules.Potential(m, paced, actual, period.Name, settings, itemsUrl);
         return new MeasureView
         {
             Id = m.Id,
@@ -170,11 +191,22 @@ internal sealed partial class PeriodComputation
             Blocked = acc.BlockedItems(openBlockers),
             DonePercent = acc.Items == 0 ? 0 : Math.Round(100.0 * acc.Done / acc.Items, 1),
             ItemsUrl = itemsUrl,
-            Implementation = StatusRules.Implementation(acc, openBlockers, links, settings, elapsedPercent),
-            Potential = StatusRules.Potential(m, planned, actual, period.Name, settings, itemsUrl),
+            PlannedNow = paced?.Bar,
+            Pacing = PacedPlan.Name(m.Kpi.EffectivePacing),
+            Implementation = implementation,
+            Potential = potential,
+            Headline = Headline(implementation, potential),
             TrendPoints = points,
         };
     }
+
+    // The reason that matters most, for the one-line status: red first, then amber, else the value's.
+    private static string Headline(Assessment implementation, Assessment potential) =>
+        implementation.Reasons.Concat(potential.Reasons)
+            .OrderByDescending(r => Assessment.Parse(r.Level))
+            .ThenBy(r => implementation.Reasons.Contains(r) ? 1 : 0)
+            .Select(r => r.Text)
+            .FirstOrDefault() ?? "";
 
     private List<DecisionView> Decisions(IReadOnlyList<MeasureView> measureViews, IReadOnlyList<BlockerView> blockerList)
     {
@@ -223,36 +255,44 @@ internal sealed partial class PeriodComputation
         var rows = new List<TreeRow>();
         foreach (var portfolio in tree.Organization.Portfolios)
         {
-            Node(rows, 0, "portfolio", portfolio, portfolio.Programs, (rs, program) =>
-                Node(rs, 1, "program", program, program.Projects, (rs2, project) =>
-                    Node(rs2, 2, "project", project, project.MeasurePackages, (rs3, package) =>
-                        Node(rs3, 3, "package", package, package.Measures, (rs4, measure) =>
-                        {
-                            var v = views[measure.Id];
-                            rs4.Add(new TreeRow(4, "measure", v.Id, v.Name, v.BusinessOwner, v.TechnicalOwner, v.Implementation, v.Potential));
-                            return (v.Implementation, v.Potential);
-                        }))));
+            Emit(rows, 0, [], TreeNode.Of(portfolio), views);
         }
 
         return rows;
     }
 
-    private static (Assessment Implementation, Assessment Potential) Node<TChild>(
+    /// <summary>
+    /// Adds the rows of <paramref name="node"/> and below. A node with one child is not a row of its
+    /// own (its status would only repeat its child's): it is named in the chain of the row below.
+    /// </summary>
+    private static (Assessment Implementation, Assessment Potential) Emit(
         List<TreeRow> rows,
         int depth,
-        string level,
-        StrategyNode node,
-        IReadOnlyList<TChild> children,
-        Func<List<TreeRow>, TChild, (Assessment Implementation, Assessment Potential)> child)
-        where TChild : StrategyNode
+        IReadOnlyList<TreeLabel> chain,
+        TreeNode node,
+        IReadOnlyDictionary<string, MeasureView> views)
     {
+        if (node.Level == "measure")
+        {
+            var v = views[node.Node.Id];
+            rows.Add(new TreeRow(depth, "measure", v.Id, v.Name, v.BusinessOwner, v.TechnicalOwner, v.Implementation, v.Potential, chain));
+            return (v.Implementation, v.Potential);
+        }
+
+        if (node.Children.Count == 1)
+        {
+            return Emit(rows, depth, [.. chain, new TreeLabel(node.Level, node.Node.Id, node.Node.Name)], node.Children[0], views);
+        }
+
         var index = rows.Count;
-        var results = children.Select(c => (c, child(rows, c))).ToList();
-        var implementation = StatusRules.RollUp([.. results.Select(r => (r.c.Id, r.c.Name, r.Item2.Implementation))]);
-        var potential = StatusRules.RollUp([.. results.Select(r => (r.c.Id, r.c.Name, r.Item2.Potential))]);
-        rows.Insert(index, new TreeRow(depth, level, node.Id, node.Name, node.BusinessOwner, node.TechnicalOwner, implementation, potential));
+        var results = node.Children.Select(c => (c.Node, Status: Emit(rows, depth + 1, [], c, views))).ToList();
+        var implementation = StatusRules.RollUp([.. results.Select(r => (r.Node.Id, r.Node.Name, r.Status.Implementation))]);
+        var potential = StatusRules.RollUp([.. results.Select(r => (r.Node.Id, r.Node.Name, r.Status.Potential))]);
+        rows.Insert(index, new TreeRow(depth, node.Level, node.Node.Id, node.Node.Name, node.Node.BusinessOwner, node.Node.TechnicalOwner, implementation, potential, chain));
         return (implementation, potential);
     }
+
+    private static TeamCoverageView TeamView(string team, Coverage c) => new(team, c.InScope, c.Mapped, c.Untracked, c.OutOfScope);
 
     private static Rag Worst(MeasureView m) => (Rag)Math.Max((int)m.Implementation.Rag, (int)m.Potential.Rag);
 

@@ -18,17 +18,28 @@ internal sealed partial class PeriodComputation : IDisposable
     private readonly DateTimeOffset evalAt;
     private readonly Dictionary<string, MeasureAccumulator> measures = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, BlockerAccumulator> blockers = new(StringComparer.OrdinalIgnoreCase);
-    private readonly SortedDictionary<string, (int Items, CappedList<ItemRef> Untracked)> teams = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SortedDictionary<string, (CoverageTally Coverage, CappedList<ItemRef> Untracked)> teams = new(StringComparer.OrdinalIgnoreCase);
+    private readonly CoverageTally coverage = new();
     private readonly Dictionary<(string Team, string Attribute, string Value), int> clusters = [];
     private readonly SnapshotRowWriter rows = new();
     private readonly HashSet<string> sources = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> storedSources = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> openBlockers = [];
 
-    public PeriodComputation(StrategyTree tree, IItemFilterCompiler filters, ReportSettings settings, ItemLinks links, DateTimeOffset evalAt)
+    private readonly LinkFirstSeen? linkHistory;
+
+    public PeriodComputation(StrategyTree tree, IItemFilterCompiler filters, ReportSettings settings, ItemLinks links, DateTimeOffset evalAt, LinkFirstSeen? linkHistory = null)
     {
+        this.linkHistory = linkHistory;
         this.settings = settings;
         this.links = links;
         this.evalAt = evalAt;
+        DataQuality = new DataQualityLog(settings.MaxRows);
+        foreach (var unusable in tree.UnusableValues)
+        {
+            DataQuality.Add(new DataQualityEntry(DataQualityEntry.UnusableValue, unusable.Problem + "; the row is left out", File: unusable.File, Line: unusable.Line));
+        }
+
         foreach (var (measure, path) in MeasuresWithPaths(tree))
         {
             Func<WorkItem, bool>? numerator = null;
@@ -43,40 +54,50 @@ internal sealed partial class PeriodComputation : IDisposable
         }
     }
 
-    public int InScope { get; private set; }
+    /// <summary>The period's coverage, counted by the one tally every surface shares.</summary>
+    public Coverage Coverage => coverage.Coverage;
 
-    public int Mapped { get; private set; }
+    public int NotYetMapped => coverage.NotYetMapped;
 
-    public int Untracked { get; private set; }
-
-    public int NotYetMapped { get; private set; }
-
+    /// <summary>Sources with an in-scope item.</summary>
     public IReadOnlyCollection<string> Sources => sources;
+
+    /// <summary>Sources with any stored item: where a link may resolve.</summary>
+    public IReadOnlyCollection<string> StoredSources => storedSources;
+
+    /// <summary>What the data could not fully give the figures; add an entry for any new kind of problem.</summary>
+    public DataQualityLog DataQuality { get; }
 
     public IReadOnlyDictionary<string, MeasureAccumulator> Measures => measures;
 
     public void Add(WorkItem item, ItemMapping? mapping)
     {
-        if (item.Removed is not null || mapping is { InScope: false })
+        if (item.Removed is null)
+        {
+            storedSources.Add(item.Source);
+        }
+
+        // Counted like `map` and `items --json` do: removed items and items the mapping stage has not
+        // seen yet count nowhere (the pack says how many are not mapped yet); out-of-scope items count
+        // apart, for the whole and for their team.
+        var kind = coverage.Add(item.Removed is not null, mapping);
+        if (kind is CoverageKind.Removed or CoverageKind.NotYetMapped)
         {
             return;
         }
 
-        // Counted like `status` and `items --json` do: an item the mapping stage has not seen yet
-        // is neither tracked nor untracked; the pack says how many there are.
-        if (mapping is null)
+        var team = TeamOf(item);
+        var teamEntry = teams.TryGetValue(team, out var t) ? t : (Coverage: new CoverageTally(), Untracked: new CappedList<ItemRef>(settings.MaxReasonItems));
+        teams[team] = teamEntry;
+        teamEntry.Coverage.Add(kind);
+        if (kind == CoverageKind.OutOfScope)
         {
-            NotYetMapped++;
             return;
         }
 
-        InScope++;
         sources.Add(item.Source);
-        var team = item.Team ?? item.Project ?? "(no team)";
+        var measureId = mapping!.MeasureId;
         var itemRef = new ItemRef(item.Id, item.Key, item.Title, links.ForItem(item.Id, item.BrowseUrl), team, item.Status);
-        var measureId = mapping.MeasureId;
-        var teamEntry = teams.TryGetValue(team, out var t) ? t : (Items: 0, Untracked: new CappedList<ItemRef>(settings.MaxReasonItems));
-        teamEntry.Items++;
 
         openBlockers.Clear();
         if (item.Category is not (StatusCategory.Done or StatusCategory.Cancelled))
@@ -86,21 +107,21 @@ internal sealed partial class PeriodComputation : IDisposable
             {
                 if (link.IsBlockedBy && link.TargetCategory is not (StatusCategory.Done or StatusCategory.Cancelled))
                 {
-                    if (!blockers.TryGetValue(link.TargetKey, out var blocker))
+                    var target = LinkResolver.Qualify(item.Source, link.TargetKey);
+                    if (!blockers.TryGetValue(target, out var blocker))
                     {
-                        blocker = new BlockerAccumulator(link.TargetKey, link, settings.MaxReasonItems);
-                        blockers[link.TargetKey] = blocker;
+                        blocker = new BlockerAccumulator(target, link, settings.MaxReasonItems);
+                        blockers[target] = blocker;
                     }
 
-                    blocker.Add(item, itemRef, team, measureId);
-                    openBlockers.Add(link.TargetKey);
+                    blocker.Add(item, itemRef, team, measureId, linkHistory?.For(item.Uid, link.TargetKey, item.Updated) ?? item.Updated);
+                    openBlockers.Add(target);
                 }
             }
         }
 
         if (measureId is not null)
         {
-            Mapped++;
             if (measures.TryGetValue(measureId, out var acc))
             {
                 acc.Add(item, itemRef, evalAt, settings, openBlockers, team);
@@ -108,14 +129,12 @@ internal sealed partial class PeriodComputation : IDisposable
         }
         else
         {
-            Untracked++;
             teamEntry.Untracked.Add(itemRef);
             var (attribute, value) = ClusterOf(item);
             var key = (team, attribute, value);
             clusters[key] = clusters.TryGetValue(key, out var n) ? n + 1 : 1;
         }
 
-        teams[team] = teamEntry;
         rows.Add(new SnapshotRow
         {
             Id = item.Id,
@@ -139,6 +158,9 @@ internal sealed partial class PeriodComputation : IDisposable
     }
 
     public byte[] FinishRows() => rows.Finish();
+
+    /// <summary>The team an item counts for: its team, else its project.</summary>
+    public static string TeamOf(WorkItem item) => item.Team ?? item.Project ?? "(no team)";
 
     public void Dispose() => rows.Dispose();
 

@@ -13,14 +13,33 @@ internal static class StatusRules
     public const string RollUpRule =
         "A package, project, program and portfolio take the worst status of the measures and nodes they contain (worst-of: red > amber > green), separately for Implementation and Potential.";
 
-    public static IReadOnlyList<string> Describe(ReportSettings s) =>
+    public static IReadOnlyList<string> Describe(ReportSettings s, IEnumerable<Measure> measures) =>
     [
-        F($"Implementation: red when an open dependency in another team has blocked the measure's work for {s.BlockerRedDays} days or more; amber when such a blocker is open {s.BlockerAmberDays} days or more (a dependency without evidence it is resolved counts)."),
+        F($"Implementation (delivery): red when an open dependency in another team has blocked the measure's work for {s.BlockerRedDays} days or more; amber when such a blocker is open {s.BlockerAmberDays} days or more (a dependency without evidence it is resolved counts)."),
+        BlockerAgeRule,
         F($"Implementation: amber / red when overdue items are {s.OverdueShareAmber}% / {s.OverdueShareRed}% of open items, when items not updated for {s.StaleDays} days are {s.StaleShareAmber}% / {s.StaleShareRed}% of open items, or when the done ratio trails the elapsed share of the period by {s.DoneRatioAmberBehind} / {s.DoneRatioRedBehind} points."),
-        F($"Potential: the KPI actual against the period's planned value, in the KPI's direction; amber when behind plan by {s.PotentialAmberPercent}% of plan, red by {s.PotentialRedPercent}%."),
+        F($"Potential (value): the KPI actual against its plan for the as-of day, in the KPI's direction; amber when behind that plan by {s.PotentialAmberPercent}% of it, red by {s.PotentialRedPercent}%. A period that has just begun is never red on its own: the plan is paced per measure (strategy.json, kpi.pacing)."),
+        .. PacingRules(measures),
         F($"Freshness: a source not synced successfully for {s.FreshnessAmberHours} hours is amber, {s.FreshnessRedHours} hours red."),
         RollUpRule,
     ];
+
+    public const string BlockerAgeRule =
+        "Blocker age: from when the dependency was first seen, not from the blocking ticket's creation: the first sync that brought the item's \"is blocked by\" link, dated by the item's update that carried it (a link is at least as old as that update, and no older than the blocking ticket). A link that appears today is 0 days old, however old its ticket.";
+
+    private static IEnumerable<string> PacingRules(IEnumerable<Measure> measures)
+    {
+        foreach (var group in measures.GroupBy(m => m.Kpi.EffectivePacing).OrderBy(g => g.Key))
+        {
+            var ids = string.Join(", ", group.Select(m => m.Id));
+            yield return group.Key switch
+            {
+                KpiPacing.Linear => F($"Paced linearly ({ids}): the plan for the as-of day, interpolated from the previous period's plan (or the baseline) at the period's start to this period's plan at its end, by the share of the period elapsed."),
+                KpiPacing.PeriodEnd => F($"Paced to the period's end ({ids}): the previous period's plan (or the baseline) until the period ends, then this period's plan."),
+                _ => F($"Whole period ({ids}): this period's plan from its first day, for actuals stated for the period as a whole (entered figures)."),
+            };
+        }
+    }
 
     public static Assessment Implementation(
         MeasureAccumulator m,
@@ -55,7 +74,8 @@ internal static class StatusRules
 
             var n = entry.Items.Total;
             var text = F($"{n} {Items(n)} blocked by {blocker.Blocker.Key}, team {blocker.BlockerTeam} ({blocker.BlockerStatus}), open {blocker.AgeDays} {Days(blocker.AgeDays)}")
-                + (crossTeam ? "" : " (same team)");
+                + (crossTeam ? "" : " (same team)")
+                + (blocker.Problem is null ? "" : "; unresolved link: " + blocker.Problem);
             reasons.Add((level, new StatusReason(Assessment.Name(level), text, [blocker.Blocker, .. Sorted(entry.Items.Items)], entry.Items.More, moreUrl)));
         }
 
@@ -94,28 +114,31 @@ internal static class StatusRules
         return Build(reasons, summary, moreUrl);
     }
 
-    public static Assessment Potential(Measure measure, double? planned, double? actual, string period, ReportSettings s, string? itemsUrl)
+    public static Assessment Potential(Measure measure, PacedPlan? plan, double? actual, string period, ReportSettings s, string? itemsUrl)
     {
         var unit = measure.Kpi.Unit;
-        if (planned is null)
+        if (plan is null)
         {
             return new Assessment("amber", [new StatusReason("amber", F($"No planned value for {period}; target {Num(measure.Kpi.Target, unit)}."), [], 0, itemsUrl)]);
         }
 
         if (actual is null)
         {
-            return new Assessment("amber", [new StatusReason("amber", F($"No actual value for {period} (planned {Num(planned.Value, unit)})."), [], 0, itemsUrl)]);
+            return new Assessment("amber", [new StatusReason("amber", F($"No actual value for {period} (planned {Num(plan.Planned, unit)})."), [], 0, itemsUrl)]);
         }
 
-        var p = planned.Value;
+        var p = plan.Bar;
         var a = actual.Value;
         var shortfall = measure.Kpi.Direction == KpiDirection.Up ? p - a : a - p;
         var percentOfPlan = p == 0 ? (shortfall > 0 ? 100 : 0) : 100 * shortfall / Math.Abs(p);
         var level = Level(percentOfPlan, s.PotentialAmberPercent, s.PotentialRedPercent);
         var direction = measure.Kpi.Direction == KpiDirection.Up ? "higher is better" : "lower is better";
+        var against = plan.IsWholePlan ? F($"planned {Num(p, unit)} for {period}")
+            : plan.Pacing == KpiPacing.Linear ? F($"planned {Num(p, unit)} at {plan.ElapsedPercent:0.#}% of {period} (paced linearly from {Num(plan.From, unit)}, {plan.FromLabel}, to {Num(plan.Planned, unit)})")
+            : F($"planned {Num(p, unit)}, {plan.FromLabel} ({period}'s {Num(plan.Planned, unit)} is due at its end)");
         var text = shortfall <= 0
-            ? F($"Actual {Num(a, unit)} vs planned {Num(p, unit)} for {period}: on or ahead of plan ({direction}).")
-            : F($"Actual {Num(a, unit)} vs planned {Num(p, unit)} for {period}: behind plan by {percentOfPlan:0.#}% of plan ({direction}).");
+            ? F($"Actual {Num(a, unit)} vs {against}: on or ahead of plan ({direction}).")
+            : F($"Actual {Num(a, unit)} vs {against}: behind plan by {percentOfPlan:0.#}% of plan ({direction}).");
         return new Assessment(Assessment.Name(level), [new StatusReason(Assessment.Name(level), text, [], 0, itemsUrl)]);
     }
 

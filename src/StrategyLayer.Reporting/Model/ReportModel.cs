@@ -31,6 +31,12 @@ public sealed record ReportModel
     public IReadOnlyList<BlockerView> Blockers { get; init; } = [];
     public int BlockersMore { get; init; }
     public IReadOnlyList<TeamUntrackedView> UntrackedByTeam { get; init; } = [];
+
+    /// <summary>Every team's coverage: in scope (mapped, untracked) and out of scope, counted apart.</summary>
+    public IReadOnlyList<TeamCoverageView> Teams { get; init; } = [];
+
+    /// <summary>What in the data could not be fully used (capped; <c>summary.data_quality_problems</c> counts all).</summary>
+    public IReadOnlyList<DataQualityEntry> DataQuality { get; init; } = [];
     public required ChangesView Changes { get; init; }
     public IReadOnlyList<FreshnessView> Freshness { get; init; } = [];
     public string FreshnessLevel { get; init; } = "green";
@@ -41,5 +47,14 @@ public sealed record ReportModel
     public int ItemsMore { get; init; }
     public string? ItemsMoreUrl { get; init; }
     public TeamUntrackedView? TeamSummary { get; init; }
+
+    /// <summary>Delivery lead: the measures the team's work serves, worst status first.</summary>
+    public IReadOnlyList<TeamMeasureView> TeamMeasures { get; init; } = [];
+
+    /// <summary>Delivery lead: the team's open items that block another team's work.</summary>
+    public IReadOnlyList<TeamDependencyView> YouAreBlocking { get; init; } = [];
+
+    /// <summary>Delivery lead: other teams' open items that block the team's work.</summary>
+    public IReadOnlyList<TeamDependencyView> BlockedByOthers { get; init; } = [];
     public IReadOnlyList<RuleSuggestion> Suggestions { get; init; } = [];
 }

@@ -1,11 +1,20 @@
+using System.Text.Json.Serialization;
+using StrategyLayer.Domain.Mapping;
+
 namespace StrategyLayer.Reporting.Model;
 
-/// <summary>The executive page's figures.</summary>
+/// <summary>
+/// The executive page's figures. <see cref="InScope"/> = <see cref="Mapped"/> + <see cref="Untracked"/>;
+/// out-of-scope items are counted apart (<see cref="OutOfScope"/>) and in no share.
+/// </summary>
 public sealed record SummaryView
 {
     public int InScope { get; init; }
     public int Mapped { get; init; }
     public int Untracked { get; init; }
+
+    /// <summary>Stored items outside the in-scope filter (mapped or not): counted apart.</summary>
+    public int OutOfScope { get; init; }
 
     /// <summary>Stored items the mapping stage has not seen yet (run <c>map</c>): not counted above.</summary>
     public int NotYetMapped { get; init; }
@@ -18,4 +27,11 @@ public sealed record SummaryView
     public int BlockedItems { get; init; }
     public int CrossTeamBlockers { get; init; }
     public string? UntrackedUrl { get; init; }
+
+    /// <summary>Problems in the data the figures could not fully use (the list is capped; this is all of them).</summary>
+    public int DataQualityProblems { get; init; }
+
+    /// <summary>The coverage figures as every surface states them.</summary>
+    [JsonIgnore]
+    public Coverage Coverage => new(InScope, Mapped, Untracked, OutOfScope);
 }

@@ -19,6 +19,12 @@ public sealed record PeriodAggregates
     public IReadOnlyList<DecisionView> Decisions { get; init; } = [];
     public IReadOnlyList<BlockerView> Blockers { get; init; } = [];
     public IReadOnlyList<TeamUntrackedView> UntrackedByTeam { get; init; } = [];
+
+    /// <summary>Every team with a stored item: in scope (mapped, untracked) and out of scope.</summary>
+    public IReadOnlyList<TeamCoverageView> Teams { get; init; } = [];
+
+    /// <summary>What in the data could not be fully used (capped; <see cref="SummaryView.DataQualityProblems"/> counts all).</summary>
+    public IReadOnlyList<DataQualityEntry> DataQuality { get; init; } = [];
     public IReadOnlyList<ClusterView> Clusters { get; init; } = [];
     public IReadOnlyList<FreshnessView> Freshness { get; init; } = [];
     public IReadOnlyList<string> StatusRules { get; init; } = [];

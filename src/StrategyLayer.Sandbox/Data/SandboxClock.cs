@@ -1,6 +1,6 @@
 namespace StrategyLayer.Sandbox.Data;
 
-/// <summary>The sandbox's clock: starts at the generator's "now" and runs with real time (plus manual advances).</summary>
+/// <summary>The sandbox's clock: starts at the generator's "now" and runs with the injected time (plus manual advances).</summary>
 internal sealed class SandboxClock(DateTimeOffset start, TimeProvider time)
 {
     private readonly long startTimestamp = time.GetTimestamp();

@@ -30,13 +30,20 @@ internal static class ControlApi
         }));
         app.MapPost(Root + "/faults", (HttpContext ctx) =>
         {
-            handle().SetFaults(new SandboxFaults
+            handle().SetFaults(handle().Faults with
             {
                 RateLimitedShare = Double(ctx, "rateLimited"),
                 ServerErrorShare = Double(ctx, "serverErrors"),
                 RetryAfterSeconds = (int)Double(ctx, "retryAfter", 1),
                 NearLimit = string.Equals(ctx.Request.Query["nearLimit"], "true", StringComparison.OrdinalIgnoreCase),
             });
+            ctx.Response.StatusCode = 204;
+            return Task.CompletedTask;
+        });
+        app.MapPost(Root + "/records", (HttpContext ctx) =>
+        {
+            // ?garbled=PAY-3,INC0010002&unreadable=PAY-5: served so from the next request on; none mends them.
+            handle().SetBadRecords(List(ctx, "garbled"), List(ctx, "unreadable"));
             ctx.Response.StatusCode = 204;
             return Task.CompletedTask;
         });
@@ -113,6 +120,9 @@ internal static class ControlApi
 
     private static double Double(HttpContext ctx, string name, double fallback = 0) =>
         double.TryParse(ctx.Request.Query[name].FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : fallback;
+
+    private static IEnumerable<string> List(HttpContext ctx, string name) =>
+        ctx.Request.Query[name].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static SandboxSource Source(HttpContext ctx) => (ctx.Request.Query["source"].FirstOrDefault() ?? "").ToLowerInvariant() switch
     {

@@ -19,7 +19,7 @@ internal sealed class SandboxState
     {
         Options = options;
         faults = options.Faults;
-        Clock = new SandboxClock(options.Now, time);
+        Clock = new SandboxClock(options.AnchorOn(time), time);
         Index = new ItemIndex(options.Seed, options.ItemCount(), Clock);
         Zone = TimeZoneInfo.TryFindSystemTimeZoneById(options.JiraTimeZone, out var zone)
             ? zone

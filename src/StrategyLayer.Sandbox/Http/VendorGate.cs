@@ -35,6 +35,9 @@ internal sealed class VendorGate(SandboxState state)
                 return;
             }
 
+            // The instance's own clock, as a real one states it: the sandbox clock, not this machine's.
+            ctx.Response.Headers.Date = state.Clock.Now.ToString("r", CultureInfo.InvariantCulture);
+
             if (jira && state.Faults.NearLimit)
             {
                 ctx.Response.Headers["X-RateLimit-NearLimit"] = "true";

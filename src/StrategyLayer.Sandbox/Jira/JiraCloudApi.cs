@@ -75,7 +75,7 @@ internal static class JiraCloudApi
         var offset = request.NextPageToken is { Length: > 0 } token ? PageToken.Decode(token, request.Jql) : 0;
         var items = state.Jira.Run(request.Jql, query);
         var end = Math.Min(items.Length, offset + max);
-        var writer = new JiraIssueWriter(state.Index, flavor);
+        var writer = new JiraIssueWriter(state.Index, flavor, state.Faults);
         await JsonOut.WriteAsync(ctx, 200, w =>
         {
             w.WriteStartObject();
@@ -115,7 +115,7 @@ internal static class JiraCloudApi
             throw new JqlException($"issueIdsOrKeys: size must be between 1 and {limit}.");
         }
 
-        var writer = new JiraIssueWriter(state.Index, flavor);
+        var writer = new JiraIssueWriter(state.Index, flavor, state.Faults);
         await JsonOut.WriteAsync(ctx, 200, w =>
         {
             w.WriteStartObject();

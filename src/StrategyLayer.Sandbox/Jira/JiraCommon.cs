@@ -17,7 +17,7 @@ internal static class JiraCommon
 
         var fields = ctx.Request.Query.ContainsKey("fields") ? ctx.Request.Query["fields"].Select(v => v ?? "").ToList() : null;
         var selection = JiraFieldSelection.Parse(fields, "*all", flavor);
-        var writer = new JiraIssueWriter(state.Index, flavor);
+        var writer = new JiraIssueWriter(state.Index, flavor, state.Faults);
         return JsonOut.WriteAsync(ctx, 200, w => writer.Write(w, JiraGenerator.Generate(state.Index, item), selection));
     }
 

@@ -37,7 +37,7 @@ internal static class JiraDataCenterApi
         var max = Math.Clamp(request.MaxResults ?? 50, 0, state.Options.DataCenterMaxResults);
         var items = state.Jira.Run(request.Jql, query);
         var end = Math.Min(items.Length, startAt + max);
-        var writer = new JiraIssueWriter(state.Index, flavor);
+        var writer = new JiraIssueWriter(state.Index, flavor, state.Faults);
         await JsonOut.WriteAsync(ctx, 200, w =>
         {
             w.WriteStartObject();

@@ -5,7 +5,7 @@ using StrategyLayer.Sandbox.Data;
 namespace StrategyLayer.Sandbox.Jira;
 
 /// <summary>Writes issues as Jira sends them, straight to the response stream.</summary>
-internal sealed partial class JiraIssueWriter(ItemIndex index, JiraFlavor flavor)
+internal sealed partial class JiraIssueWriter(ItemIndex index, JiraFlavor flavor, SandboxFaults? faults = null)
 {
     private static readonly int[] StatusCategoryIds = [2, 4, 4, 4, 3];
 
@@ -38,7 +38,16 @@ internal sealed partial class JiraIssueWriter(ItemIndex index, JiraFlavor flavor
         w.WriteStartObject();
         if (s.Has("summary"))
         {
-            w.WriteString("summary", issue.Summary);
+            if (faults?.GarbledText.Contains(issue.Key) == true)
+            {
+                // Java writes a lone surrogate escaped: valid JSON that strict decoders refuse to read.
+                w.WritePropertyName("summary");
+                w.WriteRawValue("\"" + JsonEncodedText.Encode(issue.Summary).Value + " \\ud800\"", skipInputValidation: true);
+            }
+            else
+            {
+                w.WriteString("summary", issue.Summary);
+            }
         }
 
         if (s.Has("status"))
@@ -123,7 +132,7 @@ internal sealed partial class JiraIssueWriter(ItemIndex index, JiraFlavor flavor
 
         if (s.Has("created"))
         {
-            w.WriteString("created", Date(issue.Created));
+            w.WriteString("created", faults?.Unreadable.Contains(issue.Key) == true ? "not a date" : Date(issue.Created));
         }
 
         if (s.Has("updated"))

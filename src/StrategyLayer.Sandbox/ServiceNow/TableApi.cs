@@ -43,7 +43,7 @@ internal static class TableApi
             ctx.Response.Headers["Link"] = link;
         }
 
-        var writer = Writer(ctx, baseUrl);
+        var writer = Writer(ctx, baseUrl, state.Faults);
         await JsonOut.WriteAsync(ctx, 200, w =>
         {
             w.WriteStartObject();
@@ -74,7 +74,7 @@ internal static class TableApi
             return JsonOut.ServiceNowErrorAsync(ctx, 404, "No Record found", "Record doesn't exist or ACL restricts the record retrieval");
         }
 
-        var writer = Writer(ctx, baseUrl);
+        var writer = Writer(ctx, baseUrl, state.Faults);
         return JsonOut.WriteAsync(ctx, 200, w =>
         {
             w.WriteStartObject();
@@ -84,7 +84,7 @@ internal static class TableApi
         });
     }
 
-    private static SnRecordWriter Writer(HttpContext ctx, string baseUrl)
+    private static SnRecordWriter Writer(HttpContext ctx, string baseUrl, SandboxFaults faults)
     {
         var q = ctx.Request.Query;
         var mode = (q["sysparm_display_value"].FirstOrDefault() ?? "false").ToLowerInvariant() switch
@@ -96,7 +96,7 @@ internal static class TableApi
         var fields = q["sysparm_fields"].FirstOrDefault() is { Length: > 0 } f
             ? f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : null;
-        return new SnRecordWriter(baseUrl, mode, Flag(q["sysparm_exclude_reference_link"].FirstOrDefault()), fields);
+        return new SnRecordWriter(baseUrl, mode, Flag(q["sysparm_exclude_reference_link"].FirstOrDefault()), fields, faults);
     }
 
     private static string? Link(HttpContext ctx, string baseUrl, int total, int offset, int limit)

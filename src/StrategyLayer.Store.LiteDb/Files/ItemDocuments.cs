@@ -21,22 +21,36 @@ internal static class ItemDocuments
         [Names.BareKey] = key.ToLowerInvariant(),
     };
 
-    /// <summary>A record quarantined again (the overlap window brings it back) replaces its earlier entry.</summary>
-    public static BsonDocument Quarantine(QuarantinedRecord q, DateTimeOffset at)
+    /// <summary>
+    /// A record quarantined again (the overlap window, or a read by id, brings it back) replaces its
+    /// earlier entry, keeping when it was first quarantined and, for a read by id, the page it came on.
+    /// </summary>
+    public static BsonDocument Quarantine(QuarantinedRecord q, BsonDocument? earlier, DateTimeOffset at)
     {
-        var identity = q.SourceId ?? q.Key ?? ContentHash.Of(System.Text.Encoding.UTF8.GetBytes(q.RawJson)).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+        var now = at.UtcTicks;
+        var page = q.Page is { } p ? new BsonValue(p) : earlier?[Names.Page] ?? BsonValue.Null;
         return new BsonDocument
         {
-            [Names.Id] = q.Source + "|" + (q.Partition ?? "") + "|" + identity,
+            [Names.Id] = QuarantineId(q),
             [Names.Source] = q.Source,
             [Names.Partition] = q.Partition is null ? BsonValue.Null : q.Partition,
             [Names.Key] = q.Key is null ? BsonValue.Null : q.Key,
             ["sid"] = q.SourceId is null ? BsonValue.Null : q.SourceId,
             ["reason"] = q.Reason,
             [Names.Packed] = Compression.Pack(q.RawJson),
-            ["at"] = at.UtcTicks,
+            [Names.Page] = page,
+            ["at"] = now,
+            [Names.Since] = earlier is not null && earlier.TryGetValue(Names.Since, out var since) ? since : now,
         };
     }
+
+    public static string QuarantineId(QuarantinedRecord q)
+    {
+        var identity = q.SourceId ?? q.Key ?? ContentHash.Of(System.Text.Encoding.UTF8.GetBytes(q.RawJson)).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+        return QuarantineId(q.Source, q.Partition, identity);
+    }
+
+    public static string QuarantineId(string source, string? partition, string identity) => source + "|" + (partition ?? "") + "|" + identity;
 
     public static QuarantinedRecord Quarantined(BsonDocument d) => new(
         d[Names.Source].AsString,
@@ -44,5 +58,19 @@ internal static class ItemDocuments
         NullableString(d[Names.Key]),
         NullableString(d["sid"]),
         d["reason"].AsString,
-        Compression.Unpack(d[Names.Packed].AsBinary));
+        Compression.Unpack(d[Names.Packed].AsBinary))
+    {
+        Page = d[Names.Page].IsInt32 ? d[Names.Page].AsInt32 : null,
+        Since = Ticks(d.TryGetValue(Names.Since, out var since) ? since : d["at"]),
+    };
+
+    public static ReplacedTextItem Replaced(BsonDocument d) => new(
+        d[Names.Source].AsString,
+        NullableString(d[Names.Partition]),
+        d[Names.Key].AsString,
+        d["sid"].AsString,
+        d[Names.Fields].AsArray.Select(v => v.AsDocument).Select(f => new ReplacedText(f["f"].AsString, f["p"].AsString, f[Names.Page].IsInt32 ? f[Names.Page].AsInt32 : null)).ToList(),
+        Ticks(d[Names.Since]) ?? DateTimeOffset.MinValue);
+
+    public static DateTimeOffset? Ticks(BsonValue value) => value.IsInt64 ? new DateTimeOffset(value.AsInt64, TimeSpan.Zero) : null;
 }

@@ -10,7 +10,8 @@ namespace StrategyLayer.Store.LiteDb.Files;
 /// JSON), <c>keys</c> (old <c>source:key</c> → uid: aliases of moved items; current keys are an index on
 /// items), <c>quarantine</c>, <c>cursors</c>, <c>mappings</c>, <c>snapshots</c> (+ <c>snaprows</c>
 /// chunks), <c>runs</c>, <c>outbox</c>, <c>meta</c> (schema version and named values), <c>counts</c>
-/// (items per source). Every write goes through <see cref="Write{T}"/>: one transaction, then what
+/// (items per source), <c>textfix</c> (items stored with replaced text), <c>linkseen</c> (when each
+/// item's dependencies were first seen). Every write goes through <see cref="Write{T}"/>: one transaction, then what
 /// <see cref="LiteDurability"/> asks for.
 /// </summary>
 internal sealed class LiteFile : IDisposable
@@ -32,6 +33,7 @@ internal sealed class LiteFile : IDisposable
         Raw = db.GetCollection(Names.Raw);
         Keys = db.GetCollection(Names.Keys);
         Quarantine = db.GetCollection(Names.Quarantine);
+        TextFixes = db.GetCollection(Names.TextFixes);
         Cursors = db.GetCollection(Names.Cursors);
         Mappings = db.GetCollection(Names.Mappings);
         Snapshots = db.GetCollection(Names.Snapshots);
@@ -40,6 +42,7 @@ internal sealed class LiteFile : IDisposable
         Outbox = db.GetCollection(Names.Outbox);
         Meta = db.GetCollection(Names.Meta);
         Counts = db.GetCollection(Names.Counts);
+        LinkHistory = db.GetCollection(Names.LinkHistory);
     }
 
     public string Path { get; }
@@ -59,6 +62,8 @@ internal sealed class LiteFile : IDisposable
 
     public ILiteCollection<BsonDocument> Quarantine { get; }
 
+    public ILiteCollection<BsonDocument> TextFixes { get; }
+
     public ILiteCollection<BsonDocument> Cursors { get; }
 
     public ILiteCollection<BsonDocument> Mappings { get; }
@@ -74,6 +79,8 @@ internal sealed class LiteFile : IDisposable
     public ILiteCollection<BsonDocument> Meta { get; }
 
     public ILiteCollection<BsonDocument> Counts { get; }
+
+    public ILiteCollection<BsonDocument> LinkHistory { get; }
 
     /// <summary>
     /// Opens (creating folder and file when missing) and locks the file. Throws

@@ -7,6 +7,7 @@ internal static class Names
     public const string Raw = "raw";
     public const string Keys = "keys";
     public const string Quarantine = "quarantine";
+    public const string TextFixes = "textfix";
     public const string Cursors = "cursors";
     public const string Mappings = "mappings";
     public const string Snapshots = "snapshots";
@@ -15,6 +16,7 @@ internal static class Names
     public const string Outbox = "outbox";
     public const string Meta = "meta";
     public const string Counts = "counts";
+    public const string LinkHistory = "linkseen";
 
     public const string Id = "_id";
     public const string Source = "src";
@@ -34,4 +36,9 @@ internal static class Names
     public const string Job = "job";
     public const string State = "state";
     public const string Value = "v";
+    public const string Links = "l";
+    public const string Seen = "t";
+    public const string Page = "pg";
+    public const string Since = "since";
+    public const string Fields = "fs";
 }

@@ -64,6 +64,7 @@ internal static class Schema
         file.Items.EnsureIndex(Names.KeyIndex, KeyExpression);
         file.Keys.EnsureIndex(Names.BareKey, "$." + Names.BareKey);
         file.Quarantine.EnsureIndex(Names.Source, "$." + Names.Source);
+        file.TextFixes.EnsureIndex(Names.Source, "$." + Names.Source);
         file.Runs.EnsureIndex(Names.Started, "$." + Names.Started);
         file.Outbox.EnsureIndex(Names.State, "$." + Names.State);
     }

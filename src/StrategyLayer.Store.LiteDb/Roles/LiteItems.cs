@@ -45,6 +45,20 @@ internal sealed class LiteItems(LiteFile file) : IItemReader
         return Task.FromResult<IReadOnlyList<QuarantinedRecord>>(docs.Select(ItemDocuments.Quarantined).ToList());
     }
 
+    public Task<IReadOnlyList<ReplacedTextItem>> ReplacedTextAsync(string? source, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        file.ThrowIfDisposed();
+        var docs = source is null ? file.TextFixes.FindAll() : file.TextFixes.Find(Query.EQ(Names.Source, source));
+        return Task.FromResult<IReadOnlyList<ReplacedTextItem>>(docs.Select(ItemDocuments.Replaced).ToList());
+    }
+
+    public IAsyncEnumerable<LinkSighting> LinkHistoryAsync(CancellationToken cancellationToken)
+    {
+        file.ThrowIfDisposed();
+        return new SyncSequence<LinkSighting>(ReadLinkHistory, cancellationToken);
+    }
+
     public Task<IReadOnlyList<CursorRecord>> CursorsAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -66,6 +80,19 @@ internal sealed class LiteItems(LiteFile file) : IItemReader
     {
         file.ThrowIfDisposed();
         return file.Counts.FindAll().ToDictionary(c => c[Names.Id].AsString, c => c["n"].AsInt32 - c["r"].AsInt32, StringComparer.Ordinal);
+    }
+
+    /// <summary>The link history, read whole first (one small document per item with dependencies), then streamed out.</summary>
+    private IEnumerable<LinkSighting> ReadLinkHistory()
+    {
+        foreach (var doc in file.LinkHistory.FindAll().ToList())
+        {
+            var uid = doc[Names.Id].AsString;
+            foreach (var link in doc[Names.Links].AsArray)
+            {
+                yield return new LinkSighting(uid, link[Names.Key].AsString, new DateTimeOffset(link[Names.Seen].AsInt64, TimeSpan.Zero));
+            }
+        }
     }
 
     private IEnumerable<WorkItem> ByUid(ItemQuery query)

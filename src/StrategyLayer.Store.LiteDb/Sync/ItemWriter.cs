@@ -77,6 +77,7 @@ internal static class ItemWriter
             file.Keys.Upsert(ItemDocuments.KeyDocument(item.Source, movedFrom, item.Uid));
         }
 
+        LinkHistory.Record(file, item, inserted);
         return (inserted, existing is not null && existing[Names.Removed].AsBoolean);
     }
 }

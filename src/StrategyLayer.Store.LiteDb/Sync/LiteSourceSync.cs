@@ -48,8 +48,8 @@ internal sealed class LiteSourceSync : ISourceSync
             var document = ItemDocument.Of(record.Item);
             var expectWrite = !_loaded.TryGetValue(record.Item.Uid, out var state) || state.Hash != document.Hash;
             prepared.Add(expectWrite
-                ? new PreparedRecord(document, Compression.Pack(record.RawJson), null)
-                : new PreparedRecord(document, null, record.RawJson));
+                ? new PreparedRecord(document, Compression.Pack(record.RawJson), null, record.Replaced)
+                : new PreparedRecord(document, null, record.RawJson, record.Replaced));
         }
 
         return new LitePreparedBatch(this, prepared, quarantined);
@@ -94,6 +94,20 @@ internal sealed class LiteSourceSync : ISourceSync
         }
 
         return Task.FromResult<IReadOnlyList<ScopeKey>>(keys);
+    }
+
+    public Task<IReadOnlyList<string>> FlaggedIdsAsync(string partition, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        _file.ThrowIfDisposed();
+        return Task.FromResult(DataQualityMarks.FlaggedIds(_file, Source, partition));
+    }
+
+    public Task<int> ClearDataQualityAsync(string partition, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return Task.FromResult(ids.Count == 0 ? 0 : _file.Write(() => DataQualityMarks.Clear(_file, Source, partition, ids)));
     }
 
     /// <remarks>A removed item's stored hash is reset, so the next sighting upstream rewrites (un-removes) it.</remarks>
@@ -184,6 +198,7 @@ internal sealed class LiteSourceSync : ISourceSync
                     ItemState? before = _states.TryGetValue(uid, out var s) ? s : null;
                     if (before is { } b && b.Hash == hash)
                     {
+                        DataQualityMarks.MarkReplaced(_file, partition, prepared);
                         unchanged++;
                         continue;
                     }
@@ -197,6 +212,7 @@ internal sealed class LiteSourceSync : ISourceSync
 
                     var existing = before is null ? null : _file.Items.FindById(uid);
                     var (inserted, wasRemoved) = ItemWriter.Write(_file, partition, prepared, existing);
+                    DataQualityMarks.MarkReplaced(_file, partition, prepared);
                     added += inserted ? 1 : 0;
                     unremoved += wasRemoved ? 1 : 0;
                     undo.Add((uid, before));
@@ -206,7 +222,7 @@ internal sealed class LiteSourceSync : ISourceSync
 
                 foreach (var q in batch.Rejected)
                 {
-                    _file.Quarantine.Upsert(ItemDocuments.Quarantine(q, _file.Time.GetUtcNow()));
+                    DataQualityMarks.Quarantine(_file, q);
                 }
 
                 var skipCursor = cursorWrite == CursorWrite.WhenChanged && upserted == 0 && batch.Rejected.Count == 0;

@@ -8,4 +8,5 @@ namespace StrategyLayer.Store.LiteDb.Sync;
 /// else as text (<paramref name="RawJson"/>: the commit packs it if it must write after all). Holding
 /// the compressed raw record rather than its text keeps batches small.
 /// </summary>
-internal sealed record PreparedRecord(ItemDocument Document, byte[]? PackedRaw, string? RawJson);
+/// <param name="Replaced">The record's fields stored with U+FFFD (<see cref="Domain.Items.SourceRecord.Replaced"/>): the commit marks the item for data quality.</param>
+internal sealed record PreparedRecord(ItemDocument Document, byte[]? PackedRaw, string? RawJson, IReadOnlyList<Domain.Items.ReplacedText> Replaced);

@@ -1,10 +1,13 @@
 using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Reporting;
 
 namespace StrategyLayer.Web.Api;
 
 /// <summary>
 /// JSON under <c>/api/</c>, the same objects as the CLI's <c>--json</c>: <c>/api/items</c> (paged,
-/// <c>{items, total}</c>), <c>/api/items/{id}/explain</c>, <c>/api/status</c>. GET only.
+/// <c>{items, total}</c>), <c>/api/items/{id}/explain</c>, <c>/api/status</c>, and
+/// <c>/api/report?period=…</c> (the document of <c>report --json</c> without its files; the running
+/// period when none is named). GET only.
 /// </summary>
 internal static class ApiEndpoints
 {
@@ -29,5 +32,15 @@ internal static class ApiEndpoints
                 ? Results.Json(explain, WebJson.Options)
                 : Results.Json(new { error = $"No stored item is named '{id}'.", id }, WebJson.Options, statusCode: StatusCodes.Status404NotFound));
         api.MapGet("/status", async (CancellationToken ct) => Results.Json(await views.StatusAsync(ct).ConfigureAwait(false), WebJson.Options));
+        api.MapGet("/report", async (string? period, CancellationToken ct) =>
+        {
+            var chosen = views.LivePeriod();
+            if (!string.IsNullOrEmpty(period) && period != "live" && !ReportingPeriod.TryParse(period, out chosen))
+            {
+                return Results.Json(new { error = $"'{period}' is not a period: use YYYY-MM, YYYY-Qn or YYYY-Www, or live.", period }, WebJson.Options, statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            return Results.Json(await views.ReportAsync(chosen, ct).ConfigureAwait(false), WebJson.Options);
+        });
     }
 }

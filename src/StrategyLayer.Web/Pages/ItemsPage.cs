@@ -14,7 +14,8 @@ public sealed record ItemsPage : PageBase
     public int To { get; init; }
     public string? PreviousHref { get; init; }
     public string? NextHref { get; init; }
-    public IReadOnlyList<TeamSummary> Teams { get; init; } = [];
+    /// <summary>The team names for the picker.</summary>
+    public IReadOnlyList<string> Teams { get; init; } = [];
 }
 
 /// <summary>A query that does not parse: the message, where, and the query with a caret under the spot.</summary>

@@ -7,4 +7,7 @@ public abstract record PageBase
 
     /// <summary><c>portfolio</c>, <c>teams</c>, <c>untracked</c> or <c>runs</c>.</summary>
     public required string Nav { get; init; }
+
+    /// <summary>The figures' period, as-of time and freshness, stated under the navigation (null: the page states its own, or none applies).</summary>
+    public PageClock? Clock { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Items;
 using StrategyLayer.Domain.Reporting;
 using StrategyLayer.Web.Views;
 
@@ -39,37 +40,51 @@ internal static class PageEndpoints
             return Html("portfolio", new PortfolioPage { Title = report.Title, Nav = "portfolio", Report = report, Live = isLive, Periods = options });
         });
 
-        app.MapGet("/teams", async (CancellationToken ct) => Html("teams", new TeamsPage { Title = "Teams", Nav = "teams", Teams = await views.TeamsAsync(ct).ConfigureAwait(false) }));
+        app.MapGet("/teams", async (CancellationToken ct) =>
+            Html("teams", new TeamsPage { Title = "Teams", Nav = "teams", Clock = await views.ClockAsync(ct).ConfigureAwait(false), Teams = await views.TeamsAsync(ct).ConfigureAwait(false) }));
 
         app.MapGet("/items", async (string? team, string? measure, bool? untracked, string? q, int? offset, int? limit, CancellationToken ct) =>
-            Html("items", await ItemsAsync(views, team, measure, untracked, q, offset ?? 0, limit ?? views.Options.PageSize, ct).ConfigureAwait(false)));
+            Html("items", await ItemsAsync(views, team, measure, untracked, q, offset ?? 0, limit ?? views.Options.PageSize, ct).ConfigureAwait(false) with { Clock = await views.ClockAsync(ct).ConfigureAwait(false) }));
 
         app.MapGet("/items/{id}", async (string id, CancellationToken ct) =>
         {
-            var item = await views.FindItemAsync(id, ct).ConfigureAwait(false);
+            WorkItem? item;
+            try
+            {
+                item = await views.FindItemAsync(id, ct).ConfigureAwait(false);
+            }
+            catch (StrategyLayerException e) when (e.Kind == ErrorKind.Usage)
+            {
+                // A bare key two sources hold: say so, and which ids to use.
+                return Html("error", Error("Ambiguous item", e.Message, "-", 404), 404);
+            }
+
             var explain = item is null ? null : await views.ExplainAsync(item.Uid, ct).ConfigureAwait(false);
             if (item is null || explain is null)
             {
                 return Html("error", Error("Not found", $"No stored item is named '{id}'.", "-", 404), 404);
             }
 
-            return Html("item", Explain(await views.RowAsync(item, ct).ConfigureAwait(false), explain));
+            return Html("item", Explain(await views.RowAsync(item, ct).ConfigureAwait(false), explain) with { Clock = await views.ClockAsync(ct).ConfigureAwait(false) });
         });
 
         app.MapGet("/untracked", async (CancellationToken ct) =>
         {
+            var live = await views.PortfolioAsync(views.LivePeriod(), ct).ConfigureAwait(false);
             var teams = await views.TeamsAsync(ct).ConfigureAwait(false);
             return Html("untracked", new UntrackedPage
             {
                 Title = "Untracked work",
                 Nav = "untracked",
-                Teams = [.. teams.Where(t => t.Untracked > 0).OrderByDescending(t => t.Untracked)],
+                Clock = new PageClock(live.Period, live.State, live.AsOf, live.FreshnessLevel),
+                Teams = [.. teams.Where(t => t.Untracked > 0).OrderByDescending(t => t.Untracked).ThenBy(t => t.Name, StringComparer.OrdinalIgnoreCase)],
                 Suggestions = await views.SuggestionsAsync(ct).ConfigureAwait(false),
-                Untracked = teams.Sum(t => t.Untracked),
+                Untracked = live.Summary.Untracked,
+                InScope = live.Summary.InScope,
             });
         });
 
-        app.MapGet("/runs", async (CancellationToken ct) => Html("runs", await RunsAsync(views, ct).ConfigureAwait(false)));
+        app.MapGet("/runs", async (CancellationToken ct) => Html("runs", await RunsAsync(views, ct).ConfigureAwait(false) with { Clock = await views.ClockAsync(ct).ConfigureAwait(false) }));
     }
 
     public static ErrorPage Error(string title, string message, string requestId, int status = 500) =>

@@ -25,4 +25,15 @@ public static class Collect
 
         return all;
     }
+
+    public static async Task<List<string>> DeletedAsync(IAsyncEnumerable<DeletionBatch> batches)
+    {
+        var all = new List<string>();
+        await foreach (var batch in batches)
+        {
+            all.AddRange(batch.SourceIds);
+        }
+
+        return all;
+    }
 }

@@ -27,6 +27,9 @@ public sealed class FakeInstance
 
     public List<string> Queries { get; } = [];
 
+    /// <summary>Text in a row that goes on the wire as these bytes instead (bytes that are not UTF-8, as some instances send).</summary>
+    public Dictionary<string, byte[]> WireBytes { get; } = new(StringComparer.Ordinal);
+
     public void Clear()
     {
         lock (_gate)
@@ -35,6 +38,7 @@ public sealed class FakeInstance
             _calls.Clear();
             Queries.Clear();
             Headers.Clear();
+            WireBytes.Clear();
             BeforeAnswer = null;
             RowCap = null;
         }
@@ -114,7 +118,7 @@ public sealed class FakeInstance
             var fields = Param("sysparm_fields")?.Split(',');
             var display = Param("sysparm_display_value") == "all";
             var result = new JsonArray(page.Select(r => (JsonNode)r.ToJson(fields, display)).ToArray());
-            var answer = Json(200, new JsonObject { ["result"] = result }.ToJsonString());
+            var answer = Json(200, new JsonObject { ["result"] = result }.ToJsonString(), WireBytes);
             foreach (var (name, value) in Headers)
             {
                 answer.Headers![name] = new WireMockList<string>(value);
@@ -124,10 +128,38 @@ public sealed class FakeInstance
         }
     }
 
-    public static ResponseMessage Json(int status, string body) => new()
+    public static ResponseMessage Json(int status, string body, IReadOnlyDictionary<string, byte[]>? wireBytes = null)
     {
-        StatusCode = status,
-        Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
-        BodyData = new BodyData { BodyAsString = body, DetectedBodyType = BodyType.String },
-    };
+        var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+        foreach (var (marker, raw) in wireBytes ?? new Dictionary<string, byte[]>())
+        {
+            bytes = Replace(bytes, System.Text.Encoding.UTF8.GetBytes(marker), raw);
+        }
+
+        return new()
+        {
+            StatusCode = status,
+            Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
+            BodyData = new BodyData { BodyAsBytes = bytes, DetectedBodyType = BodyType.Bytes },
+        };
+    }
+
+    private static byte[] Replace(byte[] bytes, byte[] marker, byte[] raw)
+    {
+        var output = new List<byte>(bytes.Length);
+        for (var i = 0; i < bytes.Length;)
+        {
+            if (bytes.AsSpan(i).StartsWith(marker))
+            {
+                output.AddRange(raw);
+                i += marker.Length;
+            }
+            else
+            {
+                output.Add(bytes[i++]);
+            }
+        }
+
+        return [.. output];
+    }
 }

@@ -58,6 +58,10 @@ internal sealed class MemoryStore(Func<IEnumerable<WorkItem>>? generated = null)
 
     public Task<IReadOnlyList<QuarantinedRecord>> QuarantinedAsync(string? source, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<QuarantinedRecord>>([]);
 
+    public Task<IReadOnlyList<ReplacedTextItem>> ReplacedTextAsync(string? source, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<ReplacedTextItem>>([]);
+
+    public IAsyncEnumerable<LinkSighting> LinkHistoryAsync(CancellationToken cancellationToken) => AsyncEnumerable.Empty<LinkSighting>();
+
     public Task<IReadOnlyList<CursorRecord>> CursorsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<CursorRecord>>([]);
 
     public Task<IReadOnlyDictionary<string, ItemMapping>> LoadMappingsAsync(CancellationToken cancellationToken) =>

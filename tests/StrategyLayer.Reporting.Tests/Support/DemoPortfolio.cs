@@ -12,7 +12,7 @@ internal static class DemoPortfolio
     public static readonly DateTimeOffset AsOf = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
     public static readonly ReportingPeriod November = ReportingPeriod.Parse("2026-11");
 
-    public static StrategyTree Tree(KpiDirection costDirection = KpiDirection.Down, double costActual = 130) => new(new Organization
+    public static StrategyTree Tree(KpiDirection costDirection = KpiDirection.Down, double costActual = 130, KpiPacing? tokenPacing = null) => new(new Organization
     {
         Id = "ACME",
         Name = "Acme Bank",
@@ -46,6 +46,7 @@ internal static class DemoPortfolio
                                                     Unit = "%", Baseline = 0, Target = 100,
                                                     Planned = new Dictionary<string, double> { ["2026-10"] = 20, ["2026-11"] = 40, ["2026-12"] = 70 },
                                                     Actual = new ComputedActual(ComputedKind.DoneRatio),
+                                                    Pacing = tokenPacing,
                                                 },
                                             },
                                         ],
@@ -105,14 +106,20 @@ internal static class DemoPortfolio
         var store = new InMemoryStore();
         var day = AsOf.AddDays(-1);
         Put(store, Jira("PAY-1", "PAY", StatusCategory.Done, "Tokenize card vault", day), "M-PCI-TOKEN", "pci-work");
-        Put(store, Jira("PAY-2", "PAY", StatusCategory.InProgress, "Café façade — 東京 rollout ✓", day) with
+        var pay2 = Jira("PAY-2", "PAY", StatusCategory.InProgress, "Café façade — 東京 rollout ✓", day) with
         {
             Links = [new ItemLink(LinkTypes.IsBlockedBy, "OPS-12", "In Progress", StatusCategory.InProgress, "OPS")],
-        }, "M-PCI-TOKEN", "pci-work");
-        Put(store, Jira("PAY-3", "PAY", StatusCategory.InProgress, "Rotate tokenization keys", day) with
+        };
+        Put(store, pay2, "M-PCI-TOKEN", "pci-work");
+        var pay3 = Jira("PAY-3", "PAY", StatusCategory.InProgress, "Rotate tokenization keys", day) with
         {
             Links = [new ItemLink(LinkTypes.IsBlockedBy, "OPS-12", "In Progress", StatusCategory.InProgress, "OPS")],
-        }, "M-PCI-TOKEN", "pci-work");
+        };
+        Put(store, pay3, "M-PCI-TOKEN", "pci-work");
+
+        // Our syncs have seen PAY wait on OPS-12 since it was raised, three weeks ago.
+        store.SawLink(pay2, "OPS-12", AsOf.AddDays(-21));
+        store.SawLink(pay3, "OPS-12", AsOf.AddDays(-21));
         Put(store, Jira("PAY-4", "PAY", StatusCategory.ToDo, "<img src=x onerror=alert(1)>", day), "M-PCI-TOKEN", "pci-work", inheritedFrom: "jira:PAY-1");
         Put(store, Jira("OPS-12", "OPS", StatusCategory.InProgress, "Open firewall for token service", day) with
         {

@@ -16,6 +16,7 @@ internal sealed class InMemoryStore : IStoreReader, ISnapshotStore
     private readonly SortedDictionary<string, WorkItem> items = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ItemMapping> mappings = [];
     private readonly Dictionary<string, Snapshot> snapshots = [];
+    private readonly Dictionary<(string Uid, string Key), DateTimeOffset> linkSeen = [];
 
     public string Description => "memory";
 
@@ -29,14 +30,29 @@ internal sealed class InMemoryStore : IStoreReader, ISnapshotStore
 
     public int SnapshotWrites { get; private set; }
 
+    /// <summary>Stores the item as a sync's commit would: its dependencies keep their first sighting (here the item's update) and those it dropped are forgotten.</summary>
     public void Put(WorkItem item, ItemMapping? mapping)
     {
         items[item.Uid] = item;
+        var current = (item.Links ?? []).Where(l => l.IsBlockedBy).Select(l => l.TargetKey).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var gone in linkSeen.Keys.Where(k => k.Uid == item.Uid && !current.Contains(k.Key)).ToList())
+        {
+            linkSeen.Remove(gone);
+        }
+
+        foreach (var key in current)
+        {
+            linkSeen.TryAdd((item.Uid, key), item.Updated);
+        }
+
         if (mapping is not null)
         {
             mappings[item.Uid] = mapping with { Uid = item.Uid };
         }
     }
+
+    /// <summary>Says a dependency was first seen at <paramref name="at"/> (an earlier sync saw it).</summary>
+    public void SawLink(WorkItem item, string targetKey, DateTimeOffset at) => linkSeen[(item.Uid, targetKey)] = at;
 
     /// <summary>The items, as a test seeds another store with them.</summary>
     public IReadOnlyList<WorkItem> AllItems() => [.. items.Values];
@@ -75,6 +91,18 @@ internal sealed class InMemoryStore : IStoreReader, ISnapshotStore
 
     public Task<IReadOnlyList<QuarantinedRecord>> QuarantinedAsync(string? source, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<QuarantinedRecord>>(QuarantineList.Where(q => source is null || q.Source == source).ToList());
+
+    public Task<IReadOnlyList<ReplacedTextItem>> ReplacedTextAsync(string? source, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<ReplacedTextItem>>([]);
+
+    public async IAsyncEnumerable<LinkSighting> LinkHistoryAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var ((uid, key), at) in linkSeen.ToList())
+        {
+            yield return new LinkSighting(uid, key, at);
+        }
+
+        await Task.CompletedTask;
+    }
 
     public Task<IReadOnlyList<CursorRecord>> CursorsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<CursorRecord>>([.. CursorList]);
 

@@ -22,8 +22,10 @@ public sealed class DemoStore : IDisposable
 
     private readonly string folder;
     private readonly int extraWebItems;
+    private readonly Func<DemoStore, IEnumerable<WorkItem>>? more;
 
-    public DemoStore(int extraWebItems = 0)
+    /// <param name="more">Items stored besides the demo-like ones (built from <see cref="Now"/>).</param>
+    public DemoStore(int extraWebItems = 0, Func<DemoStore, IEnumerable<WorkItem>>? more = null)
     {
         folder = Path.Combine(Path.GetTempPath(), "sl-web-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -35,6 +37,7 @@ public sealed class DemoStore : IDisposable
             ?? throw new InvalidOperationException(string.Join("; ", diagnostics));
         Store = LiteStrategyStore.Open(Path.Combine(folder, "store.db"));
         this.extraWebItems = extraWebItems;
+        this.more = more;
 
         // Last month, frozen: what the period picker offers besides live.
         FrozenPeriod = ReportingPeriod.Containing(DateOnly.FromDateTime(Now.UtcDateTime), PeriodKind.Month).Previous;
@@ -43,7 +46,7 @@ public sealed class DemoStore : IDisposable
     /// <summary>Stores the items, maps them, freezes last month and records a sync run: call once, before use.</summary>
     public async Task SeedAsync()
     {
-        var records = Items(extraWebItems).Select(i => new SourceRecord(i, "{}")).ToList();
+        var records = Items(extraWebItems).Concat(more?.Invoke(this) ?? []).Select(i => new SourceRecord(i, "{}")).ToList();
         foreach (var group in records.GroupBy(r => r.Item.Source))
         {
             await using var sync = await Store.BeginSyncAsync(group.Key, CancellationToken.None);
@@ -148,7 +151,7 @@ public sealed class DemoStore : IDisposable
         };
     }
 
-    private WorkItem Issue(string key, string title, Func<WorkItem, WorkItem> tweak)
+    public WorkItem Issue(string key, string title, Func<WorkItem, WorkItem> tweak)
     {
         var project = key.Split('-')[0];
         return tweak(new WorkItem

@@ -10,9 +10,9 @@ public class LoopbackServer : IAsyncLifetime
     {
     }
 
-    protected LoopbackServer(int extraWebItems)
+    protected LoopbackServer(int extraWebItems, Func<DemoStore, IEnumerable<Domain.Items.WorkItem>>? more = null)
     {
-        Demo = new DemoStore(extraWebItems);
+        Demo = new DemoStore(extraWebItems, more);
     }
 
     public DemoStore Demo { get; }
