@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using Xunit;
 
 namespace StrategyLayer.Cli.Tests;
@@ -103,10 +102,10 @@ public abstract partial class DemoEndToEndTests<TRun>(TRun demo) : IClassFixture
         // Which statuses move depends on the day of the month the demo runs (a blocker's age at the
         // end of last month); what must hold is that every change is measured against last month's pack.
         Assert.Contains("Changes since " + demo.PreviousPeriod, demo.Portfolio.QuerySelector("section.changes h2")!.TextContent, StringComparison.Ordinal);
-        var before = demo.Previous.QuerySelectorAll("section#tree tr.depth-4").ToDictionary(
+        var before = demo.Previous.QuerySelectorAll("section#tree tr.level-measure").ToDictionary(
             r => r.QuerySelector("td.name .level")!.TextContent.Trim()["measure ".Length..],
             r => (Implementation: Badge(r.QuerySelectorAll("td")[2]), Potential: Badge(r.QuerySelectorAll("td")[3])));
-        var now = demo.Portfolio.QuerySelectorAll("section#tree tr.depth-4").ToDictionary(
+        var now = demo.Portfolio.QuerySelectorAll("section#tree tr.level-measure").ToDictionary(
             r => r.QuerySelector("td.name .level")!.TextContent.Trim()["measure ".Length..],
             r => (Implementation: Badge(r.QuerySelectorAll("td")[2]), Potential: Badge(r.QuerySelectorAll("td")[3])));
         var listed = demo.Portfolio.QuerySelectorAll("section.changes tbody tr")
@@ -186,7 +185,9 @@ public abstract partial class DemoEndToEndTests<TRun>(TRun demo) : IClassFixture
     {
         var config = File.ReadAllText(demo.Config);
         Assert.StartsWith(StrategyLayer.Cli.Hosting.DemoFolder.Marker, config, StringComparison.Ordinal);
-        Assert.Contains("\"store\": " + System.Text.Json.JsonSerializer.Serialize(Path.GetRelativePath(Path.GetDirectoryName(demo.Config)!, demo.Store)), config, StringComparison.Ordinal);
+        // A file relative to the demo's folder; a database's URI as given (the tests' cluster takes no password).
+        var store = demo.Store.Contains("://", StringComparison.Ordinal) ? demo.Store : Path.GetRelativePath(Path.GetDirectoryName(demo.Config)!, demo.Store);
+        Assert.Contains("\"store\": " + System.Text.Json.JsonSerializer.Serialize(store, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), config, StringComparison.Ordinal);
         Assert.Contains("127.0.0.1:8484", config, StringComparison.Ordinal);
     }
 
