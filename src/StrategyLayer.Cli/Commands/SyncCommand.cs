@@ -3,9 +3,9 @@ using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Cli.Output;
 using StrategyLayer.Cli.Progress;
+using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Runs;
-using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Store;
 using StrategyLayer.Sync;
 
