@@ -156,7 +156,7 @@ public sealed partial class PostgreSqlStore
     {
         await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(
-            "SELECT source, partition, key, source_id, reason, packed FROM strategylayer.quarantine" + (source is null ? "" : " WHERE source = @source") + " ORDER BY id",
+            "SELECT source, partition, key, source_id, reason, packed, page, since FROM strategylayer.quarantine" + (source is null ? "" : " WHERE source = @source") + " ORDER BY id",
             connection);
         if (source is not null)
         {
@@ -173,10 +173,67 @@ public sealed partial class PostgreSqlStore
                 reader.IsDBNull(2) ? null : reader.GetString(2),
                 reader.IsDBNull(3) ? null : reader.GetString(3),
                 reader.GetString(4),
-                RawPacking.Unpack(reader.GetFieldValue<byte[]>(5))));
+                RawPacking.Unpack(reader.GetFieldValue<byte[]>(5)))
+            {
+                Page = reader.IsDBNull(6) ? null : reader.GetInt32(6),
+                Since = reader.GetFieldValue<DateTimeOffset>(7),
+            });
         }
 
         return records;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ReplacedTextItem>> ReplacedTextAsync(string? source, CancellationToken cancellationToken)
+    {
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            "SELECT source, partition, key, source_id, fields, problems, pages, since FROM strategylayer.replaced_text" + (source is null ? "" : " WHERE source = @source") + " ORDER BY uid",
+            connection);
+        if (source is not null)
+        {
+            command.Parameters.AddWithValue("source", source);
+        }
+
+        var items = new List<ReplacedTextItem>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var fields = reader.GetFieldValue<string[]>(4);
+            var problems = reader.GetFieldValue<string[]>(5);
+            var pages = reader.GetFieldValue<int?[]>(6);
+            items.Add(new ReplacedTextItem(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                fields.Select((f, i) => new ReplacedText(f, problems[i], pages[i])).ToList(),
+                reader.GetFieldValue<DateTimeOffset>(7)));
+        }
+
+        return items;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Read whole on one short statement (a row per dependency of a stored item), then streamed out.</remarks>
+    public async IAsyncEnumerable<LinkSighting> LinkHistoryAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var sightings = new List<LinkSighting>();
+        await using (var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false))
+        await using (var command = new NpgsqlCommand("SELECT uid, target_key, first_seen FROM strategylayer.link_history", connection))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                sightings.Add(new LinkSighting(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2)));
+            }
+        }
+
+        foreach (var sighting in sightings)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return sighting;
+        }
     }
 
     /// <inheritdoc />

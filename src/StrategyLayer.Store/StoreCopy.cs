@@ -21,6 +21,10 @@ public static class StoreCopy
         }
 
         var quarantined = await from.QuarantinedAsync(null, cancellationToken).ConfigureAwait(false);
+
+        // Items stored with replaced text keep their marks (and so are read again by the next sync).
+        var replaced = (await from.ReplacedTextAsync(null, cancellationToken).ConfigureAwait(false))
+            .ToDictionary(r => ItemId.Uid(r.Source, r.SourceId), r => r.Fields, StringComparer.Ordinal);
         var sources = cursors.Select(c => c.Source).Concat(quarantined.Select(q => q.Source)).ToHashSet(StringComparer.Ordinal);
         long items = 0;
         SourceCopy? current = null;
@@ -37,7 +41,7 @@ public static class StoreCopy
                         progress?.Report($"{current.Source}: {current.Items:N0} items");
                     }
 
-                    current = new SourceCopy(await to.BeginSyncAsync(item.Source, cancellationToken).ConfigureAwait(false));
+                    current = new SourceCopy(await to.BeginSyncAsync(item.Source, cancellationToken).ConfigureAwait(false), replaced);
                     sources.Remove(item.Source);
                 }
 
@@ -63,7 +67,7 @@ public static class StoreCopy
         // Sources with cursors or quarantined records but no items.
         foreach (var source in sources.Order(StringComparer.Ordinal))
         {
-            await using var empty = new SourceCopy(await to.BeginSyncAsync(source, cancellationToken).ConfigureAwait(false));
+            await using var empty = new SourceCopy(await to.BeginSyncAsync(source, cancellationToken).ConfigureAwait(false), replaced);
             await empty.FinishAsync(cursors, quarantined, cancellationToken).ConfigureAwait(false);
         }
 
@@ -102,7 +106,7 @@ public static class StoreCopy
     }
 
     /// <summary>One source's items going into the target, batched per partition (an item's table, or none).</summary>
-    private sealed class SourceCopy(ISourceSync sync) : IAsyncDisposable
+    private sealed class SourceCopy(ISourceSync sync, IReadOnlyDictionary<string, IReadOnlyList<ReplacedText>> replaced) : IAsyncDisposable
     {
         private readonly Dictionary<string, List<SourceRecord>> _batches = new(StringComparer.Ordinal);
         private readonly List<ItemRemoval> _removals = [];
@@ -132,7 +136,7 @@ public static class StoreCopy
                 _batches[partition] = batch = [];
             }
 
-            batch.Add(new SourceRecord(item with { PreviousKeys = [], Removed = null }, raw));
+            batch.Add(new SourceRecord(item with { PreviousKeys = [], Removed = null }, raw) { Replaced = replaced.GetValueOrDefault(item.Uid) ?? [] });
             if (item.Removed is { } removal)
             {
                 _removals.Add(new ItemRemoval(item.SourceId, removal));

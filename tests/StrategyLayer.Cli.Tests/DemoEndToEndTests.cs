@@ -185,7 +185,9 @@ public abstract partial class DemoEndToEndTests<TRun>(TRun demo) : IClassFixture
     {
         var config = File.ReadAllText(demo.Config);
         Assert.StartsWith(StrategyLayer.Cli.Hosting.DemoFolder.Marker, config, StringComparison.Ordinal);
-        Assert.Contains("\"store\": " + System.Text.Json.JsonSerializer.Serialize(Path.GetRelativePath(Path.GetDirectoryName(demo.Config)!, demo.Store)), config, StringComparison.Ordinal);
+        // A file relative to the demo's folder; a database's URI as given (the tests' cluster takes no password).
+        var store = demo.Store.Contains("://", StringComparison.Ordinal) ? demo.Store : Path.GetRelativePath(Path.GetDirectoryName(demo.Config)!, demo.Store);
+        Assert.Contains("\"store\": " + System.Text.Json.JsonSerializer.Serialize(store, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), config, StringComparison.Ordinal);
         Assert.Contains("127.0.0.1:8484", config, StringComparison.Ordinal);
     }
 

@@ -28,6 +28,7 @@ public sealed class PostgreSqlSideBySideTests(PostgreSqlCluster cluster) : IAsyn
         Directory.CreateDirectory(_dir);
         _sandbox = await SandboxServer.StartAsync(
             SandboxOptions.Default with { Port = 0, Size = "6000", Faults = new SandboxFaults { RateLimitedShare = 0.15, RetryAfterSeconds = 1 } },
+            TimeProvider.System,
             CancellationToken.None);
     }
 
@@ -106,6 +107,29 @@ public sealed class PostgreSqlSideBySideTests(PostgreSqlCluster cluster) : IAsyn
         Assert.True(second.ExitCode == 0, told);
         Assert.Contains("sync of jira waits", told, StringComparison.Ordinal);
         Assert.Contains($"strategylayer sync (pid {first.Id.ToString(CultureInfo.InvariantCulture)} on {Environment.MachineName})", told, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_and_items_run_as_processes_of_their_own_while_a_full_sync_writes()
+    {
+        var store = await WriteConfigAsync();
+        using var sync = Start(["sync", "--full", "--config", Config]);
+        await WaitForAdvisoryLockAsync(store, sync);
+
+        // No one-writer lock: each read opens the database itself while the sync commits.
+        var reads = await Task.WhenAll(
+            CliRunner.RunAsync(["status", "--json", "--config", Config], _dir),
+            CliRunner.RunAsync(["items", "--json", "--config", Config], _dir));
+        var syncStillRan = !sync.HasExited;
+        await sync.WaitForExitAsync();
+
+        Assert.True(sync.ExitCode == 0, "sync failed: " + await sync.StandardError.ReadToEndAsync());
+        Assert.True(syncStillRan, "the sync ended before the reads did: nothing was read while it wrote");
+        Assert.All(reads, r => Assert.True(r.ExitCode == 0, r.ToString()));
+        using var status = JsonDocument.Parse(reads[0].Stdout);
+        Assert.True(Stored(status) < _sandbox!.Counts().Jira + _sandbox.Counts().ServiceNowTables.Values.Sum(), "status saw the whole sync: " + reads[0].Stdout);
+        using var items = JsonDocument.Parse(reads[1].Stdout);
+        Assert.Equal(JsonValueKind.Array, items.RootElement.ValueKind);
     }
 
     private static long Stored(JsonDocument status) => status.RootElement.GetProperty("sources").EnumerateArray().Sum(s => s.GetProperty("items").GetInt64());

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using StrategyLayer.Store.Specification;
 using StrategyLayer.Tests.Support;
 
@@ -9,15 +10,21 @@ namespace StrategyLayer.Store.PostgreSql.Tests;
 /// </summary>
 public sealed class PostgreSqlStoreFixture(PostgreSqlCluster cluster) : IStoreFixture
 {
+    private readonly ConcurrentDictionary<string, TimeProvider> _clocks = new(StringComparer.Ordinal);
+
     public PostgreSqlCluster Cluster { get; } = cluster;
 
-    public async Task<IStrategyStore> CreateAsync(CancellationToken cancellationToken) =>
-        await PostgreSqlStore.OpenAsync(PostgreSqlLocation.Parse(await Cluster.CreateDatabaseAsync("spec")), null, cancellationToken);
+    public async Task<IStrategyStore> CreateAsync(TimeProvider time, CancellationToken cancellationToken)
+    {
+        var location = PostgreSqlLocation.Parse(await Cluster.CreateDatabaseAsync("spec"));
+        _clocks[location.Display] = time;
+        return await PostgreSqlStore.OpenAsync(location, new PostgreSqlStoreOptions { TimeProvider = time }, cancellationToken);
+    }
 
     public async Task<IStrategyStore> ReopenAsync(IStrategyStore store, CancellationToken cancellationToken)
     {
         var location = ((PostgreSqlStore)store).Location;
         await store.DisposeAsync();
-        return await PostgreSqlStore.OpenAsync(location, null, cancellationToken);
+        return await PostgreSqlStore.OpenAsync(location, new PostgreSqlStoreOptions { TimeProvider = _clocks.GetValueOrDefault(location.Display, TimeProvider.System) }, cancellationToken);
     }
 }

@@ -49,6 +49,19 @@ public sealed class LargeTeamTests(LargeTeamServer server, ITestOutputHelper out
         Assert.Equal(5003, timing.Items);
         Assert.InRange(timing.RepeatSeconds, 0, 1);
         Assert.True(timing.HtmlChars > 10_000);
+        Assert.Null(timing.WriterRunning);
+    }
+
+    [Fact]
+    public async Task The_bench_hook_times_the_page_while_a_writer_runs_says_so_and_waits_for_the_writer()
+    {
+        var finished = false;
+        var during = await WebBench.TeamPageWhileAsync(server.Demo.Options(), server.Demo.Store, null, "WEB", async t => { await Task.Delay(TimeSpan.FromSeconds(3), t); finished = true; }, CancellationToken.None);
+        var after = await WebBench.TeamPageWhileAsync(server.Demo.Options(), server.Demo.Store, null, "WEB", _ => Task.CompletedTask, CancellationToken.None);
+
+        Assert.Equal(("WEB", 5003, true), (during.Team, during.Items, during.WriterRunning));
+        Assert.True(finished, "the hook returned before its writer ended");
+        Assert.False(after.WriterRunning);
     }
 
     [Fact]

@@ -68,7 +68,8 @@ public static class DemoFolder
             written[name] = value?.DeepClone();
         }
 
-        written["store"] = Relative(used.Store, folder);
+        // A database's URI is written without its password (the next commands take it from PGPASSWORD).
+        written["store"] = StoreEngines.IsServer(used.Store) ? StoreEngines.Shown(used.Store) : Relative(used.Store, folder);
         written["logs"] = Relative(used.Logs, folder);
         written["strategy"] = Absolute((string?)root["strategy"], "strategy.json");
         written["rules"] = Absolute((string?)root["rules"], "rules.json");

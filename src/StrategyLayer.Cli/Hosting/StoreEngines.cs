@@ -18,6 +18,10 @@ public static class StoreEngines
     /// <summary>The store as the engines take it: a file made absolute, a URI as written.</summary>
     public static string Locate(string store) => IsServer(store) ? store : Path.GetFullPath(store);
 
+    /// <summary>The store as it may be shown or written into a file: a server's URI without its password, a file as it is.</summary>
+    public static string Shown(string store) =>
+        PostgreSqlLocation.IsUri(store) ? PostgreSqlLocation.Parse(store, _ => null).Display : store;
+
     /// <summary>
     /// Opens (and, on LiteDB, locks) the store named by <paramref name="store"/>. On PostgreSQL the
     /// password is registered with the log mask before anything can print it, the sessions carry this

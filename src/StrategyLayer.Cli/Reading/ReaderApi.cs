@@ -34,8 +34,14 @@ public sealed class ReaderApi : IAsyncDisposable
         _storePath = storePath;
     }
 
-    public static async Task<ReaderApi> StartAsync(Session session, CancellationToken ct)
+    /// <summary>Null on a server's store: every process reads the database itself, there is no holder to read through.</summary>
+    public static async Task<ReaderApi?> StartAsync(Session session, CancellationToken ct)
     {
+        if (StoreEngines.IsServer(session.StorePath))
+        {
+            return null;
+        }
+
         var store = await session.StoreAsync(ct).ConfigureAwait(false);
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ContentRootPath = AppContext.BaseDirectory, Args = [] });

@@ -18,4 +18,5 @@ internal sealed class PostgreSqlPreparedBatch(string source, IReadOnlyList<Prepa
     public IReadOnlyList<StagedQuarantine> QuarantinedRows { get; } = quarantined;
 }
 
-internal sealed record PreparedItem(ItemDocument Document, byte[]? PackedRaw, string? RawJson);
+/// <param name="Replaced">The record's fields stored with U+FFFD: the commit marks the item for data quality.</param>
+internal sealed record PreparedItem(ItemDocument Document, byte[]? PackedRaw, string? RawJson, IReadOnlyList<Domain.Items.ReplacedText> Replaced);

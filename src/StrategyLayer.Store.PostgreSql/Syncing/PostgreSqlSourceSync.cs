@@ -68,17 +68,18 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
         {
             var document = ItemDocument.Of(record.Item);
             var expectWrite = !_states.TryGetValue(record.Item.Uid, out var state) || state.Hash != document.Hash;
-            items.Add(expectWrite ? new PreparedItem(document, RawPacking.Pack(record.RawJson), null) : new PreparedItem(document, null, record.RawJson));
+            items.Add(expectWrite ? new PreparedItem(document, RawPacking.Pack(record.RawJson), null, record.Replaced) : new PreparedItem(document, null, record.RawJson, record.Replaced));
         }
 
         var rows = quarantined.Select(q => new StagedQuarantine(
-            q.Source + "|" + (q.Partition ?? "") + "|" + (q.SourceId ?? q.Key ?? ContentHash.Of(System.Text.Encoding.UTF8.GetBytes(q.RawJson)).ToString("x16", CultureInfo.InvariantCulture)),
+            DataQualityWrites.QuarantineId(q.Source, q.Partition, q.SourceId ?? q.Key ?? ContentHash.Of(System.Text.Encoding.UTF8.GetBytes(q.RawJson)).ToString("x16", CultureInfo.InvariantCulture)),
             q.Source,
             q.Partition,
             q.Key,
             q.SourceId,
             q.Reason,
-            RawPacking.Pack(q.RawJson))).ToList();
+            RawPacking.Pack(q.RawJson),
+            q.Page)).ToList();
         return new PostgreSqlPreparedBatch(Source, items, rows);
     }
 
@@ -105,6 +106,8 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
         var local = new Dictionary<string, (long Hash, DateTimeOffset Updated)>(StringComparer.Ordinal);
         var staged = new SortedDictionary<string, StagedItem>(StringComparer.Ordinal);
         var fresh = new SortedDictionary<string, StagedItem>(StringComparer.Ordinal);
+        var items = new Dictionary<string, WorkItem>(StringComparer.Ordinal);
+        var replaced = new Dictionary<string, StagedReplacement>(StringComparer.Ordinal);
         foreach (var item in prepared.Items)
         {
             var document = item.Document;
@@ -112,6 +115,7 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
             (long Hash, DateTimeOffset Updated)? before = local.TryGetValue(uid, out var l) ? l : _states.TryGetValue(uid, out var s) ? s : null;
             if (before is { } same && same.Hash == document.Hash)
             {
+                MarkReplaced(replaced, item);
                 unchanged++;
                 continue;
             }
@@ -123,6 +127,8 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
             }
 
             local[uid] = (document.Hash, document.Item.Updated);
+            items[uid] = document.Item;
+            MarkReplaced(replaced, item);
             (_states.ContainsKey(uid) ? staged : fresh)[uid] = new StagedItem(
                 uid,
                 partition,
@@ -137,7 +143,7 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
 
         var skipCursor = cursorWrite == CursorWrite.WhenChanged && upserted == 0 && prepared.QuarantinedRows.Count == 0;
         var result = new PageCommit(upserted, unchanged, stale, prepared.QuarantinedRows.Count) { CursorWritten = cursor is not null && !skipCursor };
-        if (staged.Count == 0 && fresh.Count == 0 && prepared.QuarantinedRows.Count == 0 && (cursor is null || skipCursor))
+        if (staged.Count == 0 && fresh.Count == 0 && replaced.Count == 0 && prepared.QuarantinedRows.Count == 0 && (cursor is null || skipCursor))
         {
             // Nothing to write: no round trip at all.
             return result with { CursorWritten = !skipCursor };
@@ -146,7 +152,9 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var written = await BatchMerge.CommitAsync(_connection, Source, partition, staged.Values, fresh.Values, prepared.QuarantinedRows, skipCursor ? null : cursor, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var now = _time.GetUtcNow();
+            var links = items.Count == 0 ? StagedLinks.None : LinkHistoryWrites.Stage(items.Values, staged.Keys, now);
+            var written = await BatchMerge.CommitAsync(_connection, Source, partition, staged.Values, fresh.Values, prepared.QuarantinedRows, replaced.Values, links, skipCursor ? null : cursor, now, cancellationToken).ConfigureAwait(false);
             _countWrites(written * 2);
         }
         finally
@@ -204,6 +212,39 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
             }
 
             return keys;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> FlaggedIdsAsync(string partition, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await DataQualityWrites.FlaggedIdsAsync(_connection, Source, partition, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<int> ClearDataQualityAsync(string partition, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await DataQualityWrites.ClearAsync(_connection, Source, partition, ids, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -282,6 +323,16 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>Of one uid marked twice in a batch, the later record's fields are the ones kept.</summary>
+    private static void MarkReplaced(Dictionary<string, StagedReplacement> replaced, PreparedItem item)
+    {
+        var work = item.Document.Item;
+        if (item.Replaced.Count > 0)
+        {
+            replaced[work.Uid] = new StagedReplacement(work.Uid, work.Key, work.SourceId, item.Replaced);
         }
     }
 

@@ -7,8 +7,8 @@ namespace StrategyLayer.Store.PostgreSql.Writing;
 /// Writes one batch in one transaction: the rows of items already stored by binary COPY into a
 /// temporary staging table, then one statement that merges them into <c>items</c> (recording a key
 /// an item moved away from as an alias) and their raw records into <c>raw</c>; the rows of new items
-/// by binary COPY straight into <c>items</c> and <c>raw</c>; the quarantined records; and the
-/// partition's cursor. All of it commits, or none. Deciding what to write (the hash comparison) is
+/// by binary COPY straight into <c>items</c> and <c>raw</c>; the link history of the items written;
+/// the replaced-text marks and the quarantined records; and the partition's cursor. All of it commits, or none. Deciding what to write (the hash comparison) is
 /// the caller's, and so is telling new items from stored ones: the sync holds its source's lock and
 /// every stored state, so a row it calls new cannot exist (if it did, the batch would fail whole on
 /// the primary key rather than overwrite). A stored item's row older than the stored copy is
@@ -79,13 +79,6 @@ internal static class BatchMerge
         SELECT written FROM counted
         """;
 
-    private const string Quarantine = """
-        INSERT INTO strategylayer.quarantine (id, source, partition, key, source_id, reason, packed, at)
-        VALUES (@id, @source, @partition, @key, @sid, @reason, @packed, @at)
-        ON CONFLICT (id) DO UPDATE SET partition = excluded.partition, key = excluded.key, source_id = excluded.source_id,
-            reason = excluded.reason, packed = excluded.packed, at = excluded.at
-        """;
-
     private const string Cursor = """
         INSERT INTO strategylayer.cursors (source, partition, value, at) VALUES (@source, @partition, @value, @at)
         ON CONFLICT (source, partition) DO UPDATE SET value = excluded.value, at = excluded.at
@@ -108,6 +101,8 @@ internal static class BatchMerge
         IReadOnlyCollection<StagedItem> items,
         IReadOnlyCollection<StagedItem> newItems,
         IReadOnlyList<StagedQuarantine> quarantined,
+        IReadOnlyCollection<StagedReplacement> replaced,
+        StagedLinks links,
         string? cursor,
         DateTimeOffset now,
         CancellationToken cancellationToken)
@@ -137,24 +132,21 @@ internal static class BatchMerge
             written += newItems.Count;
         }
 
+        if (!links.IsEmpty)
+        {
+            await LinkHistoryWrites.RecordAsync(connection, transaction, links, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Stored with replaced text first (which takes the record out of the quarantine), then what
+        // is quarantined now, as the records came.
+        if (replaced.Count > 0)
+        {
+            await DataQualityWrites.MarkReplacedAsync(connection, transaction, source, partition, replaced, now, cancellationToken).ConfigureAwait(false);
+        }
+
         if (quarantined.Count > 0)
         {
-            await using var batch = new NpgsqlBatch(connection, transaction);
-            foreach (var q in quarantined)
-            {
-                var command = new NpgsqlBatchCommand(Quarantine);
-                command.Parameters.AddWithValue("id", q.Id);
-                command.Parameters.AddWithValue("source", q.Source);
-                command.Parameters.AddWithValue("partition", NpgsqlDbType.Text, (object?)q.Partition ?? DBNull.Value);
-                command.Parameters.AddWithValue("key", NpgsqlDbType.Text, (object?)q.Key ?? DBNull.Value);
-                command.Parameters.AddWithValue("sid", NpgsqlDbType.Text, (object?)q.SourceId ?? DBNull.Value);
-                command.Parameters.AddWithValue("reason", q.Reason);
-                command.Parameters.AddWithValue("packed", q.PackedRaw);
-                command.Parameters.AddWithValue("at", now.ToUniversalTime());
-                batch.BatchCommands.Add(command);
-            }
-
-            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await DataQualityWrites.QuarantineAsync(connection, transaction, quarantined, now, cancellationToken).ConfigureAwait(false);
         }
 
         if (cursor is not null)

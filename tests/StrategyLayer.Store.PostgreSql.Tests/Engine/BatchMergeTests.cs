@@ -25,7 +25,7 @@ public sealed class BatchMergeTests(PostgreSqlCluster cluster) : IAsyncLifetime
         new("jira/" + id, null, key, "Pay", updated, hash, "{\"k\":1}"u8.ToArray(), RawPacking.Pack("{\"id\":\"" + id + "\"}"));
 
     private Task<int> CommitAsync(IReadOnlyCollection<StagedItem> rows, string? cursor) =>
-        BatchMerge.CommitAsync(_connection, "jira", "main", rows, [], [], cursor, T0, CancellationToken.None);
+        BatchMerge.CommitAsync(_connection, "jira", "main", rows, [], [], [], StagedLinks.None, cursor, T0, CancellationToken.None);
 
     private async Task<T?> ScalarAsync<T>(string sql)
     {

@@ -67,4 +67,34 @@ public sealed class SchemaMigratorTests(PostgreSqlCluster cluster)
         Assert.Contains($"newer version (schema {Migrations.Latest + 1})", error.Message, StringComparison.Ordinal);
         Assert.Contains("postgresql://u@h/db", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_store_written_at_schema_1_is_upgraded_on_open_and_its_quarantined_records_are_dated_by_their_last_quarantine()
+    {
+        var uri = await cluster.CreateDatabaseAsync();
+        var at = new DateTimeOffset(2026, 11, 2, 9, 30, 0, TimeSpan.Zero);
+        await using (var connection = await ConnectAsync(uri))
+        {
+            // The database as the first release of the engine left it: schema 1 only, one quarantined record.
+            var first = Migrations.All[0];
+            await using var setup = new NpgsqlCommand(
+                "CREATE SCHEMA strategylayer; CREATE TABLE strategylayer.schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now(), applied_by text);"
+                + first.Sql
+                + $"; INSERT INTO strategylayer.schema_migrations (version, name) VALUES (1, '{first.Name}');"
+                + "INSERT INTO strategylayer.quarantine (id, source, partition, key, source_id, reason, packed, at) VALUES ('jira||7', 'jira', '', 'PAY-7', '7', 'not a date', @packed, @at);",
+                connection);
+            setup.Parameters.AddWithValue("packed", Writing.RawPacking.Pack("{\"id\":\"7\"}"));
+            setup.Parameters.AddWithValue("at", at);
+            await setup.ExecuteNonQueryAsync();
+        }
+
+        await using var store = await PostgreSqlStore.OpenAsync(PostgreSqlLocation.Parse(uri), null, CancellationToken.None);
+
+        var q = Assert.Single(await store.QuarantinedAsync("jira", CancellationToken.None));
+        Assert.Equal(("PAY-7", "7", "{\"id\":\"7\"}", (int?)null, (DateTimeOffset?)at), (q.Key, q.SourceId, q.RawJson, q.Page, q.Since));
+        Assert.Empty(await store.ReplacedTextAsync(null, CancellationToken.None));
+        await using var check = await ConnectAsync(uri);
+        Assert.Equal(Migrations.Latest, await ScalarAsync(check, "SELECT max(version) FROM strategylayer.schema_migrations"));
+        Assert.True(Migrations.Latest >= 2);
+    }
 }

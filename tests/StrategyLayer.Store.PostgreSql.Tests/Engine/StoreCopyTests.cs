@@ -40,8 +40,9 @@ public sealed class StoreCopyTests(PostgreSqlCluster cluster) : IDisposable
         var lite = LiteStrategyStore.Open(Path.Combine(_folder, "store.db"));
         await using (var jira = await lite.BeginSyncAsync("jira", None))
         {
-            await jira.CommitAsync("", [TestItems.Record(TestItems.Jira("1", "PAY-1")), TestItems.Record(TestItems.Jira("2", "PAY-2")), TestItems.Record(TestItems.Jira("3", "PAY-3"))], [], "jira-cursor", None);
-            await jira.CommitAsync("", [TestItems.Record(TestItems.Jira("1", "WEB-9", TestItems.T0.AddHours(1)))], [new QuarantinedRecord("jira", "", "PAY-4", "4", "bad date", "{\"id\":\"4\"}")], null, None);
+            var damaged = TestItems.Record(TestItems.Jira("2", "PAY-2")) with { Replaced = [new ReplacedText("summary", "bytes that are not UTF-8", 3)] };
+            await jira.CommitAsync("", [TestItems.Record(TestItems.Jira("1", "PAY-1")), damaged, TestItems.Record(TestItems.Jira("3", "PAY-3"))], [], "jira-cursor", None);
+            await jira.CommitAsync("", [TestItems.Record(TestItems.Jira("1", "WEB-9", TestItems.T0.AddHours(1)))], [new QuarantinedRecord("jira", "", "PAY-4", "4", "bad date", "{\"id\":\"4\"}") { Page = 2 }], null, None);
             await jira.MarkRemovedAsync([new ItemRemoval("3", new Removal(RemovalReason.OutOfScope, TestItems.T0.AddDays(1)))], None);
         }
 
@@ -79,7 +80,11 @@ public sealed class StoreCopyTests(PostgreSqlCluster cluster) : IDisposable
         Assert.Equal(2, await pg.CountItemsAsync("jira", false, None));
         Assert.Equal(3, await pg.CountItemsAsync("jira", true, None));
         Assert.Equal((await lite.CursorsAsync(None)).Select(c => (c.Source, c.Partition, c.Cursor)), (await pg.CursorsAsync(None)).Select(c => (c.Source, c.Partition, c.Cursor)));
-        Assert.Equal("bad date", Assert.Single(await pg.QuarantinedAsync("jira", None)).Reason);
+        var quarantined = Assert.Single(await pg.QuarantinedAsync("jira", None));
+        Assert.Equal(("bad date", (int?)2), (quarantined.Reason, quarantined.Page));
+        var replaced = Assert.Single(await pg.ReplacedTextAsync(null, None));
+        Assert.Equal(("jira:PAY-2", "2"), (replaced.Id, replaced.SourceId));
+        Assert.Equal(new ReplacedText("summary", "bytes that are not UTF-8", 3), Assert.Single(replaced.Fields));
         Assert.Equal("M-PCI", (await pg.LoadMappingsAsync(None))["jira/1"].MeasureId);
         Assert.Equal([1, 2, 3], (await pg.GetSnapshotAsync("2026-10", None))!.ItemRows);
         Assert.Equal(RunResult.Succeeded, Assert.Single(await pg.RecentRunsAsync(10, null, None)).Result);
