@@ -26,6 +26,7 @@ public sealed class LiteStrategyStore : IStrategyStore, IStoreBench
     private readonly LiteSnapshots _snapshots;
     private readonly LiteRuns _runs;
     private readonly LiteNamedValues _values;
+    private readonly LiteSignInKeys _signInKeys;
     private readonly LiteFloor _floor;
 
     // One process holds the file (its lock file), so the store's locks are that process's own.
@@ -40,6 +41,7 @@ public sealed class LiteStrategyStore : IStrategyStore, IStoreBench
         _snapshots = new LiteSnapshots(file);
         _runs = new LiteRuns(file);
         _values = new LiteNamedValues(file);
+        _signInKeys = new LiteSignInKeys(file);
         _floor = new LiteFloor(file, options.Durability);
     }
 
@@ -128,6 +130,10 @@ public sealed class LiteStrategyStore : IStrategyStore, IStoreBench
     public Task<IReadOnlyDictionary<string, string>> ValuesAsync(CancellationToken cancellationToken) => _values.ValuesAsync(cancellationToken);
 
     public Task SetValueAsync(string name, string value, CancellationToken cancellationToken) => _values.SetValueAsync(name, value, cancellationToken);
+
+    public Task<IReadOnlyList<string>> SignInKeysAsync(CancellationToken cancellationToken) => _signInKeys.SignInKeysAsync(cancellationToken);
+
+    public Task AddSignInKeyAsync(string name, string xml, CancellationToken cancellationToken) => _signInKeys.AddSignInKeyAsync(name, xml, cancellationToken);
 
     public Task<StoreFloor> MeasureFloorAsync(IReadOnlyList<string> uidsInArrivalOrder, CancellationToken cancellationToken) =>
         Task.FromResult(_floor.Measure(uidsInArrivalOrder, cancellationToken));

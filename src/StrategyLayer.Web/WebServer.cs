@@ -63,6 +63,8 @@ public static class WebServer
         builder.Services.AddSerilog(
             new LoggerConfiguration().MinimumLevel.Verbose()
                 .MinimumLevel.Override("Microsoft.Extensions.Hosting", Serilog.Events.LogEventLevel.Fatal)
+                // Data Protection writes a whole key element (the secret) at Trace when one fails to load; its Error line leaves it out.
+                .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection", Serilog.Events.LogEventLevel.Information)
                 .WriteTo.Logger(log)
                 .CreateLogger(),
             dispose: true);
@@ -90,6 +92,19 @@ public static class WebServer
         }
 
         MapStatic(app, renderer);
+        if (options.Oidc is not null)
+        {
+            try
+            {
+                await SignIn.LoadKeysAsync(app.Services, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using StrategyLayer.Domain.Strategy;
 using StrategyLayer.Mapping.Rules;
 using StrategyLayer.Reporting;
+using StrategyLayer.Store;
 
 namespace StrategyLayer.Web;
 
@@ -45,6 +46,13 @@ public sealed record WebServerOptions
 
     /// <summary>OpenID Connect sign-in (config <c>web.oidc</c>); null: none.</summary>
     public OidcSettings? Oidc { get; init; }
+
+    /// <summary>
+    /// Where the keys that protect the sign-in cookies are kept: the store (the CLI passes it), shared
+    /// by every web view on the same store, so a browser may move between nodes behind one address.
+    /// Null: Data Protection's default (this user's profile on this machine).
+    /// </summary>
+    public ISignInKeys? SignInKeys { get; init; }
 
     /// <summary>Rows per page of item lists (the largest a request may ask for is <see cref="MaxPageSize"/>).</summary>
     public int PageSize { get; init; } = 200;

@@ -1,11 +1,5 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text.Json;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using StrategyLayer.Web.Tests.Support;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 using WireMock.Server;
 
 namespace StrategyLayer.Web.Tests;
@@ -13,71 +7,22 @@ namespace StrategyLayer.Web.Tests;
 /// <summary>The web view with OpenID Connect sign-in against metadata and keys served by a local WireMock.</summary>
 public sealed class OidcServer : LoopbackServer
 {
-    public const string ClientId = "strategylayer-web";
+    public const string ClientId = IdentityProvider.ClientId;
 
-    public OidcServer()
-    {
-        Provider = WireMockServer.Start();
-        Authority = Provider.Urls[0].TrimEnd('/');
-        var jwk = new RsaSecurityKey(Rsa.ExportParameters(false)) { KeyId = "k1" };
-        var metadata = JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["issuer"] = Authority,
-            ["authorization_endpoint"] = Authority + "/authorize",
-            ["token_endpoint"] = Authority + "/token",
-            ["jwks_uri"] = Authority + "/jwks",
-            ["response_types_supported"] = new[] { "code" },
-            ["subject_types_supported"] = new[] { "public" },
-            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
-        });
-        var parameters = Rsa.ExportParameters(false);
-        var jwks = JsonSerializer.Serialize(new
-        {
-            keys = new[]
-            {
-                new { kty = "RSA", use = "sig", alg = "RS256", kid = jwk.KeyId, n = Base64UrlEncoder.Encode(parameters.Modulus), e = Base64UrlEncoder.Encode(parameters.Exponent) },
-            },
-        });
-        Provider.Given(Request.Create().WithPath("/.well-known/openid-configuration").UsingGet())
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(metadata));
-        Provider.Given(Request.Create().WithPath("/jwks").UsingGet())
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(jwks));
-    }
+    public IdentityProvider Idp { get; } = new();
 
-    public WireMockServer Provider { get; }
+    public WireMockServer Provider => Idp.Provider;
 
-    public string Authority { get; }
+    public string Authority => Idp.Authority;
 
-    public RSA Rsa { get; } = RSA.Create(2048);
+    public void IssueTokenFor(string nonce) => Idp.IssueTokenFor(nonce);
 
-    /// <summary>Makes the token endpoint answer with an id token for <paramref name="nonce"/>, signed with the published key.</summary>
-    public void IssueTokenFor(string nonce)
-    {
-        var now = DateTime.UtcNow;
-        var idToken = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Authority,
-            Audience = ClientId,
-            IssuedAt = now,
-            NotBefore = now.AddMinutes(-1),
-            Expires = now.AddMinutes(10),
-            Claims = new Dictionary<string, object> { ["sub"] = "pmo-analyst-1", ["name"] = "Pat Analyst", ["nonce"] = nonce },
-            SigningCredentials = new SigningCredentials(new RsaSecurityKey(Rsa) { KeyId = "k1" }, SecurityAlgorithms.RsaSha256),
-        });
-        Provider.Given(Request.Create().WithPath("/token").UsingPost())
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
-                .WithBody(JsonSerializer.Serialize(new { access_token = "at-1", token_type = "Bearer", expires_in = 3600, id_token = idToken })));
-    }
-
-    protected override WebServerOptions Configure(WebServerOptions options) =>
-        options with { Oidc = new OidcSettings(Authority, ClientId, "client-secret-from-env") };
+    protected override WebServerOptions Configure(WebServerOptions options) => Idp.Configure(options);
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        Provider.Stop();
-        Provider.Dispose();
-        Rsa.Dispose();
+        Idp.Dispose();
     }
 }
 

@@ -33,7 +33,8 @@ public static class ServeCommand
     /// <summary>Starts the web view over the session's store; shared with <c>schedule --serve</c>.</summary>
     public static async Task<RunningWebServer> StartAsync(Session session, string? urls, CancellationToken ct)
     {
-        var server = await WebServer.StartAsync(Options(session, urls), await session.StoreAsync(ct).ConfigureAwait(false), new ItemFilterCompiler(session.Config.CustomFields), session.Log, ct).ConfigureAwait(false);
+        var store = await session.StoreAsync(ct).ConfigureAwait(false);
+        var server = await WebServer.StartAsync(Options(session, urls) with { SignInKeys = store }, store, new ItemFilterCompiler(session.Config.CustomFields), session.Log, ct).ConfigureAwait(false);
         if (!session.Quiet && !session.JsonOutput)
         {
             await Console.Out.WriteLineAsync($"Web view on {string.Join(", ", server.Urls)} (read-only; Ctrl-C stops it)").ConfigureAwait(false);

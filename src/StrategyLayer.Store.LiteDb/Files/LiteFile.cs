@@ -11,7 +11,8 @@ namespace StrategyLayer.Store.LiteDb.Files;
 /// items), <c>quarantine</c>, <c>cursors</c>, <c>mappings</c>, <c>snapshots</c> (+ <c>snaprows</c>
 /// chunks), <c>runs</c>, <c>outbox</c>, <c>meta</c> (schema version and named values), <c>counts</c>
 /// (items per source), <c>textfix</c> (items stored with replaced text), <c>linkseen</c> (when each
-/// item's dependencies were first seen). Every write goes through <see cref="Write{T}"/>: one transaction, then what
+/// item's dependencies were first seen), <c>signinkeys</c> (the web view's sign-in keys, in the order
+/// added). Every write goes through <see cref="Write{T}"/>: one transaction, then what
 /// <see cref="LiteDurability"/> asks for.
 /// </summary>
 internal sealed class LiteFile : IDisposable
@@ -43,6 +44,7 @@ internal sealed class LiteFile : IDisposable
         Meta = db.GetCollection(Names.Meta);
         Counts = db.GetCollection(Names.Counts);
         LinkHistory = db.GetCollection(Names.LinkHistory);
+        SignInKeys = db.GetCollection(Names.SignInKeys, BsonAutoId.Int32);
     }
 
     public string Path { get; }
@@ -81,6 +83,8 @@ internal sealed class LiteFile : IDisposable
     public ILiteCollection<BsonDocument> Counts { get; }
 
     public ILiteCollection<BsonDocument> LinkHistory { get; }
+
+    public ILiteCollection<BsonDocument> SignInKeys { get; }
 
     /// <summary>
     /// Opens (creating folder and file when missing) and locks the file. Throws

@@ -17,6 +17,7 @@ internal static class Names
     public const string Meta = "meta";
     public const string Counts = "counts";
     public const string LinkHistory = "linkseen";
+    public const string SignInKeys = "signinkeys";
 
     public const string Id = "_id";
     public const string Source = "src";
@@ -41,4 +42,5 @@ internal static class Names
     public const string Page = "pg";
     public const string Since = "since";
     public const string Fields = "fs";
+    public const string Name = "n";
 }

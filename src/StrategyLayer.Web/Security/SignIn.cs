@@ -1,5 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using StrategyLayer.Domain.Errors;
 
 namespace StrategyLayer.Web.Security;
 
@@ -18,6 +21,14 @@ internal static class SignIn
     {
         var hasToken = !string.IsNullOrEmpty(options.BearerToken);
         var oidc = options.Oidc;
+
+        // The cookies' keys: one application name and, given the store, one key ring for every node on it.
+        services.AddDataProtection().SetApplicationName(SignInKeyRing.ApplicationName);
+        if (options.SignInKeys is { } keys)
+        {
+            services.Configure<KeyManagementOptions>(o => o.XmlRepository = new SignInKeyRing(keys));
+        }
+
         var auth = services.AddAuthentication(o =>
         {
             o.DefaultScheme = PolicyScheme;
@@ -77,6 +88,22 @@ internal static class SignIn
         }
 
         services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+    }
+
+    /// <summary>
+    /// Builds Data Protection's key ring (reading the store, making the first key if there is none)
+    /// before the web view listens, on a pool thread: no request waits for the store to read a cookie.
+    /// </summary>
+    public static async Task LoadKeysAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Run(() => services.GetRequiredService<IDataProtectionProvider>().CreateProtector("strategylayer.start").Protect([1]), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not StrategyLayerException and not OperationCanceledException)
+        {
+            throw new StrategyLayerException($"the web view cannot read its sign-in keys from the store: {e.Message}", ErrorKind.Runtime, "signinkeys", e);
+        }
     }
 
     // Metadata over plain http is allowed only from this machine (a local identity provider or a test double).

@@ -1,0 +1,24 @@
+using LiteDB;
+using StrategyLayer.Store.LiteDb.Files;
+
+namespace StrategyLayer.Store.LiteDb.Roles;
+
+/// <summary><see cref="ISignInKeys"/> on the file's <c>signinkeys</c> collection, numbered in the order added (no schema change: older builds never read it).</summary>
+internal sealed class LiteSignInKeys(LiteFile file) : ISignInKeys
+{
+    public Task<IReadOnlyList<string>> SignInKeysAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        file.ThrowIfDisposed();
+        IReadOnlyList<string> elements = [.. file.SignInKeys.FindAll().OrderBy(d => d[Names.Id].AsInt32).Select(d => d[Names.Value].AsString)];
+        return Task.FromResult(elements);
+    }
+
+    public Task AddSignInKeyAsync(string name, string xml, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(xml);
+        cancellationToken.ThrowIfCancellationRequested();
+        file.Write(() => file.SignInKeys.Insert(new BsonDocument { [Names.Name] = name, [Names.Value] = xml }));
+        return Task.CompletedTask;
+    }
+}
