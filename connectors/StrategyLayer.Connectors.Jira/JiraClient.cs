@@ -33,7 +33,7 @@ internal sealed partial class JiraClient : IWorkSource
         _flavor = flavor;
         _time = time;
         _log = log.ForContext("Source", settings.Name);
-        _http = new SourceHttp(settings, log, DescribeError);
+        _http = new SourceHttp(settings, log, time, DescribeError);
     }
 
     public string Name => _settings.Name;

@@ -35,7 +35,7 @@ internal sealed class OAuthToken : IAuthenticator, IDisposable
         _log = log.ForContext("Source", settings.Name);
 
         // The token endpoint gets the same retries, but no authenticator of its own.
-        _tokenHttp = new SourceHttp(settings with { Auth = SourceAuth.Anonymous }, log, ServiceNowError.Describe);
+        _tokenHttp = new SourceHttp(settings with { Auth = SourceAuth.Anonymous }, log, time, ServiceNowError.Describe);
     }
 
     /// <summary>

@@ -29,11 +29,11 @@ internal sealed partial class ServiceNowClient : IWorkSource
         if (settings.Auth.Kind == AuthKind.OAuth)
         {
             _oauth = new OAuthToken(settings, log, time);
-            _http = new SourceHttp(settings, log, ServiceNowError.Describe, _oauth, _oauth.RefreshAsync);
+            _http = new SourceHttp(settings, log, time, ServiceNowError.Describe, _oauth, _oauth.RefreshAsync);
         }
         else
         {
-            _http = new SourceHttp(settings, log, ServiceNowError.Describe);
+            _http = new SourceHttp(settings, log, time, ServiceNowError.Describe);
         }
     }
 

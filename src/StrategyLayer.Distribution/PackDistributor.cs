@@ -32,12 +32,14 @@ public sealed partial class PackDistributor
     /// <param name="locks">The store's locks, which claim a delivery; a process's own when null (one process on the store).</param>
     /// <param name="channels">Every configured channel (secrets already resolved).</param>
     /// <param name="audiences">Every configured audience: retries and exception notices look them up by name.</param>
+    /// <param name="time">The clock of claims, attempts and backoff.</param>
+    /// <param name="log">Where deliveries are logged; nothing is logged when null.</param>
     /// <param name="http">For webhooks; a shared client with a sensible timeout. One is made when null.</param>
     public PackDistributor(
         IRunStore store,
         IReadOnlyList<ChannelSettings> channels,
         IReadOnlyList<AudienceSettings> audiences,
-        TimeProvider? time = null,
+        TimeProvider time,
         ILogger? log = null,
         HttpClient? http = null,
         DistributionOptions? options = null,
@@ -48,8 +50,8 @@ public sealed partial class PackDistributor
         _locks = locks ?? new ProcessLocks();
         _channels = channels.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
         _audiences = audiences.ToDictionary(a => a.Name, StringComparer.OrdinalIgnoreCase);
-        _time = time ?? TimeProvider.System;
-        _log = (log ?? Log.Logger).ForContext<PackDistributor>();
+        _time = time;
+        _log = (log ?? Serilog.Core.Logger.None).ForContext<PackDistributor>();
         _options = options ?? DistributionOptions.Default;
         var all = senders?.ToList() ?? [new EmailChannel(), new FolderChannel(), new WebhookChannel(http ?? new HttpClient { Timeout = TimeSpan.FromSeconds(30) })];
         _senders = all.ToDictionary(s => s.Type, StringComparer.OrdinalIgnoreCase);

@@ -33,18 +33,17 @@ public static partial class MapRun
     private const int MaxInheritanceDepth = 200;
     private const int SaveBatch = 5000;
 
-    private static readonly ILogger Log = Serilog.Log.ForContext(typeof(MapRun));
-
     /// <summary>Maps every stored item; <paramref name="full"/> re-evaluates every item even when nothing changed.</summary>
     /// <param name="store">The items it reads, the mappings it writes and the named values (fingerprint, as-of, watermarks) it keeps.</param>
-    public static Task<MapSummary> ExecuteAsync<TStore>(TStore store, StrategyTree tree, RuleSet rules, DateTimeOffset asOf, IProgress<int>? progress, CancellationToken ct, bool full = false)
+    /// <param name="log">Where the map's summary is written; nowhere when null.</param>
+    public static Task<MapSummary> ExecuteAsync<TStore>(TStore store, StrategyTree tree, RuleSet rules, DateTimeOffset asOf, IProgress<int>? progress, CancellationToken ct, bool full = false, ILogger? log = null)
         where TStore : IItemReader, IMappingStore, INamedValues
     {
         var engine = new MappingEngine(tree, rules, asOf);
-        return ExecuteAsync(store, engine, progress, ct, full);
+        return ExecuteAsync(store, engine, progress, ct, full, log);
     }
 
-    public static async Task<MapSummary> ExecuteAsync<TStore>(TStore store, MappingEngine engine, IProgress<int>? progress, CancellationToken ct, bool full = false)
+    public static async Task<MapSummary> ExecuteAsync<TStore>(TStore store, MappingEngine engine, IProgress<int>? progress, CancellationToken ct, bool full = false, ILogger? log = null)
         where TStore : IItemReader, IMappingStore, INamedValues
     {
         var asOf = engine.AsOf;
@@ -131,7 +130,7 @@ public static partial class MapRun
             await store.SetValueAsync(WatermarkKeyPrefix + source, ticks.ToString(CultureInfo.InvariantCulture), ct).ConfigureAwait(false);
         }
 
-        Log.Information("Mapped {Items} items: {Mapped} mapped, {Untracked} untracked, {Evaluated} evaluated, {Writes} writes", summary.Items, summary.Mapped, summary.Untracked, summary.Evaluated, summary.Writes);
+        log?.ForContext(typeof(MapRun)).Information("Mapped {Items} items: {Mapped} mapped, {Untracked} untracked, {Evaluated} evaluated, {Writes} writes", summary.Items, summary.Mapped, summary.Untracked, summary.Evaluated, summary.Writes);
         return summary;
     }
 

@@ -62,7 +62,8 @@ public sealed record WebServerOptions
     /// <summary>How long whole-store figures (mappings, teams, live period, suggestions) are reused before being read again.</summary>
     public TimeSpan CacheFor { get; init; } = TimeSpan.FromSeconds(15);
 
-    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+    /// <summary>The clock of live periods, filters and caches: the host's, given by whoever composes the server.</summary>
+    public required TimeProvider TimeProvider { get; init; }
 
     public bool SignInConfigured => !string.IsNullOrEmpty(BearerToken) || Oidc is not null;
 

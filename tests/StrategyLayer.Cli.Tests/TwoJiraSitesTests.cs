@@ -58,6 +58,21 @@ public sealed class TwoJiraSitesTests : IClassFixture<SandboxFixture>, IDisposab
     }
 
     [Fact]
+    public async Task The_map_summary_reaches_the_log_file_once()
+    {
+        await Cli("sync", "--quiet");
+        await Cli("map", "--quiet");
+
+        var summaries = Directory.GetFiles(Path.Combine(dir, "logs"), "*.log")
+            .SelectMany(f => File.ReadAllLines(f))
+            .Where(line => line.Contains("\"@mt\":\"Mapped {Items} items", StringComparison.Ordinal))
+            .ToList();
+        var summary = Assert.Single(summaries);
+        using var logged = JsonDocument.Parse(summary);
+        Assert.True(logged.RootElement.GetProperty("Items").GetInt64() > 0, summary);
+    }
+
+    [Fact]
     public async Task Report_run_and_the_web_view_succeed_and_each_link_resolves_within_its_own_site()
     {
         await Cli("sync", "--quiet");

@@ -164,7 +164,7 @@ public class ResilienceTests : IClassFixture<JiraServerFixture>
         var jira = _fixture.NewJira("cloud").Myself("UTC");
         var calls = 0;
         jira.Post("/rest/api/3/search/jql", _ => Interlocked.Increment(ref calls) == 1
-            ? FakeJira.Json(503, "Service Unavailable", ("X-RateLimit-Reset", DateTimeOffset.UtcNow.AddSeconds(1).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture)))
+            ? FakeJira.Json(503, "Service Unavailable", ("X-RateLimit-Reset", jira.Time.GetUtcNow().AddSeconds(1).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture)))
             : FakeJira.Json(200, OnePage));
         await using var source = jira.Create(jira.Settings(cloud: true));
 

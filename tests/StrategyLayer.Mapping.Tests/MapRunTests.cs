@@ -224,6 +224,20 @@ public sealed class MapRunTests : IDisposable
     }
 
     [Fact]
+    public async Task TheMapSummaryIsWrittenOnceToTheLoggerTheRunIsGiven()
+    {
+        await _file.Put([Items.Issue("PAY-1", i => i with { Labels = ["pci"] }), Items.Issue("OPS-1")]);
+        var sink = new CollectingSink();
+        using var log = new Serilog.LoggerConfiguration().WriteTo.Sink(sink).CreateLogger();
+
+        var summary = await MapRun.ExecuteAsync(_file.Store, Tree, Rules, Items.AsOf, null, CancellationToken.None, log: log);
+
+        var logged = Assert.Single(sink.Events, e => e.MessageTemplate.Text.StartsWith("Mapped ", StringComparison.Ordinal));
+        Assert.Equal($"Mapped {summary.Items} items: {summary.Mapped} mapped, {summary.Untracked} untracked, {summary.Evaluated} evaluated, {summary.Writes} writes", logged.RenderMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(2, summary.Items);
+    }
+
+    [Fact]
     public async Task ProgressIsReportedAndCancellationStopsTheRun()
     {
         await _file.Put([.. Enumerable.Range(1, 2500).Select(n => Items.Issue($"OPS-{n}"))]);

@@ -21,6 +21,7 @@ public sealed class SourceHttp : IDisposable
     private readonly RestClient _client;
     private readonly SourceSettings _settings;
     private readonly ILogger _log;
+    private readonly TimeProvider _time;
     private readonly ResiliencePipeline<RestResponse> _pipeline;
     private readonly Func<RestResponse, string?> _describeError;
     private readonly Func<CancellationToken, Task<bool>>? _refreshOnUnauthorized;
@@ -28,18 +29,21 @@ public sealed class SourceHttp : IDisposable
 
     /// <param name="settings">The source; its <see cref="SourceSettings.Auth"/> gives basic or bearer auth.</param>
     /// <param name="log">Where requests are logged (method, path, status, time; never headers).</param>
+    /// <param name="time">The connector's clock: a Retry-After date or rate-limit reset instant is read against it.</param>
     /// <param name="describeError">Reads the vendor's error text from a failed response.</param>
     /// <param name="authenticator">Overrides the auth from settings (ServiceNow OAuth).</param>
     /// <param name="refreshOnUnauthorized">Called once on a 401; true means "credentials refreshed, try again".</param>
     public SourceHttp(
         SourceSettings settings,
         ILogger log,
+        TimeProvider time,
         Func<RestResponse, string?> describeError,
         IAuthenticator? authenticator = null,
         Func<CancellationToken, Task<bool>>? refreshOnUnauthorized = null)
     {
         _settings = settings;
         _log = log.ForContext("Source", settings.Name);
+        _time = time;
         _describeError = describeError;
         _refreshOnUnauthorized = refreshOnUnauthorized;
         var options = new RestClientOptions(settings.BaseUrl)
@@ -175,7 +179,7 @@ public sealed class SourceHttp : IDisposable
                     IsTransient(args.Outcome) && (args.AttemptNumber == 0 || !NetworkFailure.IsLasting(args.Outcome))),
                 DelayGenerator = args => ValueTask.FromResult(
                     NetworkFailure.IsLasting(args.Outcome) ? LastingFailureWait(resilience)
-                    : args.Outcome.Result is { } r ? RetryAfter.From(r, TimeProvider.System, resilience.MaxDelay)
+                    : args.Outcome.Result is { } r ? RetryAfter.From(r, _time, resilience.MaxDelay)
                     : null),
                 OnRetry = args =>
                 {

@@ -51,7 +51,7 @@ public static class Pipeline
     {
         var files = LoadMapping(session);
         var store = await session.StoreAsync(ct).ConfigureAwait(false);
-        return await MapRun.ExecuteAsync(store, files.Tree, files.Rules, session.Time.GetUtcNow(), progress, ct, full).ConfigureAwait(false);
+        return await MapRun.ExecuteAsync(store, files.Tree, files.Rules, session.Time.GetUtcNow(), progress, ct, full, session.Log).ConfigureAwait(false);
     }
 
     /// <summary>What a map's run record says.</summary>

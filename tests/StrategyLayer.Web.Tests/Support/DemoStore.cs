@@ -94,6 +94,7 @@ public sealed class DemoStore : IDisposable
         Rules = Rules,
         Sources = ["jira", "servicenow"],
         PageSize = 50,
+        TimeProvider = TimeProvider.System,
     };
 
     public void Dispose()
