@@ -13,7 +13,7 @@ public static class GlobalOptions
 
     public static readonly Option<string?> Store = new("--store")
     {
-        Description = "Use this store file instead of the one named in config",
+        Description = "Use this store (a LiteDB file, or postgresql://…) instead of the one named in config",
         Recursive = true,
     };
 
