@@ -142,9 +142,19 @@ internal sealed class LiteFile : IDisposable
             result = work();
             _db.Commit();
         }
-        catch
+        catch (Exception failure)
         {
-            _db.Rollback();
+            try
+            {
+                _db.Rollback();
+            }
+            catch (Exception rollback)
+            {
+                // LiteDB refuses every call once one of its own checks failed (a rollback too): the
+                // first failure is the one to tell, and the file must be opened again.
+                throw new StrategyLayerException($"store {DisplayPath}: the LiteDB engine failed ({failure.Message}) and then refused the rollback ({rollback.Message}); the batch was not committed; open the store again", ErrorKind.Runtime, DisplayPath, failure);
+            }
+
             throw;
         }
 
