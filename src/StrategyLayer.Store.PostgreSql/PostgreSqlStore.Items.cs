@@ -3,7 +3,6 @@ using Npgsql;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Items;
 using StrategyLayer.Store.PostgreSql.Reading;
-using StrategyLayer.Store.PostgreSql.Writing;
 
 namespace StrategyLayer.Store.PostgreSql;
 
@@ -148,7 +147,7 @@ public sealed partial class PostgreSqlStore
         await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand("SELECT packed FROM strategylayer.raw WHERE uid = @uid", connection);
         command.Parameters.AddWithValue("uid", uid);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is byte[] packed ? RawPacking.Unpack(packed) : null;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is byte[] packed ? RawCompression.Unpack(packed) : null;
     }
 
     /// <inheritdoc />
@@ -173,7 +172,7 @@ public sealed partial class PostgreSqlStore
                 reader.IsDBNull(2) ? null : reader.GetString(2),
                 reader.IsDBNull(3) ? null : reader.GetString(3),
                 reader.GetString(4),
-                RawPacking.Unpack(reader.GetFieldValue<byte[]>(5)))
+                RawCompression.Unpack(reader.GetFieldValue<byte[]>(5)))
             {
                 Page = reader.IsDBNull(6) ? null : reader.GetInt32(6),
                 Since = reader.GetFieldValue<DateTimeOffset>(7),

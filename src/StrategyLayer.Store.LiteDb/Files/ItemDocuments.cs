@@ -37,7 +37,7 @@ internal static class ItemDocuments
             [Names.Key] = q.Key is null ? BsonValue.Null : q.Key,
             ["sid"] = q.SourceId is null ? BsonValue.Null : q.SourceId,
             ["reason"] = q.Reason,
-            [Names.Packed] = Compression.Pack(q.RawJson),
+            [Names.Packed] = RawCompression.Pack(q.RawJson),
             [Names.Page] = page,
             ["at"] = now,
             [Names.Since] = earlier is not null && earlier.TryGetValue(Names.Since, out var since) ? since : now,
@@ -58,7 +58,7 @@ internal static class ItemDocuments
         NullableString(d[Names.Key]),
         NullableString(d["sid"]),
         d["reason"].AsString,
-        Compression.Unpack(d[Names.Packed].AsBinary))
+        RawCompression.Unpack(d[Names.Packed].AsBinary))
     {
         Page = d[Names.Page].IsInt32 ? d[Names.Page].AsInt32 : null,
         Since = Ticks(d.TryGetValue(Names.Since, out var since) ? since : d["at"]),

@@ -34,7 +34,7 @@ internal sealed class LiteItems(LiteFile file) : IItemReader
         cancellationToken.ThrowIfCancellationRequested();
         file.ThrowIfDisposed();
         var doc = file.Raw.FindById(uid);
-        return Task.FromResult(doc is null ? null : Compression.Unpack(doc[Names.Packed].AsBinary));
+        return Task.FromResult(doc is null ? null : RawCompression.Unpack(doc[Names.Packed].AsBinary));
     }
 
     public Task<IReadOnlyList<QuarantinedRecord>> QuarantinedAsync(string? source, CancellationToken cancellationToken)

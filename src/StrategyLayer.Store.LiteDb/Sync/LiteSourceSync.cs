@@ -48,7 +48,7 @@ internal sealed class LiteSourceSync : ISourceSync
             var document = ItemDocument.Of(record.Item);
             var expectWrite = !_loaded.TryGetValue(record.Item.Uid, out var state) || state.Hash != document.Hash;
             prepared.Add(expectWrite
-                ? new PreparedRecord(document, Compression.Pack(record.RawJson), null, record.Replaced)
+                ? new PreparedRecord(document, RawCompression.Pack(record.RawJson), null, record.Replaced)
                 : new PreparedRecord(document, null, record.RawJson, record.Replaced));
         }
 

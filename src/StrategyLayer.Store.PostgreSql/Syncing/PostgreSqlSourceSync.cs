@@ -68,7 +68,7 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
         {
             var document = ItemDocument.Of(record.Item);
             var expectWrite = !_states.TryGetValue(record.Item.Uid, out var state) || state.Hash != document.Hash;
-            items.Add(expectWrite ? new PreparedItem(document, RawPacking.Pack(record.RawJson), null, record.Replaced) : new PreparedItem(document, null, record.RawJson, record.Replaced));
+            items.Add(expectWrite ? new PreparedItem(document, RawCompression.Pack(record.RawJson), null, record.Replaced) : new PreparedItem(document, null, record.RawJson, record.Replaced));
         }
 
         var rows = quarantined.Select(q => new StagedQuarantine(
@@ -78,7 +78,7 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
             q.Key,
             q.SourceId,
             q.Reason,
-            RawPacking.Pack(q.RawJson),
+            RawCompression.Pack(q.RawJson),
             q.Page)).ToList();
         return new PostgreSqlPreparedBatch(Source, items, rows);
     }
@@ -137,7 +137,7 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
                 document.Item.Updated,
                 document.Hash,
                 document.Json,
-                item.PackedRaw ?? RawPacking.Pack(item.RawJson ?? ""));
+                item.PackedRaw ?? RawCompression.Pack(item.RawJson ?? ""));
             upserted++;
         }
 

@@ -22,7 +22,7 @@ public sealed class BatchMergeTests(PostgreSqlCluster cluster) : IAsyncLifetime
     public async Task DisposeAsync() => await _connection.DisposeAsync();
 
     private static StagedItem Row(string id, string key, DateTimeOffset updated, long hash = 1) =>
-        new("jira/" + id, null, key, "Pay", updated, hash, "{\"k\":1}"u8.ToArray(), RawPacking.Pack("{\"id\":\"" + id + "\"}"));
+        new("jira/" + id, null, key, "Pay", updated, hash, "{\"k\":1}"u8.ToArray(), RawCompression.Pack("{\"id\":\"" + id + "\"}"));
 
     private Task<int> CommitAsync(IReadOnlyCollection<StagedItem> rows, string? cursor) =>
         BatchMerge.CommitAsync(_connection, "jira", "main", rows, [], [], [], StagedLinks.None, cursor, T0, CancellationToken.None);
@@ -41,7 +41,7 @@ public sealed class BatchMergeTests(PostgreSqlCluster cluster) : IAsyncLifetime
 
         Assert.Equal(2, written);
         Assert.Equal(2L, await ScalarAsync<long>("SELECT count(*) FROM strategylayer.items WHERE source = 'jira'"));
-        Assert.Equal("{\"id\":\"2\"}", RawPacking.Unpack((await ScalarAsync<byte[]>("SELECT packed FROM strategylayer.raw WHERE uid = 'jira/2'"))!));
+        Assert.Equal("{\"id\":\"2\"}", RawCompression.Unpack((await ScalarAsync<byte[]>("SELECT packed FROM strategylayer.raw WHERE uid = 'jira/2'"))!));
         Assert.Equal("c1", await ScalarAsync<string>("SELECT value FROM strategylayer.cursors WHERE source = 'jira' AND partition = 'main'"));
     }
 

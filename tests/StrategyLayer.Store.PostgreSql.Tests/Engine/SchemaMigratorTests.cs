@@ -83,7 +83,7 @@ public sealed class SchemaMigratorTests(PostgreSqlCluster cluster)
                 + $"; INSERT INTO strategylayer.schema_migrations (version, name) VALUES (1, '{first.Name}');"
                 + "INSERT INTO strategylayer.quarantine (id, source, partition, key, source_id, reason, packed, at) VALUES ('jira||7', 'jira', '', 'PAY-7', '7', 'not a date', @packed, @at);",
                 connection);
-            setup.Parameters.AddWithValue("packed", Writing.RawPacking.Pack("{\"id\":\"7\"}"));
+            setup.Parameters.AddWithValue("packed", RawCompression.Pack("{\"id\":\"7\"}"));
             setup.Parameters.AddWithValue("at", at);
             await setup.ExecuteNonQueryAsync();
         }

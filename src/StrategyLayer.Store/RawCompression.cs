@@ -1,14 +1,13 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace StrategyLayer.Store.PostgreSql.Writing;
+namespace StrategyLayer.Store;
 
 /// <summary>
-/// Raw records travel and rest Brotli-compressed at its fastest level: a third of the bytes to COPY
-/// and to store, packed on the sync's pool thread rather than by the server (which is told not to
-/// try again: the column's storage is EXTERNAL).
+/// How every engine keeps a raw record: Brotli at its fastest level (raw records are written on every
+/// change; a third of the bytes to write, and for PostgreSQL to COPY, packed on the sync's pool thread).
 /// </summary>
-internal static class RawPacking
+public static class RawCompression
 {
     public static byte[] Pack(string text)
     {
