@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Runtime.CompilerServices;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Domain.Items;
@@ -35,7 +36,7 @@ internal sealed partial class JiraClient
                 var (read, bad) = reader.ReadLeniently(issue, Name, page.Number, page.Where);
                 if (bad is not null)
                 {
-                    _log.Warning("Quarantined {Key} from {Where}: {Reason}", bad.Key ?? bad.SourceId ?? "?", page.Where, bad.Reason);
+                    _log.LogWarning("Quarantined {Key} from {Where}: {Reason}", bad.Key ?? bad.SourceId ?? "?", page.Where, bad.Reason);
                     quarantined.Add(bad with { Partition = partition });
                     continue;
                 }
@@ -43,7 +44,7 @@ internal sealed partial class JiraClient
                 var record = read!;
                 if (record.Replaced.Count > 0)
                 {
-                    _log.Warning("Stored {Key} from {Where} with U+FFFD in {Fields}", record.Item.Key, page.Where, string.Join(", ", record.Replaced.Select(r => r.Field)));
+                    _log.LogWarning("Stored {Key} from {Where} with U+FFFD in {Fields}", record.Item.Key, page.Where, string.Join(", ", record.Replaced.Select(r => r.Field)));
                 }
 
                 var item = record.Item;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using RestSharp;
@@ -88,7 +89,7 @@ internal sealed partial class JiraClient
             }
             else if (bad is not null)
             {
-                _log.Warning("Still unreadable: {Key} from {Where}: {Reason}", bad.Key ?? bad.SourceId ?? "?", where, bad.Reason);
+                _log.LogWarning("Still unreadable: {Key} from {Where}: {Reason}", bad.Key ?? bad.SourceId ?? "?", where, bad.Reason);
                 quarantined.Add(bad with { Partition = partition });
             }
         }

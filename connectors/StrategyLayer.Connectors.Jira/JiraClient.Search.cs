@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -103,7 +104,7 @@ internal sealed partial class JiraClient
                         $"search startAt={startAt}");
                 }
 
-                _log.Information("Starting a new search slice at {Bound} after {Count} issues", next, startAt);
+                _log.LogInformation("Starting a new search slice at {Bound} after {Count} issues", next, startAt);
                 bound = next;
                 startAt = 0;
             }

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using RestSharp;
-using Serilog;
+using Microsoft.Extensions.Logging;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Connectors.Http;
 using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Settings;
 
 namespace StrategyLayer.Connectors.Jira;
 
@@ -26,14 +27,14 @@ internal sealed partial class JiraClient : IWorkSource
     private TimeZoneInfo? _zone;
     private IssueReader? _reader;
 
-    public JiraClient(SourceSettings settings, JiraOptions options, JiraFlavor flavor, ILogger log, TimeProvider time)
+    public JiraClient(SourceSettings settings, JiraOptions options, JiraFlavor flavor, ILoggerFactory logs, TimeProvider time)
     {
         _settings = settings;
         _options = options;
         _flavor = flavor;
         _time = time;
-        _log = log.ForContext("Source", settings.Name);
-        _http = new SourceHttp(settings, log, time, DescribeError);
+        _log = new SourceLogger(logs.CreateLogger<JiraClient>(), settings.Name);
+        _http = new SourceHttp(settings, logs.CreateLogger<SourceHttp>(), time, DescribeError);
     }
 
     public string Name => _settings.Name;
@@ -94,7 +95,7 @@ internal sealed partial class JiraClient : IWorkSource
             catch (SourceException e) when (_settings.Auth.Kind == AuthKind.None && e.StatusCode is 401 or 404)
             {
                 // Anonymous access has no profile: Jira reads JQL dates in its default zone, unknown to us.
-                _log.Warning("No Jira profile for anonymous access; JQL dates are sent in UTC (set the timeZone option to override)");
+                _log.LogWarning("No Jira profile for anonymous access; JQL dates are sent in UTC (set the timeZone option to override)");
             }
         }
 
@@ -105,11 +106,11 @@ internal sealed partial class JiraClient : IWorkSource
 
         if (TimeZoneInfo.TryFindSystemTimeZoneById(name, out var zone))
         {
-            _log.Debug("JQL dates are read in the Jira user's time zone {Zone}", name);
+            _log.LogDebug("JQL dates are read in the Jira user's time zone {Zone}", name);
             return zone;
         }
 
-        _log.Warning("Unknown Jira time zone {Zone}; JQL dates are sent in UTC", name);
+        _log.LogWarning("Unknown Jira time zone {Zone}; JQL dates are sent in UTC", name);
         return TimeZoneInfo.Utc;
     }
 
@@ -124,13 +125,13 @@ internal sealed partial class JiraClient : IWorkSource
                 if (IssueReader.Text(IssueReader.Prop(field, "schema"), "custom") == EpicLinkSchema)
                 {
                     var id = IssueReader.Text(field, "id");
-                    _log.Debug("Epic Link is field {FieldId}", id);
+                    _log.LogDebug("Epic Link is field {FieldId}", id);
                     return id;
                 }
             }
         }
 
-        _log.Information("No Epic Link field on this Jira; epics come from parents only");
+        _log.LogInformation("No Epic Link field on this Jira; epics come from parents only");
         return null;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Domain.Errors;
 
@@ -14,11 +15,14 @@ public static class JiraSource
         string.Equals(type, CloudType, StringComparison.OrdinalIgnoreCase)
         || string.Equals(type, DataCenterType, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>A Jira source's settings before the config file's own values: the connector's defaults.</summary>
+    public static SourceSettings Defaults(string name, string type, Uri baseUrl) => new() { Name = name, Type = type, BaseUrl = baseUrl };
+
     /// <summary>
     /// A read-only Jira source for <c>jira-cloud</c> (REST v3, <c>/search/jql</c>) or
     /// <c>jira-datacenter</c> (REST v2, <c>/search</c> sliced by <c>updated</c>).
     /// </summary>
-    public static IWorkSource Create(SourceSettings settings, Serilog.ILogger log, TimeProvider time)
+    public static IWorkSource Create(SourceSettings settings, ILoggerFactory logs, TimeProvider time)
     {
         var flavor = settings.Type.ToLowerInvariant() switch
         {
@@ -29,6 +33,6 @@ public static class JiraSource
                 ErrorKind.Usage,
                 $"sources[{settings.Name}].type"),
         };
-        return new JiraClient(settings, JiraOptions.From(settings), flavor, log, time);
+        return new JiraClient(settings, JiraOptions.From(settings), flavor, logs, time);
     }
 }

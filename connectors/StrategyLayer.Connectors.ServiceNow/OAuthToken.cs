@@ -1,10 +1,11 @@
 using System.Text.Json;
 using RestSharp;
 using RestSharp.Authenticators;
-using Serilog;
+using Microsoft.Extensions.Logging;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Connectors.Http;
 using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Settings;
 
 namespace StrategyLayer.Connectors.ServiceNow;
 
@@ -28,14 +29,14 @@ internal sealed class OAuthToken : IAuthenticator, IDisposable
     private string? _refreshToken;
     private DateTimeOffset _expires;
 
-    public OAuthToken(SourceSettings settings, ILogger log, TimeProvider time)
+    public OAuthToken(SourceSettings settings, ILoggerFactory logs, TimeProvider time)
     {
         _auth = settings.Auth;
         _time = time;
-        _log = log.ForContext("Source", settings.Name);
+        _log = new SourceLogger(logs.CreateLogger<OAuthToken>(), settings.Name);
 
         // The token endpoint gets the same retries, but no authenticator of its own.
-        _tokenHttp = new SourceHttp(settings with { Auth = SourceAuth.Anonymous }, log, time, ServiceNowError.Describe);
+        _tokenHttp = new SourceHttp(settings with { Auth = SourceAuth.Anonymous }, logs.CreateLogger<SourceHttp>(), time, ServiceNowError.Describe);
     }
 
     /// <summary>
@@ -59,7 +60,7 @@ internal sealed class OAuthToken : IAuthenticator, IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            _log.Information("ServiceNow answered 401: requesting a new OAuth token");
+            _log.LogInformation("ServiceNow answered 401: requesting a new OAuth token");
             await FetchAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }
@@ -99,7 +100,7 @@ internal sealed class OAuthToken : IAuthenticator, IDisposable
             }
             catch (SourceException e) when (e.StatusCode is 400 or 401)
             {
-                _log.Information("The OAuth refresh token was refused: asking again with the {Grant} grant", grant);
+                _log.LogInformation("The OAuth refresh token was refused: asking again with the {Grant} grant", grant);
                 _refreshToken = null;
             }
         }
@@ -153,7 +154,7 @@ internal sealed class OAuthToken : IAuthenticator, IDisposable
         _token = token;
         _refreshToken = refresh ?? (grant == "refresh_token" ? _refreshToken : null);
         _expires = _time.GetUtcNow() + lifetime;
-        _log.Information("Got an OAuth token ({Grant} grant), valid for {Lifetime}", grant, lifetime);
+        _log.LogInformation("Got an OAuth token ({Grant} grant), valid for {Lifetime}", grant, lifetime);
     }
 
     private static string? Text(JsonElement root, string name) =>

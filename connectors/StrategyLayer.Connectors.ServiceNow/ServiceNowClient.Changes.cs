@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Items;
@@ -81,17 +82,17 @@ internal sealed partial class ServiceNowClient
                         records.Add(record);
                         if (record.Replaced.Count > 0)
                         {
-                            _log.Warning("Stored {Table} record {Key} at {Where} with U+FFFD in {Fields}", table, record.Item.Key, where, string.Join(", ", record.Replaced.Select(r => r.Field)));
+                            _log.LogWarning("Stored {Table} record {Key} at {Where} with U+FFFD in {Fields}", table, record.Item.Key, where, string.Join(", ", record.Replaced.Select(r => r.Field)));
                         }
                     }
                     else if (bad is not null)
                     {
                         quarantined.Add(bad);
-                        _log.Warning("Quarantined {Table} record {Key} ({SysId}) at {Where}: {Reason}", table, bad.Key, bad.SourceId, where, bad.Reason);
+                        _log.LogWarning("Quarantined {Table} record {Key} ({SysId}) at {Where}: {Reason}", table, bad.Key, bad.SourceId, where, bad.Reason);
                     }
                 }
 
-                _log.Debug("Read {Table} page {Page}: {Count} records, {Quarantined} quarantined", table, number, records.Count, quarantined.Count);
+                _log.LogDebug("Read {Table} page {Page}: {Count} records, {Quarantined} quarantined", table, number, records.Count, quarantined.Count);
                 yield return new SourcePage(table, number, records, quarantined, last!) { SourceTime = page.ServerTime };
             }
         }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Domain.Items;
 
@@ -21,7 +22,7 @@ internal sealed partial class ServiceNowClient
         if (unaskable.Count > 0)
         {
             // A value that would break the IN list is never sent: it stays quarantined, and listed.
-            _log.Warning("Not read again (not usable in a query): {Ids}", unaskable);
+            _log.LogWarning("Not read again (not usable in a query): {Ids}", unaskable);
         }
 
         var batch = 0;
@@ -52,7 +53,7 @@ internal sealed partial class ServiceNowClient
                     }
                     else if (bad is not null)
                     {
-                        _log.Warning("Still unreadable: {Table} record {Key} ({SysId}) at {Where}: {Reason}", table, bad.Key, bad.SourceId, where, bad.Reason);
+                        _log.LogWarning("Still unreadable: {Table} record {Key} ({SysId}) at {Where}: {Reason}", table, bad.Key, bad.SourceId, where, bad.Reason);
                         quarantined.Add(bad);
                     }
                 }

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using RestSharp;
-using Serilog;
+using Microsoft.Extensions.Logging;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Connectors.Http;
 using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Settings;
 
 namespace StrategyLayer.Connectors.ServiceNow;
 
@@ -20,20 +21,20 @@ internal sealed partial class ServiceNowClient : IWorkSource
     private readonly SourceHttp _http;
     private readonly ItemNormalizer _normalizer;
 
-    public ServiceNowClient(SourceSettings settings, ServiceNowOptions options, ILogger log, TimeProvider time)
+    public ServiceNowClient(SourceSettings settings, ServiceNowOptions options, ILoggerFactory logs, TimeProvider time)
     {
         _settings = settings;
         _options = options;
-        _log = log.ForContext("Source", settings.Name);
+        _log = new SourceLogger(logs.CreateLogger<ServiceNowClient>(), settings.Name);
         _normalizer = new ItemNormalizer(settings);
         if (settings.Auth.Kind == AuthKind.OAuth)
         {
-            _oauth = new OAuthToken(settings, log, time);
-            _http = new SourceHttp(settings, log, time, ServiceNowError.Describe, _oauth, _oauth.RefreshAsync);
+            _oauth = new OAuthToken(settings, logs, time);
+            _http = new SourceHttp(settings, logs.CreateLogger<SourceHttp>(), time, ServiceNowError.Describe, _oauth, _oauth.RefreshAsync);
         }
         else
         {
-            _http = new SourceHttp(settings, log, time, ServiceNowError.Describe);
+            _http = new SourceHttp(settings, logs.CreateLogger<SourceHttp>(), time, ServiceNowError.Describe);
         }
     }
 

@@ -1,4 +1,3 @@
-using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Domain.Settings;
 
 namespace StrategyLayer.Configuration;
@@ -20,7 +19,7 @@ public sealed record AppConfig
     public required string Strategy { get; init; }
     public required string Rules { get; init; }
     public required string Templates { get; init; }
-    public IReadOnlyList<SourceSettings> Sources { get; init; } = [];
+    public IReadOnlyList<SourceConfig> Sources { get; init; } = [];
     public IReadOnlyList<AudienceSettings> Audiences { get; init; } = [];
     public IReadOnlyList<ChannelSettings> Channels { get; init; } = [];
     public IReadOnlyList<ScheduleSettings> Schedules { get; init; } = [];

@@ -1,6 +1,5 @@
 using Newtonsoft.Json.Linq;
 using StrategyLayer.Configuration.Files;
-using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Settings;
 
@@ -37,9 +36,9 @@ internal sealed class SectionReader(JsonFile file, Func<string, string?> lookup,
         return list;
     }
 
-    public List<SourceSettings> Sources(JArray? array) => Each<SourceSettings>(array, Source);
+    public List<SourceConfig> Sources(JArray? array) => Each<SourceConfig>(array, Source);
 
-    private SourceSettings? Source(JObject token, IReadOnlyList<SourceSettings> list)
+    private SourceConfig? Source(JObject token, IReadOnlyList<SourceConfig> list)
     {
         var name = (string)token["name"]!;
         if (list.Any(s => s.Name == name))
@@ -49,11 +48,6 @@ internal sealed class SectionReader(JsonFile file, Func<string, string?> lookup,
 
         var type = (string)token["type"]!;
         var tables = token["tables"]?.Values<string>().OfType<string>().ToList() ?? [];
-        if (type == "servicenow" && tables.Count == 0)
-        {
-            tables = ["incident", "change_request", "problem"];
-        }
-
         var options = new Dictionary<string, string>();
         if (token["options"] is JObject extra)
         {
@@ -70,19 +64,21 @@ internal sealed class SectionReader(JsonFile file, Func<string, string?> lookup,
             return null;
         }
 
-        var defaults = new SourceSettings { Name = name, Type = type, BaseUrl = uri };
-        return defaults with
+        return new SourceConfig
         {
+            Name = name,
+            Type = type,
+            BaseUrl = uri,
             Scope = (string?)token["scope"] ?? "",
             Auth = Auth(token["auth"] as JObject, type),
             Tables = tables,
             TeamField = (string?)token["teamField"],
             EstimateField = (string?)token["estimateField"],
             Fields = (token["fields"] as JObject)?.Properties().ToDictionary(p => p.Name, p => (string)p.Value!) ?? new Dictionary<string, string>(),
-            NotDoneResolutions = token["notDoneResolutions"]?.Values<string>().OfType<string>().ToList() ?? defaults.NotDoneResolutions,
-            Overlap = token["overlapMinutes"] is { } o ? TimeSpan.FromMinutes((int)o) : defaults.Overlap,
-            PageSize = (int?)token["pageSize"] ?? (type == "servicenow" ? 1000 : 100),
-            Resilience = token["maxRetries"] is { } r ? defaults.Resilience with { MaxRetries = (int)r } : defaults.Resilience,
+            NotDoneResolutions = token["notDoneResolutions"]?.Values<string>().OfType<string>().ToList(),
+            Overlap = token["overlapMinutes"] is { } o ? TimeSpan.FromMinutes((int)o) : null,
+            PageSize = (int?)token["pageSize"],
+            MaxRetries = (int?)token["maxRetries"],
             Options = options,
         };
     }
@@ -253,7 +249,7 @@ internal sealed class SectionReader(JsonFile file, Func<string, string?> lookup,
     }
 
     /// <summary>Audiences name channels and templates that exist; schedules name sources and audiences that exist.</summary>
-    public void CheckReferences(JObject root, List<SourceSettings> sources, List<ChannelSettings> channels, List<AudienceSettings> audiences, string templates)
+    public void CheckReferences(JObject root, List<SourceConfig> sources, List<ChannelSettings> channels, List<AudienceSettings> audiences, string templates)
     {
         // Read from the tokens, not the settings: in tolerant mode an audience may have been left out.
         foreach (var token in (root["audiences"] as JArray)?.OfType<JObject>() ?? [])

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using StrategyLayer.Distribution.Channels;
 using StrategyLayer.Domain.Runs;
 
@@ -45,7 +46,7 @@ public sealed partial class PackDistributor
             var error = _channels.ContainsKey(work.Channel)
                 ? $"channel '{work.Channel}' has an unknown type"
                 : $"audience '{work.Audience}' names channel '{work.Channel}', which is not configured";
-            _log.Error("Cannot deliver to {Audience}: {Error}", work.Audience, error);
+            _log.LogError("Cannot deliver to {Audience}: {Error}", work.Audience, error);
             return [new DeliveryOutcome(null, work.Audience, work.Channel, null, DeliveryStatus.Failed, error)];
         }
 
@@ -89,14 +90,14 @@ public sealed partial class PackDistributor
         await using var claim = await _locks.TryLockAsync("delivery:" + candidate.Id, cancellationToken);
         if (claim is null)
         {
-            _log.Information("Delivery {DeliveryId} to {Channel} for {Audience} {Period} is being sent by another process: left to it", candidate.Id, candidate.Channel, candidate.Audience, candidate.Period);
+            _log.LogInformation("Delivery {DeliveryId} to {Channel} for {Audience} {Period} is being sent by another process: left to it", candidate.Id, candidate.Channel, candidate.Audience, candidate.Period);
             return new DeliveryOutcome(candidate.Id, candidate.Audience, candidate.Channel, candidate.Recipient, DeliveryStatus.InProgress);
         }
 
         var stored = await _store.GetDeliveryAsync(candidate.Id, cancellationToken);
         if (stored is { State: DeliveryState.Sent })
         {
-            _log.Debug("Delivery {DeliveryId} to {Channel} for {Audience} {Period} already sent", stored.Id, stored.Channel, stored.Audience, stored.Period);
+            _log.LogDebug("Delivery {DeliveryId} to {Channel} for {Audience} {Period} already sent", stored.Id, stored.Channel, stored.Audience, stored.Period);
             return retry ? null : new DeliveryOutcome(stored.Id, stored.Audience, stored.Channel, stored.Recipient, DeliveryStatus.AlreadySent);
         }
 
@@ -106,13 +107,13 @@ public sealed partial class PackDistributor
             // An older version of a pack that has since been delivered: sending it now would
             // overwrite the newer one. Kept, with the reason, and never retried.
             await _store.SaveDeliveryAsync(delivery with { State = DeliveryState.Failed, NextAttempt = DateTimeOffset.MaxValue, LastError = $"superseded by delivery {newer.Id} (a newer pack for {delivery.Period})", AttemptBy = null, AttemptStarted = null }, cancellationToken);
-            _log.Information("Delivery {DeliveryId} superseded by {NewerId}; not retried", delivery.Id, newer.Id);
+            _log.LogInformation("Delivery {DeliveryId} superseded by {NewerId}; not retried", delivery.Id, newer.Id);
             return null;
         }
 
         if (delivery.AttemptBy is { } by)
         {
-            _log.Warning(
+            _log.LogWarning(
                 "Delivery {DeliveryId} of {Audience} {Period} to {Channel} {Recipient}: the attempt {Node} began at {AttemptStarted:u} never recorded its outcome (its process died or was stopped mid-send), so the message may have gone out; sending it again with the same Message-ID",
                 delivery.Id, delivery.Audience, delivery.Period, delivery.Channel, delivery.Recipient ?? "-", by, delivery.AttemptStarted);
         }
@@ -157,7 +158,7 @@ public sealed partial class PackDistributor
         };
         // Recorded whatever is being cancelled: the message went out.
         await _store.SaveDeliveryAsync(sent, CancellationToken.None);
-        _log.Information(
+        _log.LogInformation(
             "Delivered {Audience} {Period} to {Channel} {Recipient} (delivery {DeliveryId}, attempt {Attempt})",
             sent.Audience, sent.Period, sent.Channel, sent.Recipient ?? "-", sent.Id, sent.Attempts);
         return new DeliveryOutcome(sent.Id, sent.Audience, sent.Channel, sent.Recipient, DeliveryStatus.Sent);
@@ -169,7 +170,7 @@ public sealed partial class PackDistributor
         var next = _time.GetUtcNow() + _options.BackoffAfter(attempts);
         var failed = delivery with { State = DeliveryState.Failed, Attempts = attempts, LastError = error, NextAttempt = next, AttemptBy = null, AttemptStarted = null };
         await _store.SaveDeliveryAsync(failed, CancellationToken.None);
-        _log.Warning(
+        _log.LogWarning(
             "Delivery {DeliveryId} of {Audience} {Period} to {Channel} failed (attempt {Attempt}), kept in the outbox until {NextAttempt}: {Error}",
             failed.Id, failed.Audience, failed.Period, failed.Channel, attempts, next, error);
         return new DeliveryOutcome(failed.Id, failed.Audience, failed.Channel, failed.Recipient, DeliveryStatus.Failed, error, next);

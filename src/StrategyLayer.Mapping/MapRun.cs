@@ -1,5 +1,5 @@
 using System.Globalization;
-using Serilog;
+using Microsoft.Extensions.Logging;
 using StrategyLayer.Domain.Items;
 using StrategyLayer.Domain.Mapping;
 using StrategyLayer.Domain.Strategy;

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Playwright;
-using Serilog;
+using Microsoft.Extensions.Logging;
 
 namespace StrategyLayer.Reporting.Pdf;
 
@@ -55,7 +55,7 @@ public sealed class PdfPrinter(PdfPrinterOptions? options = null, ILogger? log =
             Scale = 1,
             Margin = new Margin { Top = "16mm", Bottom = "14mm", Left = "12mm", Right = "12mm" },
         }).ConfigureAwait(false);
-        log.Information("Printed {Html} to {Pdf}", htmlPath, pdfPath);
+        log.LogInformation("Printed {Html} to {Pdf}", htmlPath, pdfPath);
         return pdfPath;
     }
 
@@ -97,7 +97,7 @@ public sealed class PdfPrinter(PdfPrinterOptions? options = null, ILogger? log =
                     Args = options.Args,
                     Timeout = options.TimeoutMs,
                 }).ConfigureAwait(false);
-                log.Information("Chromium {Version} started from {Path}", browser.Version, options.ExecutablePath);
+                log.LogInformation("Chromium {Version} started from {Path}", browser.Version, options.ExecutablePath);
                 return browser;
             }
             catch (PlaywrightException e)

@@ -4,7 +4,7 @@ using System.Text;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
-using Serilog;
+using Microsoft.Extensions.Logging;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Reporting.Model;
 using StrategyLayer.Reporting.Rendering;
@@ -38,7 +38,7 @@ public sealed class PackRenderer(string templatesFolder, ILogger? log = null)
         }
 
         await File.WriteAllTextAsync(outPath, html, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
-        log.Information("Wrote {Template} pack for {Period} to {Path}", templateName, model.Period, outPath);
+        log.LogInformation("Wrote {Template} pack for {Period} to {Path}", templateName, model.Period, outPath);
         return outPath;
     }
 

@@ -1,4 +1,4 @@
-using Serilog;
+using Microsoft.Extensions.Logging;
 using StrategyLayer.Domain.Items;
 using StrategyLayer.Domain.Mapping;
 using StrategyLayer.Domain.Reporting;
@@ -104,7 +104,7 @@ public sealed partial class ReportBuilder
         cancellationToken.ThrowIfCancellationRequested();
         if (await snapshots.FrozenAsync(period, cancellationToken).ConfigureAwait(false) is { } frozen)
         {
-            log.Information("Period {Period} is frozen: the pack is built from its snapshot of {AsOf}", period.Name, frozen.AsOf);
+            log.LogInformation("Period {Period} is frozen: the pack is built from its snapshot of {AsOf}", period.Name, frozen.AsOf);
             return await WithPreviousAsync(SnapshotService.ToPeriodData(frozen, period), cancellationToken).ConfigureAwait(false);
         }
 
@@ -114,7 +114,7 @@ public sealed partial class ReportBuilder
         if (save && snapshotsTo is not null)
         {
             await snapshots.SaveAsync(data, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            log.Information(
+            log.LogInformation(
                 "Snapshot of {Period} saved ({State}): {Items} items, {Bytes} bytes of rows",
                 period.Name, state, data.Aggregates.Summary.InScope, data.ItemRows.Length);
         }

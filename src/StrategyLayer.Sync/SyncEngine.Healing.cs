@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Domain.Items;
 using StrategyLayer.Store;
@@ -21,7 +22,7 @@ public sealed partial class SyncEngine
             return;
         }
 
-        log.Information("Reading {Count} flagged {Source} records again by id", ids.Count, source.Name);
+        log.LogInformation("Reading {Count} flagged {Source} records again by id", ids.Count, source.Name);
         tally.Reread += ids.Count;
         await foreach (var batch in source.RereadAsync(partition, ids, cancellationToken).ConfigureAwait(false))
         {
@@ -40,7 +41,7 @@ public sealed partial class SyncEngine
                 tally.Deleted += await sync.MarkRemovedAsync([.. batch.Missing.Select(id => new ItemRemoval(id, new Removal(RemovalReason.Deleted, now)))], cancellationToken).ConfigureAwait(false);
                 await sync.ClearDataQualityAsync(partition, batch.Missing, cancellationToken).ConfigureAwait(false);
                 tally.Healed += batch.Missing.Count;
-                log.Information("{Count} flagged {Source} records are gone upstream: {Ids}", batch.Missing.Count, source.Name, batch.Missing);
+                log.LogInformation("{Count} flagged {Source} records are gone upstream: {Ids}", batch.Missing.Count, source.Name, batch.Missing);
             }
         }
     }

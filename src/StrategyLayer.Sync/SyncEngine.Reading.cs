@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Threading.Channels;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Domain.Items;
@@ -49,7 +50,7 @@ public sealed partial class SyncEngine
                 rejected.AddRange(page.Quarantined);
                 foreach (var q in page.Quarantined)
                 {
-                    log.Warning("Quarantined {Source} record {Key} on page {Page}: {Reason}", source.Name, q.Key ?? q.SourceId ?? "?", page.Number, q.Reason);
+                    log.LogWarning("Quarantined {Source} record {Key} on page {Page}: {Reason}", source.Name, q.Key ?? q.SourceId ?? "?", page.Number, q.Reason);
                 }
 
                 if (records.Count + rejected.Count >= batchSize)

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Serilog;
+using Microsoft.Extensions.Logging;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Items;
@@ -53,11 +53,11 @@ public sealed partial class SyncEngine(IItemSync store, INamedValues values, ILo
                 // this partition only; what it committed before stays committed and is reported.
                 if (ex is StrategyLayerException)
                 {
-                    log.Error("Sync of {Source} {Table} failed after {Upserted} upserted: {Message}", source.Name, table ?? "", tally.Upserted, ex.Message);
+                    log.LogError("Sync of {Source} {Table} failed after {Upserted} upserted: {Message}", source.Name, table ?? "", tally.Upserted, ex.Message);
                 }
                 else
                 {
-                    log.Error(ex, "Sync of {Source} {Table} failed unexpectedly after {Upserted} upserted", source.Name, table ?? "", tally.Upserted);
+                    log.LogError(ex, "Sync of {Source} {Table} failed unexpectedly after {Upserted} upserted", source.Name, table ?? "", tally.Upserted);
                 }
 
                 tally.Fail(ex is StrategyLayerException ? ex.Message : $"{source.Name}: unexpected failure: {ex.Message}");
@@ -91,7 +91,7 @@ public sealed partial class SyncEngine(IItemSync store, INamedValues values, ILo
         catch (StrategyLayerException ex) when (!cancellationToken.IsCancellationRequested)
         {
             // The records are still flagged: the next sync asks for them again.
-            log.Warning("Reading {Source} {Table} records again by id failed: {Message}", source.Name, partition, ex.Message);
+            log.LogWarning("Reading {Source} {Table} records again by id failed: {Message}", source.Name, partition, ex.Message);
             tally.Fail(ex.Message);
         }
 
@@ -107,7 +107,7 @@ public sealed partial class SyncEngine(IItemSync store, INamedValues values, ILo
             tally.OutOfScope += o;
         }
 
-        log.Information(
+        log.LogInformation(
             "Synced {Source} {Table}: {Fetched} fetched, {Upserted} upserted, {Unchanged} unchanged, {Quarantined} quarantined, {Replaced} with replaced text, {Healed} of {Reread} read again healed, {Deleted} deleted, {OutOfScope} out of scope",
             source.Name,
             partition,
@@ -254,7 +254,7 @@ public sealed partial class SyncEngine(IItemSync store, INamedValues values, ILo
         {
             var cleared = await sync.ClearDataQualityAsync(partition, clean, cancellationToken).ConfigureAwait(false);
             tally.Healed += clean.Count / 2;
-            log.Information("{Count} {Source} records flagged before read cleanly now ({Cleared} flags cleared)", clean.Count / 2, source.Name, cleared);
+            log.LogInformation("{Count} {Source} records flagged before read cleanly now ({Cleared} flags cleared)", clean.Count / 2, source.Name, cleared);
         }
     }
 

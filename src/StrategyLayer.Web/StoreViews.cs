@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using StrategyLayer.Domain.Items;
 using StrategyLayer.Domain.Mapping;
 using StrategyLayer.Domain.Reporting;
@@ -91,7 +92,7 @@ internal sealed class StoreViews
         }
         catch (Exception e)
         {
-            log.Warning(e, "Warming the web view's caches failed; pages will read the store on demand");
+            log.LogWarning(e, "Warming the web view's caches failed; pages will read the store on demand");
         }
     });
 

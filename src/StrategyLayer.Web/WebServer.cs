@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Serilog;
+using Microsoft.Extensions.Logging;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Mapping;
 using StrategyLayer.Mapping;
@@ -120,7 +120,7 @@ public static class WebServer
         var running = new RunningWebServer(app, bound.Count > 0 ? bound : urls, views);
         views.SetWebBaseUrl(options.WebBaseUrl ?? running.Url);
         running.Warmed = views.Warm();
-        log.Information("Web view listening on {Urls} (sign-in: {SignIn})", running.Urls, SignInKind(options));
+        log.LogInformation("Web view listening on {Urls} (sign-in: {SignIn})", running.Urls, SignInKind(options));
         return running;
 
         void MapStatic(WebApplication web, PageRenderer pages)
@@ -181,7 +181,7 @@ public static class WebServer
         catch (Exception e) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
         {
             var requestId = context.TraceIdentifier;
-            log.Error(e, "Web request {Method} {Path} failed; request id {RequestId}", context.Request.Method, context.Request.Path.Value, requestId);
+            log.LogError(e, "Web request {Method} {Path} failed; request id {RequestId}", context.Request.Method, context.Request.Path.Value, requestId);
             context.Response.Clear();
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             if (context.Request.Path.StartsWithSegments("/api"))

@@ -1,4 +1,4 @@
-using Serilog;
+using Microsoft.Extensions.Logging.Abstractions;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Domain.Errors;
 using Xunit;
@@ -18,7 +18,7 @@ public class JiraSourceTests
     [Fact]
     public void A_type_that_is_not_jira_is_a_usage_error_naming_the_source()
     {
-        var e = Assert.Throws<StrategyLayerException>(() => JiraSource.Create(Settings("servicenow"), new LoggerConfiguration().CreateLogger(), TimeProvider.System));
+        var e = Assert.Throws<StrategyLayerException>(() => JiraSource.Create(Settings("servicenow"), NullLoggerFactory.Instance, TimeProvider.System));
 
         Assert.Equal(ErrorKind.Usage, e.Kind);
         Assert.Equal("sources[jira].type", e.Where);
@@ -28,7 +28,7 @@ public class JiraSourceTests
     public void A_bad_option_is_a_usage_error_naming_its_key()
     {
         var e = Assert.Throws<StrategyLayerException>(() =>
-            JiraSource.Create(Settings("jira-datacenter", new() { ["sliceLimit"] = "lots" }), new LoggerConfiguration().CreateLogger(), TimeProvider.System));
+            JiraSource.Create(Settings("jira-datacenter", new() { ["sliceLimit"] = "lots" }), NullLoggerFactory.Instance, TimeProvider.System));
 
         Assert.Equal(ErrorKind.Usage, e.Kind);
         Assert.Equal("sources[jira].sliceLimit", e.Where);
@@ -37,8 +37,8 @@ public class JiraSourceTests
     [Fact]
     public async Task Both_flavours_are_served_with_one_partition()
     {
-        await using var cloud = JiraSource.Create(Settings("jira-cloud"), new LoggerConfiguration().CreateLogger(), TimeProvider.System);
-        await using var dc = JiraSource.Create(Settings("JIRA-DATACENTER"), new LoggerConfiguration().CreateLogger(), TimeProvider.System);
+        await using var cloud = JiraSource.Create(Settings("jira-cloud"), NullLoggerFactory.Instance, TimeProvider.System);
+        await using var dc = JiraSource.Create(Settings("JIRA-DATACENTER"), NullLoggerFactory.Instance, TimeProvider.System);
 
         Assert.Equal([""], cloud.Partitions);
         Assert.Equal("jira", dc.Name);

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
-using Serilog;
+using Microsoft.Extensions.Logging.Abstractions;
+using Serilog.Extensions.Logging;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Connectors.Jira.Tests.Support;
 using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Settings;
 using WireMock;
 using Xunit;
 
@@ -27,18 +29,29 @@ public class ResilienceTests : IClassFixture<JiraServerFixture>
     private static string OnePage => IssueJson.CloudPage([IssueJson.Issue("1", "PAY-1", "2026-11-20T10:00:00.000+0000")], null, true);
 
     [Fact]
-    public async Task A_429_waits_as_long_as_retry_after_says_and_then_succeeds()
+    public async Task A_429_waits_on_the_connectors_clock_as_long_as_retry_after_says_and_then_succeeds()
     {
         var jira = _fixture.NewJira("cloud").Myself("UTC");
-        jira.Post("/rest/api/3/search/jql", FirstThen(FakeJira.Json(429, """{"errorMessages":["Rate limit exceeded."]}""", ("Retry-After", "1")), OnePage));
-        await using var source = jira.Create(jira.Settings(cloud: true));
+        var seen = new List<DateTimeOffset>();
+        var answer = FirstThen(FakeJira.Json(429, """{"errorMessages":["Rate limit exceeded."]}""", ("Retry-After", "30")), OnePage);
+        jira.Post("/rest/api/3/search/jql", request =>
+        {
+            lock (seen)
+            {
+                seen.Add(jira.Time.GetUtcNow());
+            }
 
-        var pages = await source.ReadChangesAsync("", null, CancellationToken.None).ToListAsync();
+            return answer(request);
+        });
+        await using var source = jira.Create(jira.Settings(cloud: true) with { Resilience = FakeJira.FastRetries with { MaxDelay = TimeSpan.FromMinutes(1) } });
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+
+        var pages = await jira.AdvancingAsync(() => source.ReadChangesAsync("", null, CancellationToken.None).ToListAsync().AsTask(), TimeSpan.FromSeconds(1));
 
         Assert.Equal("PAY-1", pages.Single().Records.Single().Item.Key);
-        var searches = jira.RequestsTo("/rest/api/3/search/jql");
-        Assert.Equal(2, searches.Count);
-        Assert.True(searches[1].RequestMessage.DateTime - searches[0].RequestMessage.DateTime >= TimeSpan.FromMilliseconds(900), "Retry-After was not honoured");
+        Assert.Equal(2, seen.Count);
+        Assert.True(seen[1] - seen[0] >= TimeSpan.FromSeconds(30), $"Retry-After was not honoured on the connector's clock: {seen[1] - seen[0]}");
+        Assert.True(wall.Elapsed < TimeSpan.FromSeconds(20), $"the retry waited on the system's timers: {wall.Elapsed}");
     }
 
     [Fact]
@@ -48,26 +61,35 @@ public class ResilienceTests : IClassFixture<JiraServerFixture>
         jira.Post("/rest/api/3/search/jql", FirstThen(FakeJira.Json(500, """{"errorMessages":["Internal server error"]}"""), OnePage));
         await using var source = jira.Create(jira.Settings(cloud: true));
 
-        var pages = await source.ReadChangesAsync("", null, CancellationToken.None).ToListAsync();
+        var pages = await jira.AdvancingAsync(() => source.ReadChangesAsync("", null, CancellationToken.None).ToListAsync().AsTask(), TimeSpan.FromMilliseconds(100));
 
         Assert.Single(pages.Single().Records);
         Assert.Equal(2, jira.RequestsTo("/rest/api/3/search/jql").Count);
     }
 
     [Fact]
-    public async Task Near_the_rate_limit_the_next_request_waits()
+    public async Task Near_the_rate_limit_the_next_request_waits_on_the_connectors_clock()
     {
         var jira = _fixture.NewJira("cloud").Myself("UTC");
-        var calls = 0;
-        jira.Post("/rest/api/3/search/jql", _ => Interlocked.Increment(ref calls) == 1
-            ? FakeJira.Json(200, IssueJson.CloudPage([IssueJson.Issue("1", "PAY-1", "2026-11-20T10:00:00.000+0000")], "p1", false), ("X-RateLimit-NearLimit", "true"))
-            : FakeJira.Json(200, IssueJson.CloudPage([IssueJson.Issue("2", "PAY-2", "2026-11-20T10:01:00.000+0000")], null, true)));
-        await using var source = jira.Create(jira.Settings(cloud: true));
+        var seen = new List<DateTimeOffset>();
+        jira.Post("/rest/api/3/search/jql", _ =>
+        {
+            lock (seen)
+            {
+                seen.Add(jira.Time.GetUtcNow());
+                return seen.Count == 1
+                    ? FakeJira.Json(200, IssueJson.CloudPage([IssueJson.Issue("1", "PAY-1", "2026-11-20T10:00:00.000+0000")], "p1", false), ("X-RateLimit-NearLimit", "true"))
+                    : FakeJira.Json(200, IssueJson.CloudPage([IssueJson.Issue("2", "PAY-2", "2026-11-20T10:01:00.000+0000")], null, true));
+            }
+        });
+        await using var source = jira.Create(jira.Settings(cloud: true) with { Resilience = FakeJira.FastRetries with { NearLimitPause = TimeSpan.FromSeconds(30) } });
+        var wall = System.Diagnostics.Stopwatch.StartNew();
 
-        await source.ReadChangesAsync("", null, CancellationToken.None).ToListAsync();
+        await jira.AdvancingAsync(() => source.ReadChangesAsync("", null, CancellationToken.None).ToListAsync().AsTask(), TimeSpan.FromSeconds(1));
 
-        var searches = jira.RequestsTo("/rest/api/3/search/jql");
-        Assert.True(searches[1].RequestMessage.DateTime - searches[0].RequestMessage.DateTime >= TimeSpan.FromMilliseconds(250), "no pause near the limit");
+        Assert.Equal(2, seen.Count);
+        Assert.True(seen[1] - seen[0] >= TimeSpan.FromSeconds(30), $"no pause near the limit on the connector's clock: {seen[1] - seen[0]}");
+        Assert.True(wall.Elapsed < TimeSpan.FromSeconds(20), $"the pause waited on the system's timers: {wall.Elapsed}");
     }
 
     [Fact]
@@ -76,9 +98,9 @@ public class ResilienceTests : IClassFixture<JiraServerFixture>
         var jira = _fixture.NewJira("cloud");
         jira.Get("/rest/api/3/myself", _ => FakeJira.Json(401, """{"errorMessages":["You are not authenticated."]}"""));
         var sink = new CollectingSink();
-        var log = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(sink).CreateLogger();
+        using var logs = new SerilogLoggerFactory(new Serilog.LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(sink).CreateLogger(), dispose: true);
         var settings = jira.Settings(cloud: true) with { Auth = new SourceAuth { Kind = AuthKind.Basic, User = "bot@example.com", Secret = "ATATT-s3cr3t-token" } };
-        await using var source = jira.Create(settings, log);
+        await using var source = jira.Create(settings, logs);
 
         var e = await Assert.ThrowsAsync<SourceException>(() => source.ReadChangesAsync("", null, CancellationToken.None).ToListAsync().AsTask());
 
@@ -150,7 +172,7 @@ public class ResilienceTests : IClassFixture<JiraServerFixture>
             Scope = "project = PAY",
             Resilience = FakeJira.FastRetries with { MaxRetries = 1 },
         };
-        await using var source = JiraSource.Create(settings, new LoggerConfiguration().CreateLogger(), TimeProvider.System);
+        await using var source = JiraSource.Create(settings, NullLoggerFactory.Instance, TimeProvider.System);
 
         var problem = Assert.Single(await source.ValidateOnlineAsync(CancellationToken.None));
 
@@ -159,20 +181,27 @@ public class ResilienceTests : IClassFixture<JiraServerFixture>
     }
 
     [Fact]
-    public async Task A_503_waits_until_the_rate_limit_reset_instant()
+    public async Task A_503_waits_until_the_rate_limit_reset_instant_on_the_connectors_clock()
     {
         var jira = _fixture.NewJira("cloud").Myself("UTC");
         var calls = 0;
+        var reset = DateTimeOffset.MaxValue;
+        var retriedAt = DateTimeOffset.MinValue;
         jira.Post("/rest/api/3/search/jql", _ => Interlocked.Increment(ref calls) == 1
-            ? FakeJira.Json(503, "Service Unavailable", ("X-RateLimit-Reset", jira.Time.GetUtcNow().AddSeconds(1).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture)))
-            : FakeJira.Json(200, OnePage));
-        await using var source = jira.Create(jira.Settings(cloud: true));
+            ? FakeJira.Json(503, "Service Unavailable", ("X-RateLimit-Reset", (reset = jira.Time.GetUtcNow().AddSeconds(30)).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture)))
+            : Retried(jira.Time.GetUtcNow()));
+        await using var source = jira.Create(jira.Settings(cloud: true) with { Resilience = FakeJira.FastRetries with { MaxDelay = TimeSpan.FromMinutes(1) } });
 
-        await source.ReadChangesAsync("", null, CancellationToken.None).ToListAsync();
+        await jira.AdvancingAsync(() => source.ReadChangesAsync("", null, CancellationToken.None).ToListAsync().AsTask(), TimeSpan.FromSeconds(1));
 
-        var searches = jira.RequestsTo("/rest/api/3/search/jql");
-        Assert.Equal(2, searches.Count);
-        Assert.True(searches[1].RequestMessage.DateTime - searches[0].RequestMessage.DateTime >= TimeSpan.FromMilliseconds(500), "X-RateLimit-Reset was not honoured");
+        Assert.Equal(2, jira.RequestsTo("/rest/api/3/search/jql").Count);
+        Assert.True(retriedAt >= reset, $"X-RateLimit-Reset was not honoured on the connector's clock: retried at {retriedAt:O}, reset at {reset:O}");
+
+        ResponseMessage Retried(DateTimeOffset at)
+        {
+            retriedAt = at;
+            return FakeJira.Json(200, OnePage);
+        }
     }
 
     [Fact]
@@ -192,7 +221,7 @@ public class ResilienceTests : IClassFixture<JiraServerFixture>
         var settings = jira.Settings(cloud: true) with { Resilience = FakeJira.FastRetries with { Timeout = TimeSpan.FromMilliseconds(300) } };
         await using var source = jira.Create(settings);
 
-        var pages = await source.ReadChangesAsync("", null, CancellationToken.None).ToListAsync();
+        var pages = await jira.AdvancingAsync(() => source.ReadChangesAsync("", null, CancellationToken.None).ToListAsync().AsTask(), TimeSpan.FromMilliseconds(100));
 
         Assert.Single(pages.Single().Records);
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using StrategyLayer.Connectors.Contract;
+using StrategyLayer.Domain.Settings;
 using StrategyLayer.Connectors.ServiceNow.Tests.Support;
 using StrategyLayer.Domain.Errors;
 using WireMock.RequestBuilders;
@@ -112,7 +112,8 @@ public class OAuthTests : IClassFixture<ServiceNowServer>
         TokenEndpoint.On(_sn, revokeFirst: true);
         var sink = new CollectingSink();
         var auth = ClientCredentials with { Grant = "password", User = "svc.pmo", Secret = "pw-s3cr3t" };
-        await using var source = ServiceNowServer.Source(_sn.Settings(auth: auth), sink.Logger());
+        using var logs = sink.Logs();
+        await using var source = ServiceNowServer.Source(_sn.Settings(auth: auth), logs);
 
         await Collect.PagesAsync(source, "incident");
 

@@ -1,3 +1,4 @@
+using StrategyLayer.Domain.Settings;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Connectors.ServiceNow.Tests.Support;
 using Xunit;

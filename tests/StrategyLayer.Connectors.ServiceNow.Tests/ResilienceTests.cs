@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using StrategyLayer.Domain.Settings;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Connectors.ServiceNow.Tests.Support;
 using StrategyLayer.Domain.Errors;

@@ -4,8 +4,9 @@ using Polly;
 using Polly.Retry;
 using RestSharp;
 using RestSharp.Authenticators;
-using Serilog;
+using Microsoft.Extensions.Logging;
 using StrategyLayer.Connectors.Contract;
+using StrategyLayer.Domain.Settings;
 using StrategyLayer.Domain.Errors;
 
 namespace StrategyLayer.Connectors.Http;
@@ -29,20 +30,20 @@ public sealed class SourceHttp : IDisposable
 
     /// <param name="settings">The source; its <see cref="SourceSettings.Auth"/> gives basic or bearer auth.</param>
     /// <param name="log">Where requests are logged (method, path, status, time; never headers).</param>
-    /// <param name="time">The connector's clock: a Retry-After date or rate-limit reset instant is read against it.</param>
+    /// <param name="time">The connector's clock: a Retry-After date or rate-limit reset instant is read against it, and every wait (retry delays, the near-limit pause) runs on it.</param>
     /// <param name="describeError">Reads the vendor's error text from a failed response.</param>
     /// <param name="authenticator">Overrides the auth from settings (ServiceNow OAuth).</param>
     /// <param name="refreshOnUnauthorized">Called once on a 401; true means "credentials refreshed, try again".</param>
     public SourceHttp(
         SourceSettings settings,
-        ILogger log,
+        ILogger<SourceHttp> log,
         TimeProvider time,
         Func<RestResponse, string?> describeError,
         IAuthenticator? authenticator = null,
         Func<CancellationToken, Task<bool>>? refreshOnUnauthorized = null)
     {
         _settings = settings;
-        _log = log.ForContext("Source", settings.Name);
+        _log = new SourceLogger(log, settings.Name);
         _time = time;
         _describeError = describeError;
         _refreshOnUnauthorized = refreshOnUnauthorized;
@@ -84,7 +85,7 @@ public sealed class SourceHttp : IDisposable
                     Interlocked.Increment(ref _requests);
                     var started = System.Diagnostics.Stopwatch.GetTimestamp();
                     var r = await _client.ExecuteAsync(request, ct).ConfigureAwait(false);
-                    _log.Debug(
+                    _log.LogDebug(
                         "{Method} {Resource} → {Status} in {Elapsed} ms",
                         request.Method,
                         request.Resource,
@@ -125,7 +126,7 @@ public sealed class SourceHttp : IDisposable
             _ => $"HTTP {status} {response.StatusDescription}{Suffix(vendor)}",
         };
         // The sync says it once, with the source; the log file keeps where it happened.
-        _log.Information("Request failed at {Where}: {Message}", where, message);
+        _log.LogInformation("Request failed at {Where}: {Message}", where, message);
         return new SourceException(_settings.Name, message, where, status == 0 ? null : status, response.ErrorException);
     }
 
@@ -150,8 +151,8 @@ public sealed class SourceHttp : IDisposable
         var near = RetryAfter.Header(response, "X-RateLimit-NearLimit");
         if (string.Equals(near, "true", StringComparison.OrdinalIgnoreCase))
         {
-            _log.Information("Near the rate limit: pausing {Pause} between requests", _settings.Resilience.NearLimitPause);
-            await Task.Delay(_settings.Resilience.NearLimitPause, cancellationToken).ConfigureAwait(false);
+            _log.LogInformation("Near the rate limit: pausing {Pause} between requests", _settings.Resilience.NearLimitPause);
+            await Task.Delay(_settings.Resilience.NearLimitPause, _time, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -167,7 +168,7 @@ public sealed class SourceHttp : IDisposable
             return ResiliencePipeline<RestResponse>.Empty;
         }
 
-        return new ResiliencePipelineBuilder<RestResponse>()
+        return new ResiliencePipelineBuilder<RestResponse> { TimeProvider = _time }
             .AddRetry(new RetryStrategyOptions<RestResponse>
             {
                 MaxRetryAttempts = resilience.MaxRetries,
@@ -183,7 +184,7 @@ public sealed class SourceHttp : IDisposable
                     : null),
                 OnRetry = args =>
                 {
-                    _log.Warning(
+                    _log.LogWarning(
                         "Retrying {Source} after {Reason} (attempt {Attempt}), waiting {Seconds:0.0} s",
                         _settings.Name,
                         NetworkFailure.Reason(args.Outcome),

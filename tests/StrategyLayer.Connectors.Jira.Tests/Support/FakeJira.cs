@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
-using Serilog;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using StrategyLayer.Connectors.Contract;
 using WireMock;
 using WireMock.Logging;
@@ -55,8 +56,23 @@ internal sealed class FakeJira
         Resilience = FastRetries,
     };
 
-    public IWorkSource Create(SourceSettings settings, ILogger? log = null) =>
-        JiraSource.Create(settings, log ?? new LoggerConfiguration().CreateLogger(), Time);
+    public IWorkSource Create(SourceSettings settings, ILoggerFactory? logs = null) =>
+        JiraSource.Create(settings, logs ?? NullLoggerFactory.Instance, Time);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> while moving the connector's clock on by <paramref name="step"/>
+    /// whenever the work is waiting: retries and pauses wait on that clock, never on the system's timers.
+    /// </summary>
+    public async Task<T> AdvancingAsync<T>(Func<Task<T>> work, TimeSpan step)
+    {
+        var task = work();
+        while (await Task.WhenAny(task, Task.Delay(TimeSpan.FromMilliseconds(5))).ConfigureAwait(false) != task)
+        {
+            Time.Advance(step);
+        }
+
+        return await task.ConfigureAwait(false);
+    }
 
     public FakeJira Get(string path, Func<IRequestMessage, ResponseMessage> handler)
     {

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
+using Serilog.Extensions.Logging;
 
 namespace StrategyLayer.Connectors.ServiceNow.Tests.Support;
 
@@ -20,7 +22,8 @@ public sealed class CollectingSink : ILogEventSink
         }
     }
 
-    public ILogger Logger() => new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(this).CreateLogger();
+    /// <summary>Loggers as the CLI makes them (Serilog behind Microsoft.Extensions.Logging), writing here.</summary>
+    public ILoggerFactory Logs() => new SerilogLoggerFactory(new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(this).CreateLogger(), dispose: true);
 
     public void Emit(LogEvent logEvent)
     {

@@ -1,4 +1,6 @@
-using Serilog;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using StrategyLayer.Domain.Settings;
 using StrategyLayer.Connectors.Contract;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -50,8 +52,8 @@ public sealed class ServiceNowServer : IDisposable
         },
     };
 
-    public static IWorkSource Source(SourceSettings settings, ILogger? log = null, TimeProvider? time = null) =>
-        ServiceNowSource.Create(settings, log ?? new LoggerConfiguration().CreateLogger(), time ?? TimeProvider.System);
+    public static IWorkSource Source(SourceSettings settings, ILoggerFactory? logs = null, TimeProvider? time = null) =>
+        ServiceNowSource.Create(settings, logs ?? NullLoggerFactory.Instance, time ?? TimeProvider.System);
 
     public void Dispose() => Server.Stop();
 }

@@ -1,4 +1,4 @@
-namespace StrategyLayer.Connectors.Contract;
+namespace StrategyLayer.Domain.Settings;
 
 /// <summary>
 /// Credentials, read from the environment by the config loader. <see cref="ToString"/> never

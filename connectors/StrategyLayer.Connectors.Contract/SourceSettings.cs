@@ -1,3 +1,5 @@
+using StrategyLayer.Domain.Settings;
+
 namespace StrategyLayer.Connectors.Contract;
 
 /// <summary>
