@@ -36,7 +36,7 @@ internal sealed partial class JiraClient
                 var (read, bad) = reader.ReadLeniently(issue, Name, page.Number, page.Where);
                 if (bad is not null)
                 {
-                    _log.LogWarning("Quarantined {Key} from {Where}: {Reason}", bad.Key ?? bad.SourceId ?? "?", page.Where, bad.Reason);
+                    // Logged once, by the sync that receives the page.
                     quarantined.Add(bad with { Partition = partition });
                     continue;
                 }

@@ -87,8 +87,8 @@ internal sealed partial class ServiceNowClient
                     }
                     else if (bad is not null)
                     {
+                        // Logged once, by the sync that receives the page.
                         quarantined.Add(bad);
-                        _log.LogWarning("Quarantined {Table} record {Key} ({SysId}) at {Where}: {Reason}", table, bad.Key, bad.SourceId, where, bad.Reason);
                     }
                 }
 

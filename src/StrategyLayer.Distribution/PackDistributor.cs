@@ -1,4 +1,5 @@
-using Serilog;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using StrategyLayer.Distribution.Channels;
 using StrategyLayer.Domain.Settings;
 using StrategyLayer.Store;
@@ -40,7 +41,7 @@ public sealed partial class PackDistributor
         IReadOnlyList<ChannelSettings> channels,
         IReadOnlyList<AudienceSettings> audiences,
         TimeProvider time,
-        ILogger? log = null,
+        ILogger<PackDistributor>? log = null,
         HttpClient? http = null,
         DistributionOptions? options = null,
         IEnumerable<IDeliveryChannel>? senders = null,
@@ -51,7 +52,7 @@ public sealed partial class PackDistributor
         _channels = channels.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
         _audiences = audiences.ToDictionary(a => a.Name, StringComparer.OrdinalIgnoreCase);
         _time = time;
-        _log = (log ?? Serilog.Core.Logger.None).ForContext<PackDistributor>();
+        _log = log ?? NullLogger<PackDistributor>.Instance;
         _options = options ?? DistributionOptions.Default;
         var all = senders?.ToList() ?? [new EmailChannel(), new FolderChannel(), new WebhookChannel(http ?? new HttpClient { Timeout = TimeSpan.FromSeconds(30) })];
         _senders = all.ToDictionary(s => s.Type, StringComparer.OrdinalIgnoreCase);

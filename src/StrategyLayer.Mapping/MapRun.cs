@@ -35,7 +35,7 @@ public static partial class MapRun
 
     /// <summary>Maps every stored item; <paramref name="full"/> re-evaluates every item even when nothing changed.</summary>
     /// <param name="store">The items it reads, the mappings it writes and the named values (fingerprint, as-of, watermarks) it keeps.</param>
-    /// <param name="log">Where the map's summary is written; nowhere when null.</param>
+    /// <param name="log">Where the map's summary is written (a logger of the <see cref="MapRun"/> category); nowhere when null.</param>
     public static Task<MapSummary> ExecuteAsync<TStore>(TStore store, StrategyTree tree, RuleSet rules, DateTimeOffset asOf, IProgress<int>? progress, CancellationToken ct, bool full = false, ILogger? log = null)
         where TStore : IItemReader, IMappingStore, INamedValues
     {
@@ -130,7 +130,7 @@ public static partial class MapRun
             await store.SetValueAsync(WatermarkKeyPrefix + source, ticks.ToString(CultureInfo.InvariantCulture), ct).ConfigureAwait(false);
         }
 
-        log?.ForContext(typeof(MapRun)).Information("Mapped {Items} items: {Mapped} mapped, {Untracked} untracked, {Evaluated} evaluated, {Writes} writes", summary.Items, summary.Mapped, summary.Untracked, summary.Evaluated, summary.Writes);
+        log?.LogInformation("Mapped {Items} items: {Mapped} mapped, {Untracked} untracked, {Evaluated} evaluated, {Writes} writes", summary.Items, summary.Mapped, summary.Untracked, summary.Evaluated, summary.Writes);
         return summary;
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Playwright;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace StrategyLayer.Reporting.Pdf;
 
@@ -10,10 +11,10 @@ namespace StrategyLayer.Reporting.Pdf;
 /// prints in its own context with JavaScript off and the network offline, so a pack can neither
 /// run script nor fetch anything while it prints.
 /// </summary>
-public sealed class PdfPrinter(PdfPrinterOptions? options = null, ILogger? log = null) : IAsyncDisposable
+public sealed class PdfPrinter(PdfPrinterOptions? options = null, ILogger<PdfPrinter>? log = null) : IAsyncDisposable
 {
     private readonly PdfPrinterOptions options = options ?? PdfPrinterOptions.Default;
-    private readonly ILogger log = log ?? Serilog.Core.Logger.None;
+    private readonly ILogger log = log ?? NullLogger<PdfPrinter>.Instance;
     private readonly SemaphoreSlim gate = new(1, 1);
     private IPlaywright? playwright;
     private IBrowser? browser;

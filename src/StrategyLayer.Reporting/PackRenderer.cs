@@ -5,6 +5,7 @@ using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Reporting.Model;
 using StrategyLayer.Reporting.Rendering;
@@ -18,12 +19,12 @@ namespace StrategyLayer.Reporting;
 /// of the templates folder). A template error is a <see cref="DiagnosticsException"/> naming the
 /// template file, line and column.
 /// </summary>
-public sealed class PackRenderer(string templatesFolder, ILogger? log = null)
+public sealed class PackRenderer(string templatesFolder, ILogger<PackRenderer>? log = null)
 {
     public const int LoopLimit = 20_000;
     public const int RecursionLimit = 64;
 
-    private readonly ILogger log = log ?? Serilog.Core.Logger.None;
+    private readonly ILogger log = log ?? NullLogger<PackRenderer>.Instance;
 
     public string TemplatesFolder { get; } = Path.GetFullPath(templatesFolder);
 

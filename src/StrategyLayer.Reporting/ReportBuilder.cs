@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using StrategyLayer.Domain.Items;
 using StrategyLayer.Domain.Mapping;
 using StrategyLayer.Domain.Reporting;
@@ -39,7 +40,7 @@ public sealed partial class ReportBuilder
         ReportSettings settings,
         ReportEnvironment environment,
         TimeProvider time,
-        ILogger? log = null)
+        ILogger<ReportBuilder>? log = null)
     {
         this.store = store;
         this.snapshotsTo = snapshotsTo;
@@ -48,7 +49,7 @@ public sealed partial class ReportBuilder
         this.settings = settings;
         this.environment = environment;
         this.time = time;
-        this.log = log ?? Serilog.Core.Logger.None;
+        this.log = log ?? NullLogger<ReportBuilder>.Instance;
         snapshots = new SnapshotService(store, snapshotsTo, environment.TimeZone);
         links = new ItemLinks(environment.WebBaseUrl);
     }

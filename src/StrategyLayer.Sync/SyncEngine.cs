@@ -17,7 +17,7 @@ namespace StrategyLayer.Sync;
 /// </summary>
 /// <param name="store">Where items, quarantined records and cursors go (one store sync per source).</param>
 /// <param name="values">Where the deletion marks and the last full sync are kept.</param>
-public sealed partial class SyncEngine(IItemSync store, INamedValues values, ILogger log, TimeProvider time)
+public sealed partial class SyncEngine(IItemSync store, INamedValues values, ILogger<SyncEngine> log, TimeProvider time)
 {
     private const int ClassifyChunk = 100;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using StrategyLayer.Domain.Items;
 using StrategyLayer.Domain.Mapping;
 using StrategyLayer.Domain.Reporting;
@@ -8,7 +7,6 @@ using StrategyLayer.Reporting.Model;
 using StrategyLayer.Reporting.Snapshots;
 using StrategyLayer.Store;
 using StrategyLayer.Web.Pages;
-using ILogger = Serilog.ILogger;
 
 namespace StrategyLayer.Web;
 
@@ -24,6 +22,7 @@ internal sealed class StoreViews
     private readonly IStoreReader store;
     private readonly WebServerOptions options;
     private readonly IItemFilterCompiler filters;
+    private readonly ILoggerFactory logs;
     private readonly ILogger log;
     private readonly Cached<IReadOnlyDictionary<string, ItemMapping>> mappings;
     private readonly Cached<StoreIndex> index;
@@ -34,12 +33,13 @@ internal sealed class StoreViews
     private ReportBuilder reports;
 
     /// <param name="store">The reading roles only: nothing the web view holds can write.</param>
-    public StoreViews(IStoreReader store, WebServerOptions options, IItemFilterCompiler filters, ILogger log, string webBaseUrl)
+    public StoreViews(IStoreReader store, WebServerOptions options, IItemFilterCompiler filters, ILoggerFactory logs, string webBaseUrl)
     {
         this.store = store;
         this.options = options;
         this.filters = filters;
-        this.log = log;
+        this.logs = logs;
+        log = logs.CreateLogger<StoreViews>();
         WebBaseUrl = webBaseUrl.TrimEnd('/');
         reports = Reports();
         var time = options.TimeProvider;
@@ -173,7 +173,7 @@ internal sealed class StoreViews
         options.Report,
         new ReportEnvironment(options.TimeZone, WebBaseUrl, options.Sources),
         options.TimeProvider,
-        log);
+        logs.CreateLogger<ReportBuilder>());
 
     // A period's figures need a pass over every item: kept per period for CacheFor, refreshed in the background.
     private Task<PeriodData> PeriodAsync(ReportingPeriod period, CancellationToken cancellationToken)

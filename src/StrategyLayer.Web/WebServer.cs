@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Mapping;
 using StrategyLayer.Mapping;
@@ -9,7 +9,6 @@ using StrategyLayer.Web.Api;
 using StrategyLayer.Web.Pages;
 using StrategyLayer.Web.Security;
 using StrategyLayer.Web.Views;
-using ILogger = Serilog.ILogger;
 
 namespace StrategyLayer.Web;
 
@@ -27,10 +26,11 @@ public static class WebServer
         WebServerOptions options,
         IStoreReader store,
         IItemFilterCompiler? filters = null,
-        ILogger? log = null,
+        ILoggerFactory? logs = null,
         CancellationToken cancellationToken = default)
     {
-        log ??= Serilog.Core.Logger.None;
+        logs ??= NullLoggerFactory.Instance;
+        var log = logs.CreateLogger(typeof(WebServer));
         var urls = BindingGuard.Parse(options.Urls);
         BindingGuard.Check(urls, options.SignInConfigured, !string.IsNullOrEmpty(options.BearerToken), options.AllowBearerOverHttp);
         var renderer = new PageRenderer(options.TemplatesFolder);
@@ -56,18 +56,14 @@ public static class WebServer
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.UseUrls([.. urls]);
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        // The host's own lines go to the caller's loggers. A failure to start is reported once, by the
+        // caller, in one line naming the URL: not also as the host's own error with its stack trace.
         builder.Logging.ClearProviders();
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        // A failure to start is reported once, by the caller, in one line naming the URL: not also as
-        // the host's own error with its stack trace. (Serilog's factory does not see the filters above.)
-        builder.Services.AddSerilog(
-            new LoggerConfiguration().MinimumLevel.Verbose()
-                .MinimumLevel.Override("Microsoft.Extensions.Hosting", Serilog.Events.LogEventLevel.Fatal)
-                // Data Protection writes a whole key element (the secret) at Trace when one fails to load; its Error line leaves it out.
-                .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection", Serilog.Events.LogEventLevel.Information)
-                .WriteTo.Logger(log)
-                .CreateLogger(),
-            dispose: true);
+        builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical);
+        // Data Protection writes a whole key element (the secret) at Trace when one fails to load; its Error line leaves it out.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Information);
+        builder.Logging.AddProvider(new HostLoggerProvider(logs));
         builder.Services.AddSingleton<IHostLifetime, HostLifetime>();
         if (options.SignInConfigured)
         {
@@ -75,7 +71,7 @@ public static class WebServer
         }
 
         var app = builder.Build();
-        var views = new StoreViews(store, options, filters ?? new ItemFilterCompiler(options.Rules.CustomFields), log, options.WebBaseUrl ?? "");
+        var views = new StoreViews(store, options, filters ?? new ItemFilterCompiler(options.Rules.CustomFields), logs, options.WebBaseUrl ?? "");
         app.Use((context, next) => Guarded(context, next, renderer, log));
         if (!options.SignInConfigured)
         {
@@ -140,10 +136,10 @@ public static class WebServer
         WebServerOptions options,
         IStoreReader store,
         IItemFilterCompiler? filters = null,
-        ILogger? log = null,
+        ILoggerFactory? logs = null,
         CancellationToken stop = default)
     {
-        await using var running = await StartAsync(options, store, filters, log, stop).ConfigureAwait(false);
+        await using var running = await StartAsync(options, store, filters, logs, stop).ConfigureAwait(false);
         try
         {
             await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false);

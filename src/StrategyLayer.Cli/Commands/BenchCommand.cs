@@ -67,11 +67,11 @@ public static partial class BenchCommand
 
         say("re-sync with nothing changed (every item read again, compared by hash)");
         started = Stopwatch.GetTimestamp();
-        var engine = new SyncEngine(store, store, session.Log, session.Time);
+        var engine = new SyncEngine(store, store, session.Logger<SyncEngine>(), session.Time);
         var rereads = await Task.WhenAll(config.Sources.Select(async settings =>
         {
             // Side by side, as the sync verb runs its sources.
-            await using var source = SourceFactory.Create(settings, session.Log, session.Time);
+            await using var source = SourceFactory.Create(settings, session.Logs, session.Time);
             return await engine.SyncAsync(source, false, null, ct, fromScratch: true).ConfigureAwait(false);
         })).ConfigureAwait(false);
         var reread = rereads.Sum(reports => reports.Sum(r => r.Fetched));

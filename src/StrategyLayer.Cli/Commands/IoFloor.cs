@@ -40,7 +40,7 @@ public static class IoFloor
             return doc;
         }
 
-        foreach (var source in config.Sources)
+        foreach (var source in config.Sources.Select(SourceFactory.Settings))
         {
             var baseUrl = source.BaseUrl.AbsoluteUri.TrimEnd('/');
             if (source.Type == "jira-cloud")

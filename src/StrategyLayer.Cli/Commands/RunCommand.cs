@@ -66,7 +66,7 @@ public static class RunCommand
         var store = await session.StoreAsync(ct).ConfigureAwait(false);
 
         // Deliveries are claimed through the store's locks: across a cluster's nodes on PostgreSQL.
-        var distributor = new PackDistributor(store, config.Channels, config.Audiences, session.Time, session.Log, options: DistributionOptions.Default with { Node = session.Node }, locks: store);
+        var distributor = new PackDistributor(store, config.Channels, config.Audiences, session.Time, session.Logger<PackDistributor>(), options: DistributionOptions.Default with { Node = session.Node }, locks: store);
         var result = await distributor.RetryPendingAsync(ct).ConfigureAwait(false);
         var packs = new List<PackToDeliver>();
         var pdfProblems = new List<string>();

@@ -34,7 +34,7 @@ public static class ServeCommand
     public static async Task<RunningWebServer> StartAsync(Session session, string? urls, CancellationToken ct)
     {
         var store = await session.StoreAsync(ct).ConfigureAwait(false);
-        var server = await WebServer.StartAsync(Options(session, urls) with { SignInKeys = store }, store, new ItemFilterCompiler(session.Config.CustomFields), session.Log, ct).ConfigureAwait(false);
+        var server = await WebServer.StartAsync(Options(session, urls) with { SignInKeys = store }, store, new ItemFilterCompiler(session.Config.CustomFields), session.Logs, ct).ConfigureAwait(false);
         if (!session.Quiet && !session.JsonOutput)
         {
             await Console.Out.WriteLineAsync($"Web view on {string.Join(", ", server.Urls)} (read-only; Ctrl-C stops it)").ConfigureAwait(false);

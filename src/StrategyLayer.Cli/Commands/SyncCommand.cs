@@ -3,6 +3,7 @@ using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Cli.Output;
 using StrategyLayer.Cli.Progress;
+using StrategyLayer.Configuration;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Runs;
@@ -102,7 +103,7 @@ public static class SyncCommand
         // work), each committing its own batches; reports keep the configured order.
         var store = await session.StoreAsync(ct).ConfigureAwait(false);
         var board = session.Progress;
-        var engine = new SyncEngine(store, store, session.Log, session.Time);
+        var engine = new SyncEngine(store, store, session.Logger<SyncEngine>(), session.Time);
         var perSource = await Task.WhenAll(sources.Select(settings => SyncSourceAsync(session, engine, settings, full, board, store, ct))).ConfigureAwait(false);
         return perSource.SelectMany(r => r).ToList();
     }
@@ -142,11 +143,13 @@ public static class SyncCommand
     /// One source, on its own: whatever it throws (its settings, its first request, something no one
     /// foresaw) becomes its error entry, and the sources beside it keep what they synced.
     /// </summary>
-    private static async Task<IReadOnlyList<SyncReport>> SyncSourceAsync(Session session, SyncEngine engine, SourceSettings settings, bool full, ProgressBoard board, IItemReader store, CancellationToken ct)
+    private static async Task<IReadOnlyList<SyncReport>> SyncSourceAsync(Session session, SyncEngine engine, SourceConfig config, bool full, ProgressBoard board, IItemReader store, CancellationToken ct)
     {
+        SourceSettings? settings = null;
         try
         {
-            await using var source = SourceFactory.Create(settings, session.Log, session.Time);
+            settings = SourceFactory.Settings(config);
+            await using var source = SourceFactory.Create(settings, session.Logs, session.Time);
             var rows = await SourceRows.CreateAsync(session, source, board, store, ct).ConfigureAwait(false);
             var reports = await engine.SyncAsync(source, full, rows, ct).ConfigureAwait(false);
             rows.Finish(reports);
@@ -154,9 +157,9 @@ public static class SyncCommand
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            session.Log.Error(ex, "Sync of {Source} failed", settings.Name);
-            var tables = settings.Type == "servicenow" && settings.Tables.Count > 0 ? settings.Tables.Select(t => (string?)t) : [null];
-            return [.. tables.Select(t => new SyncReport { Source = settings.Name, Table = t, Error = ex is StrategyLayerException ? ex.Message : $"{settings.Name}: unexpected failure: {ex.Message}" })];
+            session.Log.Error(ex, "Sync of {Source} failed", config.Name);
+            var tables = settings is { Type: "servicenow", Tables.Count: > 0 } ? settings.Tables.Select(t => (string?)t) : [null];
+            return [.. tables.Select(t => new SyncReport { Source = config.Name, Table = t, Error = ex is StrategyLayerException ? ex.Message : $"{config.Name}: unexpected failure: {ex.Message}" })];
         }
     }
 

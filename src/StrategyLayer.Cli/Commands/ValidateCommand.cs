@@ -45,7 +45,7 @@ public static class ValidateCommand
             {
                 foreach (var settings in config.Sources)
                 {
-                    await using var source = SourceFactory.Create(settings, session.Log, session.Time);
+                    await using var source = SourceFactory.Create(settings, session.Logs, session.Time);
                     problems.AddRange(await source.ValidateOnlineAsync(ct).ConfigureAwait(false));
                 }
             }
@@ -94,7 +94,7 @@ public static class ValidateCommand
         },
         (session, config, problems, _) =>
         {
-            problems.AddRange(new PackRenderer(config.Templates, session.Log).Validate());
+            problems.AddRange(new PackRenderer(config.Templates, session.Logger<PackRenderer>()).Validate());
             problems.AddRange(WebServer.ValidateTemplates(config.Templates));
             try
             {

@@ -43,7 +43,7 @@ public static class Pipeline
             SyncedNow = syncedNow?.GroupBy(s => s.Source).ToDictionary(g => g.Key, g => Sync(g.ToList())),
         };
         var store = await session.StoreAsync(ct).ConfigureAwait(false);
-        return new ReportBuilder(store, store, tree, new ItemFilterCompiler(config.CustomFields), settings, environment, session.Time, session.Log);
+        return new ReportBuilder(store, store, tree, new ItemFilterCompiler(config.CustomFields), settings, environment, session.Time, session.Logger<ReportBuilder>());
     }
 
     /// <summary>Maps the stored items; records no run (whoever started the run does).</summary>
@@ -51,7 +51,7 @@ public static class Pipeline
     {
         var files = LoadMapping(session);
         var store = await session.StoreAsync(ct).ConfigureAwait(false);
-        return await MapRun.ExecuteAsync(store, files.Tree, files.Rules, session.Time.GetUtcNow(), progress, ct, full, session.Log).ConfigureAwait(false);
+        return await MapRun.ExecuteAsync(store, files.Tree, files.Rules, session.Time.GetUtcNow(), progress, ct, full, session.Logger(typeof(MapRun))).ConfigureAwait(false);
     }
 
     /// <summary>What a map's run record says.</summary>
@@ -86,7 +86,7 @@ public static class Pipeline
         var config = session.Config;
         var store = await session.StoreAsync(ct).ConfigureAwait(false);
         var builder = await ReportsAsync(session, ct, syncedNow: syncedNow).ConfigureAwait(false);
-        var renderer = new PackRenderer(config.Templates, session.Log);
+        var renderer = new PackRenderer(config.Templates, session.Logger<PackRenderer>());
 
         // The suggestions are gathered in the pass that computes the period, so the store is read
         // once; a frozen period is read from its snapshot, and then they need a pass of their own.
@@ -122,7 +122,7 @@ public static class Pipeline
             var printing = session.Progress.Add("Printing the packs to PDF (chromium)", packs.Count, "packs");
             try
             {
-                await using var printer = new PdfPrinter(log: session.Log);
+                await using var printer = new PdfPrinter(log: session.Logger<PdfPrinter>());
                 foreach (var pack in packs)
                 {
                     written.Add(await printer.PrintAsync(pack.HtmlPath, pack.PdfPath, new PdfPageLabels(pack.Title, pack.Period), ct).ConfigureAwait(false));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Serilog;
 using Serilog.Events;
+using Serilog.Extensions.Logging;
 using Spectre.Console;
 using StrategyLayer.Cli.Logging;
 using StrategyLayer.Cli.Output;
@@ -17,6 +18,7 @@ namespace StrategyLayer.Cli.Hosting;
 public sealed class Session : IDisposable
 {
     private readonly SecretMask _mask = new();
+    private readonly SerilogLoggerFactory _logs;
     private Serilog.Core.Logger _log;
     private AppConfig? _config;
     private IStrategyStore? _store;
@@ -32,6 +34,7 @@ public sealed class Session : IDisposable
         Quiet = parse.GetValue(GlobalOptions.Quiet);
         Verb = parse.CommandResult.Command.Name;
         _log = LogSetup.Create(_mask, null, ConsoleLevel, WriteLogLine);
+        _logs = new SerilogLoggerFactory(new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(new CurrentLoggerSink(() => _log)).CreateLogger(), dispose: true);
         Time = time ?? TimeProvider.System;
     }
 
@@ -54,6 +57,15 @@ public sealed class Session : IDisposable
     /// </summary>
     public string Node { get; } = $"{Environment.MachineName.ToLowerInvariant()}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..4]}";
     public ILogger Log => _log;
+
+    /// <summary>The stages' loggers (Microsoft.Extensions.Logging), written by Serilog to this session's sinks (masked), whichever logger the session holds at the time.</summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory Logs => _logs;
+
+    /// <summary>A stage's logger, of <typeparamref name="T"/>'s category.</summary>
+    public Microsoft.Extensions.Logging.ILogger<T> Logger<T>() => new Microsoft.Extensions.Logging.Logger<T>(_logs);
+
+    /// <summary>A logger of <paramref name="category"/>'s category (a static class's, such as MapRun).</summary>
+    public Microsoft.Extensions.Logging.ILogger Logger(Type category) => _logs.CreateLogger(category.FullName ?? category.Name);
     public SecretMask Mask => _mask;
 
     /// <summary>Progress bars only on a terminal, never with --json or --quiet.</summary>
@@ -190,6 +202,7 @@ public sealed class Session : IDisposable
         _board = null;
         _store?.Dispose();
         _store = null;
+        _logs.Dispose();
         _log.Dispose();
     }
 }

@@ -13,7 +13,7 @@ public static class TemplateCheck
 {
     public static void ThrowIfBroken(Session session)
     {
-        var problems = new PackRenderer(session.Config.Templates, session.Log).Validate();
+        var problems = new PackRenderer(session.Config.Templates, session.Logger<PackRenderer>()).Validate();
         if (problems.Count > 0)
         {
             throw new DiagnosticsException(problems);

@@ -2,7 +2,6 @@ using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
 using Serilog.Formatting.Display;
-using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Domain.Settings;
 
 namespace StrategyLayer.Cli.Logging;
