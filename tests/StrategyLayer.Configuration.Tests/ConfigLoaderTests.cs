@@ -1,5 +1,4 @@
 using StrategyLayer.Domain.Settings;
-using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Domain.Errors;
 using Xunit;
 
@@ -56,7 +55,9 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Equal(AuthKind.Basic, jira.Auth.Kind);
         Assert.Equal("tok-123456", jira.Auth.Secret);
         Assert.Equal("/prefix", jira.BaseUrl.AbsolutePath);
-        Assert.Equal(["incident", "change_request", "problem"], config.Sources[1].Tables);
+        // No tables in the file: the ServiceNow connector supplies its defaults, not the config loader.
+        Assert.Empty(config.Sources[1].Tables);
+        Assert.Null(config.Sources[1].PageSize);
         Assert.Equal("s3cr3t-value", config.Sources[1].Auth.ClientSecret);
         Assert.Equal(Path.Combine(_dir.Path, "cfg", "out", "share"), config.Channels[0].Path);
         Assert.DoesNotContain("tok-123456", jira.Auth.ToString(), StringComparison.Ordinal);

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.Extensions.Logging;
 using Serilog;
+using Serilog.Extensions.Logging;
 using StrategyLayer.Distribution.Channels;
 using StrategyLayer.Domain.Runs;
 using StrategyLayer.Domain.Settings;
@@ -50,7 +52,7 @@ public sealed class DeliveryClaimTests : IDisposable
         }
     }
 
-    private PackDistributor Node(string node, HeldChannel channel, AudienceSettings audience, ILogger? log = null) =>
+    private PackDistributor Node(string node, HeldChannel channel, AudienceSettings audience, ILogger<PackDistributor>? log = null) =>
         new(_file.Store, [new ChannelSettings { Name = "share", Type = "folder", Path = _folder.Path }], [audience], _time, log, options: DistributionOptions.Default with { Node = node }, senders: [channel], locks: _file.Store);
 
     [Fact]
@@ -102,7 +104,8 @@ public sealed class DeliveryClaimTests : IDisposable
         };
         await _file.Store.SaveDeliveryAsync(cutShort, CancellationToken.None);
         var sink = new CollectingSink();
-        using var log = new LoggerConfiguration().MinimumLevel.Debug().WriteTo.Sink(sink).CreateLogger();
+        using var logs = new SerilogLoggerFactory(new LoggerConfiguration().MinimumLevel.Debug().WriteTo.Sink(sink).CreateLogger(), dispose: true);
+        var log = logs.CreateLogger<PackDistributor>();
         var channel = new HeldChannel();
         channel.Release.SetResult();
 

@@ -228,9 +228,9 @@ public sealed class MapRunTests : IDisposable
     {
         await _file.Put([Items.Issue("PAY-1", i => i with { Labels = ["pci"] }), Items.Issue("OPS-1")]);
         var sink = new CollectingSink();
-        using var log = new Serilog.LoggerConfiguration().WriteTo.Sink(sink).CreateLogger();
+        using var logs = new Serilog.Extensions.Logging.SerilogLoggerFactory(new Serilog.LoggerConfiguration().WriteTo.Sink(sink).CreateLogger(), dispose: true);
 
-        var summary = await MapRun.ExecuteAsync(_file.Store, Tree, Rules, Items.AsOf, null, CancellationToken.None, log: log);
+        var summary = await MapRun.ExecuteAsync(_file.Store, Tree, Rules, Items.AsOf, null, CancellationToken.None, log: logs.CreateLogger(typeof(MapRun).FullName!));
 
         var logged = Assert.Single(sink.Events, e => e.MessageTemplate.Text.StartsWith("Mapped ", StringComparison.Ordinal));
         Assert.Equal($"Mapped {summary.Items} items: {summary.Mapped} mapped, {summary.Untracked} untracked, {summary.Evaluated} evaluated, {summary.Writes} writes", logged.RenderMessage(System.Globalization.CultureInfo.InvariantCulture));

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using Serilog;
+using Microsoft.Extensions.Logging.Abstractions;
 using StrategyLayer.Domain.Items;
 using StrategyLayer.Store.LiteDb;
 using Xunit;
@@ -24,7 +24,7 @@ public sealed class RecordsThatHealTests : IDisposable
         _store = LiteStrategyStore.Open(Path.Combine(_dir, "store.db"), LiteStoreOptions.Default with { TimeProvider = _ours });
     }
 
-    private SyncEngine Engine => new(_store, _store, new LoggerConfiguration().CreateLogger(), _ours);
+    private SyncEngine Engine => new(_store, _store, NullLogger<SyncEngine>.Instance, _ours);
 
     private static WorkItem Item(int n, string source = "jira") => new()
     {

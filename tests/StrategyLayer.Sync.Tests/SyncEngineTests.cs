@@ -1,4 +1,4 @@
-using Serilog;
+using Microsoft.Extensions.Logging.Abstractions;
 using StrategyLayer.Domain.Items;
 using StrategyLayer.Store.LiteDb;
 using Xunit;
@@ -17,7 +17,7 @@ public sealed class SyncEngineTests : IDisposable
         _store = LiteStrategyStore.Open(Path.Combine(_dir, "store.db"));
     }
 
-    private SyncEngine Engine => new(_store, _store, new LoggerConfiguration().CreateLogger(), TimeProvider.System);
+    private SyncEngine Engine => new(_store, _store, NullLogger<SyncEngine>.Instance, TimeProvider.System);
 
     private static WorkItem Item(int n, DateTimeOffset updated, string title = "Work") => new()
     {

@@ -50,8 +50,8 @@ public sealed class TwoNodes : IAsyncLifetime
 
     private async Task<RunningWebServer> StartAsync(DemoStore demo)
     {
-        var log = new Serilog.LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(Log).CreateLogger();
-        var node = await WebServer.StartAsync(Idp.Configure(demo.Options()) with { SignInKeys = demo.Store }, demo.Store, log: log);
+        var logs = new Serilog.Extensions.Logging.SerilogLoggerFactory(new Serilog.LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(Log).CreateLogger(), dispose: true);
+        var node = await WebServer.StartAsync(Idp.Configure(demo.Options()) with { SignInKeys = demo.Store }, demo.Store, logs: logs);
         nodes.Add(node);
         return node;
     }

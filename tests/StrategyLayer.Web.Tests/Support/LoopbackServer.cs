@@ -4,6 +4,7 @@ namespace StrategyLayer.Web.Tests.Support;
 public class LoopbackServer : IAsyncLifetime
 {
     private RunningWebServer? server;
+    private Serilog.Extensions.Logging.SerilogLoggerFactory? logs;
 
     public LoopbackServer()
         : this(extraWebItems: 120)
@@ -28,8 +29,8 @@ public class LoopbackServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Demo.SeedAsync();
-        var log = new Serilog.LoggerConfiguration().MinimumLevel.Debug().WriteTo.Sink(Log).CreateLogger();
-        server = await WebServer.StartAsync(Configure(Demo.Options()), Demo.Store, log: log);
+        logs = new Serilog.Extensions.Logging.SerilogLoggerFactory(new Serilog.LoggerConfiguration().MinimumLevel.Debug().WriteTo.Sink(Log).CreateLogger(), dispose: true);
+        server = await WebServer.StartAsync(Configure(Demo.Options()), Demo.Store, logs: logs);
         Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(server.Url) };
     }
 
@@ -42,6 +43,7 @@ public class LoopbackServer : IAsyncLifetime
         }
 
         Demo.Dispose();
+        logs?.Dispose();
     }
 
     protected virtual WebServerOptions Configure(WebServerOptions options) => options;
