@@ -1,6 +1,5 @@
 using Serilog.Events;
 using StrategyLayer.Cli.Logging;
-using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Domain.Settings;
 using Xunit;
 

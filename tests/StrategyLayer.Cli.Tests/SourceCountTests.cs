@@ -1,4 +1,4 @@
-using Serilog;
+using Microsoft.Extensions.Logging.Abstractions;
 using StrategyLayer.Cli.Commands;
 using StrategyLayer.Connectors.Contract;
 using Xunit;
@@ -16,7 +16,7 @@ public sealed class SourceCountTests(SandboxFixture fixture) : IClassFixture<San
     [InlineData("jira-datacenter")]
     public async Task A_jira_source_counts_what_a_first_sync_will_read(string type)
     {
-        await using var source = SourceFactory.Create(Settings(type), new LoggerConfiguration().CreateLogger(), TimeProvider.System);
+        await using var source = SourceFactory.Create(Settings(type), NullLoggerFactory.Instance, TimeProvider.System);
 
         var count = await source.CountChangesAsync("", null, CancellationToken.None);
 
@@ -26,7 +26,7 @@ public sealed class SourceCountTests(SandboxFixture fixture) : IClassFixture<San
     [Fact]
     public async Task A_servicenow_source_counts_each_table_and_fewer_after_a_recent_cursor()
     {
-        await using var source = SourceFactory.Create(Settings("servicenow"), new LoggerConfiguration().CreateLogger(), TimeProvider.System);
+        await using var source = SourceFactory.Create(Settings("servicenow"), NullLoggerFactory.Instance, TimeProvider.System);
 
         foreach (var table in new[] { "incident", "change_request", "problem" })
         {
