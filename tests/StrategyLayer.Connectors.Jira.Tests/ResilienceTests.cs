@@ -93,7 +93,7 @@ public class ResilienceTests : IClassFixture<JiraServerFixture>
     }
 
     [Fact]
-    public async Task A_401_stops_at_once_with_a_clear_message_that_leaks_no_secret()
+    public async Task A_401_stops_at_once_with_a_clear_message_that_leaks_no_secret_and_every_log_line_names_the_source()
     {
         var jira = _fixture.NewJira("cloud");
         jira.Get("/rest/api/3/myself", _ => FakeJira.Json(401, """{"errorMessages":["You are not authenticated."]}"""));
@@ -109,6 +109,7 @@ public class ResilienceTests : IClassFixture<JiraServerFixture>
         Assert.Contains("You are not authenticated.", e.Message, StringComparison.Ordinal);
         Assert.Single(jira.Requests);
         Assert.NotEmpty(sink.Events);
+        Assert.All(sink.Events, e => Assert.Equal("\"jira\"", e.Properties["Source"].ToString()));
         Assert.DoesNotContain("s3cr3t", e.Message + sink.AllText, StringComparison.Ordinal);
         Assert.StartsWith("Basic ", jira.Requests[0].RequestMessage.Headers!["Authorization"][0], StringComparison.Ordinal);
     }
@@ -191,11 +192,13 @@ public class ResilienceTests : IClassFixture<JiraServerFixture>
             ? FakeJira.Json(503, "Service Unavailable", ("X-RateLimit-Reset", (reset = jira.Time.GetUtcNow().AddSeconds(30)).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture)))
             : Retried(jira.Time.GetUtcNow()));
         await using var source = jira.Create(jira.Settings(cloud: true) with { Resilience = FakeJira.FastRetries with { MaxDelay = TimeSpan.FromMinutes(1) } });
+        var wall = System.Diagnostics.Stopwatch.StartNew();
 
         await jira.AdvancingAsync(() => source.ReadChangesAsync("", null, CancellationToken.None).ToListAsync().AsTask(), TimeSpan.FromSeconds(1));
 
         Assert.Equal(2, jira.RequestsTo("/rest/api/3/search/jql").Count);
         Assert.True(retriedAt >= reset, $"X-RateLimit-Reset was not honoured on the connector's clock: retried at {retriedAt:O}, reset at {reset:O}");
+        Assert.True(wall.Elapsed < TimeSpan.FromSeconds(20), $"the retry waited on the system's timers: {wall.Elapsed}");
 
         ResponseMessage Retried(DateTimeOffset at)
         {
