@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Logging;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using RestSharp;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Domain.Errors;

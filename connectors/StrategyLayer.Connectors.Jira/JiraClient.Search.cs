@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Logging;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using RestSharp;
 using StrategyLayer.Domain.Errors;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using RestSharp;
 using Microsoft.Extensions.Logging;
+using RestSharp;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Connectors.Http;
 using StrategyLayer.Domain.Errors;

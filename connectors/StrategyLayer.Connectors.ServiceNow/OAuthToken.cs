@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using RestSharp;
 using RestSharp.Authenticators;
-using Microsoft.Extensions.Logging;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Connectors.Http;
 using StrategyLayer.Domain.Errors;

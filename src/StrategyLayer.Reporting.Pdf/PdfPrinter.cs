@@ -1,7 +1,7 @@
 using System.Net;
-using Microsoft.Playwright;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Playwright;
 
 namespace StrategyLayer.Reporting.Pdf;
 

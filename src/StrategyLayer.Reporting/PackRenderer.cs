@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Reporting.Model;
 using StrategyLayer.Reporting.Rendering;

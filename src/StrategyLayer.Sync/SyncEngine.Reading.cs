@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Logging;
 using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Domain.Items;
 using StrategyLayer.Store;

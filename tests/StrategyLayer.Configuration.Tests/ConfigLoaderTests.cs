@@ -1,5 +1,5 @@
-using StrategyLayer.Domain.Settings;
 using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Settings;
 using Xunit;
 
 namespace StrategyLayer.Configuration.Tests;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
-using StrategyLayer.Domain.Settings;
 using StrategyLayer.Connectors.ServiceNow.Tests.Support;
 using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Settings;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using Xunit;

@@ -1,6 +1,6 @@
-using StrategyLayer.Domain.Settings;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Connectors.ServiceNow.Tests.Support;
+using StrategyLayer.Domain.Settings;
 using Xunit;
 
 namespace StrategyLayer.Connectors.ServiceNow.Tests;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using StrategyLayer.Domain.Settings;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Connectors.ServiceNow.Tests.Support;
 using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Settings;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Serilog;
 using Serilog.Extensions.Logging;
 using StrategyLayer.Distribution.Channels;

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using StrategyLayer.Domain.Items;
 using StrategyLayer.Store.LiteDb;
 using Xunit;

@@ -1,13 +1,13 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using RestSharp;
 using RestSharp.Authenticators;
-using Microsoft.Extensions.Logging;
 using StrategyLayer.Connectors.Contract;
-using StrategyLayer.Domain.Settings;
 using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Settings;
 
 namespace StrategyLayer.Connectors.Http;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using StrategyLayer.Connectors.Contract;
 using WireMock;
 using WireMock.Logging;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using StrategyLayer.Domain.Settings;
 using StrategyLayer.Connectors.Contract;
+using StrategyLayer.Domain.Settings;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
