@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
+using StrategyLayer.Application;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Mapping;
 using StrategyLayer.Mapping.Rules;
@@ -16,9 +17,9 @@ namespace StrategyLayer.Cli.Commands;
 /// changed, rule evaluation with 200 rules, and the portfolio pack in HTML and PDF. Every figure is
 /// printed beside its target; nothing here asserts (targets are for people to read).
 /// </summary>
-public static partial class BenchCommand
+internal partial class BenchCommand
 {
-    public static Command Create() => Verb.Create("bench", "Run the benchmark against the sandbox (in a child process)", RunAsync, SandboxCommand.SizeOption);
+    public static Command Create(TimeProvider time) => Verb.Create("bench", "Run the benchmark against the sandbox (in a child process)", time, RunAsync, SandboxCommand.SizeOption);
 
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
@@ -57,7 +58,7 @@ public static partial class BenchCommand
 
         say("full sync");
         var started = Stopwatch.GetTimestamp();
-        var full = await SyncCommand.SyncAsync(session, null, false, ct).ConfigureAwait(false);
+        var full = await session.App.Sync.SyncAsync(null, false, ct).ConfigureAwait(false);
         var fullSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var items = full.Sum(r => r.Fetched);
         using var self = Process.GetCurrentProcess();
@@ -85,7 +86,7 @@ public static partial class BenchCommand
         await sandbox.ControlAsync("clock?advanceSeconds=3600", ct).ConfigureAwait(false);
         await sandbox.ControlAsync("edit?share=0.01", ct).ConfigureAwait(false);
         started = Stopwatch.GetTimestamp();
-        await SyncCommand.SyncAsync(session, null, false, ct).ConfigureAwait(false);
+        await session.App.Sync.SyncAsync(null, false, ct).ConfigureAwait(false);
         var incrementalSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
         say("I/O floor: a plain HttpClient loop over the same pages, the store engine writing the same documents");
@@ -94,15 +95,15 @@ public static partial class BenchCommand
         say("rule evaluation with 200 rules");
         var (rules, rulesPerSecond) = await EvaluateRulesAsync(session, store, ct).ConfigureAwait(false);
         say("map (persisting changed mappings)");
-        await Pipeline.MapAsync(session, true, null, ct).ConfigureAwait(false);
+        await session.App.Map.MapQuietlyAsync(true, null, ct).ConfigureAwait(false);
 
         say("portfolio pack: HTML, then PDF");
-        var period = Pipeline.Period(session, null);
+        var period = session.App.Strategy.CurrentPeriod();
         started = Stopwatch.GetTimestamp();
-        await Pipeline.ReportAsync(session, period, Path.Combine(folder, "packs"), "portfolio-pack", null, "html", null, null, ct).ConfigureAwait(false);
+        await session.App.Report.WriteAsync(new PackOrder(period, Path.Combine(folder, "packs"), "portfolio-pack", null, "html"), null, ct).ConfigureAwait(false);
         var htmlSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         started = Stopwatch.GetTimestamp();
-        var pdf = await Pipeline.ReportAsync(session, period, Path.Combine(folder, "packs"), "portfolio-pack", null, "pdf", null, null, ct).ConfigureAwait(false);
+        var pdf = await session.App.Report.WriteAsync(new PackOrder(period, Path.Combine(folder, "packs"), "portfolio-pack", null, "pdf"), null, ct).ConfigureAwait(false);
         double? pdfSeconds = pdf.PdfProblem is null ? Stopwatch.GetElapsedTime(started).TotalSeconds : null;
 
         say("web view: the largest team's page");
@@ -116,7 +117,7 @@ public static partial class BenchCommand
             store,
             new ItemFilterCompiler(config.CustomFields),
             web.Team,
-            token => SyncCommand.SyncAsync(session, null, false, token),
+            token => session.App.Sync.SyncAsync(null, false, token),
             ct).ConfigureAwait(false);
 
         return new BenchResult(
@@ -157,7 +158,7 @@ public static partial class BenchCommand
     /// <summary>200 rules (the demo's last, so most items are tried against all of them), evaluation only.</summary>
     private static async Task<(int Rules, double ItemsPerSecond)> EvaluateRulesAsync(Session session, IItemReader store, CancellationToken ct)
     {
-        var files = Pipeline.LoadMapping(session);
+        var files = session.App.Strategy.Load();
         var generated = Enumerable.Range(1, 200 - files.Rules.Rules.Count).Select(i => new MappingRule(
             "bench-" + i,
             (i % 4) switch
@@ -213,21 +214,21 @@ public static partial class BenchCommand
     }
 }
 
-public sealed record BenchResult(string Size, long Items, FloorFigures Floor, FullSyncFigures FullSync, ResyncFigures Resync, IncrementalFigures Incremental, MapFigures Map, ReportFigures Report, WebFigures Web, WebWhileSyncFigures WebWhileSync);
+internal sealed record BenchResult(string Size, long Items, FloorFigures Floor, FullSyncFigures FullSync, ResyncFigures Resync, IncrementalFigures Incremental, MapFigures Map, ReportFigures Report, WebFigures Web, WebWhileSyncFigures WebWhileSync);
 
-public sealed record WebFigures(string Team, int Items, double FirstSeconds, double RepeatSeconds);
+internal sealed record WebFigures(string Team, int Items, double FirstSeconds, double RepeatSeconds);
 
 /// <summary>The largest team's page asked while a sync of <paramref name="ChangedShare"/> changed upstream writes; <paramref name="SyncRunning"/> false: the sync ended before the answer (not measured under load).</summary>
-public sealed record WebWhileSyncFigures(double ChangedShare, double FirstSeconds, bool SyncRunning);
+internal sealed record WebWhileSyncFigures(double ChangedShare, double FirstSeconds, bool SyncRunning);
 
-public sealed record FloorFigures(double Seconds, double HttpSeconds, double StoreSeconds, long Documents, string Engine);
+internal sealed record FloorFigures(double Seconds, double HttpSeconds, double StoreSeconds, long Documents, string Engine);
 
-public sealed record FullSyncFigures(double Seconds, double RatioToFloor, double PeakWorkingSetMB, long StoreBytesPerItem, double SandboxPeakWorkingSetMB);
+internal sealed record FullSyncFigures(double Seconds, double RatioToFloor, double PeakWorkingSetMB, long StoreBytesPerItem, double SandboxPeakWorkingSetMB);
 
-public sealed record ResyncFigures(double ItemsPerSecond, long Writes, long Items);
+internal sealed record ResyncFigures(double ItemsPerSecond, long Writes, long Items);
 
-public sealed record IncrementalFigures(double ChangedShare, double ShareOfFull, double Seconds);
+internal sealed record IncrementalFigures(double ChangedShare, double ShareOfFull, double Seconds);
 
-public sealed record MapFigures(int Rules, double ItemsPerSecond);
+internal sealed record MapFigures(int Rules, double ItemsPerSecond);
 
-public sealed record ReportFigures(double HtmlSeconds, double? PdfSeconds);
+internal sealed record ReportFigures(double HtmlSeconds, double? PdfSeconds);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using StrategyLayer.Application;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Cli.Output;
 using StrategyLayer.Configuration;
@@ -17,11 +18,11 @@ namespace StrategyLayer.Cli.Commands;
 /// upstream change, sync again, map, this month's packs in HTML and PDF, and a short summary. Needs no config of the
 /// user's; exits 3 with the install command when chromium is missing (the HTML is written).
 /// </summary>
-public static class DemoCommand
+internal static class DemoCommand
 {
     private static readonly Option<string> OutOption = new("--out") { Description = "Where to write the packs", DefaultValueFactory = _ => "out" };
 
-    public static Command Create() => Verb.Create("demo", "Start the sandbox, run sync → map → report against it, write the packs", RunAsync, OutOption, SandboxCommand.SizeOption);
+    public static Command Create(TimeProvider time) => Verb.Create("demo", "Start the sandbox, run sync → map → report against it, write the packs", time, RunAsync, OutOption, SandboxCommand.SizeOption);
 
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
@@ -56,26 +57,27 @@ public static class DemoCommand
         await StoreEngines.ResetAsync(session.StorePath, "demo", session.Opening, ct).ConfigureAwait(false);
         var written = DemoFolder.WriteConfig(basePath, config, folder);
 
-        var current = Pipeline.CurrentPeriod(session);
+        var app = session.App;
+        var current = app.Strategy.CurrentPeriod();
         var previous = current.Previous;
 
         // Each step is a run of its own, with its one run record, as if typed.
-        var first = await board.StepAsync("Syncing Jira and ServiceNow", _ => RunScope.RecordAsync(session, "sync", () => SyncCommand.SyncAsync(session, null, false, ct), SyncCommand.Outcome, ct)).ConfigureAwait(false);
+        var first = await board.StepAsync("Syncing Jira and ServiceNow", _ => app.Sync.RunAsync(null, false, ct)).ConfigureAwait(false);
         if (first.Count > 0 && first.All(s => s.Failed))
         {
             throw new StrategyLayerException("the demo could not sync from its own sandbox: " + string.Join("; ", first.Select(s => s.Error)));
         }
 
-        await MapCommand.RunAsync(session, false, ct).ConfigureAwait(false);
-        await RunScope.RecordAsync(session, "report", () => Pipeline.ReportAsync(session, previous, Path.Combine(outFolder, previous.Name), "portfolio-pack", null, "html", previous.EndInstant(config.TimeZone), null, ct), Pipeline.ReportOutcome, ct).ConfigureAwait(false);
+        await app.Map.RunAsync(false, ct).ConfigureAwait(false);
+        await app.Report.RunAsync(new PackOrder(previous, Path.Combine(outFolder, previous.Name), "portfolio-pack", null, "html", previous.EndInstant(config.TimeZone)), ct).ConfigureAwait(false);
 
         // Upstream work goes on: some items move on, a few are deleted; the next sync sees it. The
         // sandbox stamps the edits with its own clock, which never runs ahead of the session's.
         sandbox.Edit(0.05);
         sandbox.Delete(5);
-        var second = await board.StepAsync("Syncing the changes (full: deletions too)", _ => RunScope.RecordAsync(session, "sync", () => SyncCommand.SyncAsync(session, null, true, ct), SyncCommand.Outcome, ct)).ConfigureAwait(false);
-        var map = await MapCommand.RunAsync(session, false, ct, "Re-mapping what changed").ConfigureAwait(false);
-        var report = await RunScope.RecordAsync(session, "report", () => Pipeline.ReportAsync(session, current, outFolder, null, null, format, null, second, ct), Pipeline.ReportOutcome, ct).ConfigureAwait(false);
+        var second = await board.StepAsync("Syncing the changes (full: deletions too)", _ => app.Sync.RunAsync(null, true, ct)).ConfigureAwait(false);
+        var map = await app.Map.RunAsync(false, ct, "Re-mapping what changed").ConfigureAwait(false);
+        var report = await app.Runs.RecordAsync("report", () => app.Report.WriteAsync(new PackOrder(current, outFolder, Format: format), second, ct), ReportUseCase.Outcome, ct).ConfigureAwait(false);
 
         var portfolio = report.Packs.First(p => p.Template == "portfolio-pack");
         var store = await session.StoreAsync(ct).ConfigureAwait(false);
@@ -170,10 +172,10 @@ public static class DemoCommand
     }
 }
 
-public sealed record DemoSource(string Source, int Items);
+internal sealed record DemoSource(string Source, int Items);
 
 /// <summary>What the demo did; its figures are the current period's report document, as every other surface shows them.</summary>
-public sealed record DemoResult(
+internal sealed record DemoResult(
     IReadOnlyList<DemoSource> Sources,
     IReadOnlyList<SyncReport> Sync,
     MapSummary Map,

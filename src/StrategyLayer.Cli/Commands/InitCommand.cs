@@ -11,9 +11,9 @@ namespace StrategyLayer.Cli.Commands;
 /// current folder; <c>validate</c>-clean once the environment variables it names are set. Never
 /// overwrites a file.
 /// </summary>
-public static class InitCommand
+internal static class InitCommand
 {
-    public static Command Create() => Verb.Create("init", "Write a starter config, strategy tree, rules and templates for your Jira and ServiceNow into this folder", RunAsync);
+    public static Command Create(TimeProvider time) => Verb.Create("init", "Write a starter config, strategy tree, rules and templates for your Jira and ServiceNow into this folder", time, RunAsync);
 
     private static Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Spectre.Console;
+using StrategyLayer.Application;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Cli.Output;
 using StrategyLayer.Mapping;
@@ -11,7 +12,7 @@ namespace StrategyLayer.Cli.Commands;
 /// <c>items [--untracked] [--measure ID] [--team NAME] [--query "…"] [--format table|tsv]</c>: stored
 /// items with their mapping. While <c>serve</c> or <c>schedule</c> holds the store, it asks that process.
 /// </summary>
-public static class ItemsCommand
+internal static class ItemsCommand
 {
     private static readonly Option<bool> UntrackedOption = new("--untracked") { Description = "Only in-scope items nothing maps" };
     private static readonly Option<string?> MeasureOption = new("--measure") { Description = "Only items mapped to this measure" };
@@ -21,31 +22,7 @@ public static class ItemsCommand
 
     static ItemsCommand() => FormatOption.AcceptOnlyFromAmong("table", "tsv");
 
-    public static Command Create() => Verb.Create("items", "List stored items with their mapping", RunAsync, UntrackedOption, MeasureOption, TeamOption, QueryOption, FormatOption);
-
-    /// <summary>The listing's filters; an unknown measure or team is a usage error naming the known ones.</summary>
-    public static async Task<ItemListQuery> QueryAsync(Session session, bool untracked, string? measure, string? team, string? query, CancellationToken ct)
-    {
-        if (measure is not null)
-        {
-            KnownNames.RequireMeasure(Pipeline.LoadMapping(session).Tree, measure);
-        }
-
-        if (team is not null)
-        {
-            await KnownNames.RequireTeamAsync(await session.StoreAsync(ct).ConfigureAwait(false), team, ct).ConfigureAwait(false);
-        }
-
-        return new ItemListQuery
-        {
-            UntrackedOnly = untracked,
-            Measure = measure,
-            Team = team,
-            Query = query,
-            AsOf = session.Time.GetUtcNow(),
-            CustomFields = session.Config.CustomFields,
-        };
-    }
+    public static Command Create(TimeProvider time) => Verb.Create("items", "List stored items with their mapping", time, RunAsync, UntrackedOption, MeasureOption, TeamOption, QueryOption, FormatOption);
 
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
@@ -74,7 +51,7 @@ public static class ItemsCommand
             return ExitCodes.Success;
         }
 
-        var listing = ItemListing.List(await session.StoreAsync(ct).ConfigureAwait(false), await QueryAsync(session, untracked, measure, team, text, ct).ConfigureAwait(false), ct);
+        var listing = await session.App.Reads.ItemsAsync(Filter(untracked, measure, team, text), ct).ConfigureAwait(false);
         if (session.JsonOutput)
         {
             // Streamed one item at a time: memory stays flat however many items there are.
@@ -97,6 +74,9 @@ public static class ItemsCommand
 
         return ExitCodes.Success;
     }
+
+    /// <summary>The listing's filter from the verb's options (and a holder's query string): <c>--untracked</c> lists only untracked items.</summary>
+    public static ItemFilter Filter(bool untracked, string? measure, string? team, string? query) => new(team, measure, untracked ? true : null, query);
 
     private static async Task PrintAsync(Session session, IAsyncEnumerable<ItemView> items, string format)
     {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Spectre.Console;
+using StrategyLayer.Application;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Cli.Output;
 using StrategyLayer.Reporting;
@@ -15,7 +16,7 @@ namespace StrategyLayer.Cli.Commands;
 /// be used (a bad CSV row); a missing or ambiguous link is data quality, listed, not a reason for exit 3. <c>--json</c> prints the
 /// period's report document (the one <c>/api/report</c> returns) with the files written.
 /// </summary>
-public static class ReportCommand
+internal static class ReportCommand
 {
     private static readonly Option<string?> PeriodOption = new("--period") { Description = "YYYY-MM, YYYY-Qn or YYYY-Www (default: the current month)" };
     private static readonly Option<string?> TemplateOption = new("--template") { Description = "One template (default: portfolio-pack, untracked and one delivery-lead per team)" };
@@ -25,11 +26,11 @@ public static class ReportCommand
 
     static ReportCommand() => FormatOption.AcceptOnlyFromAmong("html", "pdf", "both");
 
-    public static Command Create() => Verb.Create("report", "Build packs for a period", RunAsync, PeriodOption, TemplateOption, TeamOption, FormatOption, OutOption);
+    public static Command Create(TimeProvider time) => Verb.Create("report", "Build packs for a period", time, RunAsync, PeriodOption, TemplateOption, TeamOption, FormatOption, OutOption);
 
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
-        var period = Pipeline.Period(session, parse.GetValue(PeriodOption));
+        var period = session.App.Strategy.Period(parse.GetValue(PeriodOption));
         var (template, team) = (parse.GetValue(TemplateOption), parse.GetValue(TeamOption));
         if (template is not null)
         {
@@ -41,12 +42,7 @@ public static class ReportCommand
             await KnownNames.RequireTeamAsync(await session.StoreAsync(ct).ConfigureAwait(false), team, ct).ConfigureAwait(false);
         }
 
-        var outcome = await RunScope.RecordAsync(
-            session,
-            "report",
-            () => Pipeline.ReportAsync(session, period, Path.GetFullPath(parse.GetValue(OutOption)!), template, team, parse.GetValue(FormatOption)!, null, null, ct),
-            Pipeline.ReportOutcome,
-            ct).ConfigureAwait(false);
+        var outcome = await session.App.Report.RunAsync(new PackOrder(period, Path.GetFullPath(parse.GetValue(OutOption)!), template, team, parse.GetValue(FormatOption)!), ct).ConfigureAwait(false);
         session.Output(Document(outcome), console => Print(console, outcome));
         var partial = false;
         if (outcome.PdfProblem is not null)

@@ -6,7 +6,7 @@ using StrategyLayer.Sandbox;
 namespace StrategyLayer.Cli.Commands;
 
 /// <summary><c>sandbox [--port N] [--size …]</c>: the local Jira/ServiceNow stand-in, in the foreground until Ctrl-C.</summary>
-public static class SandboxCommand
+internal static class SandboxCommand
 {
     public static readonly Option<string> SizeOption = new("--size")
     {
@@ -28,7 +28,7 @@ public static class SandboxCommand
 
     static SandboxCommand() => SizeOption.AcceptOnlyFromAmong("small", "medium", "large");
 
-    public static Command Create() => Verb.Create("sandbox", "Run only the sandbox in the foreground, printing its base URLs", RunAsync, PortOption, SizeOption, SeedOption);
+    public static Command Create(TimeProvider time) => Verb.Create("sandbox", "Run only the sandbox in the foreground, printing its base URLs", time, RunAsync, PortOption, SizeOption, SeedOption);
 
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {

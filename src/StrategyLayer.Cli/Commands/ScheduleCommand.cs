@@ -5,7 +5,6 @@ using Serilog.Extensions.Logging;
 using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Cli.Reading;
-using StrategyLayer.Domain.Runs;
 using StrategyLayer.Scheduling;
 
 namespace StrategyLayer.Cli.Commands;
@@ -17,11 +16,11 @@ namespace StrategyLayer.Cli.Commands;
 /// one writer); on PostgreSQL it is one node of a cluster on the store's database, and several
 /// nodes share the firings (each runs once) and take over a dead node's.
 /// </summary>
-public static class ScheduleCommand
+internal static class ScheduleCommand
 {
     private static readonly Option<bool> ServeOption = new("--serve") { Description = "Also host the web view in this process" };
 
-    public static Command Create() => Verb.Create("schedule", "Run the Quartz scheduler in the foreground until stopped", RunAsync, ServeOption, ServeCommand.UrlsOption);
+    public static Command Create(TimeProvider time) => Verb.Create("schedule", "Run the Quartz scheduler in the foreground until stopped", time, RunAsync, ServeOption, ServeCommand.UrlsOption);
 
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
@@ -59,14 +58,7 @@ public static class ScheduleCommand
             session.Terminal.WriteLine($"Scheduler running {config.Schedules.Count} schedule(s) in {config.TimeZone.Id}; Ctrl-C stops it after the current job's page.");
         }
 
-        await host.RunAsync(config.Schedules, config.TimeZone, (request, jobToken) => RunJobAsync(session, request, jobToken), ct).ConfigureAwait(false);
+        await host.RunAsync(config.Schedules, config.TimeZone, (request, jobToken) => session.App.RunOnce.RunJobAsync(request.Job, request.Source, request.Audience, jobToken), ct).ConfigureAwait(false);
         return ExitCodes.Success;
-    }
-
-    /// <summary>One firing's work; its run record is the scheduler's, so this only says how it went.</summary>
-    private static async Task<JobOutcome> RunJobAsync(Session session, JobRequest request, CancellationToken ct)
-    {
-        var outcome = await RunCommand.RunOnceAsync(session, request.Job, request.Source, request.Audience, ct).ConfigureAwait(false);
-        return outcome.ToJobOutcome();
     }
 }

@@ -8,11 +8,11 @@ using StrategyLayer.Web;
 namespace StrategyLayer.Cli.Commands;
 
 /// <summary><c>serve [--urls URL]</c>: the read-only web view over the store (default http://127.0.0.1:5080).</summary>
-public static class ServeCommand
+internal static class ServeCommand
 {
     public static readonly Option<string?> UrlsOption = new("--urls") { Description = "Where to listen (default: config web.urls, else http://127.0.0.1:5080); beyond loopback, sign-in must be configured" };
 
-    public static Command Create() => Verb.Create("serve", "The read-only web view over the store", RunAsync, UrlsOption);
+    public static Command Create(TimeProvider time) => Verb.Create("serve", "The read-only web view over the store", time, RunAsync, UrlsOption);
 
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {
@@ -46,7 +46,7 @@ public static class ServeCommand
     public static WebServerOptions Options(Session session, string? urls)
     {
         var config = session.Config;
-        var files = Pipeline.LoadMapping(session);
+        var files = session.App.Strategy.Load();
         return new WebServerOptions
         {
             Urls = urls ?? config.Web.Urls,

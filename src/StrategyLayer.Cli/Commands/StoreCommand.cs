@@ -10,7 +10,7 @@ namespace StrategyLayer.Cli.Commands;
 /// into another, empty one, typically a LiteDB file into a PostgreSQL database
 /// (<c>--to postgresql://…</c>). The counts of both are printed side by side afterwards.
 /// </summary>
-public static class StoreCommand
+internal static class StoreCommand
 {
     private static readonly Option<string> ToOption = new("--to")
     {
@@ -18,10 +18,10 @@ public static class StoreCommand
         Required = true,
     };
 
-    public static Command Create()
+    public static Command Create(TimeProvider time)
     {
         var store = new Command("store", "Work on the store itself");
-        store.Subcommands.Add(Verb.Create("copy", "Copy everything the store holds into another, empty store (e.g. --to postgresql://…)", CopyAsync, ToOption));
+        store.Subcommands.Add(Verb.Create("copy", "Copy everything the store holds into another, empty store (e.g. --to postgresql://…)", time, CopyAsync, ToOption));
         return store;
     }
 
@@ -69,6 +69,6 @@ public static class StoreCommand
     }
 }
 
-public sealed record StoreCopyResult(string From, string To, StoreCopyReport Copied, IReadOnlyList<StoreCopySource> Sources);
+internal sealed record StoreCopyResult(string From, string To, StoreCopyReport Copied, IReadOnlyList<StoreCopySource> Sources);
 
-public sealed record StoreCopySource(string Source, int From, int To);
+internal sealed record StoreCopySource(string Source, int From, int To);

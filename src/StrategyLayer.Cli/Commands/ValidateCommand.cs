@@ -15,11 +15,11 @@ namespace StrategyLayer.Cli.Commands;
 /// <c>validate [--online]</c>: the config, the strategy tree, the rules and the templates; every
 /// problem listed by file, line and path; exit 0 or 2.
 /// </summary>
-public static class ValidateCommand
+internal static class ValidateCommand
 {
     private static readonly Option<bool> OnlineOption = new("--online") { Description = "Also ask the sources (JQL, ServiceNow columns)" };
 
-    public static Command Create() => Verb.Create("validate", "Check the config, strategy tree, rules and templates", RunAsync, OnlineOption);
+    public static Command Create(TimeProvider time) => Verb.Create("validate", "Check the config, strategy tree, rules and templates", time, RunAsync, OnlineOption);
 
     private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
     {

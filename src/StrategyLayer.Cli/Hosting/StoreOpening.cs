@@ -6,4 +6,4 @@ namespace StrategyLayer.Cli.Hosting;
 /// environment: the config's secrets file), how a secret is registered with the log mask, and where
 /// "waiting for another process" is said.
 /// </summary>
-public sealed record StoreOpening(TimeProvider Time, string Verb, Func<string, string?> Secret, Action<string?> Mask, Action<string>? Waiting);
+internal sealed record StoreOpening(TimeProvider Time, string Verb, Func<string, string?> Secret, Action<string?> Mask, Action<string>? Waiting);

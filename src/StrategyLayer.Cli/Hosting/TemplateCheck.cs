@@ -9,7 +9,7 @@ namespace StrategyLayer.Cli.Hosting;
 /// failing one pack after the others were written. Template names are checked as names when the
 /// config loads.
 /// </summary>
-public static class TemplateCheck
+internal static class TemplateCheck
 {
     public static void ThrowIfBroken(Session session)
     {

@@ -9,9 +9,9 @@ namespace StrategyLayer.Cli.Hosting;
 /// one place: bad input 2, run-time failure 1, cancellation 130. No stack trace reaches the user
 /// (the log file has it).
 /// </summary>
-public static class Verb
+internal static class Verb
 {
-    public static Command Create(string name, string description, Func<Session, ParseResult, CancellationToken, Task<int>> body, params Symbol[] symbols)
+    public static Command Create(string name, string description, TimeProvider time, Func<Session, ParseResult, CancellationToken, Task<int>> body, params Symbol[] symbols)
     {
         var command = new Command(name, description);
         foreach (var symbol in symbols)
@@ -29,7 +29,7 @@ public static class Verb
 
         command.SetAction(async (parse, ct) =>
         {
-            using var session = new Session(parse);
+            using var session = new Session(parse, time);
             return await RunAsync(session, () => body(session, parse, ct), ct, name).ConfigureAwait(false);
         });
         return command;

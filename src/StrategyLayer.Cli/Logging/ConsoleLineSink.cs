@@ -10,7 +10,7 @@ namespace StrategyLayer.Cli.Logging;
 /// message may quote a source's text), then handed to the session, which writes it above the live
 /// display while one draws, or to stderr.
 /// </summary>
-public sealed class ConsoleLineSink(ITextFormatter formatter, Action<string> write) : ILogEventSink
+internal sealed class ConsoleLineSink(ITextFormatter formatter, Action<string> write) : ILogEventSink
 {
     private readonly Lock _gate = new();
 

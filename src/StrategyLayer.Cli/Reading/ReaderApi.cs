@@ -11,7 +11,6 @@ using Microsoft.Extensions.Logging;
 using StrategyLayer.Cli.Commands;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Domain.Errors;
-using StrategyLayer.Mapping;
 
 namespace StrategyLayer.Cli.Reading;
 
@@ -23,7 +22,7 @@ namespace StrategyLayer.Cli.Reading;
 /// <see cref="ReaderFile"/> beside the store, and print what they get as if they had read the
 /// store themselves (same objects, same JSON).
 /// </summary>
-public sealed class ReaderApi : IAsyncDisposable
+internal sealed class ReaderApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string _storePath;
@@ -76,12 +75,12 @@ public sealed class ReaderApi : IAsyncDisposable
                 throw;
             }
         });
-        app.MapGet("/status", async (HttpContext context) => await WriteAsync(context, await StatusCommand.DescribeAsync(session, context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false));
+        app.MapGet("/status", async (HttpContext context) => await WriteAsync(context, await session.App.Reads.StatusAsync(context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false));
         app.MapGet("/items", async (HttpContext context) =>
         {
             var q = context.Request.Query;
-            var query = await ItemsCommand.QueryAsync(session, q["untracked"] == "true", q["measure"].FirstOrDefault(), q["team"].FirstOrDefault(), q["query"].FirstOrDefault(), context.RequestAborted).ConfigureAwait(false);
-            var items = ItemListing.List(store, query, context.RequestAborted);
+            var filter = ItemsCommand.Filter(q["untracked"] == "true", q["measure"].FirstOrDefault(), q["team"].FirstOrDefault(), q["query"].FirstOrDefault());
+            var items = await session.App.Reads.ItemsAsync(filter, context.RequestAborted).ConfigureAwait(false);
             context.Response.ContentType = "application/json";
 
             // Into the response's pipe (Kestrel allows no synchronous writes), flushed as it fills.
@@ -102,7 +101,7 @@ public sealed class ReaderApi : IAsyncDisposable
             writer.Flush();
             await body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
         });
-        app.MapGet("/explain", async (HttpContext context) => await WriteAsync(context, await ExplainCommand.ExplainAsync(session, context.Request.Query["id"].FirstOrDefault() ?? "", context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false));
+        app.MapGet("/explain", async (HttpContext context) => await WriteAsync(context, await session.App.Reads.ExplainAsync(context.Request.Query["id"].FirstOrDefault() ?? "", context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false));
         await app.StartAsync(ct).ConfigureAwait(false);
         var url = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         new ReaderFile(Environment.ProcessId, url, token).Write(session.StorePath);

@@ -1,3 +1,4 @@
+using StrategyLayer.Application;
 using System.Globalization;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Items;
