@@ -48,7 +48,7 @@ public sealed class DemoOnAnyDateTests
         Assert.Equal(demo.Report.Coverage.InScope, demo.Report.Coverage.Mapped + demo.Report.Coverage.Untracked);
         Assert.True((demo.Green, demo.Amber, demo.Red) is ( >= 1, >= 1, >= 1), $"{demo.Green} green, {demo.Amber} amber, {demo.Red} red");
 
-        var builder = await Pipeline.ReportsAsync(session, CancellationToken.None);
+        var builder = await session.App.Report.BuilderAsync(CancellationToken.None);
         var model = await builder.BuildAsync(await builder.ReadAsync(month, CancellationToken.None), ReportScope.Portfolio, null, CancellationToken.None);
         var measures = model.Measures.ToDictionary(m => m.Id);
         Assert.Equal(("green", "green"), (measures["M-CLOUD-APPS"].Implementation.Status, measures["M-CLOUD-APPS"].Potential.Status));
@@ -62,7 +62,7 @@ public sealed class DemoOnAnyDateTests
         var untracked = new HtmlParser().ParseDocument(await File.ReadAllTextAsync(Path.Combine(temp.File("out"), $"untracked-{month.Name}.html")));
         Assert.Contains(untracked.QuerySelectorAll("section.suggestions tbody tr td"), td => td.TextContent.Trim() == "project = DATA and labels = observability");
 
-        var status = await StatusCommand.DescribeAsync(session, CancellationToken.None);
+        var status = await session.App.Reads.StatusAsync(CancellationToken.None);
         Assert.Equal(demo.Report.Coverage.UntrackedShare, status.UntrackedShare);
     }
 }
