@@ -8,4 +8,7 @@ namespace StrategyLayer.Application;
 public sealed record ItemFilter(string? Team = null, string? Measure = null, bool? Untracked = null, string? Query = null)
 {
     public bool IncludeRemoved { get; init; }
+
+    /// <summary>The filter of <c>items [--untracked] [--measure …] [--team …] [--query …]</c>: <c>--untracked</c> lists only untracked items, without it every item.</summary>
+    public static ItemFilter Listing(bool untrackedOnly, string? measure, string? team, string? query) => new(team, measure, untrackedOnly ? true : null, query);
 }

@@ -10,7 +10,7 @@ internal static class Program
     {
         var root = new RootCommand("StrategyLayer: maps Jira and ServiceNow work to strategy, and reports on it. Run `strategylayer demo` to see it work.");
         GlobalOptions.AddTo(root);
-        // The one clock of the process: every stage reads it through the session.
+        // The one clock of the process: every stage reads it through the invocation.
         foreach (var command in Verbs.All(TimeProvider.System))
         {
             root.Subcommands.Add(command);

@@ -3,7 +3,6 @@ using Spectre.Console;
 using StrategyLayer.Application;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Cli.Output;
-using StrategyLayer.Configuration;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Mapping;
 using StrategyLayer.Reporting;
@@ -22,16 +21,16 @@ internal static class DemoCommand
 {
     private static readonly Option<string> OutOption = new("--out") { Description = "Where to write the packs", DefaultValueFactory = _ => "out" };
 
-    public static Command Create(TimeProvider time) => Verb.Create("demo", "Start the sandbox, run sync → map → report against it, write the packs", time, RunAsync, OutOption, SandboxCommand.SizeOption);
+    public static Command Create(TimeProvider time) => Verb.Create("demo", "Start the sandbox, run sync → map → report against it, write the packs", time, RunAsync, OutOption, SandboxSize.Option);
 
-    private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    private static async Task<int> RunAsync(Invocation invocation, ParseResult parse, CancellationToken ct)
     {
         var outFolder = Path.GetFullPath(parse.GetValue(OutOption)!);
-        var size = parse.GetValue(SandboxCommand.SizeOption)!;
+        var size = parse.GetValue(SandboxSize.Option)!;
         var here = Directory.GetCurrentDirectory();
         DemoFolder.RefuseForeignConfig(here);
-        var result = await RunDemoAsync(session, here, outFolder, size, "both", ct).ConfigureAwait(false);
-        session.Output(result, console => Print(console, result));
+        var result = await RunDemoAsync(invocation, here, outFolder, size, "both", ct).ConfigureAwait(false);
+        invocation.Output(result, console => Print(console, result));
         if (result.PdfProblem is not null)
         {
             await Console.Error.WriteLineAsync($"The HTML packs are written; the PDF was not: {result.PdfProblem}").ConfigureAwait(false);
@@ -42,22 +41,22 @@ internal static class DemoCommand
     }
 
     /// <summary>
-    /// The demo on the session's clock: the sandbox builds its world relative to today, last month's pack
+    /// The demo on the invocation's clock: the sandbox builds its world relative to today, last month's pack
     /// is frozen as of its end, and this month's packs are built as of now, so that <c>report</c>,
     /// <c>status</c> and <c>serve</c> run afterwards tell the same story in the current period. Its
     /// config, store and logs are left in <paramref name="folder"/> (the current folder for the verb).
     /// </summary>
-    public static async Task<DemoResult> RunDemoAsync(Session session, string folder, string outFolder, string size, string format, CancellationToken ct)
+    public static async Task<DemoResult> RunDemoAsync(Invocation invocation, string folder, string outFolder, string size, string format, CancellationToken ct)
     {
-        var board = session.Progress;
-        var basePath = session.ConfigNamed ?? Installation.DemoConfig;
-        await using var sandbox = await board.StepAsync($"Starting the sandbox ({size})", _ => SandboxServer.StartAsync(SandboxOptions.Default with { Port = 0, Size = size }, session.Time, ct)).ConfigureAwait(false);
-        var config = DemoConfig(session, folder, sandbox.JiraCloudUrl, sandbox.JiraDataCenterUrl, sandbox.ServiceNowUrl);
-        session.UseConfig(config);
-        await StoreEngines.ResetAsync(session.StorePath, "demo", session.Opening, ct).ConfigureAwait(false);
+        var board = invocation.Progress;
+        var basePath = invocation.ConfigNamed ?? Installation.DemoConfig;
+        await using var sandbox = await board.StepAsync($"Starting the sandbox ({size})", _ => SandboxServer.StartAsync(SandboxOptions.Default with { Port = 0, Size = size }, invocation.Time, ct)).ConfigureAwait(false);
+        var config = SandboxConfig.For(invocation, folder, sandbox.JiraCloudUrl, sandbox.JiraDataCenterUrl, sandbox.ServiceNowUrl);
+        invocation.UseConfig(config);
+        await StoreEngines.ResetAsync(invocation.StorePath, "demo", invocation.Opening, ct).ConfigureAwait(false);
         var written = DemoFolder.WriteConfig(basePath, config, folder);
 
-        var app = session.App;
+        var app = invocation.App;
         var current = app.Strategy.CurrentPeriod();
         var previous = current.Previous;
 
@@ -72,7 +71,7 @@ internal static class DemoCommand
         await app.Report.RunAsync(new PackOrder(previous, Path.Combine(outFolder, previous.Name), "portfolio-pack", null, "html", previous.EndInstant(config.TimeZone)), ct).ConfigureAwait(false);
 
         // Upstream work goes on: some items move on, a few are deleted; the next sync sees it. The
-        // sandbox stamps the edits with its own clock, which never runs ahead of the session's.
+        // sandbox stamps the edits with its own clock, which never runs ahead of the invocation's.
         sandbox.Edit(0.05);
         sandbox.Delete(5);
         var second = await board.StepAsync("Syncing the changes (full: deletions too)", _ => app.Sync.RunAsync(null, true, ct)).ConfigureAwait(false);
@@ -80,7 +79,7 @@ internal static class DemoCommand
         var report = await app.Runs.RecordAsync("report", () => app.Report.WriteAsync(new PackOrder(current, outFolder, Format: format), second, ct), ReportUseCase.Outcome, ct).ConfigureAwait(false);
 
         var portfolio = report.Packs.First(p => p.Template == "portfolio-pack");
-        var store = await session.StoreAsync(ct).ConfigureAwait(false);
+        var store = await invocation.StoreAsync(ct).ConfigureAwait(false);
         var sync = new List<DemoSource>();
         foreach (var source in first.Concat(second).Select(s => s.Source).Distinct())
         {
@@ -106,41 +105,6 @@ internal static class DemoCommand
     /// <summary>Red first: the summary names the reason that matters most.</summary>
     private static int Severity(string level) => level switch { "red" => 0, "amber" => 1, _ => 2 };
 
-    /// <summary>
-    /// The demo config (<c>--config</c>, else the one shipped in the tool) with every source pointed at
-    /// the sandbox, its store and logs under the current folder (or <c>--store</c>), and links in the
-    /// packs to the web view's default address (what <c>strategylayer serve</c> listens on), never to
-    /// the sandbox's port, which is gone once the demo ends.
-    /// </summary>
-    public static AppConfig DemoConfig(Session session, string here, string jiraCloud, string jiraDataCenter, string serviceNow)
-    {
-        var path = session.ConfigNamed ?? Installation.DemoConfig;
-        ConfigFile.RequireExists(session.ConfigNamed, path);
-        var config = ConfigLoader.Load(path);
-
-        // The demo starts from an empty store: never from one that belongs to real sources.
-        if (config.Sources.FirstOrDefault(s => !s.BaseUrl.IsLoopback) is { } real)
-        {
-            throw new StrategyLayerException($"{path} names a real source ({real.Name}: {real.BaseUrl}); the demo resets its store, so it only runs with a demo config whose sources are the local sandbox (leave out --config to use the one shipped with StrategyLayer)", ErrorKind.Usage);
-        }
-
-        return config with
-        {
-            Sources = config.Sources.Select(s => s with
-            {
-                BaseUrl = new Uri(s.Type switch
-                {
-                    "jira-cloud" => jiraCloud,
-                    "jira-datacenter" => jiraDataCenter,
-                    _ => serviceNow,
-                }),
-            }).ToList(),
-            Store = session.StoreOverride is null ? Path.Combine(here, DemoFolder.Store) : StoreEngines.Locate(session.StoreOverride),
-            Logs = Path.Combine(here, DemoFolder.Logs),
-            WebBaseUrl = config.WebBaseUrl ?? DemoFolder.WebViewUrl,
-        };
-    }
-
     private static void Print(IAnsiConsole console, DemoResult r)
     {
         console.MarkupLine("[bold]StrategyLayer demo[/]");
@@ -150,7 +114,7 @@ internal static class DemoCommand
         }
 
         console.MarkupLine($"Period [bold]{r.Report.Period}[/] ({r.Report.State}, figures as of {r.Report.AsOf:yyyy-MM-dd HH:mm} UTC)");
-        console.MarkupLine("  " + ReportCommand.Coverage(r.Report));
+        console.MarkupLine("  " + ReportLines.Coverage(r.Report));
         console.MarkupLine($"  measures: [green]{r.Green} green[/], [yellow]{r.Amber} amber[/], [red]{r.Red} red[/]");
         foreach (var m in r.Attention)
         {

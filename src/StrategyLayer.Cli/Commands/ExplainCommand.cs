@@ -18,12 +18,12 @@ internal static class ExplainCommand
 
     public static Command Create(TimeProvider time) => Verb.Create("explain", "Why an item maps where it does", time, RunAsync, ItemArgument);
 
-    private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    private static async Task<int> RunAsync(Invocation invocation, ParseResult parse, CancellationToken ct)
     {
         var id = parse.GetValue(ItemArgument)!;
-        using var reader = await session.ReaderAsync(ct).ConfigureAwait(false);
-        var view = reader is null ? await session.App.Reads.ExplainAsync(id, ct).ConfigureAwait(false) : await reader.GetAsync<ExplainView>("explain?id=" + Uri.EscapeDataString(id), ct).ConfigureAwait(false);
-        session.Output(view, console => Print(console, view));
+        using var reader = await invocation.ReaderAsync(ct).ConfigureAwait(false);
+        var view = reader is null ? await invocation.App.Reads.ExplainAsync(id, ct).ConfigureAwait(false) : await reader.GetAsync<ExplainView>("explain?id=" + Uri.EscapeDataString(id), ct).ConfigureAwait(false);
+        invocation.Output(view, console => Print(console, view));
         return ExitCodes.Success;
     }
 

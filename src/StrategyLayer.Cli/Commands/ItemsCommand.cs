@@ -24,10 +24,10 @@ internal static class ItemsCommand
 
     public static Command Create(TimeProvider time) => Verb.Create("items", "List stored items with their mapping", time, RunAsync, UntrackedOption, MeasureOption, TeamOption, QueryOption, FormatOption);
 
-    private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    private static async Task<int> RunAsync(Invocation invocation, ParseResult parse, CancellationToken ct)
     {
         var (untracked, measure, team, text) = (parse.GetValue(UntrackedOption), parse.GetValue(MeasureOption), parse.GetValue(TeamOption), parse.GetValue(QueryOption));
-        using var reader = await session.ReaderAsync(ct).ConfigureAwait(false);
+        using var reader = await invocation.ReaderAsync(ct).ConfigureAwait(false);
         if (reader is not null)
         {
             var path = "items?untracked=" + (untracked ? "true" : "false")
@@ -35,24 +35,24 @@ internal static class ItemsCommand
                 + (team is null ? "" : "&team=" + Uri.EscapeDataString(team))
                 + (text is null ? "" : "&query=" + Uri.EscapeDataString(text));
             await using var body = await reader.GetAsync(path, ct).ConfigureAwait(false);
-            if (session.JsonOutput)
+            if (invocation.JsonOutput)
             {
                 // The holder wrote it with the same serializer: passed on as it came.
                 await using var stdout = Console.OpenStandardOutput();
                 await body.CopyToAsync(stdout, ct).ConfigureAwait(false);
                 stdout.WriteByte((byte)'\n');
             }
-            else if (!session.Quiet)
+            else if (!invocation.Quiet)
             {
                 var items = JsonSerializer.DeserializeAsyncEnumerable<ItemView>(body, Json.Options, ct).OfType<ItemView>();
-                await PrintAsync(session, items, parse.GetValue(FormatOption)!).ConfigureAwait(false);
+                await PrintAsync(invocation, items, parse.GetValue(FormatOption)!).ConfigureAwait(false);
             }
 
             return ExitCodes.Success;
         }
 
-        var listing = await session.App.Reads.ItemsAsync(Filter(untracked, measure, team, text), ct).ConfigureAwait(false);
-        if (session.JsonOutput)
+        var listing = await invocation.App.Reads.ItemsAsync(ItemFilter.Listing(untracked, measure, team, text), ct).ConfigureAwait(false);
+        if (invocation.JsonOutput)
         {
             // Streamed one item at a time: memory stays flat however many items there are.
             await using var stdout = Console.OpenStandardOutput();
@@ -67,18 +67,15 @@ internal static class ItemsCommand
             await writer.FlushAsync(ct).ConfigureAwait(false);
             stdout.WriteByte((byte)'\n');
         }
-        else if (!session.Quiet)
+        else if (!invocation.Quiet)
         {
-            await PrintAsync(session, listing, parse.GetValue(FormatOption)!).ConfigureAwait(false);
+            await PrintAsync(invocation, listing, parse.GetValue(FormatOption)!).ConfigureAwait(false);
         }
 
         return ExitCodes.Success;
     }
 
-    /// <summary>The listing's filter from the verb's options (and a holder's query string): <c>--untracked</c> lists only untracked items.</summary>
-    public static ItemFilter Filter(bool untracked, string? measure, string? team, string? query) => new(team, measure, untracked ? true : null, query);
-
-    private static async Task PrintAsync(Session session, IAsyncEnumerable<ItemView> items, string format)
+    private static async Task PrintAsync(Invocation invocation, IAsyncEnumerable<ItemView> items, string format)
     {
         if (format == "tsv")
         {
@@ -109,8 +106,8 @@ internal static class ItemsCommand
                 Markup.Escape(piped || title.Length <= 60 ? title : title[..57] + "…"));
         }
 
-        session.Terminal.Write(table);
-        session.Terminal.MarkupLine($"{count:N0} items");
+        invocation.Terminal.Write(table);
+        invocation.Terminal.MarkupLine($"{count:N0} items");
     }
 
     private static string Decided(ItemView item) => item.DecidedBy.Kind + (item.DecidedBy.Rule is null ? "" : " " + item.DecidedBy.Rule);

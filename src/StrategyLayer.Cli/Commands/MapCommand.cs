@@ -13,10 +13,10 @@ internal static class MapCommand
 
     public static Command Create(TimeProvider time) => Verb.Create("map", "(Re)apply pins and rules to the stored items", time, RunAsync, FullOption);
 
-    private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    private static async Task<int> RunAsync(Invocation invocation, ParseResult parse, CancellationToken ct)
     {
-        var summary = await session.App.Map.RunAsync(parse.GetValue(FullOption), ct).ConfigureAwait(false);
-        session.Output(summary, console => Print(console, summary));
+        var summary = await invocation.App.Map.RunAsync(parse.GetValue(FullOption), ct).ConfigureAwait(false);
+        invocation.Output(summary, console => Print(console, summary));
         return ExitCodes.Success;
     }
 

@@ -11,15 +11,15 @@ internal static class RunCommand
 {
     public static Command Create(TimeProvider time) => Verb.Create("run", "Sync, map, report and distribute once, as the scheduler would", time, RunAsync);
 
-    private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    private static async Task<int> RunAsync(Invocation invocation, ParseResult parse, CancellationToken ct)
     {
-        TemplateCheck.ThrowIfBroken(session);
-        var outcome = await session.App.RunOnce.RunAsync(ct).ConfigureAwait(false);
-        session.Output(outcome, console => Print(console, outcome));
+        TemplateCheck.ThrowIfBroken(invocation);
+        var outcome = await invocation.App.RunOnce.RunAsync(ct).ConfigureAwait(false);
+        invocation.Output(outcome, console => Print(console, outcome));
         if (outcome.Sync.Count > 0 && outcome.Sync.All(s => s.Failed))
         {
             // Every source failed: the packs were built from what was stored before, and it is a failure.
-            return await SyncCommand.ExitCodeAsync(session, outcome.Sync).ConfigureAwait(false);
+            return await SyncExit.CodeAsync(invocation, outcome.Sync).ConfigureAwait(false);
         }
 
         return outcome.Partial ? ExitCodes.Partial : ExitCodes.Success;
@@ -31,8 +31,8 @@ internal static class RunCommand
         if (outcome.Report is { } r)
         {
             console.MarkupLine($"[bold]{r.Period}[/] ({r.State}, figures as of {r.AsOf:yyyy-MM-dd HH:mm} UTC): "
-                + $"[green]{ReportCommand.Count(r, "green")} green[/], [yellow]{ReportCommand.Count(r, "amber")} amber[/], [red]{ReportCommand.Count(r, "red")} red[/] measures");
-            console.MarkupLine("  " + ReportCommand.Coverage(r));
+                + $"[green]{ReportLines.Count(r, "green")} green[/], [yellow]{ReportLines.Count(r, "amber")} amber[/], [red]{ReportLines.Count(r, "red")} red[/] measures");
+            console.MarkupLine("  " + ReportLines.Coverage(r));
         }
 
         foreach (var c in outcome.Channels)

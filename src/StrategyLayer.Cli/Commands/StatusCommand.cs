@@ -14,11 +14,11 @@ internal static class StatusCommand
 {
     public static Command Create(TimeProvider time) => Verb.Create("status", "What is stored: counts, last sync and cursor per source, freshness, untracked share, outbox, recent runs", time, RunAsync);
 
-    private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    private static async Task<int> RunAsync(Invocation invocation, ParseResult parse, CancellationToken ct)
     {
-        using var reader = await session.ReaderAsync(ct).ConfigureAwait(false);
-        var status = reader is null ? await session.App.Reads.StatusAsync(ct).ConfigureAwait(false) : await reader.GetAsync<StatusView>("status", ct).ConfigureAwait(false);
-        session.Output(status, console => Print(console, status));
+        using var reader = await invocation.ReaderAsync(ct).ConfigureAwait(false);
+        var status = reader is null ? await invocation.App.Reads.StatusAsync(ct).ConfigureAwait(false) : await reader.GetAsync<StatusView>("status", ct).ConfigureAwait(false);
+        invocation.Output(status, console => Print(console, status));
         return ExitCodes.Success;
     }
 

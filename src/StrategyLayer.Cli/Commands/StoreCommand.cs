@@ -25,16 +25,16 @@ internal static class StoreCommand
         return store;
     }
 
-    private static async Task<int> CopyAsync(Session session, ParseResult parse, CancellationToken ct)
+    private static async Task<int> CopyAsync(Invocation invocation, ParseResult parse, CancellationToken ct)
     {
         var target = parse.GetValue(ToOption)!;
-        var from = await session.StoreAsync(ct).ConfigureAwait(false);
-        await using var to = await session.OpenOtherStoreAsync(target, ct).ConfigureAwait(false);
+        var from = await invocation.StoreAsync(ct).ConfigureAwait(false);
+        await using var to = await invocation.OpenOtherStoreAsync(target, ct).ConfigureAwait(false);
         var progress = new Progress<string>(line =>
         {
-            if (!session.JsonOutput && !session.Quiet)
+            if (!invocation.JsonOutput && !invocation.Quiet)
             {
-                session.ProgressConsole.MarkupLine("[grey]" + Markup.Escape(line) + "[/]");
+                invocation.ProgressConsole.MarkupLine("[grey]" + Markup.Escape(line) + "[/]");
             }
         });
 
@@ -49,7 +49,7 @@ internal static class StoreCommand
         }
 
         var result = new StoreCopyResult(from.Description, to.Description, report, sources);
-        session.Output(result, console => Print(console, result));
+        invocation.Output(result, console => Print(console, result));
         return sources.All(s => s.From == s.To) ? ExitCodes.Success : ExitCodes.Failure;
     }
 

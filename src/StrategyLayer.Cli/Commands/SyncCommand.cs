@@ -15,72 +15,24 @@ internal static class SyncCommand
 
     public static Command Create(TimeProvider time) => Verb.Create("sync", "Pull from every configured source (or one) incrementally", time, RunAsync, SourceOption, FullOption);
 
-    private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    private static async Task<int> RunAsync(Invocation invocation, ParseResult parse, CancellationToken ct)
     {
         var only = parse.GetValue(SourceOption);
         IReadOnlyList<SyncReport> reports;
         try
         {
-            reports = await session.App.Sync.RunAsync(only, parse.GetValue(FullOption), ct).ConfigureAwait(false);
+            reports = await invocation.App.Sync.RunAsync(only, parse.GetValue(FullOption), ct).ConfigureAwait(false);
         }
-        catch (StrategyLayerException ex) when (session.JsonOutput)
+        catch (StrategyLayerException ex) when (invocation.JsonOutput)
         {
             // --json always prints its document; the error line and exit code follow as for any verb.
-            session.Output(new { sources = Array.Empty<SyncReport>(), error = session.Mask.Apply(ex.Message) }, _ => { });
+            invocation.Output(new { sources = Array.Empty<SyncReport>(), error = invocation.Mask.Apply(ex.Message) }, _ => { });
             throw;
         }
 
-        session.Output(new { sources = reports }, console => Print(console, reports));
-        return await ExitCodeAsync(session, reports).ConfigureAwait(false);
+        invocation.Output(new { sources = reports }, console => Print(console, reports));
+        return await SyncExit.CodeAsync(invocation, reports).ConfigureAwait(false);
     }
-
-    /// <summary>
-    /// 0 when every source synced cleanly; 1 when every source failed (nothing was brought, so it is a
-    /// failure, not a partial success), each failure said on stderr with its URL and cause; 3 otherwise.
-    /// </summary>
-    public static async Task<int> ExitCodeAsync(Session session, IReadOnlyList<SyncReport> reports)
-    {
-        var failed = reports.Where(r => r.Failed).ToList();
-        if (failed.Count > 0 && failed.Count == reports.Count)
-        {
-            foreach (var r in failed)
-            {
-                await Console.Error.WriteLineAsync($"error: {TerminalText.Clean(r.Error)}{(r.Table is null ? "" : $" (table {r.Table})")}").ConfigureAwait(false);
-            }
-
-            if (Hint(session, failed) is { } hint)
-            {
-                await Console.Error.WriteLineAsync(hint).ConfigureAwait(false);
-            }
-
-            return ExitCodes.Failure;
-        }
-
-        return failed.Count > 0 || reports.Any(r => r.Quarantined > 0) ? ExitCodes.Partial : ExitCodes.Success;
-    }
-
-    /// <summary>What to do when the sources could not be reached at all: the demo's config reads the sandbox.</summary>
-    private static string? Hint(Session session, IReadOnlyList<SyncReport> failed)
-    {
-        if (!failed.Any(f => f.Error?.Contains("could not reach", StringComparison.Ordinal) == true))
-        {
-            return null;
-        }
-
-        var sources = session.Config.Sources.Where(s => failed.Any(f => f.Source == s.Name)).ToList();
-        return sources.Count > 0 && sources.All(s => s.BaseUrl.IsLoopback)
-            ? "These sources are on this machine: with the demo's config they are the sandbox. Start it in another terminal with `strategylayer sandbox`, then sync again."
-            : "Check the baseUrl of each source in " + session.Config.File + " and that this machine can reach it (proxy, VPN, firewall).";
-    }
-
-    /// <summary>
-    /// 1 when every source failed, 3 when one failed (having committed what it could) or records were
-    /// quarantined, else 0: text stored with U+FFFD is data quality, not a failure.
-    /// </summary>
-    public static int ExitCode(IReadOnlyList<SyncReport> reports) =>
-        reports.Count > 0 && reports.All(r => r.Failed) ? ExitCodes.Failure
-        : reports.Any(r => r.Failed || r.Quarantined > 0) ? ExitCodes.Partial
-        : ExitCodes.Success;
 
     private static void Print(IAnsiConsole console, IReadOnlyList<SyncReport> reports)
     {

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using StrategyLayer.Cli.Commands;
+using StrategyLayer.Application;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Domain.Errors;
 
@@ -34,14 +34,14 @@ internal sealed class ReaderApi : IAsyncDisposable
     }
 
     /// <summary>Null on a server's store: every process reads the database itself, there is no holder to read through.</summary>
-    public static async Task<ReaderApi?> StartAsync(Session session, CancellationToken ct)
+    public static async Task<ReaderApi?> StartAsync(Invocation invocation, CancellationToken ct)
     {
-        if (StoreEngines.IsServer(session.StorePath))
+        if (StoreEngines.IsServer(invocation.StorePath))
         {
             return null;
         }
 
-        var store = await session.StoreAsync(ct).ConfigureAwait(false);
+        var store = await invocation.StoreAsync(ct).ConfigureAwait(false);
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ContentRootPath = AppContext.BaseDirectory, Args = [] });
         builder.WebHost.ConfigureKestrel(k =>
@@ -71,16 +71,16 @@ internal sealed class ReaderApi : IAsyncDisposable
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                session.Log.Error(e, "A read for another process failed: {Path}", context.Request.Path.Value);
+                invocation.Log.Error(e, "A read for another process failed: {Path}", context.Request.Path.Value);
                 throw;
             }
         });
-        app.MapGet("/status", async (HttpContext context) => await WriteAsync(context, await session.App.Reads.StatusAsync(context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false));
+        app.MapGet("/status", async (HttpContext context) => await WriteAsync(context, await invocation.App.Reads.StatusAsync(context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false));
         app.MapGet("/items", async (HttpContext context) =>
         {
             var q = context.Request.Query;
-            var filter = ItemsCommand.Filter(q["untracked"] == "true", q["measure"].FirstOrDefault(), q["team"].FirstOrDefault(), q["query"].FirstOrDefault());
-            var items = await session.App.Reads.ItemsAsync(filter, context.RequestAborted).ConfigureAwait(false);
+            var filter = ItemFilter.Listing(q["untracked"] == "true", q["measure"].FirstOrDefault(), q["team"].FirstOrDefault(), q["query"].FirstOrDefault());
+            var items = await invocation.App.Reads.ItemsAsync(filter, context.RequestAborted).ConfigureAwait(false);
             context.Response.ContentType = "application/json";
 
             // Into the response's pipe (Kestrel allows no synchronous writes), flushed as it fills.
@@ -101,11 +101,11 @@ internal sealed class ReaderApi : IAsyncDisposable
             writer.Flush();
             await body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
         });
-        app.MapGet("/explain", async (HttpContext context) => await WriteAsync(context, await session.App.Reads.ExplainAsync(context.Request.Query["id"].FirstOrDefault() ?? "", context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false));
+        app.MapGet("/explain", async (HttpContext context) => await WriteAsync(context, await invocation.App.Reads.ExplainAsync(context.Request.Query["id"].FirstOrDefault() ?? "", context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false));
         await app.StartAsync(ct).ConfigureAwait(false);
         var url = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        new ReaderFile(Environment.ProcessId, url, token).Write(session.StorePath);
-        return new ReaderApi(app, session.StorePath);
+        new ReaderFile(Environment.ProcessId, url, token).Write(invocation.StorePath);
+        return new ReaderApi(app, invocation.StorePath);
     }
 
     private static async Task WriteAsync<T>(HttpContext context, T value)

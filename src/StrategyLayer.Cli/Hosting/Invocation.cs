@@ -17,7 +17,7 @@ namespace StrategyLayer.Cli.Hosting;
 /// use, holding its lock until the verb ends), the logger, where output goes, and the application
 /// composed once over them (<see cref="App"/>).
 /// </summary>
-internal sealed class Session : IRunContext, IDisposable
+internal sealed class Invocation : IRunContext, IDisposable
 {
     private readonly SecretMask _mask = new();
     private Serilog.Core.Logger _log;
@@ -26,7 +26,7 @@ internal sealed class Session : IRunContext, IDisposable
     private ProgressBoard? _board;
 
     /// <param name="time">The clock every stage reads: the one <c>Program</c> made; tests pass a fake one.</param>
-    public Session(ParseResult parse, TimeProvider time)
+    public Invocation(ParseResult parse, TimeProvider time)
     {
         ConfigNamed = parse.GetValue(GlobalOptions.Config);
         ConfigPath = ConfigFile.Resolve(ConfigNamed);
@@ -52,7 +52,7 @@ internal sealed class Session : IRunContext, IDisposable
     public string Verb { get; }
     public TimeProvider Time { get; }
 
-    /// <summary>The use cases every verb calls, composed once over this session.</summary>
+    /// <summary>The use cases every verb calls, composed once over this invocation.</summary>
     public StrategyApp App { get; }
 
     /// <summary>
@@ -115,7 +115,7 @@ internal sealed class Session : IRunContext, IDisposable
     public async Task<IStrategyStore> StoreAsync(CancellationToken cancellationToken) =>
         _store ??= await StoreEngines.OpenAsync(StorePath, Opening, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Another store than the session's (<c>store copy --to</c>), opened by its engine; the caller disposes it.</summary>
+    /// <summary>Another store than the invocation's (<c>store copy --to</c>), opened by its engine; the caller disposes it.</summary>
     public Task<IStrategyStore> OpenOtherStoreAsync(string store, CancellationToken cancellationToken) =>
         StoreEngines.OpenAsync(StoreEngines.Locate(store), Opening, cancellationToken);
 
