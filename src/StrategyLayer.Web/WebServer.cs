@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Serilog;
+using StrategyLayer.Application;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Mapping;
-using StrategyLayer.Application;
 using StrategyLayer.Store;
 using StrategyLayer.Web.Api;
 using StrategyLayer.Web.Pages;

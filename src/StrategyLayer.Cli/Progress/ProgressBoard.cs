@@ -1,6 +1,5 @@
-using StrategyLayer.Application;
-
 using Spectre.Console;
+using StrategyLayer.Application;
 
 namespace StrategyLayer.Cli.Progress;
 
