@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Logging.Abstractions;
+using StrategyLayer.Application;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Mapping;
-using StrategyLayer.Mapping;
 using StrategyLayer.Store;
 using StrategyLayer.Web.Api;
 using StrategyLayer.Web.Pages;
@@ -71,7 +71,7 @@ public static class WebServer
         }
 
         var app = builder.Build();
-        var views = new StoreViews(store, options, filters ?? new ItemFilterCompiler(options.Rules.CustomFields), logs, options.WebBaseUrl ?? "");
+        var views = new StoreViews(new PortfolioReads(store, options.Portfolio, filters, logs, options.WebBaseUrl ?? ""), options);
         app.Use((context, next) => Guarded(context, next, renderer, log));
         if (!options.SignInConfigured)
         {

@@ -8,7 +8,7 @@ using StrategyLayer.Domain.Errors;
 namespace StrategyLayer.Cli.Commands;
 
 /// <summary>Turns a configured source into its connector's settings and builds the connector for its type.</summary>
-public static class SourceFactory
+internal static class SourceFactory
 {
     public static IWorkSource Create(SourceConfig source, ILoggerFactory logs, TimeProvider time) => Create(Settings(source), logs, time);
 

@@ -3,6 +3,8 @@ using Serilog;
 using Serilog.Events;
 using Serilog.Extensions.Logging;
 using Spectre.Console;
+using StrategyLayer.Application;
+using StrategyLayer.Cli.Commands;
 using StrategyLayer.Cli.Logging;
 using StrategyLayer.Cli.Output;
 using StrategyLayer.Cli.Progress;
@@ -13,9 +15,10 @@ namespace StrategyLayer.Cli.Hosting;
 
 /// <summary>
 /// One invocation: global options, the config (loaded on first use), the store (opened on first
-/// use, holding its lock until the verb ends), the logger, and where output goes.
+/// use, holding its lock until the verb ends), the logger, where output goes, and the application
+/// composed once over them (<see cref="App"/>).
 /// </summary>
-public sealed class Session : IDisposable
+internal sealed class Invocation : IRunContext, IDisposable
 {
     private readonly SecretMask _mask = new();
     private readonly SerilogLoggerFactory _logs;
@@ -24,8 +27,8 @@ public sealed class Session : IDisposable
     private IStrategyStore? _store;
     private ProgressBoard? _board;
 
-    /// <param name="time">The clock every stage reads (default: the system's); tests pass a fake one.</param>
-    public Session(ParseResult parse, TimeProvider? time = null)
+    /// <param name="time">The clock every stage reads: the one <c>Program</c> made; tests pass a fake one.</param>
+    public Invocation(ParseResult parse, TimeProvider time)
     {
         ConfigNamed = parse.GetValue(GlobalOptions.Config);
         ConfigPath = ConfigFile.Resolve(ConfigNamed);
@@ -35,7 +38,8 @@ public sealed class Session : IDisposable
         Verb = parse.CommandResult.Command.Name;
         _log = LogSetup.Create(_mask, null, ConsoleLevel, WriteLogLine);
         _logs = new SerilogLoggerFactory(new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(new CurrentLoggerSink(() => _log)).CreateLogger(), dispose: true);
-        Time = time ?? TimeProvider.System;
+        Time = time;
+        App = new StrategyApp(this, SourceFactory.Create);
     }
 
     /// <summary>The config file: <c>--config</c>, else <c>./strategylayer.json</c> when present, else <c>config/strategylayer.json</c>.</summary>
@@ -51,6 +55,9 @@ public sealed class Session : IDisposable
     public string Verb { get; }
     public TimeProvider Time { get; }
 
+    /// <summary>The use cases every verb calls, composed once over this invocation.</summary>
+    public StrategyApp App { get; }
+
     /// <summary>
     /// This process among those sharing the store: its run records carry it, and a scheduler
     /// prints it and uses it as its Quartz instance id (unique per process, so unique in a cluster).
@@ -58,14 +65,11 @@ public sealed class Session : IDisposable
     public string Node { get; } = $"{Environment.MachineName.ToLowerInvariant()}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..4]}";
     public ILogger Log => _log;
 
-    /// <summary>The stages' loggers (Microsoft.Extensions.Logging), written by Serilog to this session's sinks (masked), whichever logger the session holds at the time.</summary>
+    /// <summary>The stages' loggers (Microsoft.Extensions.Logging), written by Serilog to this invocation's sinks (masked), whichever logger it holds at the time.</summary>
     public Microsoft.Extensions.Logging.ILoggerFactory Logs => _logs;
 
     /// <summary>A stage's logger, of <typeparamref name="T"/>'s category.</summary>
     public Microsoft.Extensions.Logging.ILogger<T> Logger<T>() => new Microsoft.Extensions.Logging.Logger<T>(_logs);
-
-    /// <summary>A logger of <paramref name="category"/>'s category (a static class's, such as MapRun).</summary>
-    public Microsoft.Extensions.Logging.ILogger Logger(Type category) => _logs.CreateLogger(category.FullName ?? category.Name);
     public SecretMask Mask => _mask;
 
     /// <summary>Progress bars only on a terminal, never with --json or --quiet.</summary>
@@ -120,7 +124,7 @@ public sealed class Session : IDisposable
     public async Task<IStrategyStore> StoreAsync(CancellationToken cancellationToken) =>
         _store ??= await StoreEngines.OpenAsync(StorePath, Opening, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Another store than the session's (<c>store copy --to</c>), opened by its engine; the caller disposes it.</summary>
+    /// <summary>Another store than the invocation's (<c>store copy --to</c>), opened by its engine; the caller disposes it.</summary>
     public Task<IStrategyStore> OpenOtherStoreAsync(string store, CancellationToken cancellationToken) =>
         StoreEngines.OpenAsync(StoreEngines.Locate(store), Opening, cancellationToken);
 
@@ -159,6 +163,8 @@ public sealed class Session : IDisposable
 
     /// <summary>The verb's one live display (drawn only when <see cref="ShowProgress"/>).</summary>
     public ProgressBoard Progress => _board ??= ShowProgress ? ProgressBoard.Live(ProgressConsole) : ProgressBoard.Silent();
+
+    IStageProgress IRunContext.Progress => Progress;
 
     /// <summary>For verbs that run until stopped (the scheduler): nothing is drawn.</summary>
     public void DisableProgress() => _board ??= ProgressBoard.Silent();
