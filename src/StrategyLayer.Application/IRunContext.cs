@@ -1,6 +1,6 @@
+using Microsoft.Extensions.Logging;
 using StrategyLayer.Configuration;
 using StrategyLayer.Store;
-using Microsoft.Extensions.Logging;
 
 namespace StrategyLayer.Application;
 

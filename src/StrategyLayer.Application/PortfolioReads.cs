@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using StrategyLayer.Domain.Items;
 using StrategyLayer.Domain.Mapping;
 using StrategyLayer.Domain.Reporting;
@@ -6,7 +7,6 @@ using StrategyLayer.Reporting;
 using StrategyLayer.Reporting.Model;
 using StrategyLayer.Reporting.Snapshots;
 using StrategyLayer.Store;
-using Microsoft.Extensions.Logging;
 
 namespace StrategyLayer.Application;
 

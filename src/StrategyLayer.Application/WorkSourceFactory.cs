@@ -1,6 +1,6 @@
-using StrategyLayer.Connectors.Contract;
 using Microsoft.Extensions.Logging;
 using StrategyLayer.Configuration;
+using StrategyLayer.Connectors.Contract;
 
 namespace StrategyLayer.Application;
 

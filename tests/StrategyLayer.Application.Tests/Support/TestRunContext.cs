@@ -1,8 +1,8 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using StrategyLayer.Configuration;
 using StrategyLayer.Store;
 using StrategyLayer.Store.LiteDb;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace StrategyLayer.Application.Tests.Support;
 
