@@ -69,9 +69,12 @@ public sealed partial class PostgreSqlStore
     /// <summary>The items after uid <paramref name="after"/> (one chunk) with their mappings; <see cref="MappedChunk.Last"/> is null after the last chunk.</summary>
     private async Task<MappedChunk> ReadMappedChunkAsync(string after, CancellationToken cancellationToken)
     {
+        // The bound is repeated on the mappings: without it the planner's merge join reads the mappings'
+        // index from its start for every chunk (at 300k items about 130 ms a chunk near the end, most of a
+        // report's time); with it each chunk reads its own range (under 2 ms).
         var sql = $"""
             SELECT i.uid, {ItemRow.ColumnsOf("i")}, m.json
-            FROM strategylayer.items i LEFT JOIN strategylayer.mappings m ON m.uid = i.uid
+            FROM strategylayer.items i LEFT JOIN strategylayer.mappings m ON m.uid = i.uid AND m.uid > @last
             WHERE i.uid > @last ORDER BY i.uid LIMIT {StreamChunk}
             """;
         var chunk = new List<MappedItem>(StreamChunk);
