@@ -122,7 +122,8 @@ internal sealed class PageRenderer
         return context;
     }
 
-    // Pages see the public properties of our view types (web pages, report model, mapping views), nothing else of .NET.
+    // Pages see the public properties of our view types (web pages, report model, mapping views, the
+    // application's item rows and pages), nothing else of .NET.
     private static bool ViewMember(MemberInfo member) =>
         member is PropertyInfo { CanRead: true } property
         && property.GetMethod is { IsPublic: true, IsStatic: false }
@@ -130,6 +131,7 @@ internal sealed class PageRenderer
         && member.DeclaringType?.Namespace is { } ns
         && (ns.StartsWith("StrategyLayer.Web", StringComparison.Ordinal)
             || ns.StartsWith("StrategyLayer.Reporting", StringComparison.Ordinal)
-            || ns.StartsWith("StrategyLayer.Mapping", StringComparison.Ordinal))
+            || ns.StartsWith("StrategyLayer.Mapping", StringComparison.Ordinal)
+            || ns == "StrategyLayer.Application")
         && property.Name != "EqualityContract";
 }
