@@ -29,6 +29,23 @@ public sealed class SnapshotServiceTests
     }
 
     [Fact]
+    public async Task A_snapshot_stores_each_item_row_without_its_display_fields_and_with_its_tags()
+    {
+        var store = DemoPortfolio.Store();
+        var untracked = DemoPortfolio.Jira("PAY-9", "PAY", StatusCategory.ToDo, "Untracked PAY chore", DemoPortfolio.AsOf) with { Labels = ["chore"] };
+        DemoPortfolio.Put(store, untracked, null, null);
+
+        await DemoPortfolio.Builder(store).PrepareAsync(DemoPortfolio.November, DemoPortfolio.AsOf, CancellationToken.None);
+
+        var saved = (await store.GetSnapshotAsync("2026-11", CancellationToken.None))!;
+        using var brotli = new System.IO.Compression.BrotliStream(new MemoryStream(saved.ItemRows), System.IO.Compression.CompressionMode.Decompress);
+        var line = new StreamReader(brotli).ReadToEnd().Split('\n').Single(l => l.Contains("\"PAY-9\"", StringComparison.Ordinal));
+        var names = System.Text.Json.JsonDocument.Parse(line).RootElement.EnumerateObject().Select(p => p.Name);
+        Assert.Equal(["id", "key", "title", "url", "team", "type", "status", "category", "assignee", "measure", "decidedBy", "rule", "via", "label", "tags"], names);
+        Assert.Equal(["chore"], SnapshotService.ReadRows(saved.ItemRows).Single(r => r.Key == "PAY-9").Tags);
+    }
+
+    [Fact]
     public void Once_the_period_has_ended_in_the_configured_time_zone_its_snapshot_is_frozen()
     {
         var lisbonSummer = TimeZoneInfo.CreateCustomTimeZone("UTC+1", TimeSpan.FromHours(1), "UTC+1", "UTC+1");

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using StrategyLayer.Domain.Reporting;
 using StrategyLayer.Reporting.Model;
+using StrategyLayer.Rendering;
 
 namespace StrategyLayer.Reporting.Building;
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Compression;
 using System.Text.Json;
+using StrategyLayer.Reporting.Model;
 
 namespace StrategyLayer.Reporting.Snapshots;
 
@@ -29,7 +30,7 @@ internal sealed class SnapshotRowWriter : IDisposable
 
     public int Count { get; private set; }
 
-    public void Add(SnapshotRow row)
+    public void Add(ItemRow row)
     {
         JsonSerializer.Serialize(json, row, SnapshotService.Json);
         json.Flush();

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using StrategyLayer.Reporting.Model;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Reporting;
 using StrategyLayer.Store;
@@ -16,7 +17,7 @@ namespace StrategyLayer.Reporting.Snapshots;
 /// <param name="saveTo">Where they are saved; null for a live view that computes figures and keeps none (the web view).</param>
 public sealed class SnapshotService(ISnapshotReader store, ISnapshotStore? saveTo, TimeZoneInfo timeZone)
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    internal static JsonSerializerOptions Json => SnapshotJson.Options;
 
     public SnapshotState StateFor(ReportingPeriod period, DateTimeOffset asOf) =>
         asOf >= period.EndInstant(timeZone) ? SnapshotState.Frozen : SnapshotState.Provisional;
@@ -73,7 +74,7 @@ public sealed class SnapshotService(ISnapshotReader store, ISnapshotStore? saveT
     }
 
     /// <summary>Streams rows back out of their compressed form.</summary>
-    public static IEnumerable<SnapshotRow> ReadRows(byte[] compressed)
+    public static IEnumerable<ItemRow> ReadRows(byte[] compressed)
     {
         using var input = new MemoryStream(compressed, writable: false);
         using var brotli = new BrotliStream(input, CompressionMode.Decompress);
@@ -87,7 +88,7 @@ public sealed class SnapshotService(ISnapshotReader store, ISnapshotStore? saveT
                 continue;
             }
 
-            yield return JsonSerializer.Deserialize<SnapshotRow>(text, Json)
+            yield return JsonSerializer.Deserialize<ItemRow>(text, Json)
                 ?? throw new StrategyLayerException("Empty snapshot row.", ErrorKind.Runtime, $"snapshot row {line}");
         }
     }
