@@ -16,9 +16,9 @@ public sealed class SnapshotServiceTests
         var store = DemoPortfolio.Store();
         var builder = DemoPortfolio.Builder(store);
 
-        var first = await builder.PrepareAsync(DemoPortfolio.November, DemoPortfolio.AsOf, CancellationToken.None);
+        var first = await builder.SnapshotPeriodAsync(DemoPortfolio.November, DemoPortfolio.AsOf, CancellationToken.None);
         DemoPortfolio.Put(store, DemoPortfolio.Jira("WEB-5", "WEB", StatusCategory.ToDo, "New work", DemoPortfolio.AsOf), null, null);
-        var second = await builder.PrepareAsync(DemoPortfolio.November, DemoPortfolio.AsOf.AddDays(5), CancellationToken.None);
+        var second = await builder.SnapshotPeriodAsync(DemoPortfolio.November, DemoPortfolio.AsOf.AddDays(5), CancellationToken.None);
 
         Assert.Equal(SnapshotState.Provisional, first.State);
         Assert.Equal(SnapshotState.Provisional, second.State);
@@ -35,7 +35,7 @@ public sealed class SnapshotServiceTests
         var untracked = DemoPortfolio.Jira("PAY-9", "PAY", StatusCategory.ToDo, "Untracked PAY chore", DemoPortfolio.AsOf) with { Labels = ["chore"] };
         DemoPortfolio.Put(store, untracked, null, null);
 
-        await DemoPortfolio.Builder(store).PrepareAsync(DemoPortfolio.November, DemoPortfolio.AsOf, CancellationToken.None);
+        await DemoPortfolio.Builder(store).SnapshotPeriodAsync(DemoPortfolio.November, DemoPortfolio.AsOf, CancellationToken.None);
 
         var saved = (await store.GetSnapshotAsync("2026-11", CancellationToken.None))!;
         using var brotli = new System.IO.Compression.BrotliStream(new MemoryStream(saved.ItemRows), System.IO.Compression.CompressionMode.Decompress);
@@ -89,7 +89,7 @@ public sealed class SnapshotServiceTests
     {
         var store = DemoPortfolio.Store();
         var builder = DemoPortfolio.Builder(store);
-        await builder.PrepareAsync(ReportingPeriod.Parse("2026-10"), new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), CancellationToken.None);
+        await builder.SnapshotPeriodAsync(ReportingPeriod.Parse("2026-10"), new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), CancellationToken.None);
         DemoPortfolio.Put(store, DemoPortfolio.Jira("PAY-5", "PAY", StatusCategory.Done, "Tokenize refunds", DemoPortfolio.AsOf), "M-PCI-TOKEN", "pci-work");
         DemoPortfolio.Put(store, DemoPortfolio.Jira("WEB-7", "WEB", StatusCategory.InProgress, "Knowledge base", DemoPortfolio.AsOf) with
         {
@@ -138,7 +138,7 @@ public sealed class SnapshotServiceTests
                 i % 7 == 0 ? null : "pci-work");
         }
 
-        var data = await DemoPortfolio.Builder(store).PrepareAsync(DemoPortfolio.November, DemoPortfolio.AsOf, CancellationToken.None);
+        var data = await DemoPortfolio.Builder(store).SnapshotPeriodAsync(DemoPortfolio.November, DemoPortfolio.AsOf, CancellationToken.None);
 
         var rows = SnapshotService.ReadRows(data.ItemRows).ToList();
         Assert.Equal(20_000, rows.Count);

@@ -92,7 +92,7 @@ public static class Pipeline
         // once; a frozen period is read from its snapshot, and then they need a pass of their own.
         var building = session.Progress.Add($"Building the packs for {period.Name}", unit: "packs");
         var clusters = new UntrackedClusters();
-        var data = await builder.PrepareAsync(period, asOf, clusters.Add, ct).ConfigureAwait(false);
+        var data = await builder.SnapshotPeriodAsync(period, asOf, clusters.Add, ct).ConfigureAwait(false);
         if (data.FromFrozenSnapshot)
         {
             await foreach (var (item, mapping) in store.MappedItemsAsync(ct).ConfigureAwait(false))
