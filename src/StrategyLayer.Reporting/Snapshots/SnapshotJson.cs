@@ -5,7 +5,7 @@ using StrategyLayer.Reporting.Model;
 namespace StrategyLayer.Reporting.Snapshots;
 
 /// <summary>
-/// How a snapshot stores its JSON: an <see cref="ItemRow"/> line keeps the stored form it always
+/// How a snapshot stores its JSON: an <see cref="PeriodItem"/> line keeps the stored form it always
 /// had (no display fields, with the item's tags), so snapshots written before and after read alike.
 /// </summary>
 internal static class SnapshotJson
@@ -19,7 +19,7 @@ internal static class SnapshotJson
 
     private static void StoredRow(JsonTypeInfo info)
     {
-        if (info.Type != typeof(ItemRow))
+        if (info.Type != typeof(PeriodItem))
         {
             return;
         }
@@ -31,8 +31,8 @@ internal static class SnapshotJson
         }
 
         var tags = info.CreateJsonPropertyInfo(typeof(IReadOnlyList<string>), "tags");
-        tags.Get = row => ((ItemRow)row).Tags;
-        tags.Set = (row, value) => typeof(ItemRow).GetProperty(nameof(ItemRow.Tags))!.SetValue(row, value);
+        tags.Get = row => ((PeriodItem)row).Tags;
+        tags.Set = (row, value) => typeof(PeriodItem).GetProperty(nameof(PeriodItem.Tags))!.SetValue(row, value);
         var label = info.Properties.Single(p => p.Name == "label");
         info.Properties.Insert(info.Properties.IndexOf(label) + 1, tags);
     }

@@ -30,7 +30,7 @@ internal sealed class SnapshotRowWriter : IDisposable
 
     public int Count { get; private set; }
 
-    public void Add(ItemRow row)
+    public void Add(PeriodItem row)
     {
         JsonSerializer.Serialize(json, row, SnapshotService.Json);
         json.Flush();

@@ -9,7 +9,7 @@ namespace StrategyLayer.Reporting.Model;
 /// suggestion) and with <see cref="Tags"/> (see <c>SnapshotService.Json</c>); a pack shows them
 /// the other way round.
 /// </summary>
-public sealed record ItemRow
+public sealed record PeriodItem
 {
     public required string Id { get; init; }
     public required string Key { get; init; }
