@@ -2,8 +2,8 @@ using System.Reflection;
 using System.Text;
 using Serilog;
 using StrategyLayer.Domain.Errors;
-using StrategyLayer.Reporting.Model;
 using StrategyLayer.Rendering;
+using StrategyLayer.Reporting.Model;
 
 namespace StrategyLayer.Reporting;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using StrategyLayer.Domain.Reporting;
-using StrategyLayer.Reporting.Model;
 using StrategyLayer.Rendering;
+using StrategyLayer.Reporting.Model;
 
 namespace StrategyLayer.Reporting.Building;
 

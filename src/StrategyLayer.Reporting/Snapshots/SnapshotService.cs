@@ -1,9 +1,9 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
-using StrategyLayer.Reporting.Model;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Reporting;
+using StrategyLayer.Reporting.Model;
 using StrategyLayer.Store;
 
 namespace StrategyLayer.Reporting.Snapshots;

@@ -1,5 +1,5 @@
-using StrategyLayer.Store.Specification.Support;
 using System.Diagnostics;
+using StrategyLayer.Store.Specification.Support;
 using StrategyLayer.Tests.Support;
 using Xunit;
 

@@ -1,6 +1,6 @@
-using StrategyLayer.Store.Specification.Support;
 using Npgsql;
 using StrategyLayer.Domain.Errors;
+using StrategyLayer.Store.Specification.Support;
 using StrategyLayer.Tests.Support;
 using Xunit;
 

@@ -1,9 +1,9 @@
-using StrategyLayer.Store.Specification.Support;
 using StrategyLayer.Domain.Items;
 using StrategyLayer.Domain.Mapping;
 using StrategyLayer.Domain.Reporting;
 using StrategyLayer.Domain.Runs;
 using StrategyLayer.Store.LiteDb;
+using StrategyLayer.Store.Specification.Support;
 using StrategyLayer.Tests.Support;
 using Xunit;
 

@@ -1,6 +1,6 @@
-using StrategyLayer.Store.Specification.Support;
 using System.Globalization;
 using StrategyLayer.Domain.Items;
+using StrategyLayer.Store.Specification.Support;
 
 namespace StrategyLayer.Store.PostgreSql.Tests.Support;
 
