@@ -4,13 +4,14 @@ using StrategyLayer.Cli.Hosting;
 
 namespace StrategyLayer.Cli;
 
-public static class Program
+internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
         var root = new RootCommand("StrategyLayer: maps Jira and ServiceNow work to strategy, and reports on it. Run `strategylayer demo` to see it work.");
         GlobalOptions.AddTo(root);
-        foreach (var command in Verbs.All())
+        // The one clock of the process: every stage reads it through the invocation.
+        foreach (var command in Verbs.All(TimeProvider.System))
         {
             root.Subcommands.Add(command);
         }

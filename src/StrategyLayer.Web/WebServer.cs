@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Serilog;
+using StrategyLayer.Application;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Mapping;
-using StrategyLayer.Mapping;
 using StrategyLayer.Store;
 using StrategyLayer.Web.Api;
 using StrategyLayer.Web.Pages;
@@ -75,7 +75,7 @@ public static class WebServer
         }
 
         var app = builder.Build();
-        var views = new StoreViews(store, options, filters ?? new ItemFilterCompiler(options.Rules.CustomFields), log, options.WebBaseUrl ?? "");
+        var views = new StoreViews(new PortfolioReads(store, options.Portfolio, filters, log, options.WebBaseUrl ?? ""), options);
         app.Use((context, next) => Guarded(context, next, renderer, log));
         if (!options.SignInConfigured)
         {

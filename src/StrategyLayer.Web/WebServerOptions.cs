@@ -1,3 +1,4 @@
+using StrategyLayer.Application;
 using StrategyLayer.Domain.Strategy;
 using StrategyLayer.Mapping.Rules;
 using StrategyLayer.Reporting;
@@ -64,6 +65,20 @@ public sealed record WebServerOptions
 
     /// <summary>The clock of live periods, filters and caches: the host's, given by whoever composes the server.</summary>
     public required TimeProvider TimeProvider { get; init; }
+
+    /// <summary>What the application's reads of the web view are given (<see cref="PortfolioReads"/>).</summary>
+    public PortfolioSettings Portfolio => new()
+    {
+        TimeZone = TimeZone,
+        Strategy = Strategy,
+        Rules = Rules,
+        Sources = Sources,
+        Report = Report,
+        PageSize = PageSize,
+        MaxPageSize = MaxPageSize,
+        CacheFor = CacheFor,
+        TimeProvider = TimeProvider,
+    };
 
     public bool SignInConfigured => !string.IsNullOrEmpty(BearerToken) || Oidc is not null;
 

@@ -21,8 +21,8 @@ public sealed class SourceRulesTests
         var paths = Repository.ProductSources().Select(s => s.Path).ToList();
 
         Assert.Contains("connectors/StrategyLayer.Connectors/Http/SourceHttp.cs", paths);
-        Assert.Contains("src/StrategyLayer.Cli/Hosting/Session.cs", paths);
-        Assert.True(SourceRules.IsCompositionRoot("src/StrategyLayer.Cli/Hosting/Session.cs"));
+        Assert.Contains("src/StrategyLayer.Cli/Hosting/Invocation.cs", paths);
+        Assert.True(SourceRules.IsCompositionRoot("src/StrategyLayer.Cli/Hosting/Invocation.cs"));
         Assert.False(SourceRules.IsCompositionRoot("src/StrategyLayer.Cli/Commands/RunCommand.cs"));
     }
 
@@ -55,7 +55,7 @@ public sealed class SourceRulesTests
     [Fact]
     public void The_composition_root_may_read_the_system_clock()
     {
-        Assert.Empty(SourceRules.Problems([new SourceFile("src/StrategyLayer.Cli/Hosting/Session.cs", "Time = time ?? TimeProvider.System;")], []));
+        Assert.Empty(SourceRules.Problems([new SourceFile("src/StrategyLayer.Cli/Hosting/Invocation.cs", "Time = TimeProvider.System;")], []));
     }
 
     [Fact]

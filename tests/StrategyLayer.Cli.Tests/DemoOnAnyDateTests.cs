@@ -37,17 +37,17 @@ public sealed class DemoOnAnyDateTests
         using var temp = new TempFolder("sl-demo-date");
         var root = new RootCommand();
         GlobalOptions.AddTo(root);
-        using var session = new Session(root.Parse(["--config", DemoRun.DemoConfig, "--store", temp.File("demo.db"), "--quiet"]), new FakeTimeProvider(now));
+        using var invocation = new Invocation(root.Parse(["--config", DemoRun.DemoConfig, "--store", temp.File("demo.db"), "--quiet"]), new FakeTimeProvider(now));
 
-        var demo = await DemoCommand.RunDemoAsync(session, temp.Path, temp.File("out"), "small", "html", CancellationToken.None);
+        var demo = await DemoCommand.RunDemoAsync(invocation, temp.Path, temp.File("out"), "small", "html", CancellationToken.None);
 
         Assert.Equal((month.Name, "provisional", now), (demo.Report.Period, demo.Report.State, demo.Report.AsOf));
-        Assert.Equal(SnapshotState.Frozen, (await (await session.StoreAsync(CancellationToken.None)).GetSnapshotAsync(month.Previous.Name, CancellationToken.None))!.State);
+        Assert.Equal(SnapshotState.Frozen, (await (await invocation.StoreAsync(CancellationToken.None)).GetSnapshotAsync(month.Previous.Name, CancellationToken.None))!.State);
         Assert.Empty(demo.Report.DataQuality);
         Assert.Equal(demo.Report.Coverage.InScope, demo.Report.Coverage.Mapped + demo.Report.Coverage.Untracked);
         Assert.True((demo.Green, demo.Amber, demo.Red) is ( >= 1, >= 1, >= 1), $"{demo.Green} green, {demo.Amber} amber, {demo.Red} red");
 
-        var builder = await Pipeline.ReportsAsync(session, CancellationToken.None);
+        var builder = await invocation.App.Report.BuilderAsync(CancellationToken.None);
         var model = await builder.BuildAsync(await builder.ReadAsync(month, CancellationToken.None), ReportScope.Portfolio, null, CancellationToken.None);
         var measures = model.Measures.ToDictionary(m => m.Id);
         Assert.Equal(("green", "green"), (measures["M-CLOUD-APPS"].Implementation.Status, measures["M-CLOUD-APPS"].Potential.Status));
@@ -61,7 +61,7 @@ public sealed class DemoOnAnyDateTests
         var untracked = new HtmlParser().ParseDocument(await File.ReadAllTextAsync(Path.Combine(temp.File("out"), $"untracked-{month.Name}.html")));
         Assert.Contains(untracked.QuerySelectorAll("section.suggestions tbody tr td"), td => td.TextContent.Trim() == "project = DATA and labels = observability");
 
-        var status = await StatusCommand.DescribeAsync(session, CancellationToken.None);
+        var status = await invocation.App.Reads.StatusAsync(CancellationToken.None);
         Assert.Equal(demo.Report.Coverage.UntrackedShare, status.UntrackedShare);
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
+using StrategyLayer.Application;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Mapping;
 using StrategyLayer.Mapping.Rules;
@@ -16,24 +17,24 @@ namespace StrategyLayer.Cli.Commands;
 /// changed, rule evaluation with 200 rules, and the portfolio pack in HTML and PDF. Every figure is
 /// printed beside its target; nothing here asserts (targets are for people to read).
 /// </summary>
-public static partial class BenchCommand
+internal partial class BenchCommand
 {
-    public static Command Create() => Verb.Create("bench", "Run the benchmark against the sandbox (in a child process)", RunAsync, SandboxCommand.SizeOption);
+    public static Command Create(TimeProvider time) => Verb.Create("bench", "Run the benchmark against the sandbox (in a child process)", time, RunAsync, SandboxSize.Option);
 
-    private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    private static async Task<int> RunAsync(Invocation invocation, ParseResult parse, CancellationToken ct)
     {
-        var size = parse.GetValue(SandboxCommand.SizeOption)!;
+        var size = parse.GetValue(SandboxSize.Option)!;
         var folder = Path.Combine(Path.GetTempPath(), "strategylayer-bench-" + Environment.ProcessId);
         Directory.CreateDirectory(folder);
         try
         {
-            var result = await MeasureAsync(session, size, folder, ct).ConfigureAwait(false);
-            session.Output(result, console => Print(console, result));
+            var result = await MeasureAsync(invocation, size, folder, ct).ConfigureAwait(false);
+            invocation.Output(result, console => Print(console, result));
             return ExitCodes.Success;
         }
         finally
         {
-            session.Dispose();
+            invocation.Dispose();
             try
             {
                 Directory.Delete(folder, recursive: true);
@@ -45,19 +46,19 @@ public static partial class BenchCommand
         }
     }
 
-    private static async Task<BenchResult> MeasureAsync(Session session, string size, string folder, CancellationToken ct)
+    private static async Task<BenchResult> MeasureAsync(Invocation invocation, string size, string folder, CancellationToken ct)
     {
-        var say = new Action<string>(s => { if (!session.JsonOutput && !session.Quiet) { session.ProgressConsole.MarkupLine("[grey]" + Markup.Escape(s) + "[/]"); } });
+        var say = new Action<string>(s => { if (!invocation.JsonOutput && !invocation.Quiet) { invocation.ProgressConsole.MarkupLine("[grey]" + Markup.Escape(s) + "[/]"); } });
         say($"starting the sandbox ({size}) in a child process");
         await using var sandbox = await ChildSandbox.StartAsync(size, ct).ConfigureAwait(false);
-        var config = DemoCommand.DemoConfig(session, folder, sandbox.JiraCloudUrl, sandbox.JiraDataCenterUrl, sandbox.ServiceNowUrl) with { Store = await BenchStoreAsync(session, folder, ct).ConfigureAwait(false), Logs = Path.Combine(folder, "logs") };
-        session.UseConfig(config);
-        var store = await session.StoreAsync(ct).ConfigureAwait(false);
+        var config = SandboxConfig.For(invocation, folder, sandbox.JiraCloudUrl, sandbox.JiraDataCenterUrl, sandbox.ServiceNowUrl) with { Store = await BenchStoreAsync(invocation, folder, ct).ConfigureAwait(false), Logs = Path.Combine(folder, "logs") };
+        invocation.UseConfig(config);
+        var store = await invocation.StoreAsync(ct).ConfigureAwait(false);
         var bench = store as IStoreBench ?? throw new Domain.Errors.StrategyLayerException("the store engine offers no bench figures (no I/O floor)", Domain.Errors.ErrorKind.Usage, "store");
 
         say("full sync");
         var started = Stopwatch.GetTimestamp();
-        var full = await SyncCommand.SyncAsync(session, null, false, ct).ConfigureAwait(false);
+        var full = await invocation.App.Sync.SyncAsync(null, false, ct).ConfigureAwait(false);
         var fullSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var items = full.Sum(r => r.Fetched);
         using var self = Process.GetCurrentProcess();
@@ -67,11 +68,11 @@ public static partial class BenchCommand
 
         say("re-sync with nothing changed (every item read again, compared by hash)");
         started = Stopwatch.GetTimestamp();
-        var engine = new SyncEngine(store, store, session.Log, session.Time);
+        var engine = new SyncEngine(store, store, invocation.Log, invocation.Time);
         var rereads = await Task.WhenAll(config.Sources.Select(async settings =>
         {
             // Side by side, as the sync verb runs its sources.
-            await using var source = SourceFactory.Create(settings, session.Log, session.Time);
+            await using var source = SourceFactory.Create(settings, invocation.Log, invocation.Time);
             return await engine.SyncAsync(source, false, null, ct, fromScratch: true).ConfigureAwait(false);
         })).ConfigureAwait(false);
         var reread = rereads.Sum(reports => reports.Sum(r => r.Fetched));
@@ -85,38 +86,38 @@ public static partial class BenchCommand
         await sandbox.ControlAsync("clock?advanceSeconds=3600", ct).ConfigureAwait(false);
         await sandbox.ControlAsync("edit?share=0.01", ct).ConfigureAwait(false);
         started = Stopwatch.GetTimestamp();
-        await SyncCommand.SyncAsync(session, null, false, ct).ConfigureAwait(false);
+        await invocation.App.Sync.SyncAsync(null, false, ct).ConfigureAwait(false);
         var incrementalSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
         say("I/O floor: a plain HttpClient loop over the same pages, the store engine writing the same documents");
         var floor = await IoFloor.MeasureAsync(sandbox, config, bench, ct).ConfigureAwait(false);
 
         say("rule evaluation with 200 rules");
-        var (rules, rulesPerSecond) = await EvaluateRulesAsync(session, store, ct).ConfigureAwait(false);
+        var (rules, rulesPerSecond) = await EvaluateRulesAsync(invocation, store, ct).ConfigureAwait(false);
         say("map (persisting changed mappings)");
-        await Pipeline.MapAsync(session, true, null, ct).ConfigureAwait(false);
+        await invocation.App.Map.MapQuietlyAsync(true, null, ct).ConfigureAwait(false);
 
         say("portfolio pack: HTML, then PDF");
-        var period = Pipeline.Period(session, null);
+        var period = invocation.App.Strategy.CurrentPeriod();
         started = Stopwatch.GetTimestamp();
-        await Pipeline.ReportAsync(session, period, Path.Combine(folder, "packs"), "portfolio-pack", null, "html", null, null, ct).ConfigureAwait(false);
+        await invocation.App.Report.WriteAsync(new PackOrder(period, Path.Combine(folder, "packs"), "portfolio-pack", null, "html"), null, ct).ConfigureAwait(false);
         var htmlSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         started = Stopwatch.GetTimestamp();
-        var pdf = await Pipeline.ReportAsync(session, period, Path.Combine(folder, "packs"), "portfolio-pack", null, "pdf", null, null, ct).ConfigureAwait(false);
+        var pdf = await invocation.App.Report.WriteAsync(new PackOrder(period, Path.Combine(folder, "packs"), "portfolio-pack", null, "pdf"), null, ct).ConfigureAwait(false);
         double? pdfSeconds = pdf.PdfProblem is null ? Stopwatch.GetElapsedTime(started).TotalSeconds : null;
 
         say("web view: the largest team's page");
-        var web = await WebBench.TeamPageAsync(ServeCommand.Options(session, "http://127.0.0.1:0"), store, new ItemFilterCompiler(config.CustomFields), null, ct).ConfigureAwait(false);
+        var web = await WebBench.TeamPageAsync(WebHosting.Options(invocation, "http://127.0.0.1:0"), store, new ItemFilterCompiler(config.CustomFields), null, ct).ConfigureAwait(false);
 
         say("web view while a sync writes: the same page, 10 % changed upstream");
         await sandbox.ControlAsync("clock?advanceSeconds=3600", ct).ConfigureAwait(false);
         await sandbox.ControlAsync("edit?share=0.1", ct).ConfigureAwait(false);
         var during = await WebBench.TeamPageWhileAsync(
-            ServeCommand.Options(session, "http://127.0.0.1:0"),
+            WebHosting.Options(invocation, "http://127.0.0.1:0"),
             store,
             new ItemFilterCompiler(config.CustomFields),
             web.Team,
-            token => SyncCommand.SyncAsync(session, null, false, token),
+            token => invocation.App.Sync.SyncAsync(null, false, token),
             ct).ConfigureAwait(false);
 
         return new BenchResult(
@@ -137,9 +138,9 @@ public static partial class BenchCommand
     /// names, emptied first (refused, unchanged, when it holds other data). A file <c>--store</c> names
     /// must not exist yet: the bench never overwrites a store.
     /// </summary>
-    private static async Task<string> BenchStoreAsync(Session session, string folder, CancellationToken ct)
+    private static async Task<string> BenchStoreAsync(Invocation invocation, string folder, CancellationToken ct)
     {
-        if (session.StoreOverride is not { } named)
+        if (invocation.StoreOverride is not { } named)
         {
             return Path.Combine(folder, "bench.db");
         }
@@ -150,14 +151,14 @@ public static partial class BenchCommand
             throw new Domain.Errors.StrategyLayerException($"bench writes a new store and {store} exists: name a file that does not exist yet, or a database of its own", Domain.Errors.ErrorKind.Usage, store);
         }
 
-        await StoreEngines.ResetAsync(store, "bench", session.Opening, ct).ConfigureAwait(false);
+        await StoreEngines.ResetAsync(store, "bench", invocation.Opening, ct).ConfigureAwait(false);
         return store;
     }
 
     /// <summary>200 rules (the demo's last, so most items are tried against all of them), evaluation only.</summary>
-    private static async Task<(int Rules, double ItemsPerSecond)> EvaluateRulesAsync(Session session, IItemReader store, CancellationToken ct)
+    private static async Task<(int Rules, double ItemsPerSecond)> EvaluateRulesAsync(Invocation invocation, IItemReader store, CancellationToken ct)
     {
-        var files = Pipeline.LoadMapping(session);
+        var files = invocation.App.Strategy.Load();
         var generated = Enumerable.Range(1, 200 - files.Rules.Rules.Count).Select(i => new MappingRule(
             "bench-" + i,
             (i % 4) switch
@@ -169,7 +170,7 @@ public static partial class BenchCommand
             },
             files.Tree.Measures.First().Id));
         var rules = files.Rules with { Rules = [.. generated, .. files.Rules.Rules] };
-        var engine = new MappingEngine(files.Tree, rules, session.Time.GetUtcNow());
+        var engine = new MappingEngine(files.Tree, rules, invocation.Time.GetUtcNow());
         long evaluated = 0;
         var elapsed = TimeSpan.Zero;
         await foreach (var chunk in store.ItemsAsync(null, ct).Chunk(20_000).ConfigureAwait(false))
@@ -213,21 +214,21 @@ public static partial class BenchCommand
     }
 }
 
-public sealed record BenchResult(string Size, long Items, FloorFigures Floor, FullSyncFigures FullSync, ResyncFigures Resync, IncrementalFigures Incremental, MapFigures Map, ReportFigures Report, WebFigures Web, WebWhileSyncFigures WebWhileSync);
+internal sealed record BenchResult(string Size, long Items, FloorFigures Floor, FullSyncFigures FullSync, ResyncFigures Resync, IncrementalFigures Incremental, MapFigures Map, ReportFigures Report, WebFigures Web, WebWhileSyncFigures WebWhileSync);
 
-public sealed record WebFigures(string Team, int Items, double FirstSeconds, double RepeatSeconds);
+internal sealed record WebFigures(string Team, int Items, double FirstSeconds, double RepeatSeconds);
 
 /// <summary>The largest team's page asked while a sync of <paramref name="ChangedShare"/> changed upstream writes; <paramref name="SyncRunning"/> false: the sync ended before the answer (not measured under load).</summary>
-public sealed record WebWhileSyncFigures(double ChangedShare, double FirstSeconds, bool SyncRunning);
+internal sealed record WebWhileSyncFigures(double ChangedShare, double FirstSeconds, bool SyncRunning);
 
-public sealed record FloorFigures(double Seconds, double HttpSeconds, double StoreSeconds, long Documents, string Engine);
+internal sealed record FloorFigures(double Seconds, double HttpSeconds, double StoreSeconds, long Documents, string Engine);
 
-public sealed record FullSyncFigures(double Seconds, double RatioToFloor, double PeakWorkingSetMB, long StoreBytesPerItem, double SandboxPeakWorkingSetMB);
+internal sealed record FullSyncFigures(double Seconds, double RatioToFloor, double PeakWorkingSetMB, long StoreBytesPerItem, double SandboxPeakWorkingSetMB);
 
-public sealed record ResyncFigures(double ItemsPerSecond, long Writes, long Items);
+internal sealed record ResyncFigures(double ItemsPerSecond, long Writes, long Items);
 
-public sealed record IncrementalFigures(double ChangedShare, double ShareOfFull, double Seconds);
+internal sealed record IncrementalFigures(double ChangedShare, double ShareOfFull, double Seconds);
 
-public sealed record MapFigures(int Rules, double ItemsPerSecond);
+internal sealed record MapFigures(int Rules, double ItemsPerSecond);
 
-public sealed record ReportFigures(double HtmlSeconds, double? PdfSeconds);
+internal sealed record ReportFigures(double HtmlSeconds, double? PdfSeconds);

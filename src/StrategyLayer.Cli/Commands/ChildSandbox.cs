@@ -8,7 +8,7 @@ namespace StrategyLayer.Cli.Commands;
 /// The sandbox in a child process (so that its memory and CPU are not counted as ours), started
 /// from this same program with <c>sandbox --port 0 --json</c> and driven over its control API.
 /// </summary>
-public sealed class ChildSandbox : IAsyncDisposable
+internal sealed class ChildSandbox : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(5) };

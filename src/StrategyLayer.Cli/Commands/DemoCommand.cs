@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Spectre.Console;
+using StrategyLayer.Application;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Cli.Output;
-using StrategyLayer.Configuration;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Mapping;
 using StrategyLayer.Reporting;
@@ -17,20 +17,20 @@ namespace StrategyLayer.Cli.Commands;
 /// upstream change, sync again, map, this month's packs in HTML and PDF, and a short summary. Needs no config of the
 /// user's; exits 3 with the install command when chromium is missing (the HTML is written).
 /// </summary>
-public static class DemoCommand
+internal static class DemoCommand
 {
     private static readonly Option<string> OutOption = new("--out") { Description = "Where to write the packs", DefaultValueFactory = _ => "out" };
 
-    public static Command Create() => Verb.Create("demo", "Start the sandbox, run sync → map → report against it, write the packs", RunAsync, OutOption, SandboxCommand.SizeOption);
+    public static Command Create(TimeProvider time) => Verb.Create("demo", "Start the sandbox, run sync → map → report against it, write the packs", time, RunAsync, OutOption, SandboxSize.Option);
 
-    private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    private static async Task<int> RunAsync(Invocation invocation, ParseResult parse, CancellationToken ct)
     {
         var outFolder = Path.GetFullPath(parse.GetValue(OutOption)!);
-        var size = parse.GetValue(SandboxCommand.SizeOption)!;
+        var size = parse.GetValue(SandboxSize.Option)!;
         var here = Directory.GetCurrentDirectory();
         DemoFolder.RefuseForeignConfig(here);
-        var result = await RunDemoAsync(session, here, outFolder, size, "both", ct).ConfigureAwait(false);
-        session.Output(result, console => Print(console, result));
+        var result = await RunDemoAsync(invocation, here, outFolder, size, "both", ct).ConfigureAwait(false);
+        invocation.Output(result, console => Print(console, result));
         if (result.PdfProblem is not null)
         {
             await Console.Error.WriteLineAsync($"The HTML packs are written; the PDF was not: {result.PdfProblem}").ConfigureAwait(false);
@@ -41,44 +41,45 @@ public static class DemoCommand
     }
 
     /// <summary>
-    /// The demo on the session's clock: the sandbox builds its world relative to today, last month's pack
+    /// The demo on the invocation's clock: the sandbox builds its world relative to today, last month's pack
     /// is frozen as of its end, and this month's packs are built as of now, so that <c>report</c>,
     /// <c>status</c> and <c>serve</c> run afterwards tell the same story in the current period. Its
     /// config, store and logs are left in <paramref name="folder"/> (the current folder for the verb).
     /// </summary>
-    public static async Task<DemoResult> RunDemoAsync(Session session, string folder, string outFolder, string size, string format, CancellationToken ct)
+    public static async Task<DemoResult> RunDemoAsync(Invocation invocation, string folder, string outFolder, string size, string format, CancellationToken ct)
     {
-        var board = session.Progress;
-        var basePath = session.ConfigNamed ?? Installation.DemoConfig;
-        await using var sandbox = await board.StepAsync($"Starting the sandbox ({size})", _ => SandboxServer.StartAsync(SandboxOptions.Default with { Port = 0, Size = size }, session.Time, ct)).ConfigureAwait(false);
-        var config = DemoConfig(session, folder, sandbox.JiraCloudUrl, sandbox.JiraDataCenterUrl, sandbox.ServiceNowUrl);
-        session.UseConfig(config);
-        await StoreEngines.ResetAsync(session.StorePath, "demo", session.Opening, ct).ConfigureAwait(false);
+        var board = invocation.Progress;
+        var basePath = invocation.ConfigNamed ?? Installation.DemoConfig;
+        await using var sandbox = await board.StepAsync($"Starting the sandbox ({size})", _ => SandboxServer.StartAsync(SandboxOptions.Default with { Port = 0, Size = size }, invocation.Time, ct)).ConfigureAwait(false);
+        var config = SandboxConfig.For(invocation, folder, sandbox.JiraCloudUrl, sandbox.JiraDataCenterUrl, sandbox.ServiceNowUrl);
+        invocation.UseConfig(config);
+        await StoreEngines.ResetAsync(invocation.StorePath, "demo", invocation.Opening, ct).ConfigureAwait(false);
         var written = DemoFolder.WriteConfig(basePath, config, folder);
 
-        var current = Pipeline.CurrentPeriod(session);
+        var app = invocation.App;
+        var current = app.Strategy.CurrentPeriod();
         var previous = current.Previous;
 
         // Each step is a run of its own, with its one run record, as if typed.
-        var first = await board.StepAsync("Syncing Jira and ServiceNow", _ => RunScope.RecordAsync(session, "sync", () => SyncCommand.SyncAsync(session, null, false, ct), SyncCommand.Outcome, ct)).ConfigureAwait(false);
+        var first = await board.StepAsync("Syncing Jira and ServiceNow", _ => app.Sync.RunAsync(null, false, ct)).ConfigureAwait(false);
         if (first.Count > 0 && first.All(s => s.Failed))
         {
             throw new StrategyLayerException("the demo could not sync from its own sandbox: " + string.Join("; ", first.Select(s => s.Error)));
         }
 
-        await MapCommand.RunAsync(session, false, ct).ConfigureAwait(false);
-        await RunScope.RecordAsync(session, "report", () => Pipeline.ReportAsync(session, previous, Path.Combine(outFolder, previous.Name), "portfolio-pack", null, "html", previous.EndInstant(config.TimeZone), null, ct), Pipeline.ReportOutcome, ct).ConfigureAwait(false);
+        await app.Map.RunAsync(false, ct).ConfigureAwait(false);
+        await app.Report.RunAsync(new PackOrder(previous, Path.Combine(outFolder, previous.Name), "portfolio-pack", null, "html", previous.EndInstant(config.TimeZone)), ct).ConfigureAwait(false);
 
         // Upstream work goes on: some items move on, a few are deleted; the next sync sees it. The
-        // sandbox stamps the edits with its own clock, which never runs ahead of the session's.
+        // sandbox stamps the edits with its own clock, which never runs ahead of the invocation's.
         sandbox.Edit(0.05);
         sandbox.Delete(5);
-        var second = await board.StepAsync("Syncing the changes (full: deletions too)", _ => RunScope.RecordAsync(session, "sync", () => SyncCommand.SyncAsync(session, null, true, ct), SyncCommand.Outcome, ct)).ConfigureAwait(false);
-        var map = await MapCommand.RunAsync(session, false, ct, "Re-mapping what changed").ConfigureAwait(false);
-        var report = await RunScope.RecordAsync(session, "report", () => Pipeline.ReportAsync(session, current, outFolder, null, null, format, null, second, ct), Pipeline.ReportOutcome, ct).ConfigureAwait(false);
+        var second = await board.StepAsync("Syncing the changes (full: deletions too)", _ => app.Sync.RunAsync(null, true, ct)).ConfigureAwait(false);
+        var map = await app.Map.RunAsync(false, ct, "Re-mapping what changed").ConfigureAwait(false);
+        var report = await app.Runs.RecordAsync("report", () => app.Report.WriteAsync(new PackOrder(current, outFolder, Format: format), second, ct), ReportUseCase.Outcome, ct).ConfigureAwait(false);
 
         var portfolio = report.Packs.First(p => p.Template == "portfolio-pack");
-        var store = await session.StoreAsync(ct).ConfigureAwait(false);
+        var store = await invocation.StoreAsync(ct).ConfigureAwait(false);
         var sync = new List<DemoSource>();
         foreach (var source in first.Concat(second).Select(s => s.Source).Distinct())
         {
@@ -104,41 +105,6 @@ public static class DemoCommand
     /// <summary>Red first: the summary names the reason that matters most.</summary>
     private static int Severity(string level) => level switch { "red" => 0, "amber" => 1, _ => 2 };
 
-    /// <summary>
-    /// The demo config (<c>--config</c>, else the one shipped in the tool) with every source pointed at
-    /// the sandbox, its store and logs under the current folder (or <c>--store</c>), and links in the
-    /// packs to the web view's default address (what <c>strategylayer serve</c> listens on), never to
-    /// the sandbox's port, which is gone once the demo ends.
-    /// </summary>
-    public static AppConfig DemoConfig(Session session, string here, string jiraCloud, string jiraDataCenter, string serviceNow)
-    {
-        var path = session.ConfigNamed ?? Installation.DemoConfig;
-        ConfigFile.RequireExists(session.ConfigNamed, path);
-        var config = ConfigLoader.Load(path);
-
-        // The demo starts from an empty store: never from one that belongs to real sources.
-        if (config.Sources.FirstOrDefault(s => !s.BaseUrl.IsLoopback) is { } real)
-        {
-            throw new StrategyLayerException($"{path} names a real source ({real.Name}: {real.BaseUrl}); the demo resets its store, so it only runs with a demo config whose sources are the local sandbox (leave out --config to use the one shipped with StrategyLayer)", ErrorKind.Usage);
-        }
-
-        return config with
-        {
-            Sources = config.Sources.Select(s => s with
-            {
-                BaseUrl = new Uri(s.Type switch
-                {
-                    "jira-cloud" => jiraCloud,
-                    "jira-datacenter" => jiraDataCenter,
-                    _ => serviceNow,
-                }),
-            }).ToList(),
-            Store = session.StoreOverride is null ? Path.Combine(here, DemoFolder.Store) : StoreEngines.Locate(session.StoreOverride),
-            Logs = Path.Combine(here, DemoFolder.Logs),
-            WebBaseUrl = config.WebBaseUrl ?? DemoFolder.WebViewUrl,
-        };
-    }
-
     private static void Print(IAnsiConsole console, DemoResult r)
     {
         console.MarkupLine("[bold]StrategyLayer demo[/]");
@@ -148,7 +114,7 @@ public static class DemoCommand
         }
 
         console.MarkupLine($"Period [bold]{r.Report.Period}[/] ({r.Report.State}, figures as of {r.Report.AsOf:yyyy-MM-dd HH:mm} UTC)");
-        console.MarkupLine("  " + ReportCommand.Coverage(r.Report));
+        console.MarkupLine("  " + ReportLines.Coverage(r.Report));
         console.MarkupLine($"  measures: [green]{r.Green} green[/], [yellow]{r.Amber} amber[/], [red]{r.Red} red[/]");
         foreach (var m in r.Attention)
         {
@@ -170,10 +136,10 @@ public static class DemoCommand
     }
 }
 
-public sealed record DemoSource(string Source, int Items);
+internal sealed record DemoSource(string Source, int Items);
 
 /// <summary>What the demo did; its figures are the current period's report document, as every other surface shows them.</summary>
-public sealed record DemoResult(
+internal sealed record DemoResult(
     IReadOnlyList<DemoSource> Sources,
     IReadOnlyList<SyncReport> Sync,
     MapSummary Map,

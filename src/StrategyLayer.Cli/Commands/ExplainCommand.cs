@@ -4,7 +4,6 @@ using System.Text.Json;
 using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Cli.Output;
-using StrategyLayer.Domain.Errors;
 using StrategyLayer.Mapping;
 
 namespace StrategyLayer.Cli.Commands;
@@ -13,26 +12,19 @@ namespace StrategyLayer.Cli.Commands;
 /// <c>explain ITEM</c>: every rule in order, whether it matched, the winner, the inherited path, the
 /// fields the rules saw. While <c>serve</c> or <c>schedule</c> holds the store, it asks that process.
 /// </summary>
-public static class ExplainCommand
+internal static class ExplainCommand
 {
     private static readonly Argument<string> ItemArgument = new("ITEM") { Description = "SOURCE:KEY, or a bare key when unambiguous" };
 
-    public static Command Create() => Verb.Create("explain", "Why an item maps where it does", RunAsync, ItemArgument);
+    public static Command Create(TimeProvider time) => Verb.Create("explain", "Why an item maps where it does", time, RunAsync, ItemArgument);
 
-    private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    private static async Task<int> RunAsync(Invocation invocation, ParseResult parse, CancellationToken ct)
     {
         var id = parse.GetValue(ItemArgument)!;
-        using var reader = await session.ReaderAsync(ct).ConfigureAwait(false);
-        var view = reader is null ? await ExplainAsync(session, id, ct).ConfigureAwait(false) : await reader.GetAsync<ExplainView>("explain?id=" + Uri.EscapeDataString(id), ct).ConfigureAwait(false);
-        session.Output(view, console => Print(console, view));
+        using var reader = await invocation.ReaderAsync(ct).ConfigureAwait(false);
+        var view = reader is null ? await invocation.App.Reads.ExplainAsync(id, ct).ConfigureAwait(false) : await reader.GetAsync<ExplainView>("explain?id=" + Uri.EscapeDataString(id), ct).ConfigureAwait(false);
+        invocation.Output(view, console => Print(console, view));
         return ExitCodes.Success;
-    }
-
-    public static async Task<ExplainView> ExplainAsync(Session session, string id, CancellationToken ct)
-    {
-        var engine = Pipeline.LoadMapping(session).Engine(session.Time.GetUtcNow());
-        return await Explainer.ExplainAsync(await session.StoreAsync(ct).ConfigureAwait(false), engine, id, ct).ConfigureAwait(false)
-            ?? throw new StrategyLayerException($"no stored item '{id}': run `strategylayer items` to list them", ErrorKind.Runtime, id);
     }
 
     private static void Print(IAnsiConsole console, ExplainView view)

@@ -11,11 +11,11 @@ namespace StrategyLayer.Cli.Commands;
 /// current folder; <c>validate</c>-clean once the environment variables it names are set. Never
 /// overwrites a file.
 /// </summary>
-public static class InitCommand
+internal static class InitCommand
 {
-    public static Command Create() => Verb.Create("init", "Write a starter config, strategy tree, rules and templates for your Jira and ServiceNow into this folder", RunAsync);
+    public static Command Create(TimeProvider time) => Verb.Create("init", "Write a starter config, strategy tree, rules and templates for your Jira and ServiceNow into this folder", time, RunAsync);
 
-    private static Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    private static Task<int> RunAsync(Invocation invocation, ParseResult parse, CancellationToken ct)
     {
         var here = Directory.GetCurrentDirectory();
         var files = new List<(string From, string To)>
@@ -44,7 +44,7 @@ public static class InitCommand
         }
 
         var written = files.Select(f => f.To).ToList();
-        session.Output(new { folder = here, files = written }, console =>
+        invocation.Output(new { folder = here, files = written }, console =>
         {
             console.MarkupLine($"Wrote a starter setup in [bold]{Markup.Escape(here)}[/]:");
             console.MarkupLine("  strategylayer.json  your Jira Cloud and ServiceNow (credentials by environment variable)");

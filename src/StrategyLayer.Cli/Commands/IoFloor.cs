@@ -13,7 +13,7 @@ namespace StrategyLayer.Cli.Commands;
 /// in the order the pages brought them (<see cref="IStoreBench.MeasureFloorAsync"/>: the engine's
 /// own part). Only the HTTP calls and the engine's writes are timed.
 /// </summary>
-public static class IoFloor
+internal static class IoFloor
 {
     private const string JiraFields = "summary,description,status,resolution,issuetype,priority,project,assignee,reporter,labels,components,fixVersions,parent,issuelinks,created,updated,resolutiondate,duedate,customfield_10016";
 
@@ -96,7 +96,7 @@ public static class IoFloor
     }
 }
 
-public sealed record FloorResult(double HttpSeconds, double StoreSeconds, long Documents, string Engine)
+internal sealed record FloorResult(double HttpSeconds, double StoreSeconds, long Documents, string Engine)
 {
     public double TotalSeconds => HttpSeconds + StoreSeconds;
 }

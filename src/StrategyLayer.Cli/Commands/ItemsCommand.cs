@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Spectre.Console;
+using StrategyLayer.Application;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Cli.Output;
 using StrategyLayer.Mapping;
@@ -11,7 +12,7 @@ namespace StrategyLayer.Cli.Commands;
 /// <c>items [--untracked] [--measure ID] [--team NAME] [--query "…"] [--format table|tsv]</c>: stored
 /// items with their mapping. While <c>serve</c> or <c>schedule</c> holds the store, it asks that process.
 /// </summary>
-public static class ItemsCommand
+internal static class ItemsCommand
 {
     private static readonly Option<bool> UntrackedOption = new("--untracked") { Description = "Only in-scope items nothing maps" };
     private static readonly Option<string?> MeasureOption = new("--measure") { Description = "Only items mapped to this measure" };
@@ -21,36 +22,12 @@ public static class ItemsCommand
 
     static ItemsCommand() => FormatOption.AcceptOnlyFromAmong("table", "tsv");
 
-    public static Command Create() => Verb.Create("items", "List stored items with their mapping", RunAsync, UntrackedOption, MeasureOption, TeamOption, QueryOption, FormatOption);
+    public static Command Create(TimeProvider time) => Verb.Create("items", "List stored items with their mapping", time, RunAsync, UntrackedOption, MeasureOption, TeamOption, QueryOption, FormatOption);
 
-    /// <summary>The listing's filters; an unknown measure or team is a usage error naming the known ones.</summary>
-    public static async Task<ItemListQuery> QueryAsync(Session session, bool untracked, string? measure, string? team, string? query, CancellationToken ct)
-    {
-        if (measure is not null)
-        {
-            KnownNames.RequireMeasure(Pipeline.LoadMapping(session).Tree, measure);
-        }
-
-        if (team is not null)
-        {
-            await KnownNames.RequireTeamAsync(await session.StoreAsync(ct).ConfigureAwait(false), team, ct).ConfigureAwait(false);
-        }
-
-        return new ItemListQuery
-        {
-            UntrackedOnly = untracked,
-            Measure = measure,
-            Team = team,
-            Query = query,
-            AsOf = session.Time.GetUtcNow(),
-            CustomFields = session.Config.CustomFields,
-        };
-    }
-
-    private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    private static async Task<int> RunAsync(Invocation invocation, ParseResult parse, CancellationToken ct)
     {
         var (untracked, measure, team, text) = (parse.GetValue(UntrackedOption), parse.GetValue(MeasureOption), parse.GetValue(TeamOption), parse.GetValue(QueryOption));
-        using var reader = await session.ReaderAsync(ct).ConfigureAwait(false);
+        using var reader = await invocation.ReaderAsync(ct).ConfigureAwait(false);
         if (reader is not null)
         {
             var path = "items?untracked=" + (untracked ? "true" : "false")
@@ -58,24 +35,24 @@ public static class ItemsCommand
                 + (team is null ? "" : "&team=" + Uri.EscapeDataString(team))
                 + (text is null ? "" : "&query=" + Uri.EscapeDataString(text));
             await using var body = await reader.GetAsync(path, ct).ConfigureAwait(false);
-            if (session.JsonOutput)
+            if (invocation.JsonOutput)
             {
                 // The holder wrote it with the same serializer: passed on as it came.
                 await using var stdout = Console.OpenStandardOutput();
                 await body.CopyToAsync(stdout, ct).ConfigureAwait(false);
                 stdout.WriteByte((byte)'\n');
             }
-            else if (!session.Quiet)
+            else if (!invocation.Quiet)
             {
                 var items = JsonSerializer.DeserializeAsyncEnumerable<ItemView>(body, Json.Options, ct).OfType<ItemView>();
-                await PrintAsync(session, items, parse.GetValue(FormatOption)!).ConfigureAwait(false);
+                await PrintAsync(invocation, items, parse.GetValue(FormatOption)!).ConfigureAwait(false);
             }
 
             return ExitCodes.Success;
         }
 
-        var listing = ItemListing.List(await session.StoreAsync(ct).ConfigureAwait(false), await QueryAsync(session, untracked, measure, team, text, ct).ConfigureAwait(false), ct);
-        if (session.JsonOutput)
+        var listing = await invocation.App.Reads.ItemsAsync(ItemFilter.Listing(untracked, measure, team, text), ct).ConfigureAwait(false);
+        if (invocation.JsonOutput)
         {
             // Streamed one item at a time: memory stays flat however many items there are.
             await using var stdout = Console.OpenStandardOutput();
@@ -90,15 +67,15 @@ public static class ItemsCommand
             await writer.FlushAsync(ct).ConfigureAwait(false);
             stdout.WriteByte((byte)'\n');
         }
-        else if (!session.Quiet)
+        else if (!invocation.Quiet)
         {
-            await PrintAsync(session, listing, parse.GetValue(FormatOption)!).ConfigureAwait(false);
+            await PrintAsync(invocation, listing, parse.GetValue(FormatOption)!).ConfigureAwait(false);
         }
 
         return ExitCodes.Success;
     }
 
-    private static async Task PrintAsync(Session session, IAsyncEnumerable<ItemView> items, string format)
+    private static async Task PrintAsync(Invocation invocation, IAsyncEnumerable<ItemView> items, string format)
     {
         if (format == "tsv")
         {
@@ -129,8 +106,8 @@ public static class ItemsCommand
                 Markup.Escape(piped || title.Length <= 60 ? title : title[..57] + "…"));
         }
 
-        session.Terminal.Write(table);
-        session.Terminal.MarkupLine($"{count:N0} items");
+        invocation.Terminal.Write(table);
+        invocation.Terminal.MarkupLine($"{count:N0} items");
     }
 
     private static string Decided(ItemView item) => item.DecidedBy.Kind + (item.DecidedBy.Rule is null ? "" : " " + item.DecidedBy.Rule);

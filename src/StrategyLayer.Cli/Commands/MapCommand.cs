@@ -2,45 +2,22 @@ using System.CommandLine;
 using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Cli.Output;
-using StrategyLayer.Cli.Progress;
 using StrategyLayer.Mapping;
 
 namespace StrategyLayer.Cli.Commands;
 
 /// <summary><c>map [--full]</c>: apply pins and rules to the stored items; only changed mappings are written.</summary>
-public static class MapCommand
+internal static class MapCommand
 {
     private static readonly Option<bool> FullOption = new("--full") { Description = "Re-evaluate every item, not only those changed since the last map" };
 
-    public static Command Create() => Verb.Create("map", "(Re)apply pins and rules to the stored items", RunAsync, FullOption);
+    public static Command Create(TimeProvider time) => Verb.Create("map", "(Re)apply pins and rules to the stored items", time, RunAsync, FullOption);
 
-    private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    private static async Task<int> RunAsync(Invocation invocation, ParseResult parse, CancellationToken ct)
     {
-        var summary = await RunAsync(session, parse.GetValue(FullOption), ct).ConfigureAwait(false);
-        session.Output(summary, console => Print(console, summary));
+        var summary = await invocation.App.Map.RunAsync(parse.GetValue(FullOption), ct).ConfigureAwait(false);
+        invocation.Output(summary, console => Print(console, summary));
         return ExitCodes.Success;
-    }
-
-    /// <summary>Maps the stored items as its own run (one run record), with a progress row.</summary>
-    public static Task<MapSummary> RunAsync(Session session, bool full, CancellationToken ct, string title = "Mapping items to measures") =>
-        RunScope.RecordAsync(session, "map", () => MapAsync(session, full, ct, title), Pipeline.MapOutcome, ct);
-
-    /// <summary>Maps the stored items with a progress row; records no run (whoever started the run does).</summary>
-    public static async Task<MapSummary> MapAsync(Session session, bool full, CancellationToken ct, string title = "Mapping items to measures")
-    {
-        var store = await session.StoreAsync(ct).ConfigureAwait(false);
-        var row = session.Progress.Add(title, session.ShowProgress ? await store.CountItemsAsync(null, true, ct).ConfigureAwait(false) : null);
-        try
-        {
-            var summary = await Pipeline.MapAsync(session, full, new Reporter<int>(n => row.Report(n)), ct).ConfigureAwait(false);
-            row.Finish();
-            return summary;
-        }
-        catch (Exception)
-        {
-            row.Finish("failed");
-            throw;
-        }
     }
 
     private static void Print(IAnsiConsole console, MapSummary s)

@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Spectre.Console;
+using StrategyLayer.Application;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Cli.Output;
-using StrategyLayer.Reporting;
 using StrategyLayer.Reporting.Model;
 
 namespace StrategyLayer.Cli.Commands;
@@ -15,7 +15,7 @@ namespace StrategyLayer.Cli.Commands;
 /// be used (a bad CSV row); a missing or ambiguous link is data quality, listed, not a reason for exit 3. <c>--json</c> prints the
 /// period's report document (the one <c>/api/report</c> returns) with the files written.
 /// </summary>
-public static class ReportCommand
+internal static class ReportCommand
 {
     private static readonly Option<string?> PeriodOption = new("--period") { Description = "YYYY-MM, YYYY-Qn or YYYY-Www (default: the current month)" };
     private static readonly Option<string?> TemplateOption = new("--template") { Description = "One template (default: portfolio-pack, untracked and one delivery-lead per team)" };
@@ -25,29 +25,24 @@ public static class ReportCommand
 
     static ReportCommand() => FormatOption.AcceptOnlyFromAmong("html", "pdf", "both");
 
-    public static Command Create() => Verb.Create("report", "Build packs for a period", RunAsync, PeriodOption, TemplateOption, TeamOption, FormatOption, OutOption);
+    public static Command Create(TimeProvider time) => Verb.Create("report", "Build packs for a period", time, RunAsync, PeriodOption, TemplateOption, TeamOption, FormatOption, OutOption);
 
-    private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    private static async Task<int> RunAsync(Invocation invocation, ParseResult parse, CancellationToken ct)
     {
-        var period = Pipeline.Period(session, parse.GetValue(PeriodOption));
+        var period = invocation.App.Strategy.Period(parse.GetValue(PeriodOption));
         var (template, team) = (parse.GetValue(TemplateOption), parse.GetValue(TeamOption));
         if (template is not null)
         {
-            KnownNames.RequireTemplate(session.Config.Templates, template);
+            KnownNames.RequireTemplate(invocation.Config.Templates, template);
         }
 
         if (team is not null)
         {
-            await KnownNames.RequireTeamAsync(await session.StoreAsync(ct).ConfigureAwait(false), team, ct).ConfigureAwait(false);
+            await KnownNames.RequireTeamAsync(await invocation.StoreAsync(ct).ConfigureAwait(false), team, ct).ConfigureAwait(false);
         }
 
-        var outcome = await RunScope.RecordAsync(
-            session,
-            "report",
-            () => Pipeline.ReportAsync(session, period, Path.GetFullPath(parse.GetValue(OutOption)!), template, team, parse.GetValue(FormatOption)!, null, null, ct),
-            Pipeline.ReportOutcome,
-            ct).ConfigureAwait(false);
-        session.Output(Document(outcome), console => Print(console, outcome));
+        var outcome = await invocation.App.Report.RunAsync(new PackOrder(period, Path.GetFullPath(parse.GetValue(OutOption)!), template, team, parse.GetValue(FormatOption)!), ct).ConfigureAwait(false);
+        invocation.Output(Document(outcome), console => Print(console, outcome));
         var partial = false;
         if (outcome.PdfProblem is not null)
         {
@@ -58,7 +53,7 @@ public static class ReportCommand
         // Unresolved links are data quality, not a partial result; an unusable KPI value is.
         foreach (var unusable in outcome.Report.DataQuality.Where(d => d.Kind == DataQualityEntry.UnusableValue))
         {
-            await Console.Error.WriteLineAsync(session.Mask.Apply(TerminalText.Cell($"KPI value not used: {unusable.File}:{unusable.Line}: {unusable.Problem}"))).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(invocation.Mask.Apply(TerminalText.Cell($"KPI value not used: {unusable.File}:{unusable.Line}: {unusable.Problem}"))).ConfigureAwait(false);
             partial = true;
         }
 
@@ -77,8 +72,8 @@ public static class ReportCommand
     {
         var r = outcome.Report;
         console.MarkupLine($"Packs for [bold]{r.Period}[/] ({r.State}, figures as of {r.AsOf:yyyy-MM-dd HH:mm} UTC): {r.Measures} measures, "
-            + $"[green]{Count(r, "green")} green[/], [yellow]{Count(r, "amber")} amber[/], [red]{Count(r, "red")} red[/]");
-        console.MarkupLine("  " + Coverage(r));
+            + $"[green]{ReportLines.Count(r, "green")} green[/], [yellow]{ReportLines.Count(r, "amber")} amber[/], [red]{ReportLines.Count(r, "red")} red[/]");
+        console.MarkupLine("  " + ReportLines.Coverage(r));
         if (r.DataQualityTotal > 0)
         {
             console.MarkupLine($"  [yellow]{r.DataQualityTotal:N0} data-quality problem(s)[/] (unresolved links, …): see [bold]report --json[/] or the web view");
@@ -89,16 +84,4 @@ public static class ReportCommand
             console.MarkupLine("  " + Markup.Escape(file));
         }
     }
-
-    /// <summary>The coverage line every console summary prints, from the report document.</summary>
-    public static string Coverage(PeriodReport r) =>
-        $"coverage: mapped {r.Coverage.Mapped:N0}, [yellow]untracked {r.Coverage.Untracked:N0}[/] of {r.Coverage.InScope:N0} in scope ({100 * r.Coverage.UntrackedShare:0.#}% untracked); {r.Coverage.OutOfScope:N0} out of scope, counted apart";
-
-    /// <summary>How many measures are at this colour, by their worse status (as the pack's tiles count them).</summary>
-    public static int Count(PeriodReport r, string colour) =>
-        r.Statuses.Count(s => Worst(s.Implementation, s.Potential) == colour);
-
-    private static string Worst(string a, string b) => Rank(a) >= Rank(b) ? a : b;
-
-    private static int Rank(string status) => status switch { "red" => 3, "amber" => 2, "green" => 1, _ => 0 };
 }

@@ -5,7 +5,6 @@ using Serilog.Extensions.Logging;
 using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Cli.Reading;
-using StrategyLayer.Domain.Runs;
 using StrategyLayer.Scheduling;
 
 namespace StrategyLayer.Cli.Commands;
@@ -17,56 +16,49 @@ namespace StrategyLayer.Cli.Commands;
 /// one writer); on PostgreSQL it is one node of a cluster on the store's database, and several
 /// nodes share the firings (each runs once) and take over a dead node's.
 /// </summary>
-public static class ScheduleCommand
+internal static class ScheduleCommand
 {
     private static readonly Option<bool> ServeOption = new("--serve") { Description = "Also host the web view in this process" };
 
-    public static Command Create() => Verb.Create("schedule", "Run the Quartz scheduler in the foreground until stopped", RunAsync, ServeOption, ServeCommand.UrlsOption);
+    public static Command Create(TimeProvider time) => Verb.Create("schedule", "Run the Quartz scheduler in the foreground until stopped", time, RunAsync, ServeOption, WebHosting.UrlsOption);
 
-    private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    private static async Task<int> RunAsync(Invocation invocation, ParseResult parse, CancellationToken ct)
     {
-        var config = session.Config;
-        TemplateCheck.ThrowIfBroken(session);
-        var store = await session.StoreAsync(ct).ConfigureAwait(false);
+        var config = invocation.Config;
+        TemplateCheck.ThrowIfBroken(invocation);
+        var store = await invocation.StoreAsync(ct).ConfigureAwait(false);
 
         // A scheduler runs for weeks: its jobs log what they do; a live display would only grow.
-        session.DisableProgress();
+        invocation.DisableProgress();
         // Quartz says what it decides (a node found dead, its firings recovered) at Information; its
         // Debug is a line per check-in and acquisition round, every few seconds on a cluster.
         using var scheduling = new LoggerConfiguration()
             .MinimumLevel.Debug()
             .MinimumLevel.Override("Quartz", LogEventLevel.Information)
-            .WriteTo.Logger(session.Log)
+            .WriteTo.Logger(invocation.Log)
             .CreateLogger();
         using var logs = new SerilogLoggerFactory(scheduling);
-        var database = StoreEngines.ClusterDatabase(session.StorePath, session.Opening, session.Node);
-        var options = new ScheduleHostOptions { Node = session.Node, Cluster = database is null ? null : new ScheduleCluster { ConnectionString = database } };
-        var host = new ScheduleHost(store, store, session.Time, logs, options);
+        var database = StoreEngines.ClusterDatabase(invocation.StorePath, invocation.Opening, invocation.Node);
+        var options = new ScheduleHostOptions { Node = invocation.Node, Cluster = database is null ? null : new ScheduleCluster { ConnectionString = database } };
+        var host = new ScheduleHost(store, store, invocation.Time, logs, options);
 
         // `status`, `items` and `explain` in another terminal read through this process.
-        await using var reads = await ReaderApi.StartAsync(session, ct).ConfigureAwait(false);
+        await using var reads = await ReaderApi.StartAsync(invocation, ct).ConfigureAwait(false);
         await using var web = parse.GetValue(ServeOption)
-            ? await ServeCommand.StartAsync(session, parse.GetValue(ServeCommand.UrlsOption), ct).ConfigureAwait(false)
+            ? await WebHosting.StartAsync(invocation, parse.GetValue(WebHosting.UrlsOption), ct).ConfigureAwait(false)
             : null;
-        if (!session.Quiet && !session.JsonOutput)
+        if (!invocation.Quiet && !invocation.JsonOutput)
         {
-            session.Terminal.WriteLine($"node: {session.Node}");
+            invocation.Terminal.WriteLine($"node: {invocation.Node}");
             if (options.Cluster is { } cluster)
             {
-                session.Terminal.WriteLine($"clustered: {cluster.InstanceName} on {store.Description} (every node of it shares the firings)");
+                invocation.Terminal.WriteLine($"clustered: {cluster.InstanceName} on {store.Description} (every node of it shares the firings)");
             }
 
-            session.Terminal.WriteLine($"Scheduler running {config.Schedules.Count} schedule(s) in {config.TimeZone.Id}; Ctrl-C stops it after the current job's page.");
+            invocation.Terminal.WriteLine($"Scheduler running {config.Schedules.Count} schedule(s) in {config.TimeZone.Id}; Ctrl-C stops it after the current job's page.");
         }
 
-        await host.RunAsync(config.Schedules, config.TimeZone, (request, jobToken) => RunJobAsync(session, request, jobToken), ct).ConfigureAwait(false);
+        await host.RunAsync(config.Schedules, config.TimeZone, (request, jobToken) => invocation.App.RunOnce.RunJobAsync(request.Job, request.Source, request.Audience, jobToken), ct).ConfigureAwait(false);
         return ExitCodes.Success;
-    }
-
-    /// <summary>One firing's work; its run record is the scheduler's, so this only says how it went.</summary>
-    private static async Task<JobOutcome> RunJobAsync(Session session, JobRequest request, CancellationToken ct)
-    {
-        var outcome = await RunCommand.RunOnceAsync(session, request.Job, request.Source, request.Audience, ct).ConfigureAwait(false);
-        return outcome.ToJobOutcome();
     }
 }

@@ -7,7 +7,7 @@ using StrategyLayer.Domain.Errors;
 namespace StrategyLayer.Cli.Commands;
 
 /// <summary>Builds the connector for a configured source type.</summary>
-public static class SourceFactory
+internal static class SourceFactory
 {
     public static IWorkSource Create(SourceSettings settings, ILogger log, TimeProvider time) => settings.Type switch
     {

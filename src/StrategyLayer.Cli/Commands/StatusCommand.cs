@@ -2,8 +2,6 @@ using System.CommandLine;
 using Spectre.Console;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Cli.Output;
-using StrategyLayer.Domain.Errors;
-using StrategyLayer.Domain.Strategy;
 using StrategyLayer.Store;
 
 namespace StrategyLayer.Cli.Commands;
@@ -12,44 +10,16 @@ namespace StrategyLayer.Cli.Commands;
 /// <c>status</c>: what is stored, how fresh each source is, the untracked share, the outbox, recent
 /// runs. While <c>serve</c> or <c>schedule</c> holds the store, it asks that process.
 /// </summary>
-public static class StatusCommand
+internal static class StatusCommand
 {
-    public static Command Create() => Verb.Create("status", "What is stored: counts, last sync and cursor per source, freshness, untracked share, outbox, recent runs", RunAsync);
+    public static Command Create(TimeProvider time) => Verb.Create("status", "What is stored: counts, last sync and cursor per source, freshness, untracked share, outbox, recent runs", time, RunAsync);
 
-    private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    private static async Task<int> RunAsync(Invocation invocation, ParseResult parse, CancellationToken ct)
     {
-        using var reader = await session.ReaderAsync(ct).ConfigureAwait(false);
-        var status = reader is null ? await DescribeAsync(session, ct).ConfigureAwait(false) : await reader.GetAsync<StatusView>("status", ct).ConfigureAwait(false);
-        session.Output(status, console => Print(console, status));
+        using var reader = await invocation.ReaderAsync(ct).ConfigureAwait(false);
+        var status = reader is null ? await invocation.App.Reads.StatusAsync(ct).ConfigureAwait(false) : await reader.GetAsync<StatusView>("status", ct).ConfigureAwait(false);
+        invocation.Output(status, console => Print(console, status));
         return ExitCodes.Success;
-    }
-
-    /// <summary>
-    /// The store's state, with the untracked share of the current period's report model as of now (the
-    /// same figure the packs and the web view show); reading it saves no snapshot.
-    /// </summary>
-    public static async Task<StatusView> DescribeAsync(Session session, CancellationToken ct)
-    {
-        var store = await session.StoreAsync(ct).ConfigureAwait(false);
-        var reports = await Pipeline.ReportsAsync(session, ct, TreeOrNone(session)).ConfigureAwait(false);
-        var report = await reports.ReportAsync(reports.CurrentPeriod(), ct).ConfigureAwait(false);
-        return await StatusView.DescribeAsync(store, session.Config.Sources.Select(s => s.Name), session.Time.GetUtcNow(), report.Coverage.UntrackedShare, ct).ConfigureAwait(false);
-    }
-
-    // `status` is what one runs when something is wrong: a tree or rules file with problems must not hide
-    // what is stored. Coverage comes from the stored mappings alone, so a tree without measures counts the
-    // same share (`validate` names the problems).
-    private static StrategyTree TreeOrNone(Session session)
-    {
-        try
-        {
-            return Pipeline.LoadMapping(session).Tree;
-        }
-        catch (DiagnosticsException e)
-        {
-            session.Log.Warning("The strategy tree or rules do not load ({Problems} problems; run validate): status counts coverage without measures", e.Diagnostics.Count);
-            return new StrategyTree(new Organization { Id = "-", Name = "-" });
-        }
     }
 
     private static void Print(IAnsiConsole console, StatusView status)

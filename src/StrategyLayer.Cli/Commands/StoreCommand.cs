@@ -10,7 +10,7 @@ namespace StrategyLayer.Cli.Commands;
 /// into another, empty one, typically a LiteDB file into a PostgreSQL database
 /// (<c>--to postgresql://…</c>). The counts of both are printed side by side afterwards.
 /// </summary>
-public static class StoreCommand
+internal static class StoreCommand
 {
     private static readonly Option<string> ToOption = new("--to")
     {
@@ -18,23 +18,23 @@ public static class StoreCommand
         Required = true,
     };
 
-    public static Command Create()
+    public static Command Create(TimeProvider time)
     {
         var store = new Command("store", "Work on the store itself");
-        store.Subcommands.Add(Verb.Create("copy", "Copy everything the store holds into another, empty store (e.g. --to postgresql://…)", CopyAsync, ToOption));
+        store.Subcommands.Add(Verb.Create("copy", "Copy everything the store holds into another, empty store (e.g. --to postgresql://…)", time, CopyAsync, ToOption));
         return store;
     }
 
-    private static async Task<int> CopyAsync(Session session, ParseResult parse, CancellationToken ct)
+    private static async Task<int> CopyAsync(Invocation invocation, ParseResult parse, CancellationToken ct)
     {
         var target = parse.GetValue(ToOption)!;
-        var from = await session.StoreAsync(ct).ConfigureAwait(false);
-        await using var to = await session.OpenOtherStoreAsync(target, ct).ConfigureAwait(false);
+        var from = await invocation.StoreAsync(ct).ConfigureAwait(false);
+        await using var to = await invocation.OpenOtherStoreAsync(target, ct).ConfigureAwait(false);
         var progress = new Progress<string>(line =>
         {
-            if (!session.JsonOutput && !session.Quiet)
+            if (!invocation.JsonOutput && !invocation.Quiet)
             {
-                session.ProgressConsole.MarkupLine("[grey]" + Markup.Escape(line) + "[/]");
+                invocation.ProgressConsole.MarkupLine("[grey]" + Markup.Escape(line) + "[/]");
             }
         });
 
@@ -49,7 +49,7 @@ public static class StoreCommand
         }
 
         var result = new StoreCopyResult(from.Description, to.Description, report, sources);
-        session.Output(result, console => Print(console, result));
+        invocation.Output(result, console => Print(console, result));
         return sources.All(s => s.From == s.To) ? ExitCodes.Success : ExitCodes.Failure;
     }
 
@@ -69,6 +69,6 @@ public static class StoreCommand
     }
 }
 
-public sealed record StoreCopyResult(string From, string To, StoreCopyReport Copied, IReadOnlyList<StoreCopySource> Sources);
+internal sealed record StoreCopyResult(string From, string To, StoreCopyReport Copied, IReadOnlyList<StoreCopySource> Sources);
 
-public sealed record StoreCopySource(string Source, int From, int To);
+internal sealed record StoreCopySource(string Source, int From, int To);

@@ -15,17 +15,17 @@ namespace StrategyLayer.Cli.Commands;
 /// <c>validate [--online]</c>: the config, the strategy tree, the rules and the templates; every
 /// problem listed by file, line and path; exit 0 or 2.
 /// </summary>
-public static class ValidateCommand
+internal static class ValidateCommand
 {
     private static readonly Option<bool> OnlineOption = new("--online") { Description = "Also ask the sources (JQL, ServiceNow columns)" };
 
-    public static Command Create() => Verb.Create("validate", "Check the config, strategy tree, rules and templates", RunAsync, OnlineOption);
+    public static Command Create(TimeProvider time) => Verb.Create("validate", "Check the config, strategy tree, rules and templates", time, RunAsync, OnlineOption);
 
-    private static async Task<int> RunAsync(Session session, ParseResult parse, CancellationToken ct)
+    private static async Task<int> RunAsync(Invocation invocation, ParseResult parse, CancellationToken ct)
     {
-        ConfigFile.RequireExists(session.ConfigNamed, session.ConfigPath);
+        ConfigFile.RequireExists(invocation.ConfigNamed, invocation.ConfigPath);
         var problems = new List<Diagnostic>();
-        var config = ConfigLoader.TryLoad(session.ConfigPath, problems);
+        var config = ConfigLoader.TryLoad(invocation.ConfigPath, problems);
         var configProblems = problems.Count;
         if (config is not null)
         {
@@ -33,19 +33,19 @@ public static class ValidateCommand
             // with problems is not adopted (its logs folder, secrets) and is not taken online.
             if (configProblems == 0)
             {
-                session.UseConfig(config);
+                invocation.UseConfig(config);
             }
 
             foreach (var check in Checks)
             {
-                await check(session, config, problems, ct).ConfigureAwait(false);
+                await check(invocation, config, problems, ct).ConfigureAwait(false);
             }
 
             if (configProblems == 0 && parse.GetValue(OnlineOption))
             {
                 foreach (var settings in config.Sources)
                 {
-                    await using var source = SourceFactory.Create(settings, session.Log, session.Time);
+                    await using var source = SourceFactory.Create(settings, invocation.Log, invocation.Time);
                     problems.AddRange(await source.ValidateOnlineAsync(ct).ConfigureAwait(false));
                 }
             }
@@ -56,14 +56,14 @@ public static class ValidateCommand
             valid = problems.Count == 0,
             problems = problems.Select(p => new { file = p.File, line = p.Line, column = p.Column, path = p.Path, message = p.Message }),
         };
-        session.Output(view, console =>
+        invocation.Output(view, console =>
         {
             if (problems.Count == 0)
             {
-                console.MarkupLine($"[green]valid[/]: {Markup.Escape(Path.GetFullPath(session.ConfigPath))}");
+                console.MarkupLine($"[green]valid[/]: {Markup.Escape(Path.GetFullPath(invocation.ConfigPath))}");
             }
         });
-        if (problems.Count > 0 && !session.JsonOutput)
+        if (problems.Count > 0 && !invocation.JsonOutput)
         {
             await Console.Error.WriteLineAsync(Verb.Describe(new DiagnosticsException(problems))).ConfigureAwait(false);
         }
@@ -72,7 +72,7 @@ public static class ValidateCommand
     }
 
     /// <summary>Checks beyond the config file itself (strategy, rules, templates), added as stages land.</summary>
-    private static readonly List<Func<Session, AppConfig, List<Diagnostic>, CancellationToken, Task>> Checks =
+    private static readonly List<Func<Invocation, AppConfig, List<Diagnostic>, CancellationToken, Task>> Checks =
     [
         (_, config, problems, _) =>
         {
@@ -92,9 +92,9 @@ public static class ValidateCommand
 
             return Task.CompletedTask;
         },
-        (session, config, problems, _) =>
+        (invocation, config, problems, _) =>
         {
-            problems.AddRange(new PackRenderer(config.Templates, session.Log).Validate());
+            problems.AddRange(new PackRenderer(config.Templates, invocation.Log).Validate());
             problems.AddRange(WebServer.ValidateTemplates(config.Templates));
             try
             {

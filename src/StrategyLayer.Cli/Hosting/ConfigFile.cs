@@ -3,7 +3,7 @@ using StrategyLayer.Domain.Errors;
 namespace StrategyLayer.Cli.Hosting;
 
 /// <summary>Which config file a verb reads, and the error that says where it looked when there is none.</summary>
-public static class ConfigFile
+internal static class ConfigFile
 {
     /// <summary>The file a user keeps in their folder (what <c>init</c> and <c>demo</c> write).</summary>
     public const string Here = "strategylayer.json";

@@ -12,7 +12,7 @@ namespace StrategyLayer.Cli.Hosting;
 /// first line that marks it as the demo's: a <c>strategylayer.json</c> without it is the user's and
 /// is never overwritten.
 /// </summary>
-public static class DemoFolder
+internal static class DemoFolder
 {
     public const string Marker = "// Written by `strategylayer demo`";
 

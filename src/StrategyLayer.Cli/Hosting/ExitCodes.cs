@@ -1,7 +1,7 @@
 namespace StrategyLayer.Cli.Hosting;
 
 /// <summary>The exit codes of CONTRACT.md, in one place.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Success = 0;
     public const int Failure = 1;

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace StrategyLayer.Cli.Hosting;
 
 /// <summary>Options every verb takes (CONTRACT.md).</summary>
-public static class GlobalOptions
+internal static class GlobalOptions
 {
     public static readonly Option<string?> Config = new("--config")
     {

@@ -5,7 +5,7 @@ namespace StrategyLayer.Cli.Hosting;
 /// strategy tree, rules and schemas under <c>config/</c>), the templates, and the starter files of
 /// <c>init</c>. Found from the program's own folder, so every verb works from any folder.
 /// </summary>
-public static class Installation
+internal static class Installation
 {
     public static string Folder => AppContext.BaseDirectory;
 

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace StrategyLayer.Cli.Hosting;
 
 /// <summary>The one JSON style of <c>--json</c>: camelCase names, lower-case enum values, no nulls dropped.</summary>
-public static class Json
+internal static class Json
 {
     public static readonly JsonSerializerOptions Options = Create();
 

@@ -10,7 +10,7 @@ namespace StrategyLayer.Cli.Hosting;
 /// one, once per process. A <c>postgresql://</c> (or <c>postgres://</c>) URI names the PostgreSQL
 /// engine; anything else is a LiteDB file. Every other part of the program sees the store contract only.
 /// </summary>
-public static class StoreEngines
+internal static class StoreEngines
 {
     /// <summary>Whether <paramref name="store"/> names a server (a URI) rather than a file.</summary>
     public static bool IsServer(string store) => store.Contains("://", StringComparison.Ordinal);

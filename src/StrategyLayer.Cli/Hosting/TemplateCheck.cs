@@ -9,11 +9,11 @@ namespace StrategyLayer.Cli.Hosting;
 /// failing one pack after the others were written. Template names are checked as names when the
 /// config loads.
 /// </summary>
-public static class TemplateCheck
+internal static class TemplateCheck
 {
-    public static void ThrowIfBroken(Session session)
+    public static void ThrowIfBroken(Invocation invocation)
     {
-        var problems = new PackRenderer(session.Config.Templates, session.Log).Validate();
+        var problems = new PackRenderer(invocation.Config.Templates, invocation.Log).Validate();
         if (problems.Count > 0)
         {
             throw new DiagnosticsException(problems);

@@ -8,7 +8,7 @@ namespace StrategyLayer.Cli.Hosting;
 /// close to a verb or an option (the parser's own list says "unrecognized" and "required command"
 /// for one typo, the first of them misleading).
 /// </summary>
-public static class UsageError
+internal static class UsageError
 {
     public static string Describe(RootCommand root, ParseResult parse)
     {

@@ -5,13 +5,13 @@ using StrategyLayer.Store;
 namespace StrategyLayer.Cli.Hosting;
 
 /// <summary>
-/// Runs a verb's body with a <see cref="Session"/> and turns every error into its exit code, in
+/// Runs a verb's body with a <see cref="Invocation"/> and turns every error into its exit code, in
 /// one place: bad input 2, run-time failure 1, cancellation 130. No stack trace reaches the user
 /// (the log file has it).
 /// </summary>
-public static class Verb
+internal static class Verb
 {
-    public static Command Create(string name, string description, Func<Session, ParseResult, CancellationToken, Task<int>> body, params Symbol[] symbols)
+    public static Command Create(string name, string description, TimeProvider time, Func<Invocation, ParseResult, CancellationToken, Task<int>> body, params Symbol[] symbols)
     {
         var command = new Command(name, description);
         foreach (var symbol in symbols)
@@ -29,13 +29,13 @@ public static class Verb
 
         command.SetAction(async (parse, ct) =>
         {
-            using var session = new Session(parse);
-            return await RunAsync(session, () => body(session, parse, ct), ct, name).ConfigureAwait(false);
+            using var invocation = new Invocation(parse, time);
+            return await RunAsync(invocation, () => body(invocation, parse, ct), ct, name).ConfigureAwait(false);
         });
         return command;
     }
 
-    public static async Task<int> RunAsync(Session session, Func<Task<int>> body, CancellationToken ct, string verb = "this command")
+    public static async Task<int> RunAsync(Invocation invocation, Func<Task<int>> body, CancellationToken ct, string verb = "this command")
     {
         try
         {
@@ -48,37 +48,37 @@ public static class Verb
         }
         catch (StoreLockedException ex)
         {
-            session.Progress.Stop();
-            session.Log.Debug(ex, "Store held");
-            await Console.Error.WriteLineAsync(session.Mask.Apply(StoreHeld(ex, verb))).ConfigureAwait(false);
+            invocation.Progress.Stop();
+            invocation.Log.Debug(ex, "Store held");
+            await Console.Error.WriteLineAsync(invocation.Mask.Apply(StoreHeld(ex, verb))).ConfigureAwait(false);
             return ExitCodes.Failure;
         }
         catch (DiagnosticsException ex)
         {
-            session.Progress.Stop();
-            session.Log.Debug(ex, "Invalid input");
-            await Console.Error.WriteLineAsync(session.Mask.Apply(Describe(ex))).ConfigureAwait(false);
+            invocation.Progress.Stop();
+            invocation.Log.Debug(ex, "Invalid input");
+            await Console.Error.WriteLineAsync(invocation.Mask.Apply(Describe(ex))).ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
         catch (StrategyLayerException ex)
         {
-            session.Progress.Stop();
-            session.Log.Debug(ex, "Failed");
-            await Console.Error.WriteLineAsync("error: " + session.Mask.Apply(ex.Message) + (ex.Where is null || ex.Message.Contains(ex.Where, StringComparison.Ordinal) ? "" : $" (at {ex.Where})")).ConfigureAwait(false);
+            invocation.Progress.Stop();
+            invocation.Log.Debug(ex, "Failed");
+            await Console.Error.WriteLineAsync("error: " + invocation.Mask.Apply(ex.Message) + (ex.Where is null || ex.Message.Contains(ex.Where, StringComparison.Ordinal) ? "" : $" (at {ex.Where})")).ConfigureAwait(false);
             return ex.Kind == ErrorKind.Usage ? ExitCodes.BadInput : ExitCodes.Failure;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            session.Progress.Stop();
-            session.Log.Error(ex, "I/O failure");
-            await Console.Error.WriteLineAsync("error: " + session.Mask.Apply(ex.Message)).ConfigureAwait(false);
+            invocation.Progress.Stop();
+            invocation.Log.Error(ex, "I/O failure");
+            await Console.Error.WriteLineAsync("error: " + invocation.Mask.Apply(ex.Message)).ConfigureAwait(false);
             return ExitCodes.Failure;
         }
         catch (Exception ex)
         {
-            session.Progress.Stop();
-            session.Log.Fatal(ex, "Unexpected failure");
-            await Console.Error.WriteLineAsync("error: unexpected failure: " + session.Mask.Apply(ex.Message) + " (details in the log file)").ConfigureAwait(false);
+            invocation.Progress.Stop();
+            invocation.Log.Fatal(ex, "Unexpected failure");
+            await Console.Error.WriteLineAsync("error: unexpected failure: " + invocation.Mask.Apply(ex.Message) + " (details in the log file)").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
     }

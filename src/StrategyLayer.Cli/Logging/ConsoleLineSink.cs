@@ -7,10 +7,10 @@ namespace StrategyLayer.Cli.Logging;
 
 /// <summary>
 /// The console side of the log: each event formatted (and masked), cleaned of control sequences (a
-/// message may quote a source's text), then handed to the session, which writes it above the live
+/// message may quote a source's text), then handed to the invocation, which writes it above the live
 /// display while one draws, or to stderr.
 /// </summary>
-public sealed class ConsoleLineSink(ITextFormatter formatter, Action<string> write) : ILogEventSink
+internal sealed class ConsoleLineSink(ITextFormatter formatter, Action<string> write) : ILogEventSink
 {
     private readonly Lock _gate = new();
 

@@ -11,7 +11,7 @@ namespace StrategyLayer.Cli.Logging;
 /// Serilog for the CLI: a console sink on stderr (warnings and up unless verbose), a rolling
 /// compact-JSON file per day, both masked. Credential-carrying records destructure without secrets.
 /// </summary>
-public static class LogSetup
+internal static class LogSetup
 {
     /// <param name="consoleLine">Where console lines go (above the live display while it draws); null: stderr.</param>
     public static Serilog.Core.Logger Create(SecretMask mask, string? logFolder, LogEventLevel consoleLevel, Action<string>? consoleLine = null)

@@ -4,7 +4,7 @@ using Serilog.Formatting;
 namespace StrategyLayer.Cli.Logging;
 
 /// <summary>Renders with the inner formatter, then masks secrets in the whole text (message, properties, exception).</summary>
-public sealed class MaskingFormatter(ITextFormatter inner, SecretMask mask) : ITextFormatter
+internal sealed class MaskingFormatter(ITextFormatter inner, SecretMask mask) : ITextFormatter
 {
     public void Format(LogEvent logEvent, TextWriter output)
     {

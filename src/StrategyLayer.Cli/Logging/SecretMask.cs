@@ -7,7 +7,7 @@ namespace StrategyLayer.Cli.Logging;
 /// that look like credentials; <see cref="Apply"/> replaces both with <c>***</c>. Every log sink
 /// writes through it, so no code path can leak one by accident.
 /// </summary>
-public sealed partial class SecretMask
+internal partial class SecretMask
 {
     private readonly List<string> _secrets = [];
     private readonly Lock _gate = new();

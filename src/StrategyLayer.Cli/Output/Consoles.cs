@@ -3,7 +3,7 @@ using Spectre.Console;
 namespace StrategyLayer.Cli.Output;
 
 /// <summary>The consoles a verb writes to.</summary>
-public static class Consoles
+internal static class Consoles
 {
     /// <summary>
     /// Wide enough for any row: a pipe or a file has no width, and Spectre would otherwise squeeze

@@ -10,7 +10,7 @@ namespace StrategyLayer.Cli.Output;
 /// cannot reorder what is printed after it. <c>--json</c> never goes through this: it keeps the
 /// exact text, escaped by the JSON writer.
 /// </summary>
-public static class TerminalText
+internal static class TerminalText
 {
     private const char Esc = '\u001b';
     private const char Bel = '\u0007';

@@ -1,4 +1,5 @@
 using Spectre.Console;
+using StrategyLayer.Application;
 
 namespace StrategyLayer.Cli.Progress;
 
@@ -9,7 +10,7 @@ namespace StrategyLayer.Cli.Progress;
 /// concurrently"). It draws only on a terminal; elsewhere (a pipe, a file, <c>--json</c>,
 /// <c>--quiet</c>) rows are kept and never drawn. Log lines written while it draws appear above it.
 /// </summary>
-public sealed class ProgressBoard : IDisposable
+internal sealed class ProgressBoard : IStageProgress, IDisposable
 {
     private static readonly TimeSpan Refresh = TimeSpan.FromMilliseconds(100);
 
@@ -28,8 +29,13 @@ public sealed class ProgressBoard : IDisposable
     /// <summary>A board that draws nothing.</summary>
     public static ProgressBoard Silent() => new(null);
 
+    /// <summary>Whether this board draws at all (a silent one only keeps rows).</summary>
+    public bool Shown => _console is not null;
+
     /// <summary>True while rows are being drawn.</summary>
     public bool Drawing => _drawing is not null && !_stopping;
+
+    IStageRow IStageProgress.Add(string title, double? total, string unit) => Add(title, total, unit);
 
     /// <summary>Adds a row: with a total it draws a bar with a percentage and an estimate, without one a spinner and the count.</summary>
     public ProgressRow Add(string title, double? total = null, string unit = "items")

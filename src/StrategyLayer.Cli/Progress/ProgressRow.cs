@@ -1,10 +1,12 @@
+using StrategyLayer.Application;
+
 namespace StrategyLayer.Cli.Progress;
 
 /// <summary>
 /// One row of the <see cref="ProgressBoard"/>: a step or a source being synced. Safe to update from
 /// any thread; the board draws it (on a terminal) or ignores it (anywhere else).
 /// </summary>
-public sealed class ProgressRow
+internal sealed class ProgressRow : IStageRow
 {
     private readonly Lock _gate = new();
     private string _title;

@@ -8,10 +8,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using StrategyLayer.Cli.Commands;
+using StrategyLayer.Application;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Domain.Errors;
-using StrategyLayer.Mapping;
 
 namespace StrategyLayer.Cli.Reading;
 
@@ -23,7 +22,7 @@ namespace StrategyLayer.Cli.Reading;
 /// <see cref="ReaderFile"/> beside the store, and print what they get as if they had read the
 /// store themselves (same objects, same JSON).
 /// </summary>
-public sealed class ReaderApi : IAsyncDisposable
+internal sealed class ReaderApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string _storePath;
@@ -35,14 +34,14 @@ public sealed class ReaderApi : IAsyncDisposable
     }
 
     /// <summary>Null on a server's store: every process reads the database itself, there is no holder to read through.</summary>
-    public static async Task<ReaderApi?> StartAsync(Session session, CancellationToken ct)
+    public static async Task<ReaderApi?> StartAsync(Invocation invocation, CancellationToken ct)
     {
-        if (StoreEngines.IsServer(session.StorePath))
+        if (StoreEngines.IsServer(invocation.StorePath))
         {
             return null;
         }
 
-        var store = await session.StoreAsync(ct).ConfigureAwait(false);
+        var store = await invocation.StoreAsync(ct).ConfigureAwait(false);
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ContentRootPath = AppContext.BaseDirectory, Args = [] });
         builder.WebHost.ConfigureKestrel(k =>
@@ -72,16 +71,16 @@ public sealed class ReaderApi : IAsyncDisposable
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                session.Log.Error(e, "A read for another process failed: {Path}", context.Request.Path.Value);
+                invocation.Log.Error(e, "A read for another process failed: {Path}", context.Request.Path.Value);
                 throw;
             }
         });
-        app.MapGet("/status", async (HttpContext context) => await WriteAsync(context, await StatusCommand.DescribeAsync(session, context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false));
+        app.MapGet("/status", async (HttpContext context) => await WriteAsync(context, await invocation.App.Reads.StatusAsync(context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false));
         app.MapGet("/items", async (HttpContext context) =>
         {
             var q = context.Request.Query;
-            var query = await ItemsCommand.QueryAsync(session, q["untracked"] == "true", q["measure"].FirstOrDefault(), q["team"].FirstOrDefault(), q["query"].FirstOrDefault(), context.RequestAborted).ConfigureAwait(false);
-            var items = ItemListing.List(store, query, context.RequestAborted);
+            var filter = ItemFilter.Listing(q["untracked"] == "true", q["measure"].FirstOrDefault(), q["team"].FirstOrDefault(), q["query"].FirstOrDefault());
+            var items = await invocation.App.Reads.ItemsAsync(filter, context.RequestAborted).ConfigureAwait(false);
             context.Response.ContentType = "application/json";
 
             // Into the response's pipe (Kestrel allows no synchronous writes), flushed as it fills.
@@ -102,11 +101,11 @@ public sealed class ReaderApi : IAsyncDisposable
             writer.Flush();
             await body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
         });
-        app.MapGet("/explain", async (HttpContext context) => await WriteAsync(context, await ExplainCommand.ExplainAsync(session, context.Request.Query["id"].FirstOrDefault() ?? "", context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false));
+        app.MapGet("/explain", async (HttpContext context) => await WriteAsync(context, await invocation.App.Reads.ExplainAsync(context.Request.Query["id"].FirstOrDefault() ?? "", context.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false));
         await app.StartAsync(ct).ConfigureAwait(false);
         var url = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        new ReaderFile(Environment.ProcessId, url, token).Write(session.StorePath);
-        return new ReaderApi(app, session.StorePath);
+        new ReaderFile(Environment.ProcessId, url, token).Write(invocation.StorePath);
+        return new ReaderApi(app, invocation.StorePath);
     }
 
     private static async Task WriteAsync<T>(HttpContext context, T value)

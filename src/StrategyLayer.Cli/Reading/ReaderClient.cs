@@ -6,7 +6,7 @@ using StrategyLayer.Domain.Errors;
 namespace StrategyLayer.Cli.Reading;
 
 /// <summary>Asks the process that holds the store (its <see cref="ReaderApi"/>) for what a read-only verb prints.</summary>
-public sealed class ReaderClient : IDisposable
+internal sealed class ReaderClient : IDisposable
 {
     private readonly HttpClient _http;
 

@@ -7,7 +7,7 @@ namespace StrategyLayer.Cli.Reading;
 /// and the token it asks for. Only the holder writes it (readable by its user alone), and deletes
 /// it when it lets go of the store.
 /// </summary>
-public sealed record ReaderFile(int ProcessId, string Url, string Token)
+internal sealed record ReaderFile(int ProcessId, string Url, string Token)
 {
     public static string PathFor(string storePath) => storePath + ".reader";
 

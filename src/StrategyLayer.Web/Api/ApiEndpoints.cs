@@ -1,3 +1,4 @@
+using StrategyLayer.Application;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Reporting;
 

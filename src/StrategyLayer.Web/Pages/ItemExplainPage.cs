@@ -1,3 +1,4 @@
+using StrategyLayer.Application;
 using StrategyLayer.Mapping;
 
 namespace StrategyLayer.Web.Pages;

@@ -1,3 +1,5 @@
+using StrategyLayer.Application;
+
 namespace StrategyLayer.Web.Pages;
 
 /// <summary>A team's (or every) item with its measure and the rule that mapped it, untracked first, paged.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StrategyLayer.Application;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Items;
 using StrategyLayer.Domain.Reporting;

@@ -21,8 +21,12 @@ internal sealed class PageRenderer
         TemplatesFolder = Path.GetFullPath(templatesFolder);
         PagesFolder = Path.Combine(TemplatesFolder, "web");
 
-        // Pages see our web pages, the report model and the mapping views, nothing else of .NET.
-        renderer = new TemplateRenderer([PagesFolder, TemplatesFolder], ["StrategyLayer.Web", "StrategyLayer.Reporting", "StrategyLayer.Mapping"], keepParsed: true);
+        // Pages see our web pages, the report model, the mapping views and the application's item
+        // rows and pages, nothing else of .NET.
+        renderer = new TemplateRenderer(
+            [PagesFolder, TemplatesFolder],
+            ["StrategyLayer.Web", "StrategyLayer.Reporting", "StrategyLayer.Mapping", "StrategyLayer.Application"],
+            keepParsed: true);
     }
 
     public string TemplatesFolder { get; }

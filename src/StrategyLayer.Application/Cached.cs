@@ -1,4 +1,4 @@
-namespace StrategyLayer.Web;
+namespace StrategyLayer.Application;
 
 /// <summary>
 /// A whole-store figure reused for a while: reading every mapping (or a big team's items) per request

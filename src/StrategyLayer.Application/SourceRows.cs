@@ -1,9 +1,8 @@
-using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Store;
 using StrategyLayer.Sync;
 
-namespace StrategyLayer.Cli.Progress;
+namespace StrategyLayer.Application;
 
 /// <summary>
 /// A source's rows on the board, one per partition (a ServiceNow table). Once a partition's first
@@ -12,16 +11,16 @@ namespace StrategyLayer.Cli.Progress;
 /// </summary>
 internal sealed class SourceRows : IProgress<SyncProgress>
 {
-    private readonly Session _session;
+    private readonly IRunContext _context;
     private readonly IWorkSource _source;
     private readonly CancellationToken _ct;
-    private readonly Dictionary<string, (ProgressRow Row, SyncCursor? Cursor)> _rows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (IStageRow Row, SyncCursor? Cursor)> _rows = new(StringComparer.Ordinal);
     private readonly HashSet<string> _counting = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    private SourceRows(Session session, IWorkSource source, ProgressBoard board, IReadOnlyList<CursorRecord> cursors, CancellationToken ct)
+    private SourceRows(IRunContext context, IWorkSource source, IStageProgress board, IReadOnlyList<CursorRecord> cursors, CancellationToken ct)
     {
-        _session = session;
+        _context = context;
         _source = source;
         _ct = ct;
         foreach (var partition in source.Partitions)
@@ -32,8 +31,8 @@ internal sealed class SourceRows : IProgress<SyncProgress>
         }
     }
 
-    public static async Task<SourceRows> CreateAsync(Session session, IWorkSource source, ProgressBoard board, IItemReader store, CancellationToken ct) =>
-        new(session, source, board, await store.CursorsAsync(ct).ConfigureAwait(false), ct);
+    public static async Task<SourceRows> CreateAsync(IRunContext context, IWorkSource source, IStageProgress board, IItemReader store, CancellationToken ct) =>
+        new(context, source, board, await store.CursorsAsync(ct).ConfigureAwait(false), ct);
 
     public void Report(SyncProgress value)
     {
@@ -50,7 +49,7 @@ internal sealed class SourceRows : IProgress<SyncProgress>
             first = _counting.Add(partition);
         }
 
-        if (first && _session.ShowProgress)
+        if (first && _context.Progress.Shown)
         {
             _ = CountAsync(entry.Row, partition, entry.Cursor);
         }
@@ -73,7 +72,7 @@ internal sealed class SourceRows : IProgress<SyncProgress>
         }
     }
 
-    private async Task CountAsync(ProgressRow row, string partition, SyncCursor? cursor)
+    private async Task CountAsync(IStageRow row, string partition, SyncCursor? cursor)
     {
         try
         {
@@ -82,7 +81,7 @@ internal sealed class SourceRows : IProgress<SyncProgress>
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Only a bar is lost: the sync itself reports its own failures.
-            _session.Log.Debug("No count for {Source} {Partition}: {Message}", _source.Name, partition, e.Message);
+            _context.Log.Debug("No count for {Source} {Partition}: {Message}", _source.Name, partition, e.Message);
         }
     }
 

@@ -2,7 +2,7 @@ using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Strategy;
 using StrategyLayer.Store;
 
-namespace StrategyLayer.Cli.Hosting;
+namespace StrategyLayer.Application;
 
 /// <summary>
 /// Names a user types (a team, a measure, a template): an unknown one is a usage error (exit 2) that

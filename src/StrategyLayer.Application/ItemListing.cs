@@ -1,16 +1,37 @@
+using System.Runtime.CompilerServices;
 using StrategyLayer.Domain.Items;
 using StrategyLayer.Domain.Mapping;
 using StrategyLayer.Domain.Strategy;
 using StrategyLayer.Mapping;
+using StrategyLayer.Store;
 
-namespace StrategyLayer.Web;
+namespace StrategyLayer.Application;
 
 /// <summary>
-/// Filters and pages stored items server-side, untracked first, in one streamed pass: memory grows
-/// with <c>offset + limit</c>, not with the store. The query is compiled once per request.
+/// The one item listing: stored items with their mapping, filtered by an <see cref="ItemFilter"/>,
+/// either streamed in store order (<c>items</c>) or paged server-side, untracked first, in one
+/// streamed pass whose memory grows with <c>offset + limit</c>, not with the store (the web view).
+/// The query is compiled once per listing, before any item is read.
 /// </summary>
-internal static class ItemListing
+public static class ItemListing
 {
+    /// <summary>Every matching item, streamed; <paramref name="query"/> is the filter's compiled query (null: none).</summary>
+    public static async IAsyncEnumerable<ItemView> ListAsync<TStore>(TStore store, ItemFilter filter, Func<WorkItem, bool>? query, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TStore : IItemReader, IMappingReader
+    {
+        var mappings = await store.LoadMappingsAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var item in store.ItemsAsync(new ItemQuery { Team = filter.Team, IncludeRemoved = filter.IncludeRemoved }, cancellationToken).ConfigureAwait(false))
+        {
+            mappings.TryGetValue(item.Uid, out var mapping);
+            if ((!filter.IncludeRemoved && item.Removed is not null) || !Matches(item, mapping, filter) || (query is not null && !query(item)))
+            {
+                continue;
+            }
+
+            yield return ItemView.From(item, mapping);
+        }
+    }
+
     public static async Task<ItemPage> PageAsync(
         IAsyncEnumerable<WorkItem> items,
         IReadOnlyDictionary<string, ItemMapping> mappings,
@@ -68,7 +89,7 @@ internal static class ItemListing
     /// The same page from the store index, for lists without a query: team and mapping decide which
     /// uids match, and only the page's items are read. The index may be up to its cache lifetime old.
     /// </summary>
-    public static async Task<ItemPage> PageAsync(
+    internal static async Task<ItemPage> PageAsync(
         IReadOnlyList<IndexEntry> entries,
         Func<string, CancellationToken, Task<WorkItem?>> read,
         IReadOnlyDictionary<string, ItemMapping> mappings,

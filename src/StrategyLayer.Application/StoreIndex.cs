@@ -1,4 +1,4 @@
-namespace StrategyLayer.Web;
+namespace StrategyLayer.Application;
 
 /// <summary>
 /// What one pass over the store leaves behind for unfiltered lists: every live item's uid and team,

@@ -2,6 +2,8 @@ using System.CommandLine;
 using Serilog;
 using Serilog.Events;
 using Spectre.Console;
+using StrategyLayer.Application;
+using StrategyLayer.Cli.Commands;
 using StrategyLayer.Cli.Logging;
 using StrategyLayer.Cli.Output;
 using StrategyLayer.Cli.Progress;
@@ -12,9 +14,10 @@ namespace StrategyLayer.Cli.Hosting;
 
 /// <summary>
 /// One invocation: global options, the config (loaded on first use), the store (opened on first
-/// use, holding its lock until the verb ends), the logger, and where output goes.
+/// use, holding its lock until the verb ends), the logger, where output goes, and the application
+/// composed once over them (<see cref="App"/>).
 /// </summary>
-public sealed class Session : IDisposable
+internal sealed class Invocation : IRunContext, IDisposable
 {
     private readonly SecretMask _mask = new();
     private Serilog.Core.Logger _log;
@@ -22,8 +25,8 @@ public sealed class Session : IDisposable
     private IStrategyStore? _store;
     private ProgressBoard? _board;
 
-    /// <param name="time">The clock every stage reads (default: the system's); tests pass a fake one.</param>
-    public Session(ParseResult parse, TimeProvider? time = null)
+    /// <param name="time">The clock every stage reads: the one <c>Program</c> made; tests pass a fake one.</param>
+    public Invocation(ParseResult parse, TimeProvider time)
     {
         ConfigNamed = parse.GetValue(GlobalOptions.Config);
         ConfigPath = ConfigFile.Resolve(ConfigNamed);
@@ -32,7 +35,8 @@ public sealed class Session : IDisposable
         Quiet = parse.GetValue(GlobalOptions.Quiet);
         Verb = parse.CommandResult.Command.Name;
         _log = LogSetup.Create(_mask, null, ConsoleLevel, WriteLogLine);
-        Time = time ?? TimeProvider.System;
+        Time = time;
+        App = new StrategyApp(this, SourceFactory.Create);
     }
 
     /// <summary>The config file: <c>--config</c>, else <c>./strategylayer.json</c> when present, else <c>config/strategylayer.json</c>.</summary>
@@ -47,6 +51,9 @@ public sealed class Session : IDisposable
     /// <summary>The verb this process runs (<c>sync</c>, <c>serve</c>, …): a server store's sessions are named after it.</summary>
     public string Verb { get; }
     public TimeProvider Time { get; }
+
+    /// <summary>The use cases every verb calls, composed once over this invocation.</summary>
+    public StrategyApp App { get; }
 
     /// <summary>
     /// This process among those sharing the store: its run records carry it, and a scheduler
@@ -108,7 +115,7 @@ public sealed class Session : IDisposable
     public async Task<IStrategyStore> StoreAsync(CancellationToken cancellationToken) =>
         _store ??= await StoreEngines.OpenAsync(StorePath, Opening, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Another store than the session's (<c>store copy --to</c>), opened by its engine; the caller disposes it.</summary>
+    /// <summary>Another store than the invocation's (<c>store copy --to</c>), opened by its engine; the caller disposes it.</summary>
     public Task<IStrategyStore> OpenOtherStoreAsync(string store, CancellationToken cancellationToken) =>
         StoreEngines.OpenAsync(StoreEngines.Locate(store), Opening, cancellationToken);
 
@@ -147,6 +154,8 @@ public sealed class Session : IDisposable
 
     /// <summary>The verb's one live display (drawn only when <see cref="ShowProgress"/>).</summary>
     public ProgressBoard Progress => _board ??= ShowProgress ? ProgressBoard.Live(ProgressConsole) : ProgressBoard.Silent();
+
+    IStageProgress IRunContext.Progress => Progress;
 
     /// <summary>For verbs that run until stopped (the scheduler): nothing is drawn.</summary>
     public void DisableProgress() => _board ??= ProgressBoard.Silent();

@@ -1,6 +1,6 @@
 using StrategyLayer.Mapping;
 
-namespace StrategyLayer.Web;
+namespace StrategyLayer.Application;
 
 /// <summary>One page of a filtered item list (untracked first) and how many items match in all.</summary>
 public sealed record ItemPage(IReadOnlyList<ItemRow> Items, int Total, int Offset, int Limit);

@@ -1,0 +1,37 @@
+using StrategyLayer.Domain.Errors;
+using StrategyLayer.Domain.Reporting;
+using StrategyLayer.Mapping.Files;
+using StrategyLayer.Reporting;
+
+namespace StrategyLayer.Application;
+
+/// <summary>The strategy tree and rules the config names, and the periods read by the host's clock.</summary>
+public sealed class ConfiguredStrategy(IRunContext context)
+{
+    /// <summary>
+    /// The strategy tree and rules named in config; problems are thrown together (exit 2). A tree written
+    /// relative to a month (<c>periodsRelativeTo</c>, the demo's) is read in the current period.
+    /// </summary>
+    public MappingFiles Load()
+    {
+        var config = context.Config;
+        var files = MappingFiles.LoadOrThrow(config.Strategy, config.Rules, config.CustomFields);
+        return files with { Tree = files.Tree.AnchoredTo(CurrentPeriod()) };
+    }
+
+    /// <summary>The running month in the configured time zone, by the host's clock.</summary>
+    public ReportingPeriod CurrentPeriod() => ReportBuilder.CurrentPeriod(context.Time, context.Config.TimeZone);
+
+    /// <summary>The period a report is for: the one named, or the current one in the configured time zone.</summary>
+    public ReportingPeriod Period(string? name)
+    {
+        if (name is null)
+        {
+            return CurrentPeriod();
+        }
+
+        return ReportingPeriod.TryParse(name, out var period)
+            ? period
+            : throw new StrategyLayerException($"'{name}' is not a period: use YYYY-MM, YYYY-Qn or YYYY-Www", ErrorKind.Usage);
+    }
+}

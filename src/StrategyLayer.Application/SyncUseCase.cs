@@ -1,0 +1,57 @@
+using StrategyLayer.Connectors.Contract;
+using StrategyLayer.Domain.Errors;
+using StrategyLayer.Store;
+using StrategyLayer.Sync;
+
+namespace StrategyLayer.Application;
+
+/// <summary>Sync: pull every configured source (or one) into the store, side by side.</summary>
+public sealed class SyncUseCase(IRunContext context, WorkSourceFactory sources, RunRecorder runs)
+{
+    /// <summary>The sync as its own run (one run record, <c>sync</c> or <c>sync:SOURCE</c>).</summary>
+    public Task<IReadOnlyList<SyncReport>> RunAsync(string? only, bool full, CancellationToken ct) =>
+        runs.RecordAsync(only is null ? "sync" : "sync:" + only, () => SyncAsync(only, full, ct), SyncReports.Outcome, ct);
+
+    /// <summary>
+    /// Syncs every configured source (or one), side by side; shared by <c>sync</c>, <c>run</c>,
+    /// <c>demo</c>, <c>bench</c> and the scheduler. It records no run: whoever started the run does.
+    /// </summary>
+    public async Task<IReadOnlyList<SyncReport>> SyncAsync(string? only, bool full, CancellationToken ct)
+    {
+        var config = context.Config;
+        var selected = config.Sources.Where(s => only is null || s.Name == only).ToList();
+        if (only is not null && selected.Count == 0)
+        {
+            throw new StrategyLayerException($"no source named '{only}' in {config.File}; configured: {string.Join(", ", config.Sources.Select(s => s.Name))}", ErrorKind.Usage);
+        }
+
+        // Sources are independent: they sync side by side (one's HTTP waits overlap the other's
+        // work), each committing its own batches; reports keep the configured order.
+        var store = await context.StoreAsync(ct).ConfigureAwait(false);
+        var engine = new SyncEngine(store, store, context.Log, context.Time);
+        var perSource = await Task.WhenAll(selected.Select(settings => SyncSourceAsync(engine, settings, full, store, ct))).ConfigureAwait(false);
+        return perSource.SelectMany(r => r).ToList();
+    }
+
+    /// <summary>
+    /// One source, on its own: whatever it throws (its settings, its first request, something no one
+    /// foresaw) becomes its error entry, and the sources beside it keep what they synced.
+    /// </summary>
+    private async Task<IReadOnlyList<SyncReport>> SyncSourceAsync(SyncEngine engine, SourceSettings settings, bool full, IItemReader store, CancellationToken ct)
+    {
+        try
+        {
+            await using var source = sources(settings, context.Log, context.Time);
+            var rows = await SourceRows.CreateAsync(context, source, context.Progress, store, ct).ConfigureAwait(false);
+            var reports = await engine.SyncAsync(source, full, rows, ct).ConfigureAwait(false);
+            rows.Finish(reports);
+            return reports;
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            context.Log.Error(ex, "Sync of {Source} failed", settings.Name);
+            var tables = settings.Type == "servicenow" && settings.Tables.Count > 0 ? settings.Tables.Select(t => (string?)t) : [null];
+            return [.. tables.Select(t => new SyncReport { Source = settings.Name, Table = t, Error = ex is StrategyLayerException ? ex.Message : $"{settings.Name}: unexpected failure: {ex.Message}" })];
+        }
+    }
+}
