@@ -22,11 +22,11 @@ public class ReadChangesTests(ServiceNowServer sn) : ServiceNowServerTests(sn)
         // 200 records of about 3 KB each: a page of about 600 KB, read into pooled memory in 64 KB steps.
         for (var i = 0; i < 200; i++)
         {
-            _sn.Instance.Add("incident", FakeRow.Task($"id{i:000}", $"INC{i:0000000}", $"2026-11-20 10:{i / 60:00}:{i % 60:00}")
+            Sn.Instance.Add("incident", FakeRow.Task($"id{i:000}", $"INC{i:0000000}", $"2026-11-20 10:{i / 60:00}:{i % 60:00}")
                 .Set("description", $"Zahlung für Größe {i} — " + new string('x', 3000) + " ✓"));
         }
 
-        await using var source = ServiceNowServer.Source(_sn.Settings(pageSize: 200));
+        await using var source = ServiceNowServer.Source(Sn.Settings(pageSize: 200));
 
         var pages = await Collect.PagesAsync(source, "incident");
 

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
 using System.Text.Json;
-using StrategyLayer.Reporting.Model;
 
 namespace StrategyLayer.Reporting.Snapshots;
 
@@ -30,7 +29,7 @@ internal sealed class SnapshotRowWriter : IDisposable
 
     public int Count { get; private set; }
 
-    public void Add(PeriodItem row)
+    public void Add(SnapshotRow row)
     {
         JsonSerializer.Serialize(json, row, SnapshotRowJson.Default.SnapshotRow);
         json.Flush();

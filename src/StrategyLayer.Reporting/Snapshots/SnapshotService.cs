@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Reporting;
-using StrategyLayer.Reporting.Model;
 using StrategyLayer.Store;
 
 namespace StrategyLayer.Reporting.Snapshots;
@@ -17,7 +16,7 @@ namespace StrategyLayer.Reporting.Snapshots;
 /// <param name="saveTo">Where they are saved; null for a live view that computes figures and keeps none (the web view).</param>
 public sealed class SnapshotService(ISnapshotReader store, ISnapshotStore? saveTo, TimeZoneInfo timeZone)
 {
-    internal static JsonSerializerOptions Json => SnapshotJson.Options;
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public SnapshotState StateFor(ReportingPeriod period, DateTimeOffset asOf) =>
         asOf >= period.EndInstant(timeZone) ? SnapshotState.Frozen : SnapshotState.Provisional;
@@ -74,7 +73,7 @@ public sealed class SnapshotService(ISnapshotReader store, ISnapshotStore? saveT
     }
 
     /// <summary>Streams rows back out of their compressed form.</summary>
-    public static IEnumerable<PeriodItem> ReadRows(byte[] compressed)
+    public static IEnumerable<SnapshotRow> ReadRows(byte[] compressed)
     {
         using var input = new MemoryStream(compressed, writable: false);
         using var brotli = new BrotliStream(input, CompressionMode.Decompress);
@@ -88,7 +87,7 @@ public sealed class SnapshotService(ISnapshotReader store, ISnapshotStore? saveT
                 continue;
             }
 
-            yield return JsonSerializer.Deserialize<PeriodItem>(text, Json)
+            yield return JsonSerializer.Deserialize<SnapshotRow>(text, Json)
                 ?? throw new StrategyLayerException("Empty snapshot row.", ErrorKind.Runtime, $"snapshot row {line}");
         }
     }
