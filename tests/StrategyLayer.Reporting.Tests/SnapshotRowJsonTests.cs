@@ -40,9 +40,21 @@ public sealed class SnapshotRowJsonTests
     {
         var row = new SnapshotRow
         {
-            Id = "jira:PAY-1", Key = "PAY-1", Title = "Café <b>\"x\"</b> \u2028 \u0007", Url = "https://x/browse/PAY-1", Team = "PAY", Type = "Story",
-            Status = "In Progress", Category = "inprogress", Assignee = "Zoë", Measure = "M-1", DecidedBy = "rule", Rule = "R1",
-            Via = ["PAY-0", "PAY-00"], Label = "label", Tags = ["a", "ü"],
+            Id = "jira:PAY-1",
+            Key = "PAY-1",
+            Title = "Café <b>\"x\"</b> \u2028 \u0007",
+            Url = "https://x/browse/PAY-1",
+            Team = "PAY",
+            Type = "Story",
+            Status = "In Progress",
+            Category = "inprogress",
+            Assignee = "Zoë",
+            Measure = "M-1",
+            DecidedBy = "rule",
+            Rule = "R1",
+            Via = ["PAY-0", "PAY-00"],
+            Label = "label",
+            Tags = ["a", "ü"],
         };
 
         var generated = JsonSerializer.Serialize(row, SnapshotRowJson.Default.SnapshotRow);
