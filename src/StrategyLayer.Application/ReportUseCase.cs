@@ -61,7 +61,7 @@ public sealed class ReportUseCase(IRunContext context, ConfiguredStrategy strate
         // once; a frozen period is read from its snapshot, and then they need a pass of their own.
         var building = context.Progress.Add($"Building the packs for {period.Name}", unit: "packs");
         var clusters = new UntrackedClusters();
-        var data = await builder.PrepareAsync(period, asOf, clusters.Add, ct).ConfigureAwait(false);
+        var data = await builder.SnapshotPeriodAsync(period, asOf, clusters.Add, ct).ConfigureAwait(false);
         if (data.FromFrozenSnapshot)
         {
             await foreach (var (item, mapping) in store.MappedItemsAsync(ct).ConfigureAwait(false))

@@ -1,6 +1,7 @@
 using Scriban;
 using Scriban.Runtime;
 using StrategyLayer.Domain.Errors;
+using StrategyLayer.Rendering;
 
 namespace StrategyLayer.Distribution;
 
@@ -14,10 +15,8 @@ public static class MessageTemplate
     /// <summary>Problems with a template string, for <c>validate</c>; <paramref name="where"/> names the config key.</summary>
     public static IReadOnlyList<Diagnostic> Check(string text, string where)
     {
-        var template = Template.Parse(text);
-        return template.HasErrors
-            ? template.Messages.Select(m => new Diagnostic($"subject template: {m.Message}", Path: where, Line: m.Span.Start.Line + 1, Column: m.Span.Start.Column + 1)).ToList()
-            : [];
+        return [.. TemplateRenderer.ParseErrors(Template.Parse(text), file: null)
+            .Select(d => d with { Message = $"subject template: {d.Message}", Path = where })];
     }
 
     public static string Render(string text, string audience, string period, string? template, string? summary, string? link)

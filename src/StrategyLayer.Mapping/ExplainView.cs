@@ -11,7 +11,7 @@ public sealed record ExplainView
     [JsonPropertyName("id")] public required string Id { get; init; }
     [JsonPropertyName("title")] public required string Title { get; init; }
     [JsonPropertyName("measure")] public string? Measure { get; init; }
-    [JsonPropertyName("decidedBy")] public required DecisionView DecidedBy { get; init; }
+    [JsonPropertyName("decidedBy")] public required DecidedByView DecidedBy { get; init; }
 
     /// <summary>A sentence saying why: "pinned to M-X", "rule pci-work matched", "inherited from jira:PAY-1 (rule pci-work)".</summary>
     [JsonPropertyName("reason")] public required string Reason { get; init; }

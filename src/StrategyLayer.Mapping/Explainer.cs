@@ -55,7 +55,7 @@ public static class Explainer
             Id = item.Id,
             Title = item.Title,
             Measure = measure,
-            DecidedBy = DecisionView.From(decision),
+            DecidedBy = DecidedByView.From(decision),
             Reason = Reason(item, decision, measure, inScope),
             InScope = inScope,
             Untracked = inScope && measure is null,

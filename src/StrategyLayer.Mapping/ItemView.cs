@@ -21,7 +21,7 @@ public sealed record ItemView
     /// <summary>The winning rule's id; null unless a rule decided (directly).</summary>
     [JsonPropertyName("rule")] public string? Rule { get; init; }
 
-    [JsonPropertyName("decidedBy")] public required DecisionView DecidedBy { get; init; }
+    [JsonPropertyName("decidedBy")] public required DecidedByView DecidedBy { get; init; }
     [JsonPropertyName("untracked")] public bool Untracked { get; init; }
     [JsonPropertyName("inScope")] public bool InScope { get; init; }
 
@@ -43,7 +43,7 @@ public sealed record ItemView
         Team = item.Team,
         Measure = mapping?.MeasureId,
         Rule = mapping?.DecidedBy.Kind == DecisionKind.Rule ? mapping.DecidedBy.Rule : null,
-        DecidedBy = DecisionView.From(mapping?.DecidedBy),
+        DecidedBy = DecidedByView.From(mapping?.DecidedBy),
         Untracked = mapping?.Untracked ?? false,
         InScope = mapping?.InScope ?? false,
         Removed = item.Removed is null ? null : item.Removed.Reason == RemovalReason.Deleted ? "deleted" : "outofscope",

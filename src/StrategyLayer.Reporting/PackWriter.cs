@@ -10,11 +10,11 @@ public sealed class PackWriter(ReportBuilder builder, PackRenderer renderer)
 {
     public async Task<IReadOnlyList<WrittenPack>> WriteAsync(PackRequest request, CancellationToken cancellationToken)
     {
-        var data = await builder.PrepareAsync(request.Period, request.AsOf, cancellationToken).ConfigureAwait(false);
+        var data = await builder.SnapshotPeriodAsync(request.Period, request.AsOf, cancellationToken).ConfigureAwait(false);
         return await WriteAsync(request, data, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Writes the packs of a period already prepared (<see cref="ReportBuilder.PrepareAsync(Domain.Reporting.ReportingPeriod, DateTimeOffset?, CancellationToken)"/>).</summary>
+    /// <summary>Writes the packs of a period already prepared (<see cref="ReportBuilder.SnapshotPeriodAsync(Domain.Reporting.ReportingPeriod, DateTimeOffset?, CancellationToken)"/>).</summary>
     public async Task<IReadOnlyList<WrittenPack>> WriteAsync(PackRequest request, PeriodData data, CancellationToken cancellationToken)
     {
         var written = new List<WrittenPack>();

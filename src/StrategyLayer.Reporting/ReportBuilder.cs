@@ -12,7 +12,7 @@ using StrategyLayer.Store;
 namespace StrategyLayer.Reporting;
 
 /// <summary>
-/// Builds the report model of a period. <see cref="PrepareAsync(ReportingPeriod, DateTimeOffset?, CancellationToken)"/> streams the store once into the
+/// Builds the report model of a period. <see cref="SnapshotPeriodAsync(ReportingPeriod, DateTimeOffset?, CancellationToken)"/> streams the store once into the
 /// period's figures and saves them as its snapshot (provisional while the period runs, frozen once
 /// it ended; a frozen period is read back, never recomputed). <see cref="BuildAsync(PeriodData, ReportScope, IReadOnlyList{RuleSuggestion}?, CancellationToken)"/>
 /// turns those figures into one pack's model; build several packs of a period from one PeriodData.
@@ -54,10 +54,10 @@ public sealed partial class ReportBuilder
         links = new ItemLinks(environment.WebBaseUrl);
     }
 
-    /// <summary>Prepares the period (see <see cref="PrepareAsync(ReportingPeriod, DateTimeOffset?, CancellationToken)"/>) and builds one pack's model.</summary>
+    /// <summary>Prepares the period (see <see cref="SnapshotPeriodAsync(ReportingPeriod, DateTimeOffset?, CancellationToken)"/>) and builds one pack's model.</summary>
     public async Task<ReportModel> BuildAsync(ReportRequest request, CancellationToken cancellationToken)
     {
-        var data = await PrepareAsync(request.Period, request.AsOf, cancellationToken).ConfigureAwait(false);
+        var data = await SnapshotPeriodAsync(request.Period, request.AsOf, cancellationToken).ConfigureAwait(false);
         return await BuildAsync(data, request.Scope, request.Suggestions, cancellationToken).ConfigureAwait(false);
     }
 
@@ -66,13 +66,13 @@ public sealed partial class ReportBuilder
     /// store as of the earlier of <paramref name="asOf"/> (default now) and the period's end, and saved
     /// as the period's snapshot.
     /// </summary>
-    public Task<PeriodData> PrepareAsync(ReportingPeriod period, DateTimeOffset? asOf, CancellationToken cancellationToken) =>
-        PrepareAsync(period, asOf, null, cancellationToken);
+    public Task<PeriodData> SnapshotPeriodAsync(ReportingPeriod period, DateTimeOffset? asOf, CancellationToken cancellationToken) =>
+        SnapshotPeriodAsync(period, asOf, null, cancellationToken);
 
     /// <summary>
     /// The period's figures as every reader sees them (web pages, <c>status</c>): its frozen snapshot
     /// when there is one, else computed as of the earlier of now and the period's end, exactly as
-    /// <see cref="PrepareAsync(ReportingPeriod, DateTimeOffset?, CancellationToken)"/> would, but not saved.
+    /// <see cref="SnapshotPeriodAsync(ReportingPeriod, DateTimeOffset?, CancellationToken)"/> would, but not saved.
     /// </summary>
     public Task<PeriodData> ReadAsync(ReportingPeriod period, CancellationToken cancellationToken) =>
         LoadAsync(period, null, null, save: false, cancellationToken);
@@ -89,12 +89,12 @@ public sealed partial class ReportBuilder
         PeriodReport.From(await ReadAsync(period, cancellationToken).ConfigureAwait(false));
 
     /// <summary>
-    /// As <see cref="PrepareAsync(ReportingPeriod, DateTimeOffset?, CancellationToken)"/>; when the figures are
+    /// As <see cref="SnapshotPeriodAsync(ReportingPeriod, DateTimeOffset?, CancellationToken)"/>; when the figures are
     /// computed, <paramref name="observe"/> also sees every stored item (removed ones too) with its mapping, in
     /// the store's order, so a caller can gather more from the same pass instead of reading the store again.
     /// It is not called when the figures come from a frozen snapshot (<see cref="PeriodData.FromFrozenSnapshot"/>).
     /// </summary>
-    public Task<PeriodData> PrepareAsync(ReportingPeriod period, DateTimeOffset? asOf, Action<WorkItem, ItemMapping?>? observe, CancellationToken cancellationToken) =>
+    public Task<PeriodData> SnapshotPeriodAsync(ReportingPeriod period, DateTimeOffset? asOf, Action<WorkItem, ItemMapping?>? observe, CancellationToken cancellationToken) =>
         LoadAsync(period, asOf, observe, save: true, cancellationToken);
 
     // The one code path every surface's figures come from: a frozen snapshot as it was frozen, else the

@@ -17,8 +17,6 @@ namespace StrategyLayer.Store.LiteDb;
 public sealed class LiteStrategyStore : IStrategyStore, IStoreBench
 {
     /// <summary>The schema this build writes and the newest it reads.</summary>
-    public const int SchemaVersion = Schema.Version;
-
     private readonly LiteFile _file;
     private readonly LiteItems _items;
     private readonly LiteItemSync _sync;
@@ -83,8 +81,6 @@ public sealed class LiteStrategyStore : IStrategyStore, IStoreBench
     public Task<IAsyncDisposable> LockAsync(string name, CancellationToken cancellationToken) => _locks.LockAsync(name, cancellationToken);
 
     /// <summary>Item counts per source (removed ones left out).</summary>
-    public IReadOnlyDictionary<string, int> CountItemsBySource() => _items.CountBySource();
-
     public Task<WorkItem?> FindItemAsync(string idOrKey, CancellationToken cancellationToken) => _items.FindItemAsync(idOrKey, cancellationToken);
 
     public IAsyncEnumerable<WorkItem> ItemsAsync(ItemQuery? query, CancellationToken cancellationToken) => _items.ItemsAsync(query, cancellationToken);

@@ -15,13 +15,9 @@ public sealed partial class PostgreSqlStore
         await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand("SELECT json FROM strategylayer.mappings", connection);
         var mappings = new Dictionary<string, ItemMapping>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var mapping in await JsonColumn.ReadAllAsync(command, StoreJson.Mapping, cancellationToken).ConfigureAwait(false))
         {
-            if (System.Text.Json.JsonSerializer.Deserialize(reader.GetFieldValue<byte[]>(0), StoreJson.Mapping) is { } mapping)
-            {
-                mappings[mapping.Uid] = mapping;
-            }
+            mappings[mapping.Uid] = mapping;
         }
 
         return mappings;

@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using StrategyLayer.Domain.Runs;
 using StrategyLayer.Store.Documents;
+using StrategyLayer.Store.PostgreSql.Reading;
 
 namespace StrategyLayer.Store.PostgreSql;
 
@@ -37,17 +38,7 @@ public sealed partial class PostgreSqlStore
             command.Parameters.AddWithValue("job", job);
         }
 
-        var runs = new List<RunRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (System.Text.Json.JsonSerializer.Deserialize(reader.GetFieldValue<byte[]>(0), StoreJson.Run) is { } run)
-            {
-                runs.Add(run);
-            }
-        }
-
-        return runs;
+        return await JsonColumn.ReadAllAsync(command, StoreJson.Run, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -90,16 +81,6 @@ public sealed partial class PostgreSqlStore
             command.Parameters.AddWithValue("state", NpgsqlDbType.Text, StoreJson.EnumName(s));
         }
 
-        var deliveries = new List<Delivery>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (System.Text.Json.JsonSerializer.Deserialize(reader.GetFieldValue<byte[]>(0), StoreJson.Delivery) is { } delivery)
-            {
-                deliveries.Add(delivery);
-            }
-        }
-
-        return deliveries;
+        return await JsonColumn.ReadAllAsync(command, StoreJson.Delivery, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class PackFiles : IDisposable
         var files = new PackFiles();
         var renderer = new StrategyLayer.Reporting.PackRenderer(RepoPaths.Templates);
         var builder = DemoPortfolio.Builder(DemoPortfolio.Store());
-        var data = await builder.PrepareAsync(DemoPortfolio.November, DemoPortfolio.AsOf, CancellationToken.None);
+        var data = await builder.SnapshotPeriodAsync(DemoPortfolio.November, DemoPortfolio.AsOf, CancellationToken.None);
         foreach (var (template, scope) in new[]
         {
             ("portfolio-pack", StrategyLayer.Reporting.ReportScope.Portfolio),

@@ -3,7 +3,6 @@ using StrategyLayer.Cli.Output;
 using StrategyLayer.Domain.Items;
 using StrategyLayer.Store;
 using StrategyLayer.Store.LiteDb;
-using StrategyLayer.Tests.Support;
 using Xunit;
 
 namespace StrategyLayer.Cli.Tests;

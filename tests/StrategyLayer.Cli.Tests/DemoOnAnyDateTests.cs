@@ -7,7 +7,6 @@ using StrategyLayer.Cli.Commands;
 using StrategyLayer.Cli.Hosting;
 using StrategyLayer.Domain.Reporting;
 using StrategyLayer.Reporting;
-using StrategyLayer.Tests.Support;
 using Xunit;
 
 namespace StrategyLayer.Cli.Tests;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using StrategyLayer.Tests.Support;
 using Xunit;
 
 namespace StrategyLayer.Cli.Tests;

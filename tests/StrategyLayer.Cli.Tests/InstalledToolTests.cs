@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using StrategyLayer.Cli.Hosting;
-using StrategyLayer.Tests.Support;
 using Xunit;
 
 namespace StrategyLayer.Cli.Tests;

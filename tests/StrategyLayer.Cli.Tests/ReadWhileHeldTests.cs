@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using StrategyLayer.Tests.Support;
 using Xunit;
 
 namespace StrategyLayer.Cli.Tests;

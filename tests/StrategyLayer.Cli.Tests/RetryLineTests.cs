@@ -1,5 +1,4 @@
 using StrategyLayer.Sandbox;
-using StrategyLayer.Tests.Support;
 using Xunit;
 
 namespace StrategyLayer.Cli.Tests;

@@ -5,20 +5,12 @@ using Xunit;
 
 namespace StrategyLayer.Connectors.ServiceNow.Tests;
 
-public class NormalizationTests : IClassFixture<ServiceNowServer>
+public class NormalizationTests(ServiceNowServer sn) : ServiceNowServerTests(sn)
 {
-    private readonly ServiceNowServer _sn;
-
-    public NormalizationTests(ServiceNowServer sn)
-    {
-        _sn = sn;
-        _sn.Reset();
-    }
-
     private async Task<WorkItem> ReadOneAsync(string table, FakeRow row, Contract.SourceSettings? settings = null)
     {
-        _sn.Instance.Add(table, row);
-        await using var source = ServiceNowServer.Source(settings ?? _sn.Settings(tables: [table]));
+        Sn.Instance.Add(table, row);
+        await using var source = ServiceNowServer.Source(settings ?? Sn.Settings(tables: [table]));
         var pages = await Collect.PagesAsync(source, table);
         return Assert.Single(pages.SelectMany(p => p.Records)).Item;
     }
@@ -72,14 +64,14 @@ public class NormalizationTests : IClassFixture<ServiceNowServer>
         Assert.Null(item.Fields["business_service"]);
         Assert.Equal("1 - High", item.Fields["impact"]);
         Assert.Equal("2 - Medium", item.Fields["urgency"]);
-        Assert.Equal($"{_sn.Server.Url}/incident.do?sys_id=9d385017c611228701d22104cc95c371", item.BrowseUrl);
+        Assert.Equal($"{Sn.Server.Url}/incident.do?sys_id=9d385017c611228701d22104cc95c371", item.BrowseUrl);
     }
 
     [Fact]
     public async Task The_raw_json_is_the_record_as_served_in_compact_form()
     {
-        _sn.Instance.Add("incident", FakeRow.Task("a1", "INC0000001", "2026-11-18 09:15:00").Set("assigned_to", "", "").Set("short_description", "Café — 東京 ✓"));
-        await using var source = ServiceNowServer.Source(_sn.Settings());
+        Sn.Instance.Add("incident", FakeRow.Task("a1", "INC0000001", "2026-11-18 09:15:00").Set("assigned_to", "", "").Set("short_description", "Café — 東京 ✓"));
+        await using var source = ServiceNowServer.Source(Sn.Settings());
 
         var record = Assert.Single((await Collect.PagesAsync(source, "incident")).SelectMany(p => p.Records));
 
@@ -94,7 +86,7 @@ public class NormalizationTests : IClassFixture<ServiceNowServer>
     [Fact]
     public async Task Configured_extra_fields_and_team_field_are_requested_and_kept_as_display_values()
     {
-        var settings = _sn.Settings() with
+        var settings = Sn.Settings() with
         {
             TeamField = "u_squad",
             Fields = new Dictionary<string, string> { ["contract"] = "u_contract" },
@@ -107,7 +99,7 @@ public class NormalizationTests : IClassFixture<ServiceNowServer>
 
         Assert.Equal("Payments Support", item.Team);
         Assert.Equal("ACME-2026", item.Fields["contract"]);
-        var fields = _sn.Server.LogEntries.First().RequestMessage.Query!["sysparm_fields"].Single().Split(',');
+        var fields = Sn.Server.LogEntries.First().RequestMessage.Query!["sysparm_fields"].Single().Split(',');
         Assert.Contains("u_squad", fields);
         Assert.Contains("u_contract", fields);
     }
@@ -185,11 +177,11 @@ public class NormalizationTests : IClassFixture<ServiceNowServer>
     [Fact]
     public async Task A_malformed_record_is_quarantined_with_its_reason_and_the_rest_go_on()
     {
-        _sn.Instance.Add("incident", FakeRow.Task("a1", "INC0000001", "2026-11-18 09:00:00"));
-        _sn.Instance.Add("incident", FakeRow.Task("a2", "INC0000002", "2026-11-18 09:00:01").Set("opened_at", "yesterday-ish"));
-        _sn.Instance.Add("incident", FakeRow.Task("a3", "", "2026-11-18 09:00:02"));
-        _sn.Instance.Add("incident", FakeRow.Task("a4", "INC0000004", "2026-11-18 09:00:03"));
-        await using var source = ServiceNowServer.Source(_sn.Settings(pageSize: 10));
+        Sn.Instance.Add("incident", FakeRow.Task("a1", "INC0000001", "2026-11-18 09:00:00"));
+        Sn.Instance.Add("incident", FakeRow.Task("a2", "INC0000002", "2026-11-18 09:00:01").Set("opened_at", "yesterday-ish"));
+        Sn.Instance.Add("incident", FakeRow.Task("a3", "", "2026-11-18 09:00:02"));
+        Sn.Instance.Add("incident", FakeRow.Task("a4", "INC0000004", "2026-11-18 09:00:03"));
+        await using var source = ServiceNowServer.Source(Sn.Settings(pageSize: 10));
 
         var page = Assert.Single(await Collect.PagesAsync(source, "incident"));
 

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace StrategyLayer.Connectors.ServiceNow.Tests;
 
-public class OAuthTests : IClassFixture<ServiceNowServer>
+public class OAuthTests : ServiceNowServerTests
 {
     private static readonly SourceAuth ClientCredentials = new()
     {
@@ -18,20 +18,17 @@ public class OAuthTests : IClassFixture<ServiceNowServer>
         ClientSecret = "client-s3cr3t",
     };
 
-    private readonly ServiceNowServer _sn;
-
     public OAuthTests(ServiceNowServer sn)
+        : base(sn)
     {
-        _sn = sn;
-        _sn.Reset();
-        _sn.Instance.Add("incident", FakeRow.Task("a1", "INC0000001", "2026-11-18 09:00:00"));
+        Sn.Instance.Add("incident", FakeRow.Task("a1", "INC0000001", "2026-11-18 09:00:00"));
     }
 
     [Fact]
     public async Task A_client_credentials_token_is_fetched_once_and_sent_as_a_bearer_token()
     {
-        var endpoint = TokenEndpoint.On(_sn);
-        await using var source = ServiceNowServer.Source(_sn.Settings(auth: ClientCredentials));
+        var endpoint = TokenEndpoint.On(Sn);
+        await using var source = ServiceNowServer.Source(Sn.Settings(auth: ClientCredentials));
 
         var pages = await Collect.PagesAsync(source, "incident");
 
@@ -47,9 +44,9 @@ public class OAuthTests : IClassFixture<ServiceNowServer>
     [Fact]
     public async Task The_password_grant_sends_the_user_and_password()
     {
-        var endpoint = TokenEndpoint.On(_sn);
+        var endpoint = TokenEndpoint.On(Sn);
         var auth = ClientCredentials with { Grant = "password", User = "svc.pmo", Secret = "pw-s3cr3t" };
-        await using var source = ServiceNowServer.Source(_sn.Settings(auth: auth));
+        await using var source = ServiceNowServer.Source(Sn.Settings(auth: auth));
 
         await Collect.PagesAsync(source, "incident");
 
@@ -62,8 +59,8 @@ public class OAuthTests : IClassFixture<ServiceNowServer>
     [Fact]
     public async Task A_401_gets_a_new_token_once_and_the_request_then_succeeds()
     {
-        var endpoint = TokenEndpoint.On(_sn, revokeFirst: true);
-        await using var source = ServiceNowServer.Source(_sn.Settings(auth: ClientCredentials));
+        var endpoint = TokenEndpoint.On(Sn, revokeFirst: true);
+        await using var source = ServiceNowServer.Source(Sn.Settings(auth: ClientCredentials));
 
         var pages = await Collect.PagesAsync(source, "incident");
 
@@ -78,8 +75,8 @@ public class OAuthTests : IClassFixture<ServiceNowServer>
     [Fact]
     public async Task A_refused_refresh_token_falls_back_to_the_configured_grant()
     {
-        var endpoint = TokenEndpoint.On(_sn, revokeFirst: true, refuseRefresh: true);
-        await using var source = ServiceNowServer.Source(_sn.Settings(auth: ClientCredentials));
+        var endpoint = TokenEndpoint.On(Sn, revokeFirst: true, refuseRefresh: true);
+        await using var source = ServiceNowServer.Source(Sn.Settings(auth: ClientCredentials));
 
         var pages = await Collect.PagesAsync(source, "incident");
 
@@ -91,9 +88,9 @@ public class OAuthTests : IClassFixture<ServiceNowServer>
     [Fact]
     public async Task The_token_is_renewed_shortly_before_it_expires_and_not_earlier()
     {
-        var endpoint = TokenEndpoint.On(_sn, expiresIn: 1799);
+        var endpoint = TokenEndpoint.On(Sn, expiresIn: 1799);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
-        await using var source = ServiceNowServer.Source(_sn.Settings(auth: ClientCredentials), time: time);
+        await using var source = ServiceNowServer.Source(Sn.Settings(auth: ClientCredentials), time: time);
 
         await Collect.PagesAsync(source, "incident");
         time.Advance(TimeSpan.FromMinutes(20));
@@ -109,11 +106,11 @@ public class OAuthTests : IClassFixture<ServiceNowServer>
     [Fact]
     public async Task Tokens_and_secrets_never_reach_the_log()
     {
-        TokenEndpoint.On(_sn, revokeFirst: true);
+        TokenEndpoint.On(Sn, revokeFirst: true);
         var sink = new CollectingSink();
         var auth = ClientCredentials with { Grant = "password", User = "svc.pmo", Secret = "pw-s3cr3t" };
         using var logs = sink.Logs();
-        await using var source = ServiceNowServer.Source(_sn.Settings(auth: auth), logs);
+        await using var source = ServiceNowServer.Source(Sn.Settings(auth: auth), logs);
 
         await Collect.PagesAsync(source, "incident");
 
@@ -125,15 +122,15 @@ public class OAuthTests : IClassFixture<ServiceNowServer>
     [Fact]
     public async Task A_refused_token_request_is_a_clear_error_and_no_table_is_read()
     {
-        _sn.Server.Given(Request.Create().WithPath("/oauth_token.do").UsingPost())
+        Sn.Server.Given(Request.Create().WithPath("/oauth_token.do").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(401).WithBody("""{"error_description":"access_denied","error":"server_error"}"""));
-        await using var source = ServiceNowServer.Source(_sn.Settings(auth: ClientCredentials));
+        await using var source = ServiceNowServer.Source(Sn.Settings(auth: ClientCredentials));
 
         var e = await Assert.ThrowsAsync<SourceException>(() => Collect.PagesAsync(source, "incident"));
 
         Assert.Equal(401, e.StatusCode);
         Assert.Equal("oauth_token.do", e.Where);
         Assert.Contains("server_error (access_denied)", e.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(_sn.Server.LogEntries, l => l.RequestMessage.Path.StartsWith("/api/", StringComparison.Ordinal));
+        Assert.DoesNotContain(Sn.Server.LogEntries, l => l.RequestMessage.Path.StartsWith("/api/", StringComparison.Ordinal));
     }
 }

@@ -11,25 +11,22 @@ using Xunit;
 
 namespace StrategyLayer.Connectors.ServiceNow.Tests;
 
-public class ResilienceTests : IClassFixture<ServiceNowServer>
+public class ResilienceTests : ServiceNowServerTests
 {
-    private readonly ServiceNowServer _sn;
-
     public ResilienceTests(ServiceNowServer sn)
+        : base(sn)
     {
-        _sn = sn;
-        _sn.Reset();
-        _sn.Instance.Add("incident", FakeRow.Task("a1", "INC0000001", "2026-11-18 09:00:00"));
-        _sn.Instance.Add("incident", FakeRow.Task("a2", "INC0000002", "2026-11-18 09:00:01"));
+        Sn.Instance.Add("incident", FakeRow.Task("a1", "INC0000001", "2026-11-18 09:00:00"));
+        Sn.Instance.Add("incident", FakeRow.Task("a2", "INC0000002", "2026-11-18 09:00:01"));
     }
 
     /// <summary>The first <paramref name="failures"/> table requests get <paramref name="failure"/>; then the fake answers.</summary>
     private void FailFirst(int failures, Func<IResponseMessage> failure)
     {
         var count = 0;
-        _sn.Server.Given(Request.Create().WithPath("/api/now/table/incident").UsingGet())
+        Sn.Server.Given(Request.Create().WithPath("/api/now/table/incident").UsingGet())
             .AtPriority(1)
-            .RespondWith(Response.Create().WithCallback(req => Interlocked.Increment(ref count) <= failures ? failure() : _sn.Instance.Answer(req)));
+            .RespondWith(Response.Create().WithCallback(req => Interlocked.Increment(ref count) <= failures ? failure() : Sn.Instance.Answer(req)));
     }
 
     private static ResponseMessage Status(int status, string body, params (string Name, string Value)[] headers)
@@ -43,7 +40,7 @@ public class ResilienceTests : IClassFixture<ServiceNowServer>
         return r;
     }
 
-    private SourceSettings Patient() => _sn.Settings(pageSize: 10) with
+    private SourceSettings Patient() => Sn.Settings(pageSize: 10) with
     {
         Resilience = new ResilienceSettings { MaxRetries = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromSeconds(3), Timeout = TimeSpan.FromSeconds(10) },
     };
@@ -78,18 +75,18 @@ public class ResilienceTests : IClassFixture<ServiceNowServer>
     public async Task A_500_is_retried_with_backoff_and_then_succeeds()
     {
         FailFirst(2, () => Status(500, """{"error":{"message":"Transaction cancelled"},"status":"failure"}"""));
-        await using var source = ServiceNowServer.Source(_sn.Settings(pageSize: 10));
+        await using var source = ServiceNowServer.Source(Sn.Settings(pageSize: 10));
 
         var pages = await Collect.PagesAsync(source, "incident");
 
         Assert.Equal(2, pages.Sum(p => p.Records.Count));
-        Assert.Equal(2 + 2, _sn.Server.LogEntries.Count());
+        Assert.Equal(2 + 2, Sn.Server.LogEntries.Count());
     }
 
     [Fact]
     public async Task An_invalid_table_shows_ServiceNows_message_and_where_it_happened()
     {
-        await using var source = ServiceNowServer.Source(_sn.Settings(tables: ["incidnt"]));
+        await using var source = ServiceNowServer.Source(Sn.Settings(tables: ["incidnt"]));
 
         var e = await Assert.ThrowsAsync<SourceException>(() => Collect.PagesAsync(source, "incidnt"));
 
@@ -104,7 +101,7 @@ public class ResilienceTests : IClassFixture<ServiceNowServer>
     public async Task The_error_body_message_and_detail_reach_the_user()
     {
         FailFirst(1, () => Status(400, """{"error":{"message":"Invalid query","detail":"sysparm_query has an unbalanced clause"},"status":"failure"}"""));
-        await using var source = ServiceNowServer.Source(_sn.Settings());
+        await using var source = ServiceNowServer.Source(Sn.Settings());
 
         var e = await Assert.ThrowsAsync<SourceException>(() => Collect.PagesAsync(source, "incident"));
 
@@ -118,15 +115,15 @@ public class ResilienceTests : IClassFixture<ServiceNowServer>
     {
         FailFirst(10, () => Status(status, """{"error":{"message":"User Not Authenticated","detail":"Required to provide Auth information"},"status":"failure"}""", ("WWW-Authenticate", "BASIC realm=\"Service-now\"")));
         var auth = new SourceAuth { Kind = AuthKind.Basic, User = "svc.pmo", Secret = "hunter2" };
-        await using var source = ServiceNowServer.Source(_sn.Settings(auth: auth));
+        await using var source = ServiceNowServer.Source(Sn.Settings(auth: auth));
 
         var e = await Assert.ThrowsAsync<SourceException>(() => Collect.PagesAsync(source, "incident"));
 
         Assert.Equal(status, e.StatusCode);
         Assert.Contains(says, e.Message, StringComparison.Ordinal);
         Assert.Contains("User Not Authenticated", e.Message, StringComparison.Ordinal);
-        Assert.Single(_sn.Server.LogEntries);
-        Assert.StartsWith("Basic ", _sn.Server.LogEntries.Single().RequestMessage.Headers!["Authorization"].Single(), StringComparison.Ordinal);
+        Assert.Single(Sn.Server.LogEntries);
+        Assert.StartsWith("Basic ", Sn.Server.LogEntries.Single().RequestMessage.Headers!["Authorization"].Single(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -137,7 +134,7 @@ public class ResilienceTests : IClassFixture<ServiceNowServer>
             StatusCode = 200,
             BodyData = new WireMock.Util.BodyData { BodyAsString = "<html>Instance hibernating</html>", DetectedBodyType = BodyType.String },
         });
-        await using var source = ServiceNowServer.Source(_sn.Settings());
+        await using var source = ServiceNowServer.Source(Sn.Settings());
 
         var e = await Assert.ThrowsAsync<SourceException>(() => Collect.PagesAsync(source, "incident"));
 

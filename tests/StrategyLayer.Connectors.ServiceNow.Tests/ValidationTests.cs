@@ -5,17 +5,14 @@ using Xunit;
 
 namespace StrategyLayer.Connectors.ServiceNow.Tests;
 
-public class ValidationTests : IClassFixture<ServiceNowServer>
+public class ValidationTests : ServiceNowServerTests
 {
-    private readonly ServiceNowServer _sn;
-
     public ValidationTests(ServiceNowServer sn)
+        : base(sn)
     {
-        _sn = sn;
-        _sn.Reset();
         var id = 0;
         void Column(string table, string element) =>
-            _sn.Instance.Add("sys_dictionary", new FakeRow().Set("sys_id", $"d{id++:000}").Set("name", table).Set("element", element));
+            Sn.Instance.Add("sys_dictionary", new FakeRow().Set("sys_id", $"d{id++:000}").Set("name", table).Set("element", element));
         Column("task", "");
         foreach (var e in new[] { "active", "number", "state", "priority", "assignment_group", "assigned_to", "short_description", "sys_id", "sys_updated_on", "opened_at" })
         {
@@ -32,7 +29,7 @@ public class ValidationTests : IClassFixture<ServiceNowServer>
     public async Task A_scope_field_that_is_no_column_is_named_and_known_ones_pass()
     {
         var scope = "active=true^assigment_group.name=Service Desk^ORcaller_idISNOTEMPTY^ORDERBYnumbr";
-        await using var source = ServiceNowServer.Source(_sn.Settings(pageSize: 4, scope: scope, tables: ["incident"]));
+        await using var source = ServiceNowServer.Source(Sn.Settings(pageSize: 4, scope: scope, tables: ["incident"]));
 
         var problems = await source.ValidateOnlineAsync(CancellationToken.None);
 
@@ -47,7 +44,7 @@ public class ValidationTests : IClassFixture<ServiceNowServer>
     [Fact]
     public async Task Columns_are_checked_per_table_including_those_inherited_from_task()
     {
-        var settings = _sn.Settings(scope: "caller_idISNOTEMPTY^ORknown_error=true", tables: ["incident", "problem"]) with
+        var settings = Sn.Settings(scope: "caller_idISNOTEMPTY^ORknown_error=true", tables: ["incident", "problem"]) with
         {
             Fields = new Dictionary<string, string> { ["caller"] = "caller_id" },
         };
@@ -67,7 +64,7 @@ public class ValidationTests : IClassFixture<ServiceNowServer>
     [Fact]
     public async Task A_valid_scope_gives_no_problems()
     {
-        await using var source = ServiceNowServer.Source(_sn.Settings(scope: "active=true^priority<=2^NQstate=6", tables: ["incident", "problem"]));
+        await using var source = ServiceNowServer.Source(Sn.Settings(scope: "active=true^priority<=2^NQstate=6", tables: ["incident", "problem"]));
 
         Assert.Empty(await source.ValidateOnlineAsync(CancellationToken.None));
     }
@@ -75,8 +72,8 @@ public class ValidationTests : IClassFixture<ServiceNowServer>
     [Fact]
     public async Task A_table_with_no_columns_is_reported_instead_of_every_field()
     {
-        _sn.Instance.Add("u_missing", new FakeRow().Set("sys_id", "x"));
-        await using var source = ServiceNowServer.Source(_sn.Settings(scope: "active=true", tables: ["u_typo"]));
+        Sn.Instance.Add("u_missing", new FakeRow().Set("sys_id", "x"));
+        await using var source = ServiceNowServer.Source(Sn.Settings(scope: "active=true", tables: ["u_typo"]));
 
         var problem = Assert.Single(await source.ValidateOnlineAsync(CancellationToken.None));
 
@@ -87,18 +84,18 @@ public class ValidationTests : IClassFixture<ServiceNowServer>
     [Fact]
     public async Task Without_access_to_sys_dictionary_the_fields_are_checked_on_a_record_instead()
     {
-        _sn.Server.Given(Request.Create().WithPath("/api/now/table/sys_dictionary").UsingGet())
+        Sn.Server.Given(Request.Create().WithPath("/api/now/table/sys_dictionary").UsingGet())
             .AtPriority(1)
             .RespondWith(Response.Create().WithStatusCode(403).WithBody("""{"error":{"message":"Operation Failed","detail":"ACL Exception Read Failed"},"status":"failure"}"""));
-        _sn.Instance.Add("incident", FakeRow.Task("a1", "INC0000001", "2026-11-18 09:00:00"));
-        await using var source = ServiceNowServer.Source(_sn.Settings(scope: "active=true^assigment_group=x^ORDERBYnumber", tables: ["incident", "problem"]));
+        Sn.Instance.Add("incident", FakeRow.Task("a1", "INC0000001", "2026-11-18 09:00:00"));
+        await using var source = ServiceNowServer.Source(Sn.Settings(scope: "active=true^assigment_group=x^ORDERBYnumber", tables: ["incident", "problem"]));
 
         var problems = await source.ValidateOnlineAsync(CancellationToken.None);
 
         Assert.Equal(2, problems.Count);
         Assert.Contains("field 'assigment_group', which table 'incident'", problems[0].Message, StringComparison.Ordinal);
         Assert.Contains("cannot read table 'problem'", problems[1].Message, StringComparison.Ordinal);
-        var probe = _sn.Server.LogEntries.Single(l => l.RequestMessage.Path == "/api/now/table/incident").RequestMessage.Query!;
+        var probe = Sn.Server.LogEntries.Single(l => l.RequestMessage.Path == "/api/now/table/incident").RequestMessage.Query!;
         Assert.Equal("1", probe["sysparm_limit"].Single());
     }
 }

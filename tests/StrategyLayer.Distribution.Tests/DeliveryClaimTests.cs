@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 using Serilog;
 using Serilog.Extensions.Logging;
 using StrategyLayer.Distribution.Channels;
@@ -16,17 +15,8 @@ namespace StrategyLayer.Distribution.Tests;
 /// the store's locks here; two nodes on PostgreSQL in the CLI's cluster test) never send it twice,
 /// and an attempt a dying process left behind is sent again once, recognisably.
 /// </summary>
-public sealed class DeliveryClaimTests : IDisposable
+public sealed class DeliveryClaimTests : DeliveryScene
 {
-    private readonly TempFolder _folder = new();
-    private readonly StoreFile _file = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero));
-
-    public void Dispose()
-    {
-        _file.Dispose();
-        _folder.Dispose();
-    }
 
     /// <summary>A sender that holds each message until the test lets it go, and counts what went out.</summary>
     private sealed class HeldChannel : IDeliveryChannel
@@ -53,13 +43,13 @@ public sealed class DeliveryClaimTests : IDisposable
     }
 
     private PackDistributor Node(string node, HeldChannel channel, AudienceSettings audience, ILogger<PackDistributor>? log = null) =>
-        new(_file.Store, [new ChannelSettings { Name = "share", Type = "folder", Path = _folder.Path }], [audience], _time, log, options: DistributionOptions.Default with { Node = node }, senders: [channel], locks: _file.Store);
+        new(StoreFile.Store, [new ChannelSettings { Name = "share", Type = "folder", Path = Folder.Path }], [audience], Time, log, options: DistributionOptions.Default with { Node = node }, senders: [channel], locks: StoreFile.Store);
 
     [Fact]
     public async Task Two_processes_delivering_the_same_pack_at_once_send_it_once()
     {
         var audience = Packs.Audience("share");
-        var pack = Packs.Write(_folder, audience);
+        var pack = Packs.Write(Folder, audience);
         var channel = new HeldChannel();
         var a = Node("node-a", channel, audience);
         var b = Node("node-b", channel, audience);
@@ -67,7 +57,7 @@ public sealed class DeliveryClaimTests : IDisposable
         var sending = a.DistributeAsync([pack], CancellationToken.None);
         await channel.Entered.Task.WaitAsync(TimeSpan.FromSeconds(20));
         var whileSending = await b.DistributeAsync([pack], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
-        var inOutbox = (await _file.Store.OutboxAsync(null, CancellationToken.None)).Single();
+        var inOutbox = (await StoreFile.Store.OutboxAsync(null, CancellationToken.None)).Single();
         channel.Release.SetResult();
         var first = await sending.WaitAsync(TimeSpan.FromSeconds(20));
         var retried = await b.RetryPendingAsync(CancellationToken.None);
@@ -79,7 +69,7 @@ public sealed class DeliveryClaimTests : IDisposable
         Assert.Empty(retried.Deliveries);
         Assert.Equal(DeliveryStatus.AlreadySent, Assert.Single(again.Deliveries).Status);
         Assert.Single(channel.Sent);
-        var sent = Assert.Single(await _file.Store.OutboxAsync(DeliveryState.Sent, CancellationToken.None));
+        var sent = Assert.Single(await StoreFile.Store.OutboxAsync(DeliveryState.Sent, CancellationToken.None));
         Assert.Equal((1, (string?)null, (DateTimeOffset?)null), (sent.Attempts, sent.AttemptBy, sent.AttemptStarted));
     }
 
@@ -87,7 +77,7 @@ public sealed class DeliveryClaimTests : IDisposable
     public async Task An_attempt_a_dying_process_left_behind_is_sent_again_once_with_the_same_message_id_and_the_log_says_it_may_repeat()
     {
         var audience = Packs.Audience("share");
-        var pack = Packs.Write(_folder, audience);
+        var pack = Packs.Write(Folder, audience);
         var id = DeliveryKey.For(audience.Name, "share", null, pack.Period.Name, pack.PackVersion);
         var cutShort = new Delivery
         {
@@ -98,11 +88,11 @@ public sealed class DeliveryClaimTests : IDisposable
             PackVersion = pack.PackVersion,
             Files = pack.Files,
             Summary = pack.Summary,
-            Created = _time.GetUtcNow().AddMinutes(-2),
+            Created = Time.GetUtcNow().AddMinutes(-2),
             AttemptBy = "node-gone-4711-ab12",
-            AttemptStarted = _time.GetUtcNow().AddMinutes(-1),
+            AttemptStarted = Time.GetUtcNow().AddMinutes(-1),
         };
-        await _file.Store.SaveDeliveryAsync(cutShort, CancellationToken.None);
+        await StoreFile.Store.SaveDeliveryAsync(cutShort, CancellationToken.None);
         var sink = new CollectingSink();
         using var logs = new SerilogLoggerFactory(new LoggerConfiguration().MinimumLevel.Debug().WriteTo.Sink(sink).CreateLogger(), dispose: true);
         var log = logs.CreateLogger<PackDistributor>();
@@ -118,6 +108,6 @@ public sealed class DeliveryClaimTests : IDisposable
         var warning = Assert.Single(sink.Events, e => e.Level == Serilog.Events.LogEventLevel.Warning);
         Assert.Contains("node-gone-4711-ab12", warning.RenderMessage(), StringComparison.Ordinal);
         Assert.Contains("same Message-ID", warning.RenderMessage(), StringComparison.Ordinal);
-        Assert.Null((await _file.Store.GetDeliveryAsync(id, CancellationToken.None))!.AttemptBy);
+        Assert.Null((await StoreFile.Store.GetDeliveryAsync(id, CancellationToken.None))!.AttemptBy);
     }
 }

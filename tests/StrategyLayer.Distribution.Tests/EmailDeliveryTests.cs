@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using StrategyLayer.Domain.Runs;
 using StrategyLayer.Domain.Settings;
 using StrategyLayer.Store;
@@ -7,12 +6,9 @@ using Xunit;
 
 namespace StrategyLayer.Distribution.Tests;
 
-public sealed class EmailDeliveryTests : IClassFixture<SmtpServerFixture>, IDisposable
+public sealed class EmailDeliveryTests : DeliveryScene, IClassFixture<SmtpServerFixture>
 {
     private readonly SmtpServerFixture _smtp;
-    private readonly TempFolder _folder = new();
-    private readonly StoreFile _file = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero));
 
     public EmailDeliveryTests(SmtpServerFixture smtp)
     {
@@ -20,13 +16,7 @@ public sealed class EmailDeliveryTests : IClassFixture<SmtpServerFixture>, IDisp
         _smtp.ClearInbox();
     }
 
-    public void Dispose()
-    {
-        _file.Dispose();
-        _folder.Dispose();
-    }
-
-    private IRunStore Outbox => _file.Store;
+    private IRunStore Outbox => StoreFile.Store;
 
     private ChannelSettings Email(string? subject = null) => new()
     {
@@ -39,13 +29,13 @@ public sealed class EmailDeliveryTests : IClassFixture<SmtpServerFixture>, IDisp
     };
 
     private PackDistributor Distributor(ChannelSettings channel, AudienceSettings audience) =>
-        new(Outbox, [channel], [audience], _time);
+        new(Outbox, [channel], [audience], Time);
 
     [Fact]
     public async Task A_pack_arrives_for_each_recipient_with_subject_attachments_and_a_stable_message_id()
     {
         var audience = Packs.Audience("email-exec");
-        var pack = Packs.Write(_folder, audience);
+        var pack = Packs.Write(Folder, audience);
 
         var result = await Distributor(Email(), audience).DistributeAsync([pack], CancellationToken.None);
 
@@ -72,7 +62,7 @@ public sealed class EmailDeliveryTests : IClassFixture<SmtpServerFixture>, IDisp
     public async Task The_subject_comes_from_the_channel_template()
     {
         var audience = Packs.Audience("email-exec");
-        var pack = Packs.Write(_folder, audience);
+        var pack = Packs.Write(Folder, audience);
 
         await Distributor(Email("[PMO] {{ template }} for {{ period }} ({{ audience | string.upcase }})"), audience).DistributeAsync([pack], CancellationToken.None);
 
@@ -84,14 +74,14 @@ public sealed class EmailDeliveryTests : IClassFixture<SmtpServerFixture>, IDisp
     {
         var audience = Packs.Audience("email-exec");
         var distributor = Distributor(Email() with { To = ["cio@example.com"] }, audience);
-        var pack = Packs.Write(_folder, audience, "<h1>v1</h1>");
+        var pack = Packs.Write(Folder, audience, "<h1>v1</h1>");
 
         await distributor.DistributeAsync([pack], CancellationToken.None);
-        var again = await distributor.DistributeAsync([Packs.Write(_folder, audience, "<h1>v1</h1>")], CancellationToken.None);
+        var again = await distributor.DistributeAsync([Packs.Write(Folder, audience, "<h1>v1</h1>")], CancellationToken.None);
         Assert.Equal(DeliveryStatus.AlreadySent, Assert.Single(again.Deliveries).Status);
         Assert.Single(_smtp.Messages());
 
-        var changed = await distributor.DistributeAsync([Packs.Write(_folder, audience, "<h1>v2</h1>")], CancellationToken.None);
+        var changed = await distributor.DistributeAsync([Packs.Write(Folder, audience, "<h1>v2</h1>")], CancellationToken.None);
         Assert.Equal(DeliveryStatus.Sent, Assert.Single(changed.Deliveries).Status);
         Assert.Equal(2, _smtp.Messages().Count);
     }
@@ -101,7 +91,7 @@ public sealed class EmailDeliveryTests : IClassFixture<SmtpServerFixture>, IDisp
     {
         var audience = Packs.Audience("email-exec");
         var distributor = Distributor(Email() with { To = ["cio@example.com"] }, audience);
-        var pack = Packs.Write(_folder, audience);
+        var pack = Packs.Write(Folder, audience);
 
         await _smtp.StopAsync();
         DistributionResult down;
@@ -122,13 +112,13 @@ public sealed class EmailDeliveryTests : IClassFixture<SmtpServerFixture>, IDisp
         Assert.Equal(DeliveryState.Failed, kept.State);
         Assert.Equal(1, kept.Attempts);
         Assert.Contains($"127.0.0.1:{_smtp.Port}", kept.LastError);
-        Assert.Equal(_time.GetUtcNow() + TimeSpan.FromMinutes(1), kept.NextAttempt);
+        Assert.Equal(Time.GetUtcNow() + TimeSpan.FromMinutes(1), kept.NextAttempt);
 
         // Not due yet: a retry now sends nothing.
         Assert.Empty((await distributor.RetryPendingAsync(CancellationToken.None)).Deliveries);
         Assert.Empty(_smtp.Messages());
 
-        _time.Advance(TimeSpan.FromMinutes(1));
+        Time.Advance(TimeSpan.FromMinutes(1));
         var retried = await distributor.RetryPendingAsync(CancellationToken.None);
         Assert.Equal(DeliveryStatus.Sent, Assert.Single(retried.Deliveries).Status);
         var further = await distributor.RetryPendingAsync(CancellationToken.None);
@@ -151,12 +141,12 @@ public sealed class EmailDeliveryTests : IClassFixture<SmtpServerFixture>, IDisp
         var channel = Email() with { To = ["cio@example.com"], Smtp = new SmtpSettings { Host = "127.0.0.1", Port = 1, Security = "none" } };
         var distributor = Distributor(channel, audience);
 
-        var first = Assert.Single((await distributor.DistributeAsync([Packs.Write(_folder, audience)], CancellationToken.None)).Deliveries);
-        _time.Advance(TimeSpan.FromMinutes(1));
+        var first = Assert.Single((await distributor.DistributeAsync([Packs.Write(Folder, audience)], CancellationToken.None)).Deliveries);
+        Time.Advance(TimeSpan.FromMinutes(1));
         var second = Assert.Single((await distributor.RetryPendingAsync(CancellationToken.None)).Deliveries);
 
         Assert.Equal(DeliveryStatus.Failed, second.Status);
-        Assert.Equal(_time.GetUtcNow() + TimeSpan.FromMinutes(2), second.NextAttempt);
+        Assert.Equal(Time.GetUtcNow() + TimeSpan.FromMinutes(2), second.NextAttempt);
         Assert.Equal(2, (await Outbox.GetDeliveryAsync(first.DeliveryId!, CancellationToken.None))!.Attempts);
         Assert.Single((await Outbox.OutboxAsync(DeliveryState.Failed, CancellationToken.None)));
     }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using StrategyLayer.Distribution.Channels;
 using StrategyLayer.Domain.Runs;
 using StrategyLayer.Domain.Settings;
@@ -8,29 +7,20 @@ using Xunit;
 
 namespace StrategyLayer.Distribution.Tests;
 
-public sealed class FolderDeliveryTests : IDisposable
+public sealed class FolderDeliveryTests : DeliveryScene
 {
-    private readonly TempFolder _folder = new();
-    private readonly StoreFile _file = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero));
 
-    public void Dispose()
-    {
-        _file.Dispose();
-        _folder.Dispose();
-    }
+    private IRunStore Outbox => StoreFile.Store;
 
-    private IRunStore Outbox => _file.Store;
-
-    private ChannelSettings Share => new() { Name = "share", Type = "folder", Path = _folder.File("share") };
+    private ChannelSettings Share => new() { Name = "share", Type = "folder", Path = Folder.File("share") };
 
     [Fact]
     public async Task A_pack_lands_in_a_dated_sub_folder_with_no_temporary_files_left()
     {
         var audience = Packs.Audience("share");
-        var pack = Packs.Write(_folder, audience, "<h1>November</h1>");
+        var pack = Packs.Write(Folder, audience, "<h1>November</h1>");
 
-        var result = await new PackDistributor(Outbox, [Share], [audience], _time).DistributeAsync([pack], CancellationToken.None);
+        var result = await new PackDistributor(Outbox, [Share], [audience], Time).DistributeAsync([pack], CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.Sent, Assert.Single(result.Deliveries).Status);
         var dated = Path.Combine(Share.Path!, "2026-11");
@@ -43,10 +33,10 @@ public sealed class FolderDeliveryTests : IDisposable
     public async Task A_changed_pack_replaces_the_file_in_place()
     {
         var audience = Packs.Audience("share");
-        var distributor = new PackDistributor(Outbox, [Share], [audience], _time);
-        await distributor.DistributeAsync([Packs.Write(_folder, audience, "<h1>v1</h1>")], CancellationToken.None);
+        var distributor = new PackDistributor(Outbox, [Share], [audience], Time);
+        await distributor.DistributeAsync([Packs.Write(Folder, audience, "<h1>v1</h1>")], CancellationToken.None);
 
-        await distributor.DistributeAsync([Packs.Write(_folder, audience, "<h1>v2</h1>")], CancellationToken.None);
+        await distributor.DistributeAsync([Packs.Write(Folder, audience, "<h1>v2</h1>")], CancellationToken.None);
 
         Assert.Equal("<h1>v2</h1>", File.ReadAllText(Path.Combine(Share.Path!, "2026-11", "portfolio-pack-2026-11.html")));
         Assert.Equal(2, (await Outbox.OutboxAsync(DeliveryState.Sent, CancellationToken.None)).Count);
@@ -74,7 +64,7 @@ public sealed class FolderDeliveryTests : IDisposable
     public async Task An_escaping_delivery_fails_and_writes_nothing_outside()
     {
         var audience = Packs.Audience("share");
-        var pack = Packs.Write(_folder, audience);
+        var pack = Packs.Write(Folder, audience);
         var delivery = new Delivery
         {
             Id = "escape",
@@ -83,11 +73,11 @@ public sealed class FolderDeliveryTests : IDisposable
             Period = "../../escaped",
             PackVersion = pack.PackVersion,
             Files = pack.Files,
-            Created = _time.GetUtcNow(),
+            Created = Time.GetUtcNow(),
         };
         await Outbox.SaveDeliveryAsync(delivery, CancellationToken.None);
 
-        var result = await new PackDistributor(Outbox, [Share], [audience], _time).RetryPendingAsync(CancellationToken.None);
+        var result = await new PackDistributor(Outbox, [Share], [audience], Time).RetryPendingAsync(CancellationToken.None);
 
         var outcome = Assert.Single(result.Deliveries);
         Assert.Equal(DeliveryStatus.Failed, outcome.Status);
@@ -98,12 +88,12 @@ public sealed class FolderDeliveryTests : IDisposable
     [Fact]
     public async Task A_link_inside_the_folder_leading_out_of_it_is_not_followed()
     {
-        var outside = Directory.CreateDirectory(_folder.File("outside")).FullName;
+        var outside = Directory.CreateDirectory(Folder.File("outside")).FullName;
         Directory.CreateDirectory(Share.Path!);
         Directory.CreateSymbolicLink(Path.Combine(Share.Path!, "2026-11"), outside);
         var audience = Packs.Audience("share");
 
-        var result = await new PackDistributor(Outbox, [Share], [audience], _time).DistributeAsync([Packs.Write(_folder, audience)], CancellationToken.None);
+        var result = await new PackDistributor(Outbox, [Share], [audience], Time).DistributeAsync([Packs.Write(Folder, audience)], CancellationToken.None);
 
         var outcome = Assert.Single(result.Deliveries);
         Assert.Equal(DeliveryStatus.Failed, outcome.Status);
@@ -115,13 +105,13 @@ public sealed class FolderDeliveryTests : IDisposable
     [Fact]
     public async Task A_link_that_stays_inside_the_folder_and_a_folder_that_is_itself_a_link_are_followed()
     {
-        var real = Directory.CreateDirectory(_folder.File("real-share")).FullName;
+        var real = Directory.CreateDirectory(Folder.File("real-share")).FullName;
         var archive = Directory.CreateDirectory(Path.Combine(real, "archive")).FullName;
         Directory.CreateSymbolicLink(Path.Combine(real, "2026-11"), archive);
-        Directory.CreateSymbolicLink(_folder.File("share"), real);
+        Directory.CreateSymbolicLink(Folder.File("share"), real);
         var audience = Packs.Audience("share");
 
-        var result = await new PackDistributor(Outbox, [Share], [audience], _time).DistributeAsync([Packs.Write(_folder, audience)], CancellationToken.None);
+        var result = await new PackDistributor(Outbox, [Share], [audience], Time).DistributeAsync([Packs.Write(Folder, audience)], CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.Sent, Assert.Single(result.Deliveries).Status);
         Assert.True(File.Exists(Path.Combine(archive, "portfolio-pack-2026-11.html")));

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using StrategyLayer.Distribution.Channels;
 using StrategyLayer.Domain.Runs;
 using StrategyLayer.Domain.Settings;
@@ -7,17 +6,8 @@ using Xunit;
 
 namespace StrategyLayer.Distribution.Tests;
 
-public sealed class OutboxTests : IDisposable
+public sealed class OutboxTests : DeliveryScene
 {
-    private readonly TempFolder _folder = new();
-    private readonly StoreFile _file = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero));
-
-    public void Dispose()
-    {
-        _file.Dispose();
-        _folder.Dispose();
-    }
 
     /// <summary>A collecting sender that records what the outbox held at the moment of sending.</summary>
     private sealed class ObservingChannel(Func<OutgoingMessage, Task<Delivery?>> observe, bool fail = false) : IDeliveryChannel
@@ -41,12 +31,12 @@ public sealed class OutboxTests : IDisposable
     [Fact]
     public async Task A_delivery_is_in_the_outbox_before_it_is_sent_and_marked_sent_after()
     {
-        var store = _file.Store;
+        var store = StoreFile.Store;
         var sender = new ObservingChannel(m => store.GetDeliveryAsync(m.Delivery.Id, CancellationToken.None));
         var audience = Packs.Audience("share");
-        var distributor = new PackDistributor(store, [new ChannelSettings { Name = "share", Type = "folder", Path = _folder.Path }], [audience], _time, senders: [sender]);
+        var distributor = new PackDistributor(store, [new ChannelSettings { Name = "share", Type = "folder", Path = Folder.Path }], [audience], Time, senders: [sender]);
 
-        var result = await distributor.DistributeAsync([Packs.Write(_folder, audience)], CancellationToken.None);
+        var result = await distributor.DistributeAsync([Packs.Write(Folder, audience)], CancellationToken.None);
 
         var seen = Assert.Single(sender.SeenInOutbox);
         Assert.NotNull(seen);
@@ -54,23 +44,23 @@ public sealed class OutboxTests : IDisposable
         Assert.Equal("https://pmo.example.com/strategylayer/packs/2026-11", seen.Link);
         var after = (await store.GetDeliveryAsync(Assert.Single(result.Deliveries).DeliveryId!, CancellationToken.None))!;
         Assert.Equal(DeliveryState.Sent, after.State);
-        Assert.Equal(_time.GetUtcNow(), after.Sent);
+        Assert.Equal(Time.GetUtcNow(), after.Sent);
     }
 
     [Fact]
     public async Task A_failed_delivery_survives_reopening_the_store_and_is_retried_from_it()
     {
-        var store = _file.Store;
+        var store = StoreFile.Store;
         var audience = Packs.Audience("share");
-        var channel = new ChannelSettings { Name = "share", Type = "folder", Path = _folder.File("share") };
+        var channel = new ChannelSettings { Name = "share", Type = "folder", Path = Folder.File("share") };
         var failing = new ObservingChannel(_ => Task.FromResult<Delivery?>(null), fail: true);
-        var failed = await new PackDistributor(store, [channel], [audience], _time, senders: [failing])
-            .DistributeAsync([Packs.Write(_folder, audience)], CancellationToken.None);
+        var failed = await new PackDistributor(store, [channel], [audience], Time, senders: [failing])
+            .DistributeAsync([Packs.Write(Folder, audience)], CancellationToken.None);
         Assert.Contains("share offline", Assert.Single(failed.Deliveries).Error);
 
         // A later run (a new distributor over the same store, with the share back) picks it up.
-        _time.Advance(TimeSpan.FromMinutes(5));
-        var retried = await new PackDistributor(store, [channel], [audience], _time).RetryPendingAsync(CancellationToken.None);
+        Time.Advance(TimeSpan.FromMinutes(5));
+        var retried = await new PackDistributor(store, [channel], [audience], Time).RetryPendingAsync(CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.Sent, Assert.Single(retried.Deliveries).Status);
         Assert.True(File.Exists(Path.Combine(channel.Path!, "2026-11", "portfolio-pack-2026-11.html")));
@@ -81,16 +71,16 @@ public sealed class OutboxTests : IDisposable
     [Fact]
     public async Task A_failed_older_pack_is_not_retried_once_a_newer_one_for_the_period_was_delivered()
     {
-        var store = _file.Store;
+        var store = StoreFile.Store;
         var audience = Packs.Audience("share");
-        var channel = new ChannelSettings { Name = "share", Type = "folder", Path = _folder.File("share") };
-        var v1 = Assert.Single((await new PackDistributor(store, [channel], [audience], _time, senders: [new ObservingChannel(_ => Task.FromResult<Delivery?>(null), fail: true)])
-            .DistributeAsync([Packs.Write(_folder, audience, "<h1>v1</h1>")], CancellationToken.None)).Deliveries);
-        _time.Advance(TimeSpan.FromSeconds(10));
-        var distributor = new PackDistributor(store, [channel], [audience], _time);
-        await distributor.DistributeAsync([Packs.Write(_folder, audience, "<h1>v2</h1>")], CancellationToken.None);
+        var channel = new ChannelSettings { Name = "share", Type = "folder", Path = Folder.File("share") };
+        var v1 = Assert.Single((await new PackDistributor(store, [channel], [audience], Time, senders: [new ObservingChannel(_ => Task.FromResult<Delivery?>(null), fail: true)])
+            .DistributeAsync([Packs.Write(Folder, audience, "<h1>v1</h1>")], CancellationToken.None)).Deliveries);
+        Time.Advance(TimeSpan.FromSeconds(10));
+        var distributor = new PackDistributor(store, [channel], [audience], Time);
+        await distributor.DistributeAsync([Packs.Write(Folder, audience, "<h1>v2</h1>")], CancellationToken.None);
 
-        _time.Advance(TimeSpan.FromHours(1));
+        Time.Advance(TimeSpan.FromHours(1));
         var retried = await distributor.RetryPendingAsync(CancellationToken.None);
 
         Assert.Empty(retried.Deliveries);
@@ -102,9 +92,9 @@ public sealed class OutboxTests : IDisposable
     public async Task An_audience_naming_an_unknown_channel_fails_that_channel_only()
     {
         var audience = Packs.Audience("share", "nowhere");
-        var distributor = new PackDistributor(_file.Store, [new ChannelSettings { Name = "share", Type = "folder", Path = _folder.File("share") }], [audience], _time);
+        var distributor = new PackDistributor(StoreFile.Store, [new ChannelSettings { Name = "share", Type = "folder", Path = Folder.File("share") }], [audience], Time);
 
-        var result = await distributor.DistributeAsync([Packs.Write(_folder, audience)], CancellationToken.None);
+        var result = await distributor.DistributeAsync([Packs.Write(Folder, audience)], CancellationToken.None);
 
         Assert.True(result.AnyFailed);
         Assert.Equal([("nowhere", false), ("share", true)], result.Channels.Select(c => (c.Channel, c.Ok)));

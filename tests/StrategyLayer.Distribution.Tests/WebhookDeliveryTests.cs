@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Time.Testing;
 using StrategyLayer.Domain.Runs;
 using StrategyLayer.Domain.Settings;
 using StrategyLayer.Store;
@@ -11,12 +10,9 @@ using Xunit;
 
 namespace StrategyLayer.Distribution.Tests;
 
-public sealed class WebhookDeliveryTests : IClassFixture<WebhookServerFixture>, IDisposable
+public sealed class WebhookDeliveryTests : DeliveryScene, IClassFixture<WebhookServerFixture>
 {
     private readonly WireMockServer _server;
-    private readonly TempFolder _folder = new();
-    private readonly StoreFile _file = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero));
     private readonly string _path = "/hooks/" + Guid.NewGuid().ToString("N");
 
     public WebhookDeliveryTests(WebhookServerFixture fixture)
@@ -26,13 +22,7 @@ public sealed class WebhookDeliveryTests : IClassFixture<WebhookServerFixture>, 
         _server.Given(Request.Create().WithPath(_path + "/down").UsingPost()).RespondWith(Response.Create().WithStatusCode(503));
     }
 
-    public void Dispose()
-    {
-        _file.Dispose();
-        _folder.Dispose();
-    }
-
-    private IRunStore Outbox => _file.Store;
+    private IRunStore Outbox => StoreFile.Store;
 
     private ChannelSettings Hook(string format, string tail = "/ok") =>
         new() { Name = "chat", Type = "webhook", Format = format, Url = _server.Url + _path + tail };
@@ -48,9 +38,9 @@ public sealed class WebhookDeliveryTests : IClassFixture<WebhookServerFixture>, 
     public async Task A_slack_webhook_gets_text_and_blocks_with_the_summary_and_the_link()
     {
         var audience = Packs.Audience("chat");
-        var pack = Packs.Write(_folder, audience) with { Summary = "2 measures red <!channel> & more" };
+        var pack = Packs.Write(Folder, audience) with { Summary = "2 measures red <!channel> & more" };
 
-        var result = await new PackDistributor(Outbox, [Hook("slack")], [audience], _time).DistributeAsync([pack], CancellationToken.None);
+        var result = await new PackDistributor(Outbox, [Hook("slack")], [audience], Time).DistributeAsync([pack], CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.Sent, Assert.Single(result.Deliveries).Status);
         var body = PostedBody();
@@ -67,9 +57,9 @@ public sealed class WebhookDeliveryTests : IClassFixture<WebhookServerFixture>, 
     public async Task A_teams_webhook_gets_a_message_with_an_adaptive_card()
     {
         var audience = Packs.Audience("chat");
-        var pack = Packs.Write(_folder, audience);
+        var pack = Packs.Write(Folder, audience);
 
-        await new PackDistributor(Outbox, [Hook("teams")], [audience], _time).DistributeAsync([pack], CancellationToken.None);
+        await new PackDistributor(Outbox, [Hook("teams")], [audience], Time).DistributeAsync([pack], CancellationToken.None);
 
         var body = PostedBody();
         Assert.Equal("message", (string?)body["type"]);
@@ -88,9 +78,9 @@ public sealed class WebhookDeliveryTests : IClassFixture<WebhookServerFixture>, 
     public async Task A_failing_webhook_keeps_the_delivery_and_the_error_does_not_reveal_the_url()
     {
         var audience = Packs.Audience("chat");
-        var pack = Packs.Write(_folder, audience);
+        var pack = Packs.Write(Folder, audience);
 
-        var result = await new PackDistributor(Outbox, [Hook("slack", "/down")], [audience], _time).DistributeAsync([pack], CancellationToken.None);
+        var result = await new PackDistributor(Outbox, [Hook("slack", "/down")], [audience], Time).DistributeAsync([pack], CancellationToken.None);
 
         var outcome = Assert.Single(result.Deliveries);
         Assert.Equal(DeliveryStatus.Failed, outcome.Status);
@@ -105,7 +95,7 @@ public sealed class WebhookDeliveryTests : IClassFixture<WebhookServerFixture>, 
     {
         var asks = new AudienceSettings { Name = "pmo", Template = "portfolio-pack", Channels = ["chat"], Exceptions = true };
         var quiet = new AudienceSettings { Name = "executives", Template = "portfolio-pack", Channels = ["chat"] };
-        var distributor = new PackDistributor(Outbox, [Hook("slack")], [asks, quiet], _time);
+        var distributor = new PackDistributor(Outbox, [Hook("slack")], [asks, quiet], Time);
         ExceptionNotice[] notices =
         [
             new(ExceptionKind.MeasureTurnedRed, "red:M-PCI-TOKEN", "Card data tokenized turned red (28% vs 40% planned)"),

@@ -131,7 +131,9 @@ public sealed class MapRunTests : IDisposable
         Assert.Equal(2, summary.Untracked);
         Assert.Equal(new Dictionary<string, int> { ["p1p2"] = 1 }, summary.ByRule);
 
-        var untracked = await UntrackedItems.ListAsync(_file.Store, null, CancellationToken.None).Select(v => v.Id).ToListAsync();
+        var mappings = await _file.Store.LoadMappingsAsync(CancellationToken.None);
+        var untracked = await _file.Store.ItemsAsync(new StrategyLayer.Store.ItemQuery(), CancellationToken.None)
+            .Where(i => mappings.TryGetValue(i.Uid, out var m) && m.Untracked).Select(i => i.Id).ToListAsync();
         Assert.Equal(["jira:DATA-1", "servicenow:INC0002"], untracked.Order());
     }
 

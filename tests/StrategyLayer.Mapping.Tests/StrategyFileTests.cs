@@ -1,7 +1,6 @@
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Strategy;
 using StrategyLayer.Mapping.Files;
-using StrategyLayer.Mapping.Tests.Support;
 
 namespace StrategyLayer.Mapping.Tests;
 

@@ -117,7 +117,7 @@ public sealed class PeriodReportTests
     {
         var store = DemoPortfolio.Store();
         var end = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
-        await DemoPortfolio.Builder(store, time: new FakeTimeProvider(end)).PrepareAsync(DemoPortfolio.November, end, CancellationToken.None);
+        await DemoPortfolio.Builder(store, time: new FakeTimeProvider(end)).SnapshotPeriodAsync(DemoPortfolio.November, end, CancellationToken.None);
         var late = DemoPortfolio.Jira("DATA-9", "DATA", StatusCategory.ToDo, "Late untracked work", end);
         store.Put(late, new ItemMapping(late.Uid, null, Decision.None, InScope: true));
 

@@ -17,7 +17,7 @@ public sealed class SnapshotRowJsonTests
     public async Task A_period_s_rows_are_written_exactly_as_the_web_default_serializer_writes_them()
     {
         var store = DemoPortfolio.Store();
-        var data = await DemoPortfolio.Builder(store).PrepareAsync(DemoPortfolio.November, DemoPortfolio.AsOf, CancellationToken.None);
+        var data = await DemoPortfolio.Builder(store).SnapshotPeriodAsync(DemoPortfolio.November, DemoPortfolio.AsOf, CancellationToken.None);
 
         var lines = Decompress(data.ItemRows).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var rows = SnapshotService.ReadRows(data.ItemRows).ToList();

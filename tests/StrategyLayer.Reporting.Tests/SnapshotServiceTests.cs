@@ -16,9 +16,9 @@ public sealed class SnapshotServiceTests
         var store = DemoPortfolio.Store();
         var builder = DemoPortfolio.Builder(store);
 
-        var first = await builder.PrepareAsync(DemoPortfolio.November, DemoPortfolio.AsOf, CancellationToken.None);
+        var first = await builder.SnapshotPeriodAsync(DemoPortfolio.November, DemoPortfolio.AsOf, CancellationToken.None);
         DemoPortfolio.Put(store, DemoPortfolio.Jira("WEB-5", "WEB", StatusCategory.ToDo, "New work", DemoPortfolio.AsOf), null, null);
-        var second = await builder.PrepareAsync(DemoPortfolio.November, DemoPortfolio.AsOf.AddDays(5), CancellationToken.None);
+        var second = await builder.SnapshotPeriodAsync(DemoPortfolio.November, DemoPortfolio.AsOf.AddDays(5), CancellationToken.None);
 
         Assert.Equal(SnapshotState.Provisional, first.State);
         Assert.Equal(SnapshotState.Provisional, second.State);
@@ -26,6 +26,23 @@ public sealed class SnapshotServiceTests
         var saved = (await store.GetSnapshotAsync("2026-11", CancellationToken.None))!;
         Assert.Equal((SnapshotState.Provisional, DemoPortfolio.AsOf.AddDays(5)), (saved.State, saved.AsOf));
         Assert.Equal(2, store.SnapshotWrites);
+    }
+
+    [Fact]
+    public async Task A_snapshot_stores_each_item_row_without_its_display_fields_and_with_its_tags()
+    {
+        var store = DemoPortfolio.Store();
+        var untracked = DemoPortfolio.Jira("PAY-9", "PAY", StatusCategory.ToDo, "Untracked PAY chore", DemoPortfolio.AsOf) with { Labels = ["chore"] };
+        DemoPortfolio.Put(store, untracked, null, null);
+
+        await DemoPortfolio.Builder(store).SnapshotPeriodAsync(DemoPortfolio.November, DemoPortfolio.AsOf, CancellationToken.None);
+
+        var saved = (await store.GetSnapshotAsync("2026-11", CancellationToken.None))!;
+        using var brotli = new System.IO.Compression.BrotliStream(new MemoryStream(saved.ItemRows), System.IO.Compression.CompressionMode.Decompress);
+        var line = new StreamReader(brotli).ReadToEnd().Split('\n').Single(l => l.Contains("\"PAY-9\"", StringComparison.Ordinal));
+        var names = System.Text.Json.JsonDocument.Parse(line).RootElement.EnumerateObject().Select(p => p.Name);
+        Assert.Equal(["id", "key", "title", "url", "team", "type", "status", "category", "assignee", "measure", "decidedBy", "rule", "via", "label", "tags"], names);
+        Assert.Equal(["chore"], SnapshotService.ReadRows(saved.ItemRows).Single(r => r.Key == "PAY-9").Tags);
     }
 
     [Fact]
@@ -72,7 +89,7 @@ public sealed class SnapshotServiceTests
     {
         var store = DemoPortfolio.Store();
         var builder = DemoPortfolio.Builder(store);
-        await builder.PrepareAsync(ReportingPeriod.Parse("2026-10"), new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), CancellationToken.None);
+        await builder.SnapshotPeriodAsync(ReportingPeriod.Parse("2026-10"), new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), CancellationToken.None);
         DemoPortfolio.Put(store, DemoPortfolio.Jira("PAY-5", "PAY", StatusCategory.Done, "Tokenize refunds", DemoPortfolio.AsOf), "M-PCI-TOKEN", "pci-work");
         DemoPortfolio.Put(store, DemoPortfolio.Jira("WEB-7", "WEB", StatusCategory.InProgress, "Knowledge base", DemoPortfolio.AsOf) with
         {
@@ -121,7 +138,7 @@ public sealed class SnapshotServiceTests
                 i % 7 == 0 ? null : "pci-work");
         }
 
-        var data = await DemoPortfolio.Builder(store).PrepareAsync(DemoPortfolio.November, DemoPortfolio.AsOf, CancellationToken.None);
+        var data = await DemoPortfolio.Builder(store).SnapshotPeriodAsync(DemoPortfolio.November, DemoPortfolio.AsOf, CancellationToken.None);
 
         var rows = SnapshotService.ReadRows(data.ItemRows).ToList();
         Assert.Equal(20_000, rows.Count);

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using StrategyLayer.Store.LiteDb.Tests.Support;
 using StrategyLayer.Store.Specification;
 
 namespace StrategyLayer.Store.LiteDb.Tests;

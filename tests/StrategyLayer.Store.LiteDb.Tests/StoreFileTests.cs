@@ -1,5 +1,4 @@
 using StrategyLayer.Domain.Errors;
-using StrategyLayer.Store.LiteDb.Tests.Support;
 using StrategyLayer.Store.Specification.Support;
 using Xunit;
 

@@ -64,7 +64,7 @@ public abstract partial class ItemSpecification<TFixture>
     private static WorkItem Blocked(DateTimeOffset updated, string title, params string[] blockers) =>
         SpecItems.Jira("10001", "PAY-9", updated, title) with
         {
-            Links = [.. blockers.Select(b => new ItemLink(LinkTypes.IsBlockedBy, b, "In Progress", StatusCategory.InProgress, "OPS")), new ItemLink(LinkTypes.RelatesTo, "WEB-1")],
+            Links = [.. blockers.Select(b => new ItemLink(LinkTypes.IsBlockedBy, b, "In Progress", StatusCategory.InProgress, "OPS")), new ItemLink("relates to", "WEB-1")],
         };
 
     private static async Task<Dictionary<string, DateTimeOffset>> SeenAsync(IItemReader store) =>

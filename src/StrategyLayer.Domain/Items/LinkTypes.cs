@@ -4,7 +4,6 @@ public static class LinkTypes
 {
     public const string Blocks = "blocks";
     public const string IsBlockedBy = "is blocked by";
-    public const string RelatesTo = "relates to";
     public const string Problem = "problem";
     public const string Change = "change";
     public const string Parent = "parent";

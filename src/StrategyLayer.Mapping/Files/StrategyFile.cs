@@ -33,58 +33,49 @@ public static partial class StrategyFile
 
         var reader = new Reader(file, diagnostics);
         var relativeTo = reader.RelativeTo(file.Root);
-        var tree = new StrategyTree(new Organization
+        var tree = new StrategyTree(Described(org, new Organization
         {
             Id = reader.Id(org),
             Name = Str(org, "name") ?? "",
-            BusinessOwner = Str(org, "businessOwner"),
-            TechnicalOwner = Str(org, "technicalOwner"),
-            Description = Str(org, "description"),
-            Portfolios = reader.List(org, "portfolios", p => new Portfolio
+            Portfolios = reader.List(org, "portfolios", p => Described(p, new Portfolio
             {
                 Id = reader.Id(p),
                 Name = Str(p, "name") ?? "",
-                BusinessOwner = Str(p, "businessOwner"),
-                TechnicalOwner = Str(p, "technicalOwner"),
-                Description = Str(p, "description"),
-                Programs = reader.List(p, "programs", g => new Program
+                Programs = reader.List(p, "programs", g => Described(g, new Program
                 {
                     Id = reader.Id(g),
                     Name = Str(g, "name") ?? "",
-                    BusinessOwner = Str(g, "businessOwner"),
-                    TechnicalOwner = Str(g, "technicalOwner"),
-                    Description = Str(g, "description"),
-                    Projects = reader.List(g, "projects", j => new Project
+                    Projects = reader.List(g, "projects", j => Described(j, new Project
                     {
                         Id = reader.Id(j),
                         Name = Str(j, "name") ?? "",
-                        BusinessOwner = Str(j, "businessOwner"),
-                        TechnicalOwner = Str(j, "technicalOwner"),
-                        Description = Str(j, "description"),
-                        MeasurePackages = reader.List(j, "measurePackages", k => new MeasurePackage
+                        MeasurePackages = reader.List(j, "measurePackages", k => Described(k, new MeasurePackage
                         {
                             Id = reader.Id(k),
                             Name = Str(k, "name") ?? "",
-                            BusinessOwner = Str(k, "businessOwner"),
-                            TechnicalOwner = Str(k, "technicalOwner"),
-                            Description = Str(k, "description"),
-                            Measures = reader.List(k, "measures", m => new Measure
+                            Measures = reader.List(k, "measures", m => Described(m, new Measure
                             {
                                 Id = reader.Id(m),
                                 Name = Str(m, "name") ?? "",
-                                BusinessOwner = Str(m, "businessOwner"),
-                                TechnicalOwner = Str(m, "technicalOwner"),
-                                Description = Str(m, "description"),
                                 Kpi = reader.Kpi(m),
-                            }),
-                        }),
-                    }),
-                }),
-            }),
-        });
+                            })),
+                        })),
+                    })),
+                })),
+            })),
+        }));
 
         return diagnostics.Count > before ? null : tree with { PeriodsRelativeTo = relativeTo, UnusableValues = reader.Unusable };
     }
+
+    // What every level of the tree has besides its id and name.
+    private static T Described<T>(JObject obj, T node)
+        where T : StrategyNode => node with
+        {
+            BusinessOwner = Str(obj, "businessOwner"),
+            TechnicalOwner = Str(obj, "technicalOwner"),
+            Description = Str(obj, "description"),
+        };
 
     private static string? Str(JObject obj, string name) => obj[name] is JValue { Type: JTokenType.String } v ? (string?)v : null;
 

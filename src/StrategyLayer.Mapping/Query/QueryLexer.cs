@@ -54,7 +54,7 @@ internal static class QueryLexer
                         continue;
                     }
 
-                    throw new QuerySyntaxException(i, "'!' must be followed by '=' (use 'not' to negate)");
+                    throw RuleSyntaxError.At(text, i, "'!' must be followed by '=' (use 'not' to negate)");
             }
 
             var start = i;
@@ -104,6 +104,6 @@ internal static class QueryLexer
             i++;
         }
 
-        throw new QuerySyntaxException(start, "unterminated string: a closing '\"' is missing");
+        throw RuleSyntaxError.At(text, start, "unterminated string: a closing '\"' is missing");
     }
 }

@@ -9,11 +9,16 @@ public sealed class QueryParser
     // Deeper nesting than this is never written by a person; refusing it keeps the stack safe.
     private const int MaxDepth = 64;
 
+    private readonly string _text;
     private readonly List<QueryToken> _tokens;
     private int _pos;
     private int _depth;
 
-    private QueryParser(List<QueryToken> tokens) => _tokens = tokens;
+    private QueryParser(string text)
+    {
+        _text = text;
+        _tokens = QueryLexer.Tokenize(text);
+    }
 
     /// <summary>Parses, or returns the first syntax error with its position.</summary>
     public static bool TryParse(string text, out QueryNode? node, out QueryError? error)
@@ -22,23 +27,23 @@ public sealed class QueryParser
         error = null;
         try
         {
-            var parser = new QueryParser(QueryLexer.Tokenize(text));
+            var parser = new QueryParser(text);
             if (parser.Peek.Kind == TokenKind.End)
             {
-                throw new QuerySyntaxException(0, "the query is empty");
+                throw RuleSyntaxError.At(text, 0, "the query is empty");
             }
 
             node = parser.ParseOr();
             if (parser.Peek.Kind != TokenKind.End)
             {
-                throw new QuerySyntaxException(parser.Peek.Start, $"unexpected '{Show(parser.Peek)}': expected 'and', 'or' or the end");
+                throw RuleSyntaxError.At(text, parser.Peek.Start, $"unexpected '{Show(parser.Peek)}': expected 'and', 'or' or the end");
             }
 
             return true;
         }
-        catch (QuerySyntaxException ex)
+        catch (RuleSyntaxError ex)
         {
-            error = QueryError.At(text, ex.Offset, ex.Message);
+            error = ex.First;
             return false;
         }
     }
@@ -79,7 +84,7 @@ public sealed class QueryParser
     {
         if (++_depth > MaxDepth)
         {
-            throw new QuerySyntaxException(Peek.Start, $"the query nests deeper than {MaxDepth} levels");
+            throw RuleSyntaxError.At(_text, Peek.Start, $"the query nests deeper than {MaxDepth} levels");
         }
 
         try
@@ -113,7 +118,7 @@ public sealed class QueryParser
         var t = Peek;
         if (t.Kind is not (TokenKind.Word or TokenKind.String) || IsKeyword(t))
         {
-            throw new QuerySyntaxException(t.Start, t.Kind == TokenKind.End
+            throw RuleSyntaxError.At(_text, t.Start, t.Kind == TokenKind.End
                 ? "the query ends where a condition was expected"
                 : $"expected a field name, found '{Show(t)}'");
         }
@@ -156,7 +161,7 @@ public sealed class QueryParser
             Next();
             if (!Peek.IsWord("in"))
             {
-                throw new QuerySyntaxException(Peek.Start, "expected 'in' after 'not'");
+                throw RuleSyntaxError.At(_text, Peek.Start, "expected 'in' after 'not'");
             }
 
             Next();
@@ -176,14 +181,14 @@ public sealed class QueryParser
             var e = Peek;
             if (e.Kind != TokenKind.Word || !IsEmptyWord(e.Text))
             {
-                throw new QuerySyntaxException(e.Start, "expected 'empty' after 'is" + (negated ? " not'" : "'"));
+                throw RuleSyntaxError.At(_text, e.Start, "expected 'empty' after 'is" + (negated ? " not'" : "'"));
             }
 
             Next();
             return new EmptyNode(field, negated, field.Start, e.End);
         }
 
-        throw new QuerySyntaxException(op.Start, op.Kind == TokenKind.End
+        throw RuleSyntaxError.At(_text, op.Start, op.Kind == TokenKind.End
             ? $"the query ends after '{field.Name}': expected an operator (=, !=, <, <=, >, >=, ~, in, not in, is empty)"
             : $"expected an operator after '{field.Name}' (=, !=, <, <=, >, >=, ~, in, not in, is empty), found '{Show(op)}'");
     }
@@ -211,7 +216,7 @@ public sealed class QueryParser
             return new QueryValue(t.Text, t.Kind == TokenKind.String, t.Start, t.End);
         }
 
-        throw new QuerySyntaxException(t.Start, t.Kind == TokenKind.End
+        throw RuleSyntaxError.At(_text, t.Start, t.Kind == TokenKind.End
             ? "the query ends where a value was expected"
             : $"expected a value, found '{Show(t)}' (quote values that are keywords or contain spaces)");
     }
@@ -221,7 +226,7 @@ public sealed class QueryParser
         var t = Peek;
         if (t.Kind != kind)
         {
-            throw new QuerySyntaxException(t.Start, t.Kind == TokenKind.End ? message + ", but the query ends" : $"{message}, found '{Show(t)}'");
+            throw RuleSyntaxError.At(_text, t.Start, t.Kind == TokenKind.End ? message + ", but the query ends" : $"{message}, found '{Show(t)}'");
         }
 
         return Next();

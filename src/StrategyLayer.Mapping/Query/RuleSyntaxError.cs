@@ -17,4 +17,7 @@ public sealed class RuleSyntaxError : StrategyLayerException
     public IReadOnlyList<QueryError> Errors { get; }
 
     public QueryError First => Errors[0];
+
+    /// <summary>The error at <paramref name="offset"/> of <paramref name="query"/> (what the lexer and parser throw).</summary>
+    internal static RuleSyntaxError At(string query, int offset, string message) => new(query, [QueryError.At(query, offset, message)]);
 }

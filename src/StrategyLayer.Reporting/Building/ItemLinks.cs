@@ -14,8 +14,6 @@ internal sealed class ItemLinks
         web = Safe(webBaseUrl)?.TrimEnd('/');
     }
 
-    public bool HasWebView => web is not null;
-
     public string? ForItem(string id, string? browseUrl) =>
         web is null ? Safe(browseUrl) : $"{web}/items/{Uri.EscapeDataString(id)}";
 

@@ -208,14 +208,14 @@ internal sealed partial class PeriodComputation
             .Select(r => r.Text)
             .FirstOrDefault() ?? "";
 
-    private List<DecisionView> Decisions(IReadOnlyList<MeasureView> measureViews, IReadOnlyList<BlockerView> blockerList)
+    private List<DecisionToMake> Decisions(IReadOnlyList<MeasureView> measureViews, IReadOnlyList<BlockerView> blockerList)
     {
-        var decisions = new List<DecisionView>();
+        var decisions = new List<DecisionToMake>();
         foreach (var m in measureViews.Where(m => Worst(m) == Rag.Red))
         {
             var red = m.Implementation.Reasons.Concat(m.Potential.Reasons).Where(r => r.Level == "red").ToList();
             var items = red.SelectMany(r => r.Items).DistinctBy(i => i.Id).ToList();
-            decisions.Add(new DecisionView(
+            decisions.Add(new DecisionToMake(
                 "red-measure",
                 F($"{m.Name} ({m.Id}) is red"),
                 string.Join("; ", red.Select(r => r.Text)),
@@ -236,7 +236,7 @@ internal sealed partial class PeriodComputation
                 + (b.BlockedAssignees.Count > 0 ? " (" + string.Join(", ", b.BlockedAssignees) + ")" : "")
                 + (measureOwners.Count > 0 ? "; measure " + string.Join(", ", measureOwners) : "");
             var blockingSide = "Blocking: team " + b.BlockerTeam + " (" + (b.BlockerAssignee ?? "unassigned") + ")";
-            decisions.Add(new DecisionView(
+            decisions.Add(new DecisionToMake(
                 "cross-team-blocker",
                 F($"{b.Blocker.Key} (team {b.BlockerTeam}) blocks {b.BlockedCount} {(b.BlockedCount == 1 ? "item" : "items")} of team {string.Join(", ", b.BlockedTeams)}"),
                 F($"Open {b.AgeDays} days, status {b.BlockerStatus}") + (b.Measures.Count > 0 ? "; threatens " + string.Join(", ", b.Measures) : ""),

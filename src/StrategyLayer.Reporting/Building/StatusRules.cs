@@ -79,25 +79,22 @@ internal static class StatusRules
             reasons.Add((level, new StatusReason(Assessment.Name(level), text, [blocker.Blocker, .. Sorted(entry.Items.Items)], entry.Items.More, moreUrl)));
         }
 
-        var overdueShare = Percent(m.Overdue.Total, m.Open);
-        var overdueLevel = Level(overdueShare, s.OverdueShareAmber, s.OverdueShareRed);
-        if (overdueLevel != Rag.Green)
+        // Overdue and stale work: the share of open items, against the amber and red thresholds.
+        void OpenShare(CappedList<ItemRef> found, double amber, double red, string what)
         {
-            reasons.Add((overdueLevel, new StatusReason(
-                Assessment.Name(overdueLevel),
-                F($"{m.Overdue.Total} of {m.Open} open items overdue ({overdueShare:0.#}%)"),
-                Sorted(m.Overdue.Items), m.Overdue.More, moreUrl)));
+            var share = Percent(found.Total, m.Open);
+            var level = Level(share, amber, red);
+            if (level != Rag.Green)
+            {
+                reasons.Add((level, new StatusReason(
+                    Assessment.Name(level),
+                    F($"{found.Total} of {m.Open} open items {what} ({share:0.#}%)"),
+                    Sorted(found.Items), found.More, moreUrl)));
+            }
         }
 
-        var staleShare = Percent(m.Stale.Total, m.Open);
-        var staleLevel = Level(staleShare, s.StaleShareAmber, s.StaleShareRed);
-        if (staleLevel != Rag.Green)
-        {
-            reasons.Add((staleLevel, new StatusReason(
-                Assessment.Name(staleLevel),
-                F($"{m.Stale.Total} of {m.Open} open items not updated for {s.StaleDays} days ({staleShare:0.#}%)"),
-                Sorted(m.Stale.Items), m.Stale.More, moreUrl)));
-        }
+        OpenShare(m.Overdue, s.OverdueShareAmber, s.OverdueShareRed, "overdue");
+        OpenShare(m.Stale, s.StaleShareAmber, s.StaleShareRed, F($"not updated for {s.StaleDays} days"));
 
         var donePercent = Percent(m.Done, m.Items);
         var behind = elapsedPercent - donePercent;

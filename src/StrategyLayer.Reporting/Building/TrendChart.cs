@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using StrategyLayer.Domain.Reporting;
+using StrategyLayer.Rendering;
 using StrategyLayer.Reporting.Model;
 
 namespace StrategyLayer.Reporting.Building;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using StrategyLayer.Rendering;
 
 namespace StrategyLayer.Reporting.Model;
 

@@ -25,7 +25,7 @@ public sealed record ReportModel
     public required string RollUpRule { get; init; }
     public IReadOnlyList<string> StatusRules { get; init; } = [];
     public required SummaryView Summary { get; init; }
-    public IReadOnlyList<DecisionView> Decisions { get; init; } = [];
+    public IReadOnlyList<DecisionToMake> Decisions { get; init; } = [];
     public IReadOnlyList<TreeRow> Tree { get; init; } = [];
     public IReadOnlyList<MeasureView> Measures { get; init; } = [];
     public IReadOnlyList<BlockerView> Blockers { get; init; } = [];

@@ -16,7 +16,7 @@ public sealed record PeriodAggregates
     public required SummaryView Summary { get; init; }
     public IReadOnlyList<MeasureView> Measures { get; init; } = [];
     public IReadOnlyList<TreeRow> Tree { get; init; } = [];
-    public IReadOnlyList<DecisionView> Decisions { get; init; } = [];
+    public IReadOnlyList<DecisionToMake> Decisions { get; init; } = [];
     public IReadOnlyList<BlockerView> Blockers { get; init; } = [];
     public IReadOnlyList<TeamUntrackedView> UntrackedByTeam { get; init; } = [];
 

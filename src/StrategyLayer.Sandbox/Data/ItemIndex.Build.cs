@@ -27,7 +27,7 @@ internal sealed partial class ItemIndex
             {
                 if (JiraLayout.WantsBlocker(Seed, i))
                 {
-                    var blocker = opsCandidates[Det.Int(Seed, i, 7, pool)];
+                    var blocker = opsCandidates[DeterministicRandom.Int(Seed, i, 7, pool)];
                     blockedBy[i] = blocker;
                     if (!blocks.TryGetValue(blocker, out var list))
                     {

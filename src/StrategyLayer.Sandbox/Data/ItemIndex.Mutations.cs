@@ -92,7 +92,7 @@ internal sealed partial class ItemIndex
         var wanted = howMany(candidates.Count);
 
         // Seeded by the seed and the mutation count, so the same calls pick the same items.
-        var random = new Random((int)Det.Hash(Seed, stamp, 13));
+        var random = new Random((int)DeterministicRandom.Hash(Seed, stamp, 13));
         for (var k = 0; k < wanted; k++)
         {
             var j = k + random.Next(candidates.Count - k);

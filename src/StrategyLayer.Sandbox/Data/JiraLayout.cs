@@ -17,12 +17,12 @@ internal static class JiraLayout
 
     public static bool IsSubtask(int i) => Position(i) % 5 == 0 && Position(i) != 0;
 
-    public static int Project(int seed, int i) => Det.Weighted(seed, Block(i), 1, Vocabulary.ProjectWeights);
+    public static int Project(int seed, int i) => DeterministicRandom.Weighted(seed, Block(i), 1, Vocabulary.ProjectWeights);
 
     public static string IssueType(int seed, int i) =>
         IsEpic(i) ? "Epic"
         : IsSubtask(i) ? "Sub-task"
-        : Det.Weighted(seed, i, 3, [60, 25, 15]) switch { 0 => "Story", 1 => "Task", _ => "Bug" };
+        : DeterministicRandom.Weighted(seed, i, 3, [60, 25, 15]) switch { 0 => "Story", 1 => "Task", _ => "Bug" };
 
     /// <summary>The epic of the block, when the issue (or its parent story) belongs to it; else -1.</summary>
     public static int Epic(int seed, int i)
@@ -33,7 +33,7 @@ internal static class JiraLayout
         }
 
         var owner = IsSubtask(i) ? i - 1 : i;
-        return Det.Unit(seed, owner, 2) < 0.9 ? owner - Position(owner) : -1;
+        return DeterministicRandom.Unit(seed, owner, 2) < 0.9 ? owner - Position(owner) : -1;
     }
 
     /// <summary>Direct parent: the story for a sub-task, else the epic.</summary>
@@ -43,7 +43,7 @@ internal static class JiraLayout
     public static (string[] Labels, string[] Components) Theme(int seed, int i)
     {
         var block = Block(i);
-        var r = Det.Int(seed, block, 4, 100);
+        var r = DeterministicRandom.Int(seed, block, 4, 100);
         return Project(seed, i) switch
         {
             // Weighted so that most work serves a measure of the demo strategy: the untracked share
@@ -61,8 +61,8 @@ internal static class JiraLayout
 
     /// <summary>An OPS issue that some PAY work waits on: it stays open.</summary>
     public static bool IsBlockerCandidate(int seed, int i) =>
-        Project(seed, i) == Vocabulary.Ops && !IsEpic(i) && !IsSubtask(i) && Det.Int(seed, i, 5, 7) == 3;
+        Project(seed, i) == Vocabulary.Ops && !IsEpic(i) && !IsSubtask(i) && DeterministicRandom.Int(seed, i, 5, 7) == 3;
 
     public static bool WantsBlocker(int seed, int i) =>
-        IsPciTheme(seed, i) && !IsEpic(i) && !IsSubtask(i) && (Position(i) == 2 || Position(i) == 7) && Det.Int(seed, i, 6, 2) == 0;
+        IsPciTheme(seed, i) && !IsEpic(i) && !IsSubtask(i) && (Position(i) == 2 || Position(i) == 7) && DeterministicRandom.Int(seed, i, 6, 2) == 0;
 }

@@ -24,19 +24,19 @@ internal static class ServiceNowGenerator
         var created = Timeline.Created(seed, i, kind, now);
         var updated = index.Updated(i);
         var group = index.Group(i);
-        var ci = Det.Pick(seed, i, 51, GroupCis[group]);
+        var ci = DeterministicRandom.Pick(seed, i, 51, GroupCis[group]);
         var service = ci switch
         {
             "payments-api" or "card-vault" => "Online Payments",
             "core-banking" => "Mobile Banking",
             "crm" => "Customer Support",
             "data-lake" => "Data Platform",
-            _ => Det.Int(seed, i, 52, 2) == 0 ? "Online Payments" : "Mobile Banking",
+            _ => DeterministicRandom.Int(seed, i, 52, 2) == 0 ? "Online Payments" : "Mobile Banking",
         };
         var (impact, urgency, priority) = Priority(seed, i);
         var (state, stateLabel, closedState, resolvedState) = State(seed, i, kind, group, version, created, now);
-        var category = kind == ItemKind.Change ? ChangeCategory(seed, i, group) : Det.Pick(seed, i, 56, Vocabulary.IncidentCategories);
-        var person = Det.Unit(seed, i, 57) < 0.85 ? Vocabulary.People[((group * 4) + Det.Int(seed, i, 58, 4)) % Vocabulary.People.Length] : null;
+        var category = kind == ItemKind.Change ? ChangeCategory(seed, i, group) : DeterministicRandom.Pick(seed, i, 56, Vocabulary.IncidentCategories);
+        var person = DeterministicRandom.Unit(seed, i, 57) < 0.85 ? Vocabulary.People[((group * 4) + DeterministicRandom.Int(seed, i, 58, 4)) % Vocabulary.People.Length] : null;
         var number = index.Key(i);
         var title = Title(seed, i, kind, category, ci, service, version);
 
@@ -45,7 +45,7 @@ internal static class ServiceNowGenerator
             SnField.Plain("sys_id", SysIds.Of(seed, i)),
             SnField.Plain("number", number),
             SnField.Plain("short_description", title),
-            SnField.Plain("description", "Raised for " + service + " on " + ci + ". " + (Det.Int(seed, i, 59, 41) == 0 ? "Pasted log: <img src=x onerror=alert(1)>" : "See the work notes for the timeline.")),
+            SnField.Plain("description", "Raised for " + service + " on " + ci + ". " + (DeterministicRandom.Int(seed, i, 59, 41) == 0 ? "Pasted log: <img src=x onerror=alert(1)>" : "See the work notes for the timeline.")),
             new("state", state.ToString(CultureInfo.InvariantCulture), stateLabel),
             new("priority", priority.ToString(CultureInfo.InvariantCulture), PriorityLabels[priority - 1]),
             new("impact", impact.ToString(CultureInfo.InvariantCulture), ImpactLabels[impact - 1]),
@@ -75,11 +75,11 @@ internal static class ServiceNowGenerator
             case ItemKind.Change:
                 // An open change is planned ahead: its window is still to come.
                 var start = closedState || resolvedState
-                    ? created + ((1 + Det.Int(seed, i, 62, 20)) * 86_400L)
-                    : Math.Max(created, now) + ((1 + Det.Int(seed, i, 62, 20)) * 86_400L);
-                fields.Add(SnField.Plain("type", Det.Pick(seed, i, 63, ["normal", "standard", "emergency"])));
+                    ? created + ((1 + DeterministicRandom.Int(seed, i, 62, 20)) * 86_400L)
+                    : Math.Max(created, now) + ((1 + DeterministicRandom.Int(seed, i, 62, 20)) * 86_400L);
+                fields.Add(SnField.Plain("type", DeterministicRandom.Pick(seed, i, 63, ["normal", "standard", "emergency"])));
                 fields.Add(SnField.Plain("start_date", Date(start)));
-                fields.Add(SnField.Plain("end_date", Date(start + ((1 + Det.Int(seed, i, 64, 8)) * 3600L))));
+                fields.Add(SnField.Plain("end_date", Date(start + ((1 + DeterministicRandom.Int(seed, i, 64, 8)) * 3600L))));
                 break;
             default:
                 fields.Add(SnField.Plain("resolved_at", resolvedState || closedState ? Date(updated) : ""));
@@ -96,24 +96,24 @@ internal static class ServiceNowGenerator
     private static SnField Parent(ItemIndex index, int i, ItemKind kind)
     {
         var start = index.TableStart(kind);
-        if (kind != ItemKind.Incident || i - start < 10 || Det.Unit(index.Seed, i, 67) >= 0.03)
+        if (kind != ItemKind.Incident || i - start < 10 || DeterministicRandom.Unit(index.Seed, i, 67) >= 0.03)
         {
             return new("parent", "", "", "task");
         }
 
-        var parent = i - 1 - Det.Int(index.Seed, i, 68, 9);
+        var parent = i - 1 - DeterministicRandom.Int(index.Seed, i, 68, 9);
         return index.IsDeleted(parent) ? new("parent", "", "", "task") : new("parent", SysIds.Of(index.Seed, parent), index.Key(parent), "task");
     }
 
     private static SnField Related(ItemIndex index, int i, string name, ItemKind kind, double share, int salt)
     {
         var count = index.TableCount(kind);
-        if (count == 0 || Det.Unit(index.Seed, i, salt) >= share)
+        if (count == 0 || DeterministicRandom.Unit(index.Seed, i, salt) >= share)
         {
             return new(name, "", "", ServiceNowLayout.Table(kind));
         }
 
-        var target = index.TableStart(kind) + Det.Int(index.Seed, i, salt + 100, count);
+        var target = index.TableStart(kind) + DeterministicRandom.Int(index.Seed, i, salt + 100, count);
         return index.IsDeleted(target)
             ? new(name, "", "", ServiceNowLayout.Table(kind))
             : new(name, SysIds.Of(index.Seed, target), index.Key(target), ServiceNowLayout.Table(kind));
@@ -128,8 +128,8 @@ internal static class ServiceNowGenerator
 
     private static (int Impact, int Urgency, int Priority) Priority(int seed, int i)
     {
-        var impact = 1 + Det.Weighted(seed, i, 53, [20, 40, 40]);
-        var urgency = 1 + Det.Weighted(seed, i, 54, [20, 40, 40]);
+        var impact = 1 + DeterministicRandom.Weighted(seed, i, 53, [20, 40, 40]);
+        var urgency = 1 + DeterministicRandom.Weighted(seed, i, 54, [20, 40, 40]);
         return (impact, urgency, Math.Clamp(impact + urgency - 1, 1, 5));
     }
 
@@ -137,9 +137,9 @@ internal static class ServiceNowGenerator
     // remediation on the card systems (the PCI findings).
     private static string ChangeCategory(int seed, int i, int group) => group switch
     {
-        Vocabulary.CloudOps => Vocabulary.ChangeCategories[Det.Weighted(seed, i, 55, [50, 10, 25, 15])],
-        Vocabulary.PaymentsSupport => Vocabulary.ChangeCategories[Det.Weighted(seed, i, 55, [0, 55, 15, 30])],
-        _ => Vocabulary.ChangeCategories[Det.Weighted(seed, i, 55, [0, 10, 45, 45])],
+        Vocabulary.CloudOps => Vocabulary.ChangeCategories[DeterministicRandom.Weighted(seed, i, 55, [50, 10, 25, 15])],
+        Vocabulary.PaymentsSupport => Vocabulary.ChangeCategories[DeterministicRandom.Weighted(seed, i, 55, [0, 55, 15, 30])],
+        _ => Vocabulary.ChangeCategories[DeterministicRandom.Weighted(seed, i, 55, [0, 10, 45, 45])],
     };
 
     private static (int State, string Label, bool Closed, bool Resolved) State(int seed, int i, ItemKind kind, int group, int version, long created, long now)
@@ -163,7 +163,7 @@ internal static class ServiceNowGenerator
             (_, _, true, _) => [5, 5, 10, 15, 25, 40],
             _ => [25, 25, 20, 15, 10, 5],
         };
-        var (value, label) = states[Det.Weighted(seed, i + (version * 7919L), 65, weights)];
+        var (value, label) = states[DeterministicRandom.Weighted(seed, i + (version * 7919L), 65, weights)];
         var closed = value is 7 or 8 or 3 or 4 or 107 && !(kind == ItemKind.Incident && value == 3);
         var resolved = value is 6 or 106;
         return (value, label, closed, resolved);
@@ -171,21 +171,21 @@ internal static class ServiceNowGenerator
 
     private static string CloseCode(int seed, int i, ItemKind kind) => kind switch
     {
-        ItemKind.Incident => Det.Pick(seed, i, 66, ["Solved (Permanently)", "Solved (Work Around)", "Closed/Resolved by Caller"]),
-        ItemKind.Change => Det.Pick(seed, i, 66, ["successful", "successful_issues", "unsuccessful"]),
-        _ => Det.Pick(seed, i, 66, ["Fix Applied", "Risk Accepted", "Duplicate"]),
+        ItemKind.Incident => DeterministicRandom.Pick(seed, i, 66, ["Solved (Permanently)", "Solved (Work Around)", "Closed/Resolved by Caller"]),
+        ItemKind.Change => DeterministicRandom.Pick(seed, i, 66, ["successful", "successful_issues", "unsuccessful"]),
+        _ => DeterministicRandom.Pick(seed, i, 66, ["Fix Applied", "Risk Accepted", "Duplicate"]),
     };
 
     private static string Title(int seed, int i, ItemKind kind, string category, string ci, string service, int version)
     {
         string title;
-        if (Det.Int(seed, i, 20, 97) == 0)
+        if (DeterministicRandom.Int(seed, i, 20, 97) == 0)
         {
-            title = Det.Pick(seed, i, 22, Vocabulary.UnicodeTitles);
+            title = DeterministicRandom.Pick(seed, i, 22, Vocabulary.UnicodeTitles);
         }
-        else if (Det.Int(seed, i, 21, 131) == 0)
+        else if (DeterministicRandom.Int(seed, i, 21, 131) == 0)
         {
-            title = Det.Pick(seed, i, 22, Vocabulary.HostileTitles);
+            title = DeterministicRandom.Pick(seed, i, 22, Vocabulary.HostileTitles);
         }
         else
         {
@@ -201,7 +201,7 @@ internal static class ServiceNowGenerator
                 },
                 _ => ["Recurring " + ci + " timeouts", "Root cause of " + service + " outages", "Memory leak in " + ci, "Replication lag on " + ci],
             };
-            title = Det.Pick(seed, i, 23, options);
+            title = DeterministicRandom.Pick(seed, i, 23, options);
         }
 
         return version == 0 ? title : title + " (rev " + version.ToString(CultureInfo.InvariantCulture) + ")";

@@ -3,7 +3,7 @@ namespace StrategyLayer.Sandbox.Data;
 /// <summary>Per-table choices that the index needs at build time (the assignment group).</summary>
 internal static class ServiceNowLayout
 {
-    public static int Group(int seed, int i, ItemKind kind) => Det.Weighted(seed, i, 50, kind switch
+    public static int Group(int seed, int i, ItemKind kind) => DeterministicRandom.Weighted(seed, i, 50, kind switch
     {
         ItemKind.Incident => [50, 12, 10, 13, 15],
         ItemKind.Change => [10, 20, 15, 40, 15],

@@ -5,8 +5,8 @@ internal static class SysIds
 {
     public static string Of(int seed, long index, int salt = 99)
     {
-        var a = Det.Hash(seed, index, salt);
-        var b = (uint)Det.Hash(seed, index, salt + 1);
+        var a = DeterministicRandom.Hash(seed, index, salt);
+        var b = (uint)DeterministicRandom.Hash(seed, index, salt + 1);
         var tail = (uint)index ^ Mask(seed);
         return string.Create(32, (a, b, tail), static (span, s) =>
         {
@@ -47,5 +47,5 @@ internal static class SysIds
         return Of(seed, (h & 0x3FFFFFFF) | 0x40000000, 77);
     }
 
-    private static uint Mask(int seed) => (uint)Det.Hash(seed, 0, 98);
+    private static uint Mask(int seed) => (uint)DeterministicRandom.Hash(seed, 0, 98);
 }

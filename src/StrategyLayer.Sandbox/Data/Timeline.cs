@@ -13,17 +13,17 @@ internal static class Timeline
             {
                 // The OPS work PAY waits on was raised three to four weeks ago: open "for weeks",
                 // but still young at the end of the previous month.
-                return now - (20 * Day) - (long)(Det.Unit(seed, i, 11) * 12 * Day);
+                return now - (20 * Day) - (long)(DeterministicRandom.Unit(seed, i, 11) * 12 * Day);
             }
 
             var block = JiraLayout.Block(i);
-            var blockCreated = now - (20 * Day) - (long)(Det.Unit(seed, block, 10) * 250 * Day);
+            var blockCreated = now - (20 * Day) - (long)(DeterministicRandom.Unit(seed, block, 10) * 250 * Day);
             // Children follow their epic by up to a month, but never into the future.
-            return Math.Min(blockCreated + (long)(JiraLayout.Position(i) * Det.Unit(seed, i, 11) * 2 * Day), now - (2 * 3600) - Det.Int(seed, i, 11, 3600));
+            return Math.Min(blockCreated + (long)(JiraLayout.Position(i) * DeterministicRandom.Unit(seed, i, 11) * 2 * Day), now - (2 * 3600) - DeterministicRandom.Int(seed, i, 11, 3600));
         }
 
         // Incident volume has grown: more of them are recent (the density rises towards now).
-        var spread = kind == ItemKind.Incident ? Math.Pow(Det.Unit(seed, i, 10), 1.5) : Det.Unit(seed, i, 10);
+        var spread = kind == ItemKind.Incident ? Math.Pow(DeterministicRandom.Unit(seed, i, 10), 1.5) : DeterministicRandom.Unit(seed, i, 10);
         return now - (long)(spread * 270 * Day) - 3600;
     }
 
@@ -37,12 +37,12 @@ internal static class Timeline
         var latest = now - 60;
         if (!open)
         {
-            return created + (long)(Det.Unit(seed, i, 12) * (latest - created));
+            return created + (long)(DeterministicRandom.Unit(seed, i, 12) * (latest - created));
         }
 
-        var back = Det.Unit(seed, i, 14) < 0.07
-            ? (long)((21 + (Det.Unit(seed, i, 12) * 28)) * Day)
-            : (long)(Det.Unit(seed, i, 12) * 10 * Day);
+        var back = DeterministicRandom.Unit(seed, i, 14) < 0.07
+            ? (long)((21 + (DeterministicRandom.Unit(seed, i, 12) * 28)) * Day)
+            : (long)(DeterministicRandom.Unit(seed, i, 12) * 10 * Day);
         return Math.Max(created, latest - back);
     }
 

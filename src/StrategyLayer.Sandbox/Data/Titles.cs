@@ -26,24 +26,24 @@ internal static class Titles
     public static string ForIssue(int seed, int i, string type, string themeLabel, int version)
     {
         string title;
-        if (Det.Int(seed, i, 20, 97) == 0)
+        if (DeterministicRandom.Int(seed, i, 20, 97) == 0)
         {
-            title = Det.Pick(seed, i, 22, Vocabulary.UnicodeTitles);
+            title = DeterministicRandom.Pick(seed, i, 22, Vocabulary.UnicodeTitles);
         }
-        else if (Det.Int(seed, i, 21, 131) == 0)
+        else if (DeterministicRandom.Int(seed, i, 21, 131) == 0)
         {
-            title = Det.Pick(seed, i, 22, Vocabulary.HostileTitles);
+            title = DeterministicRandom.Pick(seed, i, 22, Vocabulary.HostileTitles);
         }
         else
         {
-            var obj = Det.Pick(seed, i, 23, Objects.TryGetValue(themeLabel, out var o) ? o : Objects["techdebt"]);
+            var obj = DeterministicRandom.Pick(seed, i, 23, Objects.TryGetValue(themeLabel, out var o) ? o : Objects["techdebt"]);
             title = type switch
             {
                 "Epic" => char.ToUpperInvariant(obj[0]) + obj[1..],
-                "Story" => Det.Pick(seed, i, 24, StoryVerbs) + " " + obj,
-                "Task" => Det.Pick(seed, i, 24, TaskVerbs) + " " + obj,
-                "Sub-task" => Det.Pick(seed, i, 24, SubtaskVerbs) + " " + obj,
-                _ => Det.Int(seed, i, 24, 2) == 0 ? "Fix: " + obj + " fails on retry" : char.ToUpperInvariant(obj[0]) + obj[1..] + " returns HTTP 500",
+                "Story" => DeterministicRandom.Pick(seed, i, 24, StoryVerbs) + " " + obj,
+                "Task" => DeterministicRandom.Pick(seed, i, 24, TaskVerbs) + " " + obj,
+                "Sub-task" => DeterministicRandom.Pick(seed, i, 24, SubtaskVerbs) + " " + obj,
+                _ => DeterministicRandom.Int(seed, i, 24, 2) == 0 ? "Fix: " + obj + " fails on retry" : char.ToUpperInvariant(obj[0]) + obj[1..] + " returns HTTP 500",
             };
         }
 

@@ -68,9 +68,9 @@ internal sealed class SandboxState
         }
 
         var n = Interlocked.Increment(ref faultCounter);
-        var r = Det.Unit(Options.Seed, n, 90);
+        var r = DeterministicRandom.Unit(Options.Seed, n, 90);
         return r < f.RateLimitedShare ? 429
-            : r < f.RateLimitedShare + f.ServerErrorShare ? (Det.Int(Options.Seed, n, 91, 2) == 0 ? 500 : 503)
+            : r < f.RateLimitedShare + f.ServerErrorShare ? (DeterministicRandom.Int(Options.Seed, n, 91, 2) == 0 ? 500 : 503)
             : 0;
     }
 

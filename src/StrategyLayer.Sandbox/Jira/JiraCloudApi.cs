@@ -12,7 +12,7 @@ internal static class JiraCloudApi
 
     public static void Map(IEndpointRouteBuilder app, SandboxState state, Func<string> baseUrl)
     {
-        JiraFlavor Flavor(int version) => new(true, version, baseUrl() + VendorGate.JiraCloud, state.Zone);
+        JiraInstance Flavor(int version) => new(true, version, baseUrl() + VendorGate.JiraCloud, state.Zone);
 
         app.MapMethods(Root + "/3/search/jql", ["GET", "POST"], (HttpContext ctx) => Guard(ctx, () => SearchAsync(ctx, state, Flavor(3))));
         app.MapPost(Root + "/3/search/approximate-count", (HttpContext ctx) => Guard(ctx, async () =>
@@ -36,9 +36,9 @@ internal static class JiraCloudApi
         foreach (var v in new[] { 2, 3 })
         {
             var version = v;
-            app.MapGet(Root + "/" + v + "/issue/{idOrKey}", (HttpContext ctx, string idOrKey) => Guard(ctx, () => JiraCommon.IssueAsync(ctx, state, Flavor(version), idOrKey)));
-            app.MapGet(Root + "/" + v + "/myself", (HttpContext ctx) => JiraCommon.MyselfAsync(ctx, state, Flavor(version)));
-            app.MapGet(Root + "/" + v + "/field", (HttpContext ctx) => JiraCommon.FieldsAsync(ctx, Flavor(version)));
+            app.MapGet(Root + "/" + v + "/issue/{idOrKey}", (HttpContext ctx, string idOrKey) => Guard(ctx, () => JiraSharedEndpoints.IssueAsync(ctx, state, Flavor(version), idOrKey)));
+            app.MapGet(Root + "/" + v + "/myself", (HttpContext ctx) => JiraSharedEndpoints.MyselfAsync(ctx, state, Flavor(version)));
+            app.MapGet(Root + "/" + v + "/field", (HttpContext ctx) => JiraSharedEndpoints.FieldsAsync(ctx, Flavor(version)));
             app.MapMethods(Root + "/" + v + "/search", ["GET", "POST"], (HttpContext ctx) => JsonOut.JiraErrorAsync(ctx, 410,
                 "The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046"));
         }
@@ -61,7 +61,7 @@ internal static class JiraCloudApi
         }
     }
 
-    private static async Task SearchAsync(HttpContext ctx, SandboxState state, JiraFlavor flavor)
+    private static async Task SearchAsync(HttpContext ctx, SandboxState state, JiraInstance flavor)
     {
         var request = await JiraSearchRequest.ReadAsync(ctx);
         var query = state.Jira.Parse(request.Jql);
@@ -96,7 +96,7 @@ internal static class JiraCloudApi
         });
     }
 
-    private static async Task BulkFetchAsync(HttpContext ctx, SandboxState state, JiraFlavor flavor)
+    private static async Task BulkFetchAsync(HttpContext ctx, SandboxState state, JiraInstance flavor)
     {
         using var doc = await JsonOut.ReadAsync(ctx);
         if (doc is null || !doc.RootElement.TryGetProperty("issueIdsOrKeys", out var keys) || keys.ValueKind != JsonValueKind.Array)

@@ -11,15 +11,15 @@ internal static class JiraDataCenterApi
 
     public static void Map(IEndpointRouteBuilder app, SandboxState state, Func<string> baseUrl)
     {
-        JiraFlavor Flavor() => new(false, 2, baseUrl() + VendorGate.JiraDataCenter, state.Zone);
+        JiraInstance Flavor() => new(false, 2, baseUrl() + VendorGate.JiraDataCenter, state.Zone);
 
         app.MapMethods(Root + "/search", ["GET", "POST"], (HttpContext ctx) => JiraCloudApi.Guard(ctx, () => SearchAsync(ctx, state, Flavor())));
-        app.MapGet(Root + "/issue/{idOrKey}", (HttpContext ctx, string idOrKey) => JiraCloudApi.Guard(ctx, () => JiraCommon.IssueAsync(ctx, state, Flavor(), idOrKey)));
-        app.MapGet(Root + "/myself", (HttpContext ctx) => JiraCommon.MyselfAsync(ctx, state, Flavor()));
-        app.MapGet(Root + "/field", (HttpContext ctx) => JiraCommon.FieldsAsync(ctx, Flavor()));
+        app.MapGet(Root + "/issue/{idOrKey}", (HttpContext ctx, string idOrKey) => JiraCloudApi.Guard(ctx, () => JiraSharedEndpoints.IssueAsync(ctx, state, Flavor(), idOrKey)));
+        app.MapGet(Root + "/myself", (HttpContext ctx) => JiraSharedEndpoints.MyselfAsync(ctx, state, Flavor()));
+        app.MapGet(Root + "/field", (HttpContext ctx) => JiraSharedEndpoints.FieldsAsync(ctx, Flavor()));
     }
 
-    private static async Task SearchAsync(HttpContext ctx, SandboxState state, JiraFlavor flavor)
+    private static async Task SearchAsync(HttpContext ctx, SandboxState state, JiraInstance flavor)
     {
         var request = await JiraSearchRequest.ReadAsync(ctx);
         var startAt = Math.Max(0, request.StartAt ?? 0);

@@ -17,10 +17,10 @@ internal sealed class JiraFieldSelection
     /// <summary>True when nothing beyond id and key was asked for (Jira then allows up to 5000 a page).</summary>
     public bool IdOrKeyOnly => fields.Count == 0;
 
-    public static IReadOnlyList<string> All(JiraFlavor flavor) =>
-        flavor.Cloud ? [.. Common, JiraFlavor.CloudStoryPoints] : [.. Common, JiraFlavor.DataCenterStoryPoints, JiraFlavor.DataCenterEpicLink];
+    public static IReadOnlyList<string> All(JiraInstance flavor) =>
+        flavor.Cloud ? [.. Common, JiraInstance.CloudStoryPoints] : [.. Common, JiraInstance.DataCenterStoryPoints, JiraInstance.DataCenterEpicLink];
 
-    public static JiraFieldSelection Parse(IEnumerable<string>? requested, string fallback, JiraFlavor flavor)
+    public static JiraFieldSelection Parse(IEnumerable<string>? requested, string fallback, JiraInstance flavor)
     {
         var selection = new JiraFieldSelection();
         var names = (requested ?? []).SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();

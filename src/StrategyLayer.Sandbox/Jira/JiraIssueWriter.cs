@@ -5,7 +5,7 @@ using StrategyLayer.Sandbox.Data;
 namespace StrategyLayer.Sandbox.Jira;
 
 /// <summary>Writes issues as Jira sends them, straight to the response stream.</summary>
-internal sealed partial class JiraIssueWriter(ItemIndex index, JiraFlavor flavor, SandboxFaults? faults = null)
+internal sealed partial class JiraIssueWriter(ItemIndex index, JiraInstance flavor, SandboxFaults? faults = null)
 {
     private static readonly int[] StatusCategoryIds = [2, 4, 4, 4, 3];
 
@@ -168,10 +168,10 @@ internal sealed partial class JiraIssueWriter(ItemIndex index, JiraFlavor flavor
             }
         }
 
-        if (!flavor.Cloud && s.Has(JiraFlavor.DataCenterEpicLink))
+        if (!flavor.Cloud && s.Has(JiraInstance.DataCenterEpicLink))
         {
             var epic = issue.IsSubtask ? -1 : issue.Epic;
-            WriteNullableString(w, JiraFlavor.DataCenterEpicLink, epic >= 0 && !index.IsDeleted(epic) ? index.Key(epic) : null);
+            WriteNullableString(w, JiraInstance.DataCenterEpicLink, epic >= 0 && !index.IsDeleted(epic) ? index.Key(epic) : null);
         }
 
         if (s.Has("description"))

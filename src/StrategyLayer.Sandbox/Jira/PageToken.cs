@@ -37,6 +37,6 @@ internal static class PageToken
             h = (h ^ c) * 1099511628211UL;
         }
 
-        return Det.Mix(h).ToString("x16", CultureInfo.InvariantCulture);
+        return DeterministicRandom.Mix(h).ToString("x16", CultureInfo.InvariantCulture);
     }
 }

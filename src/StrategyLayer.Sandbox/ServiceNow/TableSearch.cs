@@ -51,7 +51,7 @@ internal sealed class TableSearch(ItemIndex index)
 
     private int[] Evaluate(string table, string? query, IEnumerable<int> all, Func<int, SnRecord> generate)
     {
-        var q = EncodedQuery.Parse(query, table, (r, f) => Get(table, r, f));
+        var q = EncodedQueryParser.Parse(query, table, (r, f) => Get(table, r, f));
         var row = new SnRow(generate);
         var matches = new List<int>();
         foreach (var r in all)
@@ -79,7 +79,7 @@ internal sealed class TableSearch(ItemIndex index)
         {
             for (var k = 0; k < keys.Length; k++)
             {
-                var c = EncodedQuery.Compare(keys[k].Values[a], keys[k].Values[b], keys[k].Numeric);
+                var c = EncodedQueryParser.Compare(keys[k].Values[a], keys[k].Values[b], keys[k].Numeric);
                 if (c != 0)
                 {
                     return q.OrderBy[k].Descending ? -c : c;

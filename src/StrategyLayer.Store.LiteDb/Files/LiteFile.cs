@@ -117,7 +117,7 @@ internal sealed class LiteFile : IDisposable
             db = FileHeader.OpenDatabase(full, path);
             db.CheckpointSize = options.CheckpointPages;
             var file = new LiteFile(full, path, db, storeLock, options);
-            Schema.Prepare(file);
+            Schema.EnsureCurrent(file);
             return file;
         }
         catch

@@ -17,7 +17,7 @@ internal static class Schema
     public const string KeyExpression = "LOWER($." + Names.Key + ")";
 
     /// <summary>Checks the schema version before anything is written, then creates what is missing.</summary>
-    public static void Prepare(LiteFile file)
+    public static void EnsureCurrent(LiteFile file)
     {
         try
         {

@@ -75,13 +75,6 @@ internal sealed class LiteItems(LiteFile file) : IItemReader
         return Task.FromResult(cursors);
     }
 
-    /// <summary>Item counts per source (removed ones left out), for <c>status</c>.</summary>
-    public IReadOnlyDictionary<string, int> CountBySource()
-    {
-        file.ThrowIfDisposed();
-        return file.Counts.FindAll().ToDictionary(c => c[Names.Id].AsString, c => c["n"].AsInt32 - c["r"].AsInt32, StringComparer.Ordinal);
-    }
-
     /// <summary>The link history, read whole first (one small document per item with dependencies), then streamed out.</summary>
     private IEnumerable<LinkSighting> ReadLinkHistory()
     {

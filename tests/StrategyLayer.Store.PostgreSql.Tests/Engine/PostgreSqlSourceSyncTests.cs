@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using StrategyLayer.Store.PostgreSql.Tests.Support;
+using StrategyLayer.Store.Specification.Support;
 using StrategyLayer.Tests.Support;
 using Xunit;
 
@@ -30,7 +30,7 @@ public sealed class PostgreSqlSourceSyncTests(PostgreSqlCluster cluster)
         {
         }
 
-        await holding.CommitAsync("main", [TestItems.Record(TestItems.Jira("1", "PAY-1"))], [], "c1", CancellationToken.None);
+        await holding.CommitAsync("main", [SpecItems.Record(SpecItems.Jira("1", "PAY-1"))], [], "c1", CancellationToken.None);
         await holding.DisposeAsync();
         await using var next = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -39,7 +39,7 @@ public sealed class PostgreSqlSourceSyncTests(PostgreSqlCluster cluster)
         Assert.Contains("strategylayer sync (pid 1 on first)", message, StringComparison.Ordinal);
 
         // The second sync starts from what the first committed.
-        var commit = await next.CommitAsync("main", [TestItems.Record(TestItems.Jira("1", "PAY-1"))], [], "c2", CancellationToken.None);
+        var commit = await next.CommitAsync("main", [SpecItems.Record(SpecItems.Jira("1", "PAY-1"))], [], "c2", CancellationToken.None);
         Assert.Equal(1, commit.Unchanged);
     }
 
@@ -61,7 +61,7 @@ public sealed class PostgreSqlSourceSyncTests(PostgreSqlCluster cluster)
     public async Task Reading_everything_again_unchanged_writes_no_row_and_moves_the_cursor_only_at_the_end()
     {
         await using var store = await OpenAsync(await cluster.CreateDatabaseAsync());
-        var records = Enumerable.Range(1, 50).Select(i => TestItems.Record(TestItems.Jira(i.ToString(System.Globalization.CultureInfo.InvariantCulture), "PAY-" + i))).ToList();
+        var records = Enumerable.Range(1, 50).Select(i => SpecItems.Record(SpecItems.Jira(i.ToString(System.Globalization.CultureInfo.InvariantCulture), "PAY-" + i))).ToList();
         await using (var sync = await store.BeginSyncAsync("jira", CancellationToken.None))
         {
             await sync.CommitAsync("main", records, [], "c1", CancellationToken.None);

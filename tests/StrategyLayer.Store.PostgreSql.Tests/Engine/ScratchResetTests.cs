@@ -1,6 +1,6 @@
 using Npgsql;
 using StrategyLayer.Domain.Errors;
-using StrategyLayer.Store.PostgreSql.Tests.Support;
+using StrategyLayer.Store.Specification.Support;
 using StrategyLayer.Tests.Support;
 using Xunit;
 
@@ -24,7 +24,7 @@ public sealed class ScratchResetTests(PostgreSqlCluster cluster)
     {
         await using var store = await PostgreSqlStore.OpenAsync(location, null, None);
         await using var sync = await store.BeginSyncAsync("jira", None);
-        await sync.CommitAsync("", [TestItems.Record(TestItems.Jira("1", "PAY-1"))], [], "c", None);
+        await sync.CommitAsync("", [SpecItems.Record(SpecItems.Jira("1", "PAY-1"))], [], "c", None);
     }
 
     [Fact]

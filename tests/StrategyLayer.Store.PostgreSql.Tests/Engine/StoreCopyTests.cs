@@ -3,7 +3,7 @@ using StrategyLayer.Domain.Mapping;
 using StrategyLayer.Domain.Reporting;
 using StrategyLayer.Domain.Runs;
 using StrategyLayer.Store.LiteDb;
-using StrategyLayer.Store.PostgreSql.Tests.Support;
+using StrategyLayer.Store.Specification.Support;
 using StrategyLayer.Tests.Support;
 using Xunit;
 
@@ -30,8 +30,8 @@ public sealed class StoreCopyTests(PostgreSqlCluster cluster) : IDisposable
             Team = "Service Desk",
             Labels = ["p1"],
             Fields = new Dictionary<string, string?> { ["cmdb_ci"] = "payments" },
-            Created = TestItems.T0.AddDays(-1),
-            Updated = TestItems.T0,
+            Created = SpecItems.T0.AddDays(-1),
+            Updated = SpecItems.T0,
         },
         "{\"sys_id\":\"" + sysId + "\"}");
 
@@ -40,10 +40,10 @@ public sealed class StoreCopyTests(PostgreSqlCluster cluster) : IDisposable
         var lite = LiteStrategyStore.Open(Path.Combine(_folder, "store.db"));
         await using (var jira = await lite.BeginSyncAsync("jira", None))
         {
-            var damaged = TestItems.Record(TestItems.Jira("2", "PAY-2")) with { Replaced = [new ReplacedText("summary", "bytes that are not UTF-8", 3)] };
-            await jira.CommitAsync("", [TestItems.Record(TestItems.Jira("1", "PAY-1")), damaged, TestItems.Record(TestItems.Jira("3", "PAY-3"))], [], "jira-cursor", None);
-            await jira.CommitAsync("", [TestItems.Record(TestItems.Jira("1", "WEB-9", TestItems.T0.AddHours(1)))], [new QuarantinedRecord("jira", "", "PAY-4", "4", "bad date", "{\"id\":\"4\"}") { Page = 2 }], null, None);
-            await jira.MarkRemovedAsync([new ItemRemoval("3", new Removal(RemovalReason.OutOfScope, TestItems.T0.AddDays(1)))], None);
+            var damaged = SpecItems.Record(SpecItems.Jira("2", "PAY-2")) with { Replaced = [new ReplacedText("summary", "bytes that are not UTF-8", 3)] };
+            await jira.CommitAsync("", [SpecItems.Record(SpecItems.Jira("1", "PAY-1")), damaged, SpecItems.Record(SpecItems.Jira("3", "PAY-3"))], [], "jira-cursor", None);
+            await jira.CommitAsync("", [SpecItems.Record(SpecItems.Jira("1", "WEB-9", SpecItems.T0.AddHours(1)))], [new QuarantinedRecord("jira", "", "PAY-4", "4", "bad date", "{\"id\":\"4\"}") { Page = 2 }], null, None);
+            await jira.MarkRemovedAsync([new ItemRemoval("3", new Removal(RemovalReason.OutOfScope, SpecItems.T0.AddDays(1)))], None);
         }
 
         await using (var sn = await lite.BeginSyncAsync("servicenow", None))
@@ -52,9 +52,9 @@ public sealed class StoreCopyTests(PostgreSqlCluster cluster) : IDisposable
         }
 
         await lite.SaveMappingsAsync([new ItemMapping("jira/1", "M-PCI", new Decision(DecisionKind.Rule, "pci"), true)], [], None);
-        await lite.SaveSnapshotAsync(new Snapshot("2026-10", SnapshotState.Frozen, TestItems.T0, TestItems.T0.AddDays(-2), "{\"m\":1}", [1, 2, 3]), None);
-        await lite.SaveRunAsync(new RunRecord { Id = "r1", Job = "sync", Started = TestItems.T0, Ended = TestItems.T0.AddMinutes(1), Result = RunResult.Succeeded }, None);
-        await lite.SaveDeliveryAsync(new Delivery { Id = "d1", Audience = "exec", Channel = "share", Period = "2026-10", PackVersion = "v1", Created = TestItems.T0 }, None);
+        await lite.SaveSnapshotAsync(new Snapshot("2026-10", SnapshotState.Frozen, SpecItems.T0, SpecItems.T0.AddDays(-2), "{\"m\":1}", [1, 2, 3]), None);
+        await lite.SaveRunAsync(new RunRecord { Id = "r1", Job = "sync", Started = SpecItems.T0, Ended = SpecItems.T0.AddMinutes(1), Result = RunResult.Succeeded }, None);
+        await lite.SaveDeliveryAsync(new Delivery { Id = "d1", Audience = "exec", Channel = "share", Period = "2026-10", PackVersion = "v1", Created = SpecItems.T0 }, None);
         await lite.SetValueAsync("rules.hash", "abc", None);
         return lite;
     }
@@ -99,7 +99,7 @@ public sealed class StoreCopyTests(PostgreSqlCluster cluster) : IDisposable
         await using var pg = await PostgreSqlStore.OpenAsync(PostgreSqlLocation.Parse(await cluster.CreateDatabaseAsync("copy")), null, None);
         await using (var sync = await pg.BeginSyncAsync("other", None))
         {
-            await sync.CommitAsync("", [TestItems.Record(TestItems.Jira("7", "OPS-7") with { Source = "other" })], [], "c", None);
+            await sync.CommitAsync("", [SpecItems.Record(SpecItems.Jira("7", "OPS-7") with { Source = "other" })], [], "c", None);
         }
 
         var error = await Assert.ThrowsAsync<StrategyLayer.Domain.Errors.StrategyLayerException>(() => StoreCopy.CopyAsync(lite, pg, null, None));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using StrategyLayer.Domain.Items;
+using StrategyLayer.Store.Specification.Support;
 
 namespace StrategyLayer.Store.PostgreSql.Tests.Support;
 
@@ -13,7 +14,7 @@ internal static class KilledSync
     public const string Source = "jira";
 
     public static IReadOnlyList<SourceRecord> Page(int page, int size) =>
-        Enumerable.Range(page * size, size).Select(i => TestItems.Record(TestItems.Jira(i.ToString("D7", CultureInfo.InvariantCulture), "PAY-" + i, TestItems.T0.AddMinutes(i)))).ToList();
+        Enumerable.Range(page * size, size).Select(i => SpecItems.Record(SpecItems.Jira(i.ToString("D7", CultureInfo.InvariantCulture), "PAY-" + i, SpecItems.T0.AddMinutes(i)))).ToList();
 
     public static async Task<int> RunAsync(string uri, int pageSize, int stop)
     {

@@ -49,7 +49,7 @@ public static class SpecItems
         FixVersions = ["2026.4"],
         Parent = "INC0009999",
         Epic = "PAY-1",
-        Links = [new ItemLink(LinkTypes.IsBlockedBy, "CHG0030001", "Scheduled", StatusCategory.ToDo, "Change Board"), new ItemLink(LinkTypes.RelatesTo, "PRB0040001")],
+        Links = [new ItemLink(LinkTypes.IsBlockedBy, "CHG0030001", "Scheduled", StatusCategory.ToDo, "Change Board"), new ItemLink("relates to", "PRB0040001")],
         Created = T0.AddDays(-3),
         Updated = T0,
         Resolved = T0.AddHours(5),

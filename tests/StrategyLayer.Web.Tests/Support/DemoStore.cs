@@ -55,7 +55,7 @@ public sealed class DemoStore : IDisposable
 
         await MapRun.ExecuteAsync(Store, Tree, Rules, Now, null, CancellationToken.None);
         var builder = new ReportBuilder(Store, Store, Tree, new ItemFilterCompiler(), ReportSettings.Default, ReportEnvironment.Utc, TimeProvider.System);
-        await builder.PrepareAsync(FrozenPeriod, null, CancellationToken.None);
+        await builder.SnapshotPeriodAsync(FrozenPeriod, null, CancellationToken.None);
         await Store.SaveRunAsync(new Domain.Runs.RunRecord { Id = "run-1", Job = "sync", Started = Now.AddMinutes(-5), Ended = Now.AddMinutes(-4), Result = Domain.Runs.RunResult.Succeeded, Counts = new Dictionary<string, long> { ["fetched"] = 137 } }, CancellationToken.None);
     }
 

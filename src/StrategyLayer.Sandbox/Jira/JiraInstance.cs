@@ -1,7 +1,7 @@
 namespace StrategyLayer.Sandbox.Jira;
 
 /// <summary>Which Jira is answering and in which API version: decides field shapes (ADF or wiki, accountId or name, parent or Epic Link).</summary>
-internal sealed record JiraFlavor(bool Cloud, int ApiVersion, string BaseUrl, TimeZoneInfo Zone)
+internal sealed record JiraInstance(bool Cloud, int ApiVersion, string BaseUrl, TimeZoneInfo Zone)
 {
     public const string CloudStoryPoints = "customfield_10016";
     public const string DataCenterStoryPoints = "customfield_10106";

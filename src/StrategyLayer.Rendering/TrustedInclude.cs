@@ -1,15 +1,14 @@
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
-using StrategyLayer.Reporting.Model;
 
-namespace StrategyLayer.Reporting.Rendering;
+namespace StrategyLayer.Rendering;
 
 /// <summary>
 /// Wraps Scriban's <c>include</c> so its output (a rendered partial of our templates folder) is
 /// written as markup rather than escaped: the values inside the partial were escaped as it rendered.
 /// </summary>
-public sealed class TrustedInclude(IScriptCustomFunction inner) : IScriptCustomFunction
+internal sealed class TrustedInclude(IScriptCustomFunction inner) : IScriptCustomFunction
 {
     public int RequiredParameterCount => inner.RequiredParameterCount;
 

@@ -1,9 +1,8 @@
 using System.Net;
 using Scriban;
 using Scriban.Parsing;
-using StrategyLayer.Reporting.Model;
 
-namespace StrategyLayer.Reporting.Rendering;
+namespace StrategyLayer.Rendering;
 
 /// <summary>
 /// Escapes by default: every value an expression writes (<c>{{ item.title }}</c>) is HTML-encoded,
@@ -11,7 +10,7 @@ namespace StrategyLayer.Reporting.Rendering;
 /// output of <c>include</c>, which renders the PMO's own partials) is written as it is. The
 /// template's literal text does not pass through here, so the template's own markup is kept.
 /// </summary>
-public sealed class EscapingTemplateContext : TemplateContext
+internal sealed class EscapingTemplateContext : TemplateContext
 {
     public EscapingTemplateContext(Scriban.Runtime.ScriptObject builtins)
         : base(builtins)

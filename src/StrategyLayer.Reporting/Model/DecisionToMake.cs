@@ -4,7 +4,7 @@ namespace StrategyLayer.Reporting.Model;
 /// Something to decide now: a red measure, or a cross-team blocker older than the configured days.
 /// <see cref="Kind"/> is <c>red-measure</c> or <c>cross-team-blocker</c>; both owners are named.
 /// </summary>
-public sealed record DecisionView(
+public sealed record DecisionToMake(
     string Kind,
     string Title,
     string Why,

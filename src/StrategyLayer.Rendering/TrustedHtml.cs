@@ -1,4 +1,4 @@
-namespace StrategyLayer.Reporting.Model;
+namespace StrategyLayer.Rendering;
 
 /// <summary>
 /// Markup our own code generated (an inline SVG trend): the only value a template writes

@@ -8,7 +8,7 @@ namespace StrategyLayer.Sandbox.ServiceNow;
 /// ORDERBYDESC. A condition on a column the table does not have is dropped silently, as the
 /// real instance does: the rows still come back.
 /// </summary>
-internal static class EncodedQuery
+internal static class EncodedQueryParser
 {
     private static readonly string[] Operators =
         ["ISNOTEMPTY", "ISEMPTY", "STARTSWITH", "ENDSWITH", "NOT LIKE", "NOTLIKE", "LIKE", "NOT IN", "NOTIN", "IN", "!=", ">=", "<=", "=", ">", "<"];

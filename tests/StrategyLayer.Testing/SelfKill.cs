@@ -1,12 +1,12 @@
 using System.Runtime.InteropServices;
 
-namespace StrategyLayer.Store.LiteDb.Tests.Support;
+namespace StrategyLayer.Testing;
 
 /// <summary>
 /// SIGKILL to this process through kill(2), with nothing in between: the tightest "killed right after"
 /// a test can make (Process.Kill first gathers process information).
 /// </summary>
-internal static partial class SelfKill
+public static partial class SelfKill
 {
     private const int SigKill = 9;
 

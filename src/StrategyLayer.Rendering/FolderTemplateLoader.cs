@@ -3,25 +3,22 @@ using Scriban.Parsing;
 using Scriban.Runtime;
 using Scriban.Syntax;
 
-namespace StrategyLayer.Web.Views;
+namespace StrategyLayer.Rendering;
 
 /// <summary>
-/// <c>include 'name'</c> reads a page partial from <c>templates/web/</c>, else a pack partial from
-/// <c>templates/</c> (so pages reuse <c>_status</c> and <c>_freshness</c>); nothing outside those.
+/// Lets <c>include 'name'</c> read only files inside the given folders, the first that has the
+/// name winning (pages look in <c>templates/web/</c>, then <c>templates/</c>): a name that climbs
+/// out (<c>../</c>), is rooted, or names no file there is a template error, not a file read.
 /// </summary>
-internal sealed class TemplatesLoader(string templatesFolder, string pagesFolder) : ITemplateLoader
+internal sealed class FolderTemplateLoader(IReadOnlyList<string> folders) : ITemplateLoader
 {
-    private readonly string[] roots =
-    [
-        Path.GetFullPath(pagesFolder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar,
-        Path.GetFullPath(templatesFolder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar,
-    ];
+    private readonly string[] roots = [.. folders.Select(f => Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar)];
 
     public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
     {
         if (string.IsNullOrWhiteSpace(templateName) || Path.IsPathRooted(templateName))
         {
-            throw new ScriptRuntimeException(callerSpan, $"include '{templateName}': only templates of the templates folder can be included.");
+            throw Outside(callerSpan, templateName);
         }
 
         var name = Path.HasExtension(templateName) ? templateName : templateName + ".sbn";
@@ -30,7 +27,7 @@ internal sealed class TemplatesLoader(string templatesFolder, string pagesFolder
             var full = Path.GetFullPath(Path.Combine(root, name));
             if (!full.StartsWith(root, StringComparison.Ordinal))
             {
-                throw new ScriptRuntimeException(callerSpan, $"include '{templateName}': only templates of the templates folder can be included.");
+                throw Outside(callerSpan, templateName);
             }
 
             if (File.Exists(full))
@@ -46,4 +43,7 @@ internal sealed class TemplatesLoader(string templatesFolder, string pagesFolder
 
     public async ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
         await File.ReadAllTextAsync(templatePath).ConfigureAwait(false);
+
+    private static ScriptRuntimeException Outside(SourceSpan callerSpan, string templateName) =>
+        new(callerSpan, $"include '{templateName}': only templates inside the templates folder can be included.");
 }

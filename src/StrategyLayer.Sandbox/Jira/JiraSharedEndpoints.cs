@@ -5,9 +5,9 @@ using StrategyLayer.Sandbox.Http;
 namespace StrategyLayer.Sandbox.Jira;
 
 /// <summary>Endpoints Cloud and Data Center share: one issue, the current user, the field list.</summary>
-internal static class JiraCommon
+internal static class JiraSharedEndpoints
 {
-    public static Task IssueAsync(HttpContext ctx, SandboxState state, JiraFlavor flavor, string idOrKey)
+    public static Task IssueAsync(HttpContext ctx, SandboxState state, JiraInstance flavor, string idOrKey)
     {
         var item = state.Index.FindJira(idOrKey);
         if (item < 0)
@@ -21,7 +21,7 @@ internal static class JiraCommon
         return JsonOut.WriteAsync(ctx, 200, w => writer.Write(w, JiraGenerator.Generate(state.Index, item), selection));
     }
 
-    public static Task MyselfAsync(HttpContext ctx, SandboxState state, JiraFlavor flavor) => JsonOut.WriteAsync(ctx, 200, w =>
+    public static Task MyselfAsync(HttpContext ctx, SandboxState state, JiraInstance flavor) => JsonOut.WriteAsync(ctx, 200, w =>
     {
         w.WriteStartObject();
         if (flavor.Cloud)
@@ -45,7 +45,7 @@ internal static class JiraCommon
         w.WriteEndObject();
     });
 
-    public static Task FieldsAsync(HttpContext ctx, JiraFlavor flavor) => JsonOut.WriteAsync(ctx, 200, w =>
+    public static Task FieldsAsync(HttpContext ctx, JiraInstance flavor) => JsonOut.WriteAsync(ctx, 200, w =>
     {
         w.WriteStartArray();
         foreach (var id in JiraFieldSelection.All(flavor))
@@ -56,14 +56,14 @@ internal static class JiraCommon
         w.WriteEndArray();
     });
 
-    private static void WriteField(Utf8JsonWriter w, string id, JiraFlavor flavor)
+    private static void WriteField(Utf8JsonWriter w, string id, JiraInstance flavor)
     {
         var custom = id.StartsWith("customfield_", StringComparison.Ordinal);
         var (name, type, plugin) = id switch
         {
-            JiraFlavor.CloudStoryPoints => ("Story point estimate", "number", "com.pyxis.greenhopper.jira:jsw-story-points"),
-            JiraFlavor.DataCenterStoryPoints => ("Story Points", "number", "com.atlassian.jira.plugin.system.customfieldtypes:float"),
-            JiraFlavor.DataCenterEpicLink => ("Epic Link", "any", "com.pyxis.greenhopper.jira:gh-epic-link"),
+            JiraInstance.CloudStoryPoints => ("Story point estimate", "number", "com.pyxis.greenhopper.jira:jsw-story-points"),
+            JiraInstance.DataCenterStoryPoints => ("Story Points", "number", "com.atlassian.jira.plugin.system.customfieldtypes:float"),
+            JiraInstance.DataCenterEpicLink => ("Epic Link", "any", "com.pyxis.greenhopper.jira:gh-epic-link"),
             "issuelinks" => ("Linked Issues", "array", null),
             "fixVersions" => ("Fix versions", "array", null),
             "resolutiondate" => ("Resolved", "datetime", null),

@@ -1,7 +1,7 @@
 namespace StrategyLayer.Sandbox.Data;
 
 /// <summary>Deterministic, stateless pseudo-randomness: every value is a hash of (seed, item, salt).</summary>
-internal static class Det
+internal static class DeterministicRandom
 {
     public static ulong Mix(ulong z)
     {
