@@ -67,6 +67,20 @@ public interface ISourceSync : IAsyncDisposable
     Task<int> ClearDataQualityAsync(string partition, IReadOnlyList<string> ids, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Brings in when dependencies of this source's stored items were first seen, as another store
+    /// recorded it (a copy between stores keeps blocker ages). Each sighting keeps the earlier of its
+    /// stored and the given first-seen time (a link already seen earlier stays so); one of a link not
+    /// yet in the history is added. A sighting of an item this store does not hold, or of another
+    /// source, is ignored. All of it is committed, or none. Returns how many sightings were added or
+    /// moved earlier.
+    /// </summary>
+    /// <remarks>
+    /// Only a copy needs this: a sync dates links itself. A sighting of a link the stored item no longer
+    /// carries is forgotten at the item's next write, as any other.
+    /// </remarks>
+    Task<int> ImportLinkHistoryAsync(IReadOnlyList<LinkSighting> sightings, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Marks items of this source removed upstream (kept, flagged with the reason); an unknown source id
     /// is ignored, and an item already removed for the same reason is left alone. Returns how many changed.
     /// </summary>

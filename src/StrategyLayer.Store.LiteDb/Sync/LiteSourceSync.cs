@@ -152,6 +152,19 @@ internal sealed class LiteSourceSync : ISourceSync
         return Task.FromResult(changed);
     }
 
+    public Task<int> ImportLinkHistoryAsync(IReadOnlyList<LinkSighting> sightings, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ObjectDisposedException.ThrowIf(_disposed, this);
+
+        // Only items of this source that are stored (the states read at the start, kept by every commit).
+        var byItem = sightings
+            .Where(s => !string.IsNullOrWhiteSpace(s.TargetKey) && _states.ContainsKey(s.Uid) && s.Uid.StartsWith(Source + "/", StringComparison.Ordinal))
+            .GroupBy(s => s.Uid, StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult(byItem.Count == 0 ? 0 : _file.Write(() => byItem.Sum(item => LinkHistory.Import(_file, item.Key, item))));
+    }
+
     public ValueTask DisposeAsync()
     {
         if (!_disposed)

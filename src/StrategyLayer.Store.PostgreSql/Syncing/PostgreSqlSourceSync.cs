@@ -326,6 +326,29 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
         }
     }
 
+    public async Task<int> ImportLinkHistoryAsync(IReadOnlyList<LinkSighting> sightings, CancellationToken cancellationToken)
+    {
+        // Only items of this source that are stored (the states read at the start, kept by every commit).
+        var mine = sightings.Where(s => !string.IsNullOrWhiteSpace(s.TargetKey) && _states.ContainsKey(s.Uid) && string.CompareOrdinal(s.Uid, _low) >= 0 && string.CompareOrdinal(s.Uid, _high) < 0).ToList();
+        if (mine.Count == 0)
+        {
+            return 0;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var changed = await LinkHistoryWrites.ImportAsync(_connection, transaction, mine, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return changed;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Of one uid marked twice in a batch, the later record's fields are the ones kept.</summary>
     private static void MarkReplaced(Dictionary<string, StagedReplacement> replaced, PreparedItem item)
     {
