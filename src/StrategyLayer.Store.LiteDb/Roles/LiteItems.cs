@@ -12,36 +12,36 @@ internal sealed class LiteItems(LiteFile file) : IItemReader
     public Task<WorkItem?> FindItemAsync(string idOrKey, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(_keys.Find(idOrKey));
+        return Task.FromResult(file.Read(() => _keys.Find(idOrKey)));
     }
 
     public IAsyncEnumerable<WorkItem> ItemsAsync(ItemQuery? query, CancellationToken cancellationToken)
     {
         file.ThrowIfDisposed();
         query ??= ItemQuery.All;
-        return new SyncSequence<WorkItem>(() => query.Team is null ? ByUid(query) : ByTeam(query), cancellationToken);
+        return new SyncSequence<WorkItem>(file, () => query.Team is null ? ByUid(query) : ByTeam(query), cancellationToken);
     }
 
     public Task<int> CountItemsAsync(string? source, bool includeRemoved, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         file.ThrowIfDisposed();
-        return Task.FromResult(ItemCounts.Count(file, source, includeRemoved));
+        return Task.FromResult(file.Read(() => ItemCounts.Count(file, source, includeRemoved)));
     }
 
     public Task<string?> GetRawAsync(string uid, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         file.ThrowIfDisposed();
-        var doc = file.Raw.FindById(uid);
-        return Task.FromResult(doc is null ? null : RawCompression.Unpack(doc[Names.Packed].AsBinary));
+        var packed = file.Read(() => file.Raw.FindById(uid)?[Names.Packed].AsBinary);
+        return Task.FromResult(packed is null ? null : RawCompression.Unpack(packed));
     }
 
     public Task<IReadOnlyList<QuarantinedRecord>> QuarantinedAsync(string? source, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         file.ThrowIfDisposed();
-        var docs = source is null ? file.Quarantine.FindAll() : file.Quarantine.Find(Query.EQ(Names.Source, source));
+        var docs = file.Read(() => (source is null ? file.Quarantine.FindAll() : file.Quarantine.Find(Query.EQ(Names.Source, source))).ToList());
         return Task.FromResult<IReadOnlyList<QuarantinedRecord>>(docs.Select(ItemDocuments.Quarantined).ToList());
     }
 
@@ -49,21 +49,21 @@ internal sealed class LiteItems(LiteFile file) : IItemReader
     {
         cancellationToken.ThrowIfCancellationRequested();
         file.ThrowIfDisposed();
-        var docs = source is null ? file.TextFixes.FindAll() : file.TextFixes.Find(Query.EQ(Names.Source, source));
+        var docs = file.Read(() => (source is null ? file.TextFixes.FindAll() : file.TextFixes.Find(Query.EQ(Names.Source, source))).ToList());
         return Task.FromResult<IReadOnlyList<ReplacedTextItem>>(docs.Select(ItemDocuments.Replaced).ToList());
     }
 
     public IAsyncEnumerable<LinkSighting> LinkHistoryAsync(CancellationToken cancellationToken)
     {
         file.ThrowIfDisposed();
-        return new SyncSequence<LinkSighting>(ReadLinkHistory, cancellationToken);
+        return new SyncSequence<LinkSighting>(file, ReadLinkHistory, cancellationToken);
     }
 
     public Task<IReadOnlyList<CursorRecord>> CursorsAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         file.ThrowIfDisposed();
-        IReadOnlyList<CursorRecord> cursors = file.Cursors.FindAll()
+        IReadOnlyList<CursorRecord> cursors = file.Read(() => file.Cursors.FindAll().ToList())
             .Select(d => new CursorRecord(
                 d[Names.Source].AsString,
                 d[Names.Partition].AsString,
@@ -79,7 +79,7 @@ internal sealed class LiteItems(LiteFile file) : IItemReader
     public IReadOnlyDictionary<string, int> CountBySource()
     {
         file.ThrowIfDisposed();
-        return file.Counts.FindAll().ToDictionary(c => c[Names.Id].AsString, c => c["n"].AsInt32 - c["r"].AsInt32, StringComparer.Ordinal);
+        return file.Read(() => file.Counts.FindAll().ToList()).ToDictionary(c => c[Names.Id].AsString, c => c["n"].AsInt32 - c["r"].AsInt32, StringComparer.Ordinal);
     }
 
     /// <summary>The link history, read whole first (one small document per item with dependencies), then streamed out.</summary>
@@ -97,7 +97,7 @@ internal sealed class LiteItems(LiteFile file) : IItemReader
 
     private IEnumerable<WorkItem> ByUid(ItemQuery query)
     {
-        foreach (var doc in ItemScan.Scan(file.Items, query.Source, ItemScan.StreamChunk))
+        foreach (var doc in ItemScan.Scan(file, query.Source, ItemScan.StreamChunk))
         {
             if ((query.IncludeRemoved || !doc[Names.Removed].AsBoolean) && ItemDocuments.Load(doc) is { } item)
             {

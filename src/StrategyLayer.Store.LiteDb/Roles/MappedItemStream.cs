@@ -61,7 +61,7 @@ internal sealed class MappedItemStream(LiteFile file)
     /// other document by document from the start of the collection. The range's first uid belongs to
     /// the chunk before; a lookup by uid never asks for it.
     /// </remarks>
-    private MappedChunk ReadChunk(BsonValue after)
+    private MappedChunk ReadChunk(BsonValue after) => file.Read(() =>
     {
         var items = file.Items.Find(BsonExpression.Create("_id > @0", after), 0, ItemScan.StreamChunk).ToList();
         var complete = items.Count < ItemScan.StreamChunk;
@@ -76,7 +76,7 @@ internal sealed class MappedItemStream(LiteFile file)
         }
 
         return new MappedChunk(items, mappings, complete ? null : end);
-    }
+    });
 
     /// <summary>One chunk of item documents with their mapping documents; <see cref="Last"/> is null after the last chunk.</summary>
     private sealed record MappedChunk(List<BsonDocument> Items, Dictionary<string, BsonDocument> Mappings, BsonValue? Last);

@@ -71,7 +71,7 @@ internal sealed class LiteSourceSync : ISourceSync
     {
         cancellationToken.ThrowIfCancellationRequested();
         _file.ThrowIfDisposed();
-        var doc = _file.Cursors.FindById(ItemDocuments.CursorId(Source, partition));
+        var doc = _file.Read(() => _file.Cursors.FindById(ItemDocuments.CursorId(Source, partition)));
         return Task.FromResult(doc is null || doc[Names.Value].IsNull ? null : doc[Names.Value].AsString);
     }
 
@@ -81,7 +81,7 @@ internal sealed class LiteSourceSync : ISourceSync
         _file.ThrowIfDisposed();
         var prefix = Source + "/";
         var keys = new List<ScopeKey>();
-        foreach (var doc in ItemScan.Scan(_file.Items, Source, ItemScan.ScanChunk, Names.Partition, Names.Removed, Names.Key))
+        foreach (var doc in ItemScan.Scan(_file, Source, ItemScan.ScanChunk, Names.Partition, Names.Removed, Names.Key))
         {
             var part = doc[Names.Partition].IsNull ? null : doc[Names.Partition].AsString;
             if (doc[Names.Removed].AsBoolean || (partition is not null && !string.Equals(part, partition, StringComparison.Ordinal)))
@@ -100,7 +100,7 @@ internal sealed class LiteSourceSync : ISourceSync
     {
         cancellationToken.ThrowIfCancellationRequested();
         _file.ThrowIfDisposed();
-        return Task.FromResult(DataQualityMarks.FlaggedIds(_file, Source, partition));
+        return Task.FromResult(_file.Read(() => DataQualityMarks.FlaggedIds(_file, Source, partition)));
     }
 
     public Task<int> ClearDataQualityAsync(string partition, IReadOnlyList<string> ids, CancellationToken cancellationToken)
@@ -180,7 +180,7 @@ internal sealed class LiteSourceSync : ISourceSync
     {
         file.ThrowIfDisposed();
         var states = new Dictionary<string, ItemState>(StringComparer.Ordinal);
-        foreach (var doc in ItemScan.Scan(file.Items, source, ItemScan.ScanChunk, Names.Hash, Names.Updated))
+        foreach (var doc in ItemScan.Scan(file, source, ItemScan.ScanChunk, Names.Hash, Names.Updated))
         {
             states[doc[Names.Id].AsString] = new ItemState(doc[Names.Hash].AsInt64, doc[Names.Updated].AsInt64);
         }
