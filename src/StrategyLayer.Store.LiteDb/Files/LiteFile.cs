@@ -21,9 +21,9 @@ internal sealed class LiteFile : IDisposable
     private readonly StoreLock _lock;
     private readonly LiteDurability _durability;
 
-    // One engine call at a time in this process (LiteDB 5.0.20's page-cache race, litedb-org/LiteDB#2817;
-    // see Read). A Lock is re-entrant: a read inside a write's work is the write's own.
-    private readonly Lock _gate = new();
+    // One engine call at a time in this process, in the order they came (LiteDB 5.0.20's page-cache
+    // race, litedb-org/LiteDB#2817; see Read).
+    private readonly EngineTurns _turns = new();
     private readonly ILiteCollection<BsonDocument> _items;
     private readonly ILiteCollection<BsonDocument> _raw;
     private readonly ILiteCollection<BsonDocument> _keys;
@@ -136,10 +136,11 @@ internal sealed class LiteFile : IDisposable
             db = FileHeader.OpenDatabase(full, path);
             db.CheckpointSize = options.CheckpointPages;
             var file = new LiteFile(full, path, db, storeLock, options);
-            lock (file._gate)
+            file._turns.Run(() =>
             {
                 Schema.Prepare(file);
-            }
+                return true;
+            });
 
             return file;
         }
@@ -159,7 +160,9 @@ internal sealed class LiteFile : IDisposable
     /// LiteDB 5.0.20's page cache can hand a reader a page buffer that another call is recycling at the
     /// same moment (litedb-org/LiteDB#2817: any call that needs a free page may recycle, a reader's as
     /// well as the writer's); one of its own checks then fails and the engine refuses every later
-    /// call. The cure on our side is that no two calls ever run in the engine at once. A read costs at
+    /// call. The cure on our side is that no two calls ever run in the engine at once, taken in the
+    /// order they came (<see cref="EngineTurns"/>): a read waits for the commit under way and the calls
+    /// queued before it, never for the writer's next commit. A read costs at
     /// most the wait for one commit (a batch), which the web view's pages can afford, and LiteDB's reads
     /// are CPU-bound on one file, so little parallelism is lost. Every collection refuses to be touched
     /// outside <see cref="Read{T}"/> and <see cref="Write{T}"/>.
@@ -167,10 +170,7 @@ internal sealed class LiteFile : IDisposable
     public T Read<T>(Func<T> read)
     {
         ThrowIfDisposed();
-        lock (_gate)
-        {
-            return read();
-        }
+        return _turns.Run(read);
     }
 
     /// <summary>Runs <paramref name="work"/> in one LiteDB transaction: all of it is committed, or none; then makes it as durable as configured.</summary>
@@ -181,10 +181,7 @@ internal sealed class LiteFile : IDisposable
     public T Write<T>(Func<T> work)
     {
         ThrowIfDisposed();
-        lock (_gate)
-        {
-            return WriteAlone(work);
-        }
+        return _turns.Run(() => WriteAlone(work));
     }
 
     private T WriteAlone<T>(Func<T> work)
@@ -230,7 +227,7 @@ internal sealed class LiteFile : IDisposable
         }
     }
 
-    private T Guarded<T>(T collection) => _gate.IsHeldByCurrentThread
+    private T Guarded<T>(T collection) => _turns.IsHeldByCurrentThread
         ? collection
         : throw new InvalidOperationException($"store {DisplayPath}: LiteDB was called outside LiteFile.Read/Write (litedb-org/LiteDB#2817: no two calls may run in the engine at once)");
 
@@ -246,10 +243,11 @@ internal sealed class LiteFile : IDisposable
         _disposed = true;
         try
         {
-            lock (_gate)
+            _turns.Run(() =>
             {
                 _db.Dispose();
-            }
+                return true;
+            });
         }
         finally
         {

@@ -19,7 +19,7 @@ internal sealed class LiteItems(LiteFile file) : IItemReader
     {
         file.ThrowIfDisposed();
         query ??= ItemQuery.All;
-        return new SyncSequence<WorkItem>(file, () => query.Team is null ? ByUid(query) : ByTeam(query), cancellationToken);
+        return new SyncSequence<WorkItem>(() => query.Team is null ? ByUid(query) : ByTeam(query), cancellationToken);
     }
 
     public Task<int> CountItemsAsync(string? source, bool includeRemoved, CancellationToken cancellationToken)
@@ -56,7 +56,7 @@ internal sealed class LiteItems(LiteFile file) : IItemReader
     public IAsyncEnumerable<LinkSighting> LinkHistoryAsync(CancellationToken cancellationToken)
     {
         file.ThrowIfDisposed();
-        return new SyncSequence<LinkSighting>(file, ReadLinkHistory, cancellationToken);
+        return new SyncSequence<LinkSighting>(ReadLinkHistory, cancellationToken);
     }
 
     public Task<IReadOnlyList<CursorRecord>> CursorsAsync(CancellationToken cancellationToken)
@@ -85,7 +85,7 @@ internal sealed class LiteItems(LiteFile file) : IItemReader
     /// <summary>The link history, read whole first (one small document per item with dependencies), then streamed out.</summary>
     private IEnumerable<LinkSighting> ReadLinkHistory()
     {
-        foreach (var doc in file.LinkHistory.FindAll().ToList())
+        foreach (var doc in file.Read(() => file.LinkHistory.FindAll().ToList()))
         {
             var uid = doc[Names.Id].AsString;
             foreach (var link in doc[Names.Links].AsArray)
@@ -109,17 +109,18 @@ internal sealed class LiteItems(LiteFile file) : IItemReader
     private IEnumerable<WorkItem> ByTeam(ItemQuery query)
     {
         // The team index finds the uids (small strings); documents are then read a chunk at a time.
-        var uids = file.Items.Query()
+        var uids = file.Read(() => file.Items.Query()
             .Where(Query.EQ(Names.Team, query.Team!.ToLowerInvariant()))
             .Select(BsonExpression.Create("{ _id: $._id, src: $.src, rm: $.rm }"))
             .ToEnumerable()
             .Where(d => (query.Source is null || d[Names.Source].AsString == query.Source) && (query.IncludeRemoved || !d[Names.Removed].AsBoolean))
             .Select(d => d[Names.Id].AsString)
+            .ToList())
             .Order(StringComparer.Ordinal)
             .ToList();
         foreach (var chunk in uids.Chunk(ItemScan.StreamChunk))
         {
-            var docs = chunk.Select(u => file.Items.FindById(u)).ToList();
+            var docs = file.Read(() => chunk.Select(u => file.Items.FindById(u)).ToList());
             foreach (var doc in docs)
             {
                 if (ItemDocuments.Load(doc) is { } item)
