@@ -10,8 +10,8 @@ namespace StrategyLayer.Store.Specification;
 
 /// <summary>
 /// <see cref="StoreCopy"/> between two stores of the engine: whatever the contract reads back from the
-/// source store, it reads back the same from the copy (the store's own dates included where a copy
-/// must keep them), except the sign-in keys, which are secrets and never copied.
+/// source store, it reads back the same from the copy (the link history's first sightings included),
+/// except the sign-in keys, which are secrets and never copied.
 /// </summary>
 public abstract class CopySpecification<TFixture>(TFixture fixture) : StoreSpecification<TFixture>(fixture)
     where TFixture : class, IStoreFixture
@@ -146,7 +146,8 @@ public abstract class CopySpecification<TFixture>(TFixture fixture) : StoreSpeci
     private static List<(string Uid, string Target, DateTimeOffset FirstSeen)> Sightings(IEnumerable<LinkSighting> sightings) =>
         [.. sightings.Select(s => (s.Uid, s.TargetKey, s.FirstSeen.ToUniversalTime())).Order()];
 
-    // What a copy carries of a quarantined record and of replaced text (since when: see the report of the copy's tests).
+    // Not compared: the store's own dates of the copy's commits (a quarantined record's and replaced
+    // text's "since", a cursor's last commit): the copy writes them anew; carrying them is still to do.
     private static List<string> Quarantine(IEnumerable<QuarantinedRecord> records) =>
         [.. records.Select(q => Serialized(q with { Since = null })).Order(StringComparer.Ordinal)];
 
