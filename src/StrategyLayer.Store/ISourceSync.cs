@@ -81,6 +81,17 @@ public interface ISourceSync : IAsyncDisposable
     Task<int> ImportLinkHistoryAsync(IReadOnlyList<LinkSighting> sightings, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Brings in the dates another store kept of this source's data quality and cursors (a copy between
+    /// stores keeps them): since when each quarantined record is quarantined
+    /// (<see cref="QuarantinedRecord.Since"/>) and each item is stored with replaced text, and when each
+    /// partition's cursor was last committed (what freshness and <c>status</c> show). Each keeps the
+    /// earlier of the stored and the given date; an entry this store does not hold, one of another
+    /// source, or one without a date is ignored. All of it is committed, or none. Returns how many
+    /// dates moved earlier.
+    /// </summary>
+    Task<int> ImportDatesAsync(IReadOnlyList<QuarantinedRecord> quarantined, IReadOnlyList<ReplacedTextItem> replaced, IReadOnlyList<CursorRecord> cursors, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Marks items of this source removed upstream (kept, flagged with the reason); an unknown source id
     /// is ignored, and an item already removed for the same reason is left alone. Returns how many changed.
     /// </summary>

@@ -173,7 +173,7 @@ public static class StoreCopy
         /// <summary>
         /// Commits what is left, the removals, the link history's first sightings (the commits dated
         /// the links now; the source store knew them earlier), the source's quarantined records and its
-        /// cursors (as they were, last).
+        /// cursors (as they were, last), then the dates the source store kept of them.
         /// </summary>
         public async Task FinishAsync(IReadOnlyList<CursorRecord> cursors, IReadOnlyList<QuarantinedRecord> quarantined, CancellationToken cancellationToken)
         {
@@ -201,6 +201,10 @@ public static class StoreCopy
             {
                 await sync.CommitAsync(cursor.Partition, sync.Prepare([], []), cursor.Cursor, CursorWrite.Always, cancellationToken).ConfigureAwait(false);
             }
+
+            // The commits above dated the quarantine, the replaced-text marks and the cursors now: the
+            // source store's dates are the true ones (freshness and data-quality ages read them).
+            await sync.ImportDatesAsync(quarantined, [.. replaced.Values], cursors, cancellationToken).ConfigureAwait(false);
         }
 
         public ValueTask DisposeAsync() => sync.DisposeAsync();

@@ -10,8 +10,9 @@ namespace StrategyLayer.Store.Specification;
 
 /// <summary>
 /// <see cref="StoreCopy"/> between two stores of the engine: whatever the contract reads back from the
-/// source store, it reads back the same from the copy (the link history's first sightings included),
-/// except the sign-in keys, which are secrets and never copied.
+/// source store, it reads back the same from the copy (the store's own dates included: when links were
+/// first seen, since when records are quarantined or carry replaced text, when cursors were last
+/// committed), except the sign-in keys, which are secrets and never copied.
 /// </summary>
 public abstract class CopySpecification<TFixture>(TFixture fixture) : StoreSpecification<TFixture>(fixture)
     where TFixture : class, IStoreFixture
@@ -68,8 +69,11 @@ public abstract class CopySpecification<TFixture>(TFixture fixture) : StoreSpeci
         Assert.Single(await to.QuarantinedAsync("servicenow", None));
         Assert.Equal(Replaced(await from.ReplacedTextAsync(null, None)), Replaced(await to.ReplacedTextAsync(null, None)));
         Assert.Equal(
-            (await from.CursorsAsync(None)).Select(c => (c.Source, c.Partition, c.Cursor)),
-            (await to.CursorsAsync(None)).Select(c => (c.Source, c.Partition, c.Cursor)));
+            (await from.CursorsAsync(None)).Select(c => (c.Source, c.Partition, c.Cursor, c.LastCommit?.ToUniversalTime())),
+            (await to.CursorsAsync(None)).Select(c => (c.Source, c.Partition, c.Cursor, c.LastCommit?.ToUniversalTime())));
+        Assert.Equal(SpecItems.T0.AddDays(9), (await to.CursorsAsync(None)).Single(c => c.Partition == "incident").LastCommit);
+        Assert.Equal(SpecItems.T0.AddHours(1), (await to.QuarantinedAsync("jira", None)).Single().Since);
+        Assert.Equal(SpecItems.T0.AddHours(1), (await to.ReplacedTextAsync("jira", None)).Single().Since);
 
         Assert.Equal(Serialized(await from.LoadMappingsAsync(None)), Serialized(await to.LoadMappingsAsync(None)));
         Assert.Equal((await ListAsync(from.MappedItemsAsync(None))).Select(Serialized), (await ListAsync(to.MappedItemsAsync(None))).Select(Serialized));
@@ -146,13 +150,12 @@ public abstract class CopySpecification<TFixture>(TFixture fixture) : StoreSpeci
     private static List<(string Uid, string Target, DateTimeOffset FirstSeen)> Sightings(IEnumerable<LinkSighting> sightings) =>
         [.. sightings.Select(s => (s.Uid, s.TargetKey, s.FirstSeen.ToUniversalTime())).Order()];
 
-    // Not compared: the store's own dates of the copy's commits (a quarantined record's and replaced
-    // text's "since", a cursor's last commit): the copy writes them anew; carrying them is still to do.
+    // The store's own dates (since when, a cursor's last commit) compared as instants.
     private static List<string> Quarantine(IEnumerable<QuarantinedRecord> records) =>
-        [.. records.Select(q => Serialized(q with { Since = null })).Order(StringComparer.Ordinal)];
+        [.. records.Select(q => Serialized(q with { Since = q.Since?.ToUniversalTime() })).Order(StringComparer.Ordinal)];
 
     private static List<string> Replaced(IEnumerable<ReplacedTextItem> items) =>
-        [.. items.Select(r => Serialized(new { r.Source, r.Partition, r.Key, r.SourceId, r.Fields })).Order(StringComparer.Ordinal)];
+        [.. items.Select(r => Serialized(r with { Since = r.Since.ToUniversalTime() })).Order(StringComparer.Ordinal)];
 
     private static string Serialized<T>(T value) => JsonSerializer.Serialize(value);
 }

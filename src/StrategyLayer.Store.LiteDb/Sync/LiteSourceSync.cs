@@ -165,6 +165,44 @@ internal sealed class LiteSourceSync : ISourceSync
         return Task.FromResult(byItem.Count == 0 ? 0 : _file.Write(() => byItem.Sum(item => LinkHistory.Import(_file, item.Key, item))));
     }
 
+    public Task<int> ImportDatesAsync(IReadOnlyList<QuarantinedRecord> quarantined, IReadOnlyList<ReplacedTextItem> replaced, IReadOnlyList<CursorRecord> cursors, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var dates = new List<(ILiteCollection<BsonDocument> Collection, string Id, string Field, long Ticks)>();
+        return Task.FromResult(_file.Write(() =>
+        {
+            foreach (var q in quarantined.Where(q => q.Source == Source && q.Since is not null))
+            {
+                dates.Add((_file.Quarantine, ItemDocuments.QuarantineId(q), Names.Since, q.Since!.Value.UtcTicks));
+            }
+
+            foreach (var r in replaced.Where(r => r.Source == Source))
+            {
+                dates.Add((_file.TextFixes, ItemId.Uid(Source, r.SourceId), Names.Since, r.Since.UtcTicks));
+            }
+
+            foreach (var c in cursors.Where(c => c.Source == Source && c.LastCommit is not null))
+            {
+                dates.Add((_file.Cursors, ItemDocuments.CursorId(Source, c.Partition), "at", c.LastCommit!.Value.UtcTicks));
+            }
+
+            var moved = 0;
+            foreach (var (collection, id, field, ticks) in dates)
+            {
+                var doc = collection.FindById(id);
+                if (doc is not null && (!doc.TryGetValue(field, out var stored) || !stored.IsInt64 || ticks < stored.AsInt64))
+                {
+                    doc[field] = ticks;
+                    collection.Update(doc);
+                    moved++;
+                }
+            }
+
+            return moved;
+        }));
+    }
+
     public ValueTask DisposeAsync()
     {
         if (!_disposed)
