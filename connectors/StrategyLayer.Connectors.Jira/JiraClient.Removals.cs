@@ -49,7 +49,7 @@ internal sealed partial class JiraClient
             {
                 var body = JsonSerializer.Serialize(new Dictionary<string, object> { ["issueIdsOrKeys"] = chunk, ["fields"] = new[] { "key" } });
                 var request = new RestRequest("rest/api/3/issue/bulkfetch", Method.Post).AddStringBody(body, ContentType.Json);
-                var response = await _http.SendAsync(request, "bulkfetch", cancellationToken).ConfigureAwait(false);
+                var response = await _http.SendJsonAsync(request, "bulkfetch", cancellationToken).ConfigureAwait(false);
                 using var doc = Parse(response, "bulkfetch");
                 var found = Issues(doc.RootElement, "bulkfetch").Select(i => IssueReader.Text(i, "id")).OfType<string>().ToHashSet();
                 foreach (var id in chunk)

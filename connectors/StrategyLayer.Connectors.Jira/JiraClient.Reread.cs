@@ -29,7 +29,7 @@ internal sealed partial class JiraClient
                 var where = $"bulkfetch {++batch}";
                 var body = JsonSerializer.Serialize(new Dictionary<string, object> { ["issueIdsOrKeys"] = chunk, ["fields"] = fields });
                 var request = new RestRequest("rest/api/3/issue/bulkfetch", Method.Post).AddStringBody(body, ContentType.Json);
-                var response = await _http.SendAsync(request, where, cancellationToken).ConfigureAwait(false);
+                var response = await _http.SendJsonAsync(request, where, cancellationToken).ConfigureAwait(false);
                 using var doc = Parse(response, where);
                 yield return Reread(reader, chunk, Issues(doc.RootElement, where), partition, where);
             }

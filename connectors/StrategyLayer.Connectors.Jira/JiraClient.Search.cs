@@ -30,7 +30,7 @@ internal sealed partial class JiraClient
             }
 
             var request = new RestRequest("rest/api/3/search/jql", Method.Post).AddStringBody(JsonSerializer.Serialize(body), ContentType.Json);
-            return _http.SendAsync(request, $"search page {number}", cancellationToken);
+            return _http.SendJsonAsync(request, $"search page {number}", cancellationToken);
         }
 
         // The next page is asked for as soon as this one's token is read, so Jira works on it while
@@ -115,7 +115,7 @@ internal sealed partial class JiraClient
                 .AddQueryParameter("maxResults", maxResults.ToString(CultureInfo.InvariantCulture))
                 .AddQueryParameter("fields", string.Join(",", fields));
             var where = bound is null ? $"search startAt={startAt}" : $"search since {bound} startAt={startAt}";
-            var response = await _http.SendAsync(request, where, cancellationToken).ConfigureAwait(false);
+            var response = await _http.SendJsonAsync(request, where, cancellationToken).ConfigureAwait(false);
             // The page's issues point into this document: it lives until the caller asks for the next page.
             using var doc = Parse(response, where);
             var issues = Issues(doc.RootElement, where);

@@ -65,7 +65,7 @@ internal sealed partial class ServiceNowClient : IWorkSource
         request.AddQueryParameter("sysparm_limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         request.AddHeader("Accept", "application/json");
 
-        var response = await _http.SendAsync(request, where, cancellationToken).ConfigureAwait(false);
+        var response = await _http.SendJsonAsync(request, where, cancellationToken).ConfigureAwait(false);
         JsonDocument doc;
         try
         {

@@ -27,6 +27,13 @@ public sealed class ReportUseCase(IRunContext context, ConfiguredStrategy strate
         return new ReportBuilder(store, store, tree, new ItemFilterCompiler(config.CustomFields), settings, environment, context.Time, context.Log);
     }
 
+    /// <summary>
+    /// The pack templates in <paramref name="folder"/> (default: the configured one), parsed: each problem
+    /// with file, line and column. Checked before a verb that renders them starts, and by <c>validate</c>.
+    /// </summary>
+    public IReadOnlyList<Domain.Errors.Diagnostic> CheckTemplates(string? folder = null) =>
+        new PackRenderer(folder ?? context.Config.Templates, context.Log).Validate();
+
     /// <summary>Packs for a period as their own run (one <c>report</c> record).</summary>
     public Task<ReportOutcome> RunAsync(PackOrder order, CancellationToken ct) =>
         runs.RecordAsync("report", () => WriteAsync(order, null, ct), Outcome, ct);

@@ -15,8 +15,10 @@ public sealed class SyncUseCase(IRunContext context, WorkSourceFactory sources, 
     /// <summary>
     /// Syncs every configured source (or one), side by side; shared by <c>sync</c>, <c>run</c>,
     /// <c>demo</c>, <c>bench</c> and the scheduler. It records no run: whoever started the run does.
+    /// <paramref name="fromScratch"/> reads every item again from the start of each source, ignoring the
+    /// stored cursors (an unchanged item still costs no write): the bench's re-sync.
     /// </summary>
-    public async Task<IReadOnlyList<SyncReport>> SyncAsync(string? only, bool full, CancellationToken ct)
+    public async Task<IReadOnlyList<SyncReport>> SyncAsync(string? only, bool full, CancellationToken ct, bool fromScratch = false)
     {
         var config = context.Config;
         var selected = config.Sources.Where(s => only is null || s.Name == only).ToList();
@@ -29,7 +31,7 @@ public sealed class SyncUseCase(IRunContext context, WorkSourceFactory sources, 
         // work), each committing its own batches; reports keep the configured order.
         var store = await context.StoreAsync(ct).ConfigureAwait(false);
         var engine = new SyncEngine(store, store, context.Log, context.Time);
-        var perSource = await Task.WhenAll(selected.Select(settings => SyncSourceAsync(engine, settings, full, store, ct))).ConfigureAwait(false);
+        var perSource = await Task.WhenAll(selected.Select(settings => SyncSourceAsync(engine, settings, full, fromScratch, store, ct))).ConfigureAwait(false);
         return perSource.SelectMany(r => r).ToList();
     }
 
@@ -37,13 +39,13 @@ public sealed class SyncUseCase(IRunContext context, WorkSourceFactory sources, 
     /// One source, on its own: whatever it throws (its settings, its first request, something no one
     /// foresaw) becomes its error entry, and the sources beside it keep what they synced.
     /// </summary>
-    private async Task<IReadOnlyList<SyncReport>> SyncSourceAsync(SyncEngine engine, SourceSettings settings, bool full, IItemReader store, CancellationToken ct)
+    private async Task<IReadOnlyList<SyncReport>> SyncSourceAsync(SyncEngine engine, SourceSettings settings, bool full, bool fromScratch, IItemReader store, CancellationToken ct)
     {
         try
         {
             await using var source = sources(settings, context.Log, context.Time);
             var rows = await SourceRows.CreateAsync(context, source, context.Progress, store, ct).ConfigureAwait(false);
-            var reports = await engine.SyncAsync(source, full, rows, ct).ConfigureAwait(false);
+            var reports = await engine.SyncAsync(source, full, rows, ct, fromScratch).ConfigureAwait(false);
             rows.Finish(reports);
             return reports;
         }

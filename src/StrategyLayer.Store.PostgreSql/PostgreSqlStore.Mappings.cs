@@ -28,48 +28,78 @@ public sealed partial class PostgreSqlStore
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A chunk at a time in uid order; while the caller works through one chunk, the next is fetched and
+    /// its JSON turned into items on a worker thread, so the report's work and the reading run side by side.
+    /// </remarks>
     public async IAsyncEnumerable<MappedItem> MappedItemsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var sql = $"""
-            SELECT i.uid, {ItemRow.ColumnsOf("i")}, m.json
-            FROM strategylayer.items i LEFT JOIN strategylayer.mappings m ON m.uid = i.uid
-            WHERE i.uid > @last ORDER BY i.uid LIMIT {StreamChunk}
-            """;
-        var last = "";
-        while (true)
+        Task<MappedChunk>? next = Task.Run(() => ReadMappedChunkAsync("", cancellationToken), CancellationToken.None);
+        try
         {
-            var chunk = new List<MappedItem>(StreamChunk);
-            var rows = 0;
-            await using (var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false))
-            await using (var command = new NpgsqlCommand(sql, connection))
+            while (next is not null)
             {
-                command.Parameters.AddWithValue("last", last);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                var chunk = await next.ConfigureAwait(false);
+                next = chunk.Last is { } last ? Task.Run(() => ReadMappedChunkAsync(last, cancellationToken), CancellationToken.None) : null;
+                foreach (var mapped in chunk.Items)
                 {
-                    rows++;
-                    last = reader.GetString(0);
-                    if (ItemRow.Read(reader, 1) is { } item)
-                    {
-                        var mapping = reader.IsDBNull(6) ? null : System.Text.Json.JsonSerializer.Deserialize(reader.GetFieldValue<byte[]>(6), StoreJson.Mapping);
-                        chunk.Add(new MappedItem(item, mapping));
-                    }
+                    // The caller may cancel between two items: the stream stops there, not a chunk later.
+                    cancellationToken.ThrowIfCancellationRequested();
+                    yield return mapped;
                 }
             }
-
-            foreach (var mapped in chunk)
+        }
+        finally
+        {
+            // A caller that stops early must not leave a read running on a store it may dispose next.
+            if (next is not null)
             {
-                // The caller may cancel between two items: the stream stops there, not a chunk later.
-                cancellationToken.ThrowIfCancellationRequested();
-                yield return mapped;
-            }
-
-            if (rows < StreamChunk)
-            {
-                yield break;
+                try
+                {
+                    await next.ConfigureAwait(false);
+                }
+                catch (Exception)
+                {
+                    // The caller is already leaving (often on an error of its own); this read is not wanted.
+                }
             }
         }
     }
+
+    /// <summary>The items after uid <paramref name="after"/> (one chunk) with their mappings; <see cref="MappedChunk.Last"/> is null after the last chunk.</summary>
+    private async Task<MappedChunk> ReadMappedChunkAsync(string after, CancellationToken cancellationToken)
+    {
+        // The bound is repeated on the mappings: without it the planner's merge join reads the mappings'
+        // index from its start for every chunk (at 300k items about 130 ms a chunk near the end, most of a
+        // report's time); with it each chunk reads its own range (under 2 ms).
+        var sql = $"""
+            SELECT i.uid, {ItemRow.ColumnsOf("i")}, m.json
+            FROM strategylayer.items i LEFT JOIN strategylayer.mappings m ON m.uid = i.uid AND m.uid > @last
+            WHERE i.uid > @last ORDER BY i.uid LIMIT {StreamChunk}
+            """;
+        var chunk = new List<MappedItem>(StreamChunk);
+        var rows = 0;
+        var last = after;
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("last", after);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows++;
+            last = reader.GetString(0);
+            if (ItemRow.Read(reader, 1) is { } item)
+            {
+                var mapping = reader.IsDBNull(6) ? null : System.Text.Json.JsonSerializer.Deserialize(reader.GetFieldValue<byte[]>(6), StoreJson.Mapping);
+                chunk.Add(new MappedItem(item, mapping));
+            }
+        }
+
+        return new MappedChunk(chunk, rows < StreamChunk ? null : last);
+    }
+
+    /// <summary>One chunk of items with their mappings, and the uid to read on from (null after the last chunk).</summary>
+    private sealed record MappedChunk(List<MappedItem> Items, string? Last);
 
     /// <inheritdoc />
     /// <remarks>Changed mappings go in by binary COPY and one upsert: a first map writes one per item.</remarks>

@@ -221,5 +221,6 @@ public class CloudSyncTests : IClassFixture<JiraServerFixture>
 
         Assert.Equal("search page 1", e.Where);
         Assert.Contains("not valid JSON", e.Message, StringComparison.Ordinal);
+        Assert.Contains("{\"issues\": [ {\"id\": \"1\",", e.Message, StringComparison.Ordinal);
     }
 }

@@ -25,6 +25,26 @@ public class ReadChangesTests : IClassFixture<ServiceNowServer>
     }
 
     [Fact]
+    public async Task A_page_many_times_larger_than_the_read_buffer_is_read_whole_with_every_character_intact()
+    {
+        // 200 records of about 3 KB each: a page of about 600 KB, read into pooled memory in 64 KB steps.
+        for (var i = 0; i < 200; i++)
+        {
+            _sn.Instance.Add("incident", FakeRow.Task($"id{i:000}", $"INC{i:0000000}", $"2026-11-20 10:{i / 60:00}:{i % 60:00}")
+                .Set("description", $"Zahlung für Größe {i} — " + new string('x', 3000) + " ✓"));
+        }
+
+        await using var source = ServiceNowServer.Source(_sn.Settings(pageSize: 200));
+
+        var pages = await Collect.PagesAsync(source, "incident");
+
+        var records = pages.SelectMany(p => p.Records).ToList();
+        Assert.Equal(200, records.Count);
+        Assert.Equal("Zahlung für Größe 199 — " + new string('x', 3000) + " ✓", records[^1].Item.Description);
+        Assert.Equal(Enumerable.Range(0, 200).Select(i => $"INC{i:0000000}"), records.Select(r => r.Item.Key));
+    }
+
+    [Fact]
     public async Task Paging_reads_every_record_once_across_pages_including_a_short_one_that_is_not_the_last()
     {
         Seed(10);

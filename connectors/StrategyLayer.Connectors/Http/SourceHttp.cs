@@ -112,6 +112,21 @@ public sealed class SourceHttp : IDisposable
         }
     }
 
+    /// <summary>
+    /// As <see cref="SendAsync"/>, for an answer that is JSON and read by <see cref="ParseJson"/>: a
+    /// successful answer's body is parsed from pooled memory as it arrives (<see cref="BufferedJsonBody"/>),
+    /// and the response's own text and bytes stay empty. Pages of items go this way.
+    /// </summary>
+    public Task<RestResponse> SendJsonAsync(RestRequest request, string where, CancellationToken cancellationToken)
+    {
+        if (request.Interceptors?.OfType<BufferedJsonBody>().Any() != true)
+        {
+            request.Interceptors = [.. request.Interceptors ?? [], new BufferedJsonBody()];
+        }
+
+        return SendAsync(request, where, cancellationToken);
+    }
+
     private SourceException Failure(RestResponse response, string where, TimeSpan elapsed)
     {
         var status = (int)response.StatusCode;
@@ -231,11 +246,16 @@ public sealed class SourceHttp : IDisposable
     public void Dispose() => _client.Dispose();
 
     /// <summary>
-    /// The answer's JSON, parsed from the bytes as they came (decoding to text first would make the
+    /// The answer's JSON: parsed already when it was sent with <see cref="SendJsonAsync"/>, else parsed from the bytes as they came (decoding to text first would make the
     /// parser transcode it back to UTF-8); a UTF-8 byte order mark is skipped. Throws <see cref="JsonException"/>.
     /// </summary>
     public static JsonDocument ParseJson(RestResponse response)
     {
+        if (response.Request?.Interceptors?.OfType<BufferedJsonBody>().FirstOrDefault()?.Take() is { } parsed)
+        {
+            return parsed;
+        }
+
         if (response.RawBytes is not { Length: > 0 } bytes)
         {
             return JsonDocument.Parse(response.Content ?? "");

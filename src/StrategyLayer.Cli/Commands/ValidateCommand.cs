@@ -94,7 +94,7 @@ internal static class ValidateCommand
         },
         (invocation, config, problems, _) =>
         {
-            problems.AddRange(new PackRenderer(config.Templates, invocation.Log).Validate());
+            problems.AddRange(invocation.App.Report.CheckTemplates(config.Templates));
             problems.AddRange(WebServer.ValidateTemplates(config.Templates));
             try
             {

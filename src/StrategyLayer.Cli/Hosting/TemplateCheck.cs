@@ -1,5 +1,4 @@
 using StrategyLayer.Domain.Errors;
-using StrategyLayer.Reporting;
 
 namespace StrategyLayer.Cli.Hosting;
 
@@ -13,7 +12,7 @@ internal static class TemplateCheck
 {
     public static void ThrowIfBroken(Invocation invocation)
     {
-        var problems = new PackRenderer(invocation.Config.Templates, invocation.Log).Validate();
+        var problems = invocation.App.Report.CheckTemplates();
         if (problems.Count > 0)
         {
             throw new DiagnosticsException(problems);

@@ -31,7 +31,7 @@ internal sealed class SnapshotRowWriter : IDisposable
 
     public void Add(SnapshotRow row)
     {
-        JsonSerializer.Serialize(json, row, SnapshotService.Json);
+        JsonSerializer.Serialize(json, row, SnapshotRowJson.Default.SnapshotRow);
         json.Flush();
         json.Reset();
         pending.Write("\n"u8);
