@@ -67,6 +67,31 @@ public interface ISourceSync : IAsyncDisposable
     Task<int> ClearDataQualityAsync(string partition, IReadOnlyList<string> ids, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Brings in when dependencies of this source's stored items were first seen, as another store
+    /// recorded it (a copy between stores keeps blocker ages). Each sighting keeps the earlier of its
+    /// stored and the given first-seen time (a link already seen earlier stays so); one of a link not
+    /// yet in the history is added. A sighting of an item this store does not hold, or of another
+    /// source, is ignored. All of it is committed, or none. Returns how many sightings were added or
+    /// moved earlier.
+    /// </summary>
+    /// <remarks>
+    /// Only a copy needs this: a sync dates links itself. A sighting of a link the stored item no longer
+    /// carries is forgotten at the item's next write, as any other.
+    /// </remarks>
+    Task<int> ImportLinkHistoryAsync(IReadOnlyList<LinkSighting> sightings, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Brings in the dates another store kept of this source's data quality and cursors (a copy between
+    /// stores keeps them): since when each quarantined record is quarantined
+    /// (<see cref="QuarantinedRecord.Since"/>) and each item is stored with replaced text, and when each
+    /// partition's cursor was last committed (what freshness and <c>status</c> show). Each keeps the
+    /// earlier of the stored and the given date; an entry this store does not hold, one of another
+    /// source, or one without a date is ignored. All of it is committed, or none. Returns how many
+    /// dates moved earlier.
+    /// </summary>
+    Task<int> ImportDatesAsync(IReadOnlyList<QuarantinedRecord> quarantined, IReadOnlyList<ReplacedTextItem> replaced, IReadOnlyList<CursorRecord> cursors, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Marks items of this source removed upstream (kept, flagged with the reason); an unknown source id
     /// is ignored, and an item already removed for the same reason is left alone. Returns how many changed.
     /// </summary>

@@ -61,6 +61,34 @@ public abstract partial class ItemSpecification<TFixture>
         Assert.Equal([new LinkSighting("jira/10001", "OPS-1", SpecItems.T0)], await ListAsync(reopened.LinkHistoryAsync(None)));
     }
 
+    [Fact]
+    public async Task Imported_sightings_keep_the_earlier_first_seen_time_and_leave_items_the_store_does_not_hold_alone()
+    {
+        var store = await NewStoreAsync(new FakeTimeProvider(SpecItems.T0.AddDays(1)));
+        await CommitAsync(store, "jira", "default", [SpecItems.Record(Blocked(SpecItems.T0, "blocked", "OPS-1", "OPS-2"))], cursor: "c1");
+
+        await using (var sync = await store.BeginSyncAsync("jira", None))
+        {
+            var changed = await sync.ImportLinkHistoryAsync(
+                [
+                    new LinkSighting("jira/10001", "ops-1", SpecItems.T0.AddDays(-20)),  // earlier, any case: moves back
+                    new LinkSighting("jira/10001", "OPS-2", SpecItems.T0.AddDays(3)),    // later: the stored one stays
+                    new LinkSighting("jira/10001", "OPS-3", SpecItems.T0.AddDays(-5)),   // not yet in the history: added
+                    new LinkSighting("jira/99999", "OPS-1", SpecItems.T0.AddDays(-5)),   // no such item
+                    new LinkSighting("other/10001", "OPS-1", SpecItems.T0.AddDays(-5)),  // another source's
+                ],
+                None);
+            Assert.Equal(2, changed);
+        }
+
+        var reopened = await ReopenAsync(store);
+        var seen = await SeenAsync(reopened);
+        Assert.Equal(SpecItems.T0.AddDays(-20), seen["OPS-1"]);
+        Assert.Equal(SpecItems.T0, seen["OPS-2"]);
+        Assert.Equal(SpecItems.T0.AddDays(-5), seen["OPS-3"]);
+        Assert.Equal(3, (await ListAsync(reopened.LinkHistoryAsync(None))).Count);
+    }
+
     private static WorkItem Blocked(DateTimeOffset updated, string title, params string[] blockers) =>
         SpecItems.Jira("10001", "PAY-9", updated, title) with
         {

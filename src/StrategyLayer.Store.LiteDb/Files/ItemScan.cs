@@ -4,7 +4,8 @@ namespace StrategyLayer.Store.LiteDb.Files;
 
 /// <summary>
 /// Item documents of one source (or all) in uid order, by keyset paging on _id. Each chunk is its own
-/// LiteDB read: no cursor stays open while the caller works (so it may write), and the pages a chunk
+/// LiteDB read (<see cref="LiteFile.Read{T}"/>, so a writer or another reader waits at most for one
+/// chunk): no cursor stays open while the caller works (so it may write), and the pages a chunk
 /// pinned are released before the next one, which keeps memory flat on large stores.
 /// </summary>
 internal static class ItemScan
@@ -15,11 +16,11 @@ internal static class ItemScan
     /// <summary>Small-document scans (states, keys) read this many per read.</summary>
     public const int ScanChunk = 2000;
 
-    /// <param name="items">The items collection.</param>
+    /// <param name="file">The file whose items are read.</param>
     /// <param name="source">One source, or null for all.</param>
     /// <param name="chunkSize">Documents per read.</param>
     /// <param name="fields">Only these fields (and _id) are read from each document: LiteDB then skips the item JSON.</param>
-    public static IEnumerable<BsonDocument> Scan(ILiteCollection<BsonDocument> items, string? source, int chunkSize, params string[] fields)
+    public static IEnumerable<BsonDocument> Scan(LiteFile file, string? source, int chunkSize, params string[] fields)
     {
         var last = source is null ? BsonValue.MinValue : new BsonValue(source + "/");
         var end = source is null ? BsonValue.MaxValue : new BsonValue(source + "0");
@@ -27,9 +28,9 @@ internal static class ItemScan
         while (true)
         {
             var range = Query.And(Query.GT(Names.Id, last), Query.LT(Names.Id, end));
-            var chunk = projection is null
-                ? items.Find(range, 0, chunkSize).ToList()
-                : items.Query().Where(range).Select(projection).Limit(chunkSize).ToDocuments().ToList();
+            var chunk = file.Read(() => projection is null
+                ? file.Items.Find(range, 0, chunkSize).ToList()
+                : file.Items.Query().Where(range).Select(projection).Limit(chunkSize).ToDocuments().ToList());
             foreach (var doc in chunk)
             {
                 yield return doc;

@@ -20,6 +20,25 @@ internal sealed class LiteFile : IDisposable
     private readonly LiteDatabase _db;
     private readonly StoreLock _lock;
     private readonly LiteDurability _durability;
+
+    // One engine call at a time in this process, in the order they came (LiteDB 5.0.20's page-cache
+    // race, litedb-org/LiteDB#2817; see Read).
+    private readonly EngineTurns _turns = new();
+    private readonly ILiteCollection<BsonDocument> _items;
+    private readonly ILiteCollection<BsonDocument> _raw;
+    private readonly ILiteCollection<BsonDocument> _keys;
+    private readonly ILiteCollection<BsonDocument> _quarantine;
+    private readonly ILiteCollection<BsonDocument> _textFixes;
+    private readonly ILiteCollection<BsonDocument> _cursors;
+    private readonly ILiteCollection<BsonDocument> _mappings;
+    private readonly ILiteCollection<BsonDocument> _snapshots;
+    private readonly ILiteCollection<BsonDocument> _snapshotRows;
+    private readonly ILiteCollection<BsonDocument> _runs;
+    private readonly ILiteCollection<BsonDocument> _outbox;
+    private readonly ILiteCollection<BsonDocument> _meta;
+    private readonly ILiteCollection<BsonDocument> _counts;
+    private readonly ILiteCollection<BsonDocument> _linkHistory;
+    private readonly ILiteCollection<BsonDocument> _signInKeys;
     private bool _disposed;
 
     private LiteFile(string path, string displayPath, LiteDatabase db, StoreLock storeLock, LiteStoreOptions options)
@@ -30,21 +49,21 @@ internal sealed class LiteFile : IDisposable
         _lock = storeLock;
         _durability = options.Durability;
         Time = options.TimeProvider;
-        Items = db.GetCollection(Names.Items);
-        Raw = db.GetCollection(Names.Raw);
-        Keys = db.GetCollection(Names.Keys);
-        Quarantine = db.GetCollection(Names.Quarantine);
-        TextFixes = db.GetCollection(Names.TextFixes);
-        Cursors = db.GetCollection(Names.Cursors);
-        Mappings = db.GetCollection(Names.Mappings);
-        Snapshots = db.GetCollection(Names.Snapshots);
-        SnapshotRows = db.GetCollection(Names.SnapshotRows);
-        Runs = db.GetCollection(Names.Runs);
-        Outbox = db.GetCollection(Names.Outbox);
-        Meta = db.GetCollection(Names.Meta);
-        Counts = db.GetCollection(Names.Counts);
-        LinkHistory = db.GetCollection(Names.LinkHistory);
-        SignInKeys = db.GetCollection(Names.SignInKeys, BsonAutoId.Int32);
+        _items = db.GetCollection(Names.Items);
+        _raw = db.GetCollection(Names.Raw);
+        _keys = db.GetCollection(Names.Keys);
+        _quarantine = db.GetCollection(Names.Quarantine);
+        _textFixes = db.GetCollection(Names.TextFixes);
+        _cursors = db.GetCollection(Names.Cursors);
+        _mappings = db.GetCollection(Names.Mappings);
+        _snapshots = db.GetCollection(Names.Snapshots);
+        _snapshotRows = db.GetCollection(Names.SnapshotRows);
+        _runs = db.GetCollection(Names.Runs);
+        _outbox = db.GetCollection(Names.Outbox);
+        _meta = db.GetCollection(Names.Meta);
+        _counts = db.GetCollection(Names.Counts);
+        _linkHistory = db.GetCollection(Names.LinkHistory);
+        _signInKeys = db.GetCollection(Names.SignInKeys, BsonAutoId.Int32);
     }
 
     public string Path { get; }
@@ -56,35 +75,35 @@ internal sealed class LiteFile : IDisposable
 
     public LockHolder Holder => _lock.Holder;
 
-    public ILiteCollection<BsonDocument> Items { get; }
+    public ILiteCollection<BsonDocument> Items => Guarded(_items);
 
-    public ILiteCollection<BsonDocument> Raw { get; }
+    public ILiteCollection<BsonDocument> Raw => Guarded(_raw);
 
-    public ILiteCollection<BsonDocument> Keys { get; }
+    public ILiteCollection<BsonDocument> Keys => Guarded(_keys);
 
-    public ILiteCollection<BsonDocument> Quarantine { get; }
+    public ILiteCollection<BsonDocument> Quarantine => Guarded(_quarantine);
 
-    public ILiteCollection<BsonDocument> TextFixes { get; }
+    public ILiteCollection<BsonDocument> TextFixes => Guarded(_textFixes);
 
-    public ILiteCollection<BsonDocument> Cursors { get; }
+    public ILiteCollection<BsonDocument> Cursors => Guarded(_cursors);
 
-    public ILiteCollection<BsonDocument> Mappings { get; }
+    public ILiteCollection<BsonDocument> Mappings => Guarded(_mappings);
 
-    public ILiteCollection<BsonDocument> Snapshots { get; }
+    public ILiteCollection<BsonDocument> Snapshots => Guarded(_snapshots);
 
-    public ILiteCollection<BsonDocument> SnapshotRows { get; }
+    public ILiteCollection<BsonDocument> SnapshotRows => Guarded(_snapshotRows);
 
-    public ILiteCollection<BsonDocument> Runs { get; }
+    public ILiteCollection<BsonDocument> Runs => Guarded(_runs);
 
-    public ILiteCollection<BsonDocument> Outbox { get; }
+    public ILiteCollection<BsonDocument> Outbox => Guarded(_outbox);
 
-    public ILiteCollection<BsonDocument> Meta { get; }
+    public ILiteCollection<BsonDocument> Meta => Guarded(_meta);
 
-    public ILiteCollection<BsonDocument> Counts { get; }
+    public ILiteCollection<BsonDocument> Counts => Guarded(_counts);
 
-    public ILiteCollection<BsonDocument> LinkHistory { get; }
+    public ILiteCollection<BsonDocument> LinkHistory => Guarded(_linkHistory);
 
-    public ILiteCollection<BsonDocument> SignInKeys { get; }
+    public ILiteCollection<BsonDocument> SignInKeys => Guarded(_signInKeys);
 
     /// <summary>
     /// Opens (creating folder and file when missing) and locks the file. Throws
@@ -117,7 +136,12 @@ internal sealed class LiteFile : IDisposable
             db = FileHeader.OpenDatabase(full, path);
             db.CheckpointSize = options.CheckpointPages;
             var file = new LiteFile(full, path, db, storeLock, options);
-            Schema.EnsureCurrent(file);
+            file._turns.Run(() =>
+            {
+                Schema.EnsureCurrent(file);
+                return true;
+            });
+
             return file;
         }
         catch
@@ -128,13 +152,40 @@ internal sealed class LiteFile : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="read"/> (synchronous LiteDB reads, materialised before it returns) alone in
+    /// the engine: it waits for the write transaction under way, if any, and for other reads.
+    /// </summary>
+    /// <remarks>
+    /// LiteDB 5.0.20's page cache can hand a reader a page buffer that another call is recycling at the
+    /// same moment (litedb-org/LiteDB#2817: any call that needs a free page may recycle, a reader's as
+    /// well as the writer's); one of its own checks then fails and the engine refuses every later
+    /// call. The cure on our side is that no two calls ever run in the engine at once, taken in the
+    /// order they came (<see cref="EngineTurns"/>): a read waits for the commit under way and the calls
+    /// queued before it, never for the writer's next commit. A read costs at
+    /// most the wait for one commit (a batch), which the web view's pages can afford, and LiteDB's reads
+    /// are CPU-bound on one file, so little parallelism is lost. Every collection refuses to be touched
+    /// outside <see cref="Read{T}"/> and <see cref="Write{T}"/>.
+    /// </remarks>
+    public T Read<T>(Func<T> read)
+    {
+        ThrowIfDisposed();
+        return _turns.Run(read);
+    }
+
     /// <summary>Runs <paramref name="work"/> in one LiteDB transaction: all of it is committed, or none; then makes it as durable as configured.</summary>
     /// <remarks>
     /// LiteDB binds a transaction to the calling thread: <paramref name="work"/> must not await.
+    /// Readers wait for the whole of it (see <see cref="Read{T}"/>).
     /// </remarks>
     public T Write<T>(Func<T> work)
     {
         ThrowIfDisposed();
+        return _turns.Run(() => WriteAlone(work));
+    }
+
+    private T WriteAlone<T>(Func<T> work)
+    {
         _db.BeginTrans();
         T result;
         try
@@ -176,6 +227,10 @@ internal sealed class LiteFile : IDisposable
         }
     }
 
+    private T Guarded<T>(T collection) => _turns.IsHeldByCurrentThread
+        ? collection
+        : throw new InvalidOperationException($"store {DisplayPath}: LiteDB was called outside LiteFile.Read/Write (litedb-org/LiteDB#2817: no two calls may run in the engine at once)");
+
     public void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
     public void Dispose()
@@ -188,7 +243,11 @@ internal sealed class LiteFile : IDisposable
         _disposed = true;
         try
         {
-            _db.Dispose();
+            _turns.Run(() =>
+            {
+                _db.Dispose();
+                return true;
+            });
         }
         finally
         {

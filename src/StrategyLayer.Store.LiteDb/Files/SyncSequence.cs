@@ -3,7 +3,9 @@ namespace StrategyLayer.Store.LiteDb.Files;
 /// <summary>
 /// A LiteDB read (synchronous, on the caller's thread) offered as an async stream: each step runs the
 /// next part of the read and completes at once, with no state machine or task per item. Cancellation
-/// is checked at every step.
+/// is checked at every step. The read takes its own turns at the engine
+/// (<see cref="LiteFile.Read{T}"/>), a chunk at a time, never one per item: a stream beside a writer
+/// waits for at most one commit per chunk.
 /// </summary>
 /// <param name="read">Starts the read (called once per enumeration).</param>
 /// <param name="cancellationToken">The token the stream was asked with; the enumerator's own is checked too.</param>

@@ -68,10 +68,10 @@ internal sealed class LiteFloor(LiteFile file, LiteDurability durability)
     }
 
     /// <summary>An item and its compressed raw record as our store holds them (not timed).</summary>
-    private (WorkItem Item, byte[] Packed)? Find(string uid) =>
+    private (WorkItem Item, byte[] Packed)? Find(string uid) => file.Read<(WorkItem, byte[])?>(() =>
         ItemDocuments.Load(file.Items.FindById(uid)) is { } item && file.Raw.FindById(uid) is { } raw
             ? (item, raw[Names.Packed].AsBinary)
-            : null;
+            : null);
 
     private static void Delete(string path)
     {

@@ -12,7 +12,7 @@ internal sealed class LiteItems(LiteFile file) : IItemReader
     public Task<WorkItem?> FindItemAsync(string idOrKey, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(_keys.Find(idOrKey));
+        return Task.FromResult(file.Read(() => _keys.Find(idOrKey)));
     }
 
     public IAsyncEnumerable<WorkItem> ItemsAsync(ItemQuery? query, CancellationToken cancellationToken)
@@ -26,22 +26,22 @@ internal sealed class LiteItems(LiteFile file) : IItemReader
     {
         cancellationToken.ThrowIfCancellationRequested();
         file.ThrowIfDisposed();
-        return Task.FromResult(ItemCounts.Count(file, source, includeRemoved));
+        return Task.FromResult(file.Read(() => ItemCounts.Count(file, source, includeRemoved)));
     }
 
     public Task<string?> GetRawAsync(string uid, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         file.ThrowIfDisposed();
-        var doc = file.Raw.FindById(uid);
-        return Task.FromResult(doc is null ? null : RawCompression.Unpack(doc[Names.Packed].AsBinary));
+        var packed = file.Read(() => file.Raw.FindById(uid)?[Names.Packed].AsBinary);
+        return Task.FromResult(packed is null ? null : RawCompression.Unpack(packed));
     }
 
     public Task<IReadOnlyList<QuarantinedRecord>> QuarantinedAsync(string? source, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         file.ThrowIfDisposed();
-        var docs = source is null ? file.Quarantine.FindAll() : file.Quarantine.Find(Query.EQ(Names.Source, source));
+        var docs = file.Read(() => (source is null ? file.Quarantine.FindAll() : file.Quarantine.Find(Query.EQ(Names.Source, source))).ToList());
         return Task.FromResult<IReadOnlyList<QuarantinedRecord>>(docs.Select(ItemDocuments.Quarantined).ToList());
     }
 
@@ -49,7 +49,7 @@ internal sealed class LiteItems(LiteFile file) : IItemReader
     {
         cancellationToken.ThrowIfCancellationRequested();
         file.ThrowIfDisposed();
-        var docs = source is null ? file.TextFixes.FindAll() : file.TextFixes.Find(Query.EQ(Names.Source, source));
+        var docs = file.Read(() => (source is null ? file.TextFixes.FindAll() : file.TextFixes.Find(Query.EQ(Names.Source, source))).ToList());
         return Task.FromResult<IReadOnlyList<ReplacedTextItem>>(docs.Select(ItemDocuments.Replaced).ToList());
     }
 
@@ -63,7 +63,7 @@ internal sealed class LiteItems(LiteFile file) : IItemReader
     {
         cancellationToken.ThrowIfCancellationRequested();
         file.ThrowIfDisposed();
-        IReadOnlyList<CursorRecord> cursors = file.Cursors.FindAll()
+        IReadOnlyList<CursorRecord> cursors = file.Read(() => file.Cursors.FindAll().ToList())
             .Select(d => new CursorRecord(
                 d[Names.Source].AsString,
                 d[Names.Partition].AsString,
@@ -78,7 +78,7 @@ internal sealed class LiteItems(LiteFile file) : IItemReader
     /// <summary>The link history, read whole first (one small document per item with dependencies), then streamed out.</summary>
     private IEnumerable<LinkSighting> ReadLinkHistory()
     {
-        foreach (var doc in file.LinkHistory.FindAll().ToList())
+        foreach (var doc in file.Read(() => file.LinkHistory.FindAll().ToList()))
         {
             var uid = doc[Names.Id].AsString;
             foreach (var link in doc[Names.Links].AsArray)
@@ -90,7 +90,7 @@ internal sealed class LiteItems(LiteFile file) : IItemReader
 
     private IEnumerable<WorkItem> ByUid(ItemQuery query)
     {
-        foreach (var doc in ItemScan.Scan(file.Items, query.Source, ItemScan.StreamChunk))
+        foreach (var doc in ItemScan.Scan(file, query.Source, ItemScan.StreamChunk))
         {
             if ((query.IncludeRemoved || !doc[Names.Removed].AsBoolean) && ItemDocuments.Load(doc) is { } item)
             {
@@ -102,17 +102,18 @@ internal sealed class LiteItems(LiteFile file) : IItemReader
     private IEnumerable<WorkItem> ByTeam(ItemQuery query)
     {
         // The team index finds the uids (small strings); documents are then read a chunk at a time.
-        var uids = file.Items.Query()
+        var uids = file.Read(() => file.Items.Query()
             .Where(Query.EQ(Names.Team, query.Team!.ToLowerInvariant()))
             .Select(BsonExpression.Create("{ _id: $._id, src: $.src, rm: $.rm }"))
             .ToEnumerable()
             .Where(d => (query.Source is null || d[Names.Source].AsString == query.Source) && (query.IncludeRemoved || !d[Names.Removed].AsBoolean))
             .Select(d => d[Names.Id].AsString)
+            .ToList())
             .Order(StringComparer.Ordinal)
             .ToList();
         foreach (var chunk in uids.Chunk(ItemScan.StreamChunk))
         {
-            var docs = chunk.Select(u => file.Items.FindById(u)).ToList();
+            var docs = file.Read(() => chunk.Select(u => file.Items.FindById(u)).ToList());
             foreach (var doc in docs)
             {
                 if (ItemDocuments.Load(doc) is { } item)

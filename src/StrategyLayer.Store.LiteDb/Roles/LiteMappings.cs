@@ -13,7 +13,7 @@ internal sealed class LiteMappings(LiteFile file) : IMappingStore
         cancellationToken.ThrowIfCancellationRequested();
         file.ThrowIfDisposed();
         var mappings = new Dictionary<string, ItemMapping>(StringComparer.Ordinal);
-        foreach (var doc in file.Mappings.FindAll())
+        foreach (var doc in file.Read(() => file.Mappings.FindAll().ToList()))
         {
             if (System.Text.Json.JsonSerializer.Deserialize(doc[Names.Json].AsBinary, StoreJson.Mapping) is { } mapping)
             {

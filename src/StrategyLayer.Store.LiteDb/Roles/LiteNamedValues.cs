@@ -10,7 +10,7 @@ internal sealed class LiteNamedValues(LiteFile file) : INamedValues
     {
         cancellationToken.ThrowIfCancellationRequested();
         file.ThrowIfDisposed();
-        var doc = file.Meta.FindById(name);
+        var doc = file.Read(() => file.Meta.FindById(name));
         return Task.FromResult(doc is null || doc[Names.Value].IsNull ? null : doc[Names.Value].AsString);
     }
 
@@ -18,7 +18,7 @@ internal sealed class LiteNamedValues(LiteFile file) : INamedValues
     {
         cancellationToken.ThrowIfCancellationRequested();
         file.ThrowIfDisposed();
-        IReadOnlyDictionary<string, string> values = file.Meta.FindAll()
+        IReadOnlyDictionary<string, string> values = file.Read(() => file.Meta.FindAll().ToList())
             .Where(d => !IsOwn(d[Names.Id].AsString) && !d[Names.Value].IsNull)
             .ToDictionary(d => d[Names.Id].AsString, d => d[Names.Value].AsString, StringComparer.Ordinal);
         return Task.FromResult(values);

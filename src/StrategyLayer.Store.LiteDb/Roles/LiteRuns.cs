@@ -31,13 +31,11 @@ internal sealed class LiteRuns(LiteFile file) : IRunStore
         }
 
         // Newest first by the started index; a job filter reads on until it has enough.
-        var docs = file.Runs.Query().OrderByDescending(BsonExpression.Create("$." + Names.Started)).ToEnumerable();
-        if (job is not null)
-        {
-            docs = docs.Where(d => string.Equals(d[Names.Job].AsString, job, StringComparison.Ordinal));
-        }
-
-        return Task.FromResult<IReadOnlyList<RunRecord>>(docs.Take(count)
+        var newest = file.Read(() => file.Runs.Query().OrderByDescending(BsonExpression.Create("$." + Names.Started)).ToEnumerable()
+            .Where(d => job is null || string.Equals(d[Names.Job].AsString, job, StringComparison.Ordinal))
+            .Take(count)
+            .ToList());
+        return Task.FromResult<IReadOnlyList<RunRecord>>(newest
             .Select(d => System.Text.Json.JsonSerializer.Deserialize(d[Names.Json].AsBinary, StoreJson.Run))
             .OfType<RunRecord>()
             .ToList());
@@ -60,7 +58,7 @@ internal sealed class LiteRuns(LiteFile file) : IRunStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         file.ThrowIfDisposed();
-        var doc = file.Outbox.FindById(id);
+        var doc = file.Read(() => file.Outbox.FindById(id));
         return Task.FromResult(doc is null ? null : System.Text.Json.JsonSerializer.Deserialize(doc[Names.Json].AsBinary, StoreJson.Delivery));
     }
 
@@ -68,7 +66,7 @@ internal sealed class LiteRuns(LiteFile file) : IRunStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         file.ThrowIfDisposed();
-        var docs = state is { } s ? file.Outbox.Find(Query.EQ(Names.State, StoreJson.EnumName(s))) : file.Outbox.FindAll();
+        var docs = file.Read(() => (state is { } s ? file.Outbox.Find(Query.EQ(Names.State, StoreJson.EnumName(s))) : file.Outbox.FindAll()).ToList());
         return Task.FromResult<IReadOnlyList<Delivery>>(docs
             .Select(d => System.Text.Json.JsonSerializer.Deserialize(d[Names.Json].AsBinary, StoreJson.Delivery))
             .OfType<Delivery>()

@@ -10,7 +10,7 @@ internal sealed class LiteSignInKeys(LiteFile file) : ISignInKeys
     {
         cancellationToken.ThrowIfCancellationRequested();
         file.ThrowIfDisposed();
-        IReadOnlyList<string> elements = [.. file.SignInKeys.FindAll().OrderBy(d => d[Names.Id].AsInt32).Select(d => d[Names.Value].AsString)];
+        IReadOnlyList<string> elements = [.. file.Read(() => file.SignInKeys.FindAll().ToList()).OrderBy(d => d[Names.Id].AsInt32).Select(d => d[Names.Value].AsString)];
         return Task.FromResult(elements);
     }
 

@@ -56,19 +56,29 @@ internal sealed class LiteSnapshots(LiteFile file) : ISnapshotStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         file.ThrowIfDisposed();
-        var doc = file.Snapshots.FindById(period);
+        // The document and its row chunks in one read: a snapshot being replaced is never seen half old.
+        var (doc, rows) = file.Read<(BsonDocument?, byte[])>(() =>
+        {
+            var doc = file.Snapshots.FindById(period);
+            if (doc is null)
+            {
+                return (null, []);
+            }
+
+            var rows = new byte[doc["length"].AsInt32];
+            var offset = 0;
+            for (var i = 0; i < doc["chunks"].AsInt32; i++)
+            {
+                var chunk = file.SnapshotRows.FindById(RowChunkId(period, i))["b"].AsBinary;
+                chunk.CopyTo(rows, offset);
+                offset += chunk.Length;
+            }
+
+            return (doc, rows);
+        });
         if (doc is null)
         {
             return Task.FromResult<Snapshot?>(null);
-        }
-
-        var rows = new byte[doc["length"].AsInt32];
-        var offset = 0;
-        for (var i = 0; i < doc["chunks"].AsInt32; i++)
-        {
-            var chunk = file.SnapshotRows.FindById(RowChunkId(period, i))["b"].AsBinary;
-            chunk.CopyTo(rows, offset);
-            offset += chunk.Length;
         }
 
         return Task.FromResult<Snapshot?>(new Snapshot(
@@ -84,7 +94,7 @@ internal sealed class LiteSnapshots(LiteFile file) : ISnapshotStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         file.ThrowIfDisposed();
-        return Task.FromResult<IReadOnlyList<string>>(file.Snapshots.FindAll().Select(d => d[Names.Id].AsString).Order(StringComparer.Ordinal).ToList());
+        return Task.FromResult<IReadOnlyList<string>>(file.Read(() => file.Snapshots.FindAll().ToList()).Select(d => d[Names.Id].AsString).Order(StringComparer.Ordinal).ToList());
     }
 
     private static string RowChunkId(string period, int index) => period + "#" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);

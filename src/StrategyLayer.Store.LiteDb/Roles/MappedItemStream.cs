@@ -57,17 +57,22 @@ internal sealed class MappedItemStream(LiteFile file)
     /// </remarks>
     private MappedChunk ReadChunk(BsonValue after)
     {
-        var items = file.Items.Find(BsonExpression.Create("_id > @0", after), 0, ItemScan.StreamChunk).ToList();
-        var complete = items.Count < ItemScan.StreamChunk;
-        var end = complete ? BsonValue.MaxValue : items[^1][Names.Id];
-        var mappings = new Dictionary<string, BsonDocument>(StringComparer.Ordinal);
-        if (items.Count > 0)
+        // Only the reading takes a turn at the engine; the JSON is parsed after it.
+        var (items, mappings, end) = file.Read(() =>
         {
-            foreach (var doc in file.Mappings.Find(BsonExpression.Create("_id BETWEEN @0 AND @1", after, end)))
+            var items = file.Items.Find(BsonExpression.Create("_id > @0", after), 0, ItemScan.StreamChunk).ToList();
+            var end = items.Count < ItemScan.StreamChunk ? null : items[^1][Names.Id];
+            var mappings = new Dictionary<string, BsonDocument>(StringComparer.Ordinal);
+            if (items.Count > 0)
             {
-                mappings[doc[Names.Id].AsString] = doc;
+                foreach (var doc in file.Mappings.Find(BsonExpression.Create("_id BETWEEN @0 AND @1", after, end ?? BsonValue.MaxValue)))
+                {
+                    mappings[doc[Names.Id].AsString] = doc;
+                }
             }
-        }
+
+            return (items, mappings, end);
+        });
 
         var mapped = new List<MappedItem>(items.Count);
         foreach (var doc in items)
@@ -81,7 +86,7 @@ internal sealed class MappedItemStream(LiteFile file)
             }
         }
 
-        return new MappedChunk(mapped, complete ? null : end);
+        return new MappedChunk(mapped, end);
     }
 
     /// <summary>One chunk of items with their mappings; <see cref="Last"/> is null after the last chunk.</summary>

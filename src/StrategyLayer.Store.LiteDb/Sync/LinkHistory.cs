@@ -69,4 +69,41 @@ internal static class LinkHistory
             file.LinkHistory.Update(doc);
         }
     }
+
+    /// <summary>
+    /// Brings in one item's sightings from another store: each keeps the earlier of its stored and the
+    /// given first-seen time; a link not yet in the history is added. Returns how many changed.
+    /// </summary>
+    public static int Import(LiteFile file, string uid, IEnumerable<LinkSighting> sightings)
+    {
+        var stored = file.LinkHistory.FindById(uid);
+        var links = stored is null ? [] : stored[Names.Links].AsArray.Select(l => (Key: l[Names.Key].AsString, Seen: l[Names.Seen].AsInt64)).ToList();
+        var changed = 0;
+        foreach (var sighting in sightings)
+        {
+            var ticks = sighting.FirstSeen.UtcTicks;
+            var at = links.FindIndex(l => string.Equals(l.Key, sighting.TargetKey, StringComparison.OrdinalIgnoreCase));
+            if (at < 0)
+            {
+                links.Add((sighting.TargetKey, ticks));
+                changed++;
+            }
+            else if (ticks < links[at].Seen)
+            {
+                links[at] = (links[at].Key, ticks);
+                changed++;
+            }
+        }
+
+        if (changed > 0)
+        {
+            file.LinkHistory.Upsert(new BsonDocument
+            {
+                [Names.Id] = uid,
+                [Names.Links] = new BsonArray(links.Select(l => new BsonDocument { [Names.Key] = l.Key, [Names.Seen] = l.Seen })),
+            });
+        }
+
+        return changed;
+    }
 }

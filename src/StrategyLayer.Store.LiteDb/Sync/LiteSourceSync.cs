@@ -71,7 +71,7 @@ internal sealed class LiteSourceSync : ISourceSync
     {
         cancellationToken.ThrowIfCancellationRequested();
         _file.ThrowIfDisposed();
-        var doc = _file.Cursors.FindById(ItemDocuments.CursorId(Source, partition));
+        var doc = _file.Read(() => _file.Cursors.FindById(ItemDocuments.CursorId(Source, partition)));
         return Task.FromResult(doc is null || doc[Names.Value].IsNull ? null : doc[Names.Value].AsString);
     }
 
@@ -81,7 +81,7 @@ internal sealed class LiteSourceSync : ISourceSync
         _file.ThrowIfDisposed();
         var prefix = Source + "/";
         var keys = new List<ScopeKey>();
-        foreach (var doc in ItemScan.Scan(_file.Items, Source, ItemScan.ScanChunk, Names.Partition, Names.Removed, Names.Key))
+        foreach (var doc in ItemScan.Scan(_file, Source, ItemScan.ScanChunk, Names.Partition, Names.Removed, Names.Key))
         {
             var part = doc[Names.Partition].IsNull ? null : doc[Names.Partition].AsString;
             if (doc[Names.Removed].AsBoolean || (partition is not null && !string.Equals(part, partition, StringComparison.Ordinal)))
@@ -100,7 +100,7 @@ internal sealed class LiteSourceSync : ISourceSync
     {
         cancellationToken.ThrowIfCancellationRequested();
         _file.ThrowIfDisposed();
-        return Task.FromResult(DataQualityMarks.FlaggedIds(_file, Source, partition));
+        return Task.FromResult(_file.Read(() => DataQualityMarks.FlaggedIds(_file, Source, partition)));
     }
 
     public Task<int> ClearDataQualityAsync(string partition, IReadOnlyList<string> ids, CancellationToken cancellationToken)
@@ -152,6 +152,57 @@ internal sealed class LiteSourceSync : ISourceSync
         return Task.FromResult(changed);
     }
 
+    public Task<int> ImportLinkHistoryAsync(IReadOnlyList<LinkSighting> sightings, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ObjectDisposedException.ThrowIf(_disposed, this);
+
+        // Only items of this source that are stored (the states read at the start, kept by every commit).
+        var byItem = sightings
+            .Where(s => !string.IsNullOrWhiteSpace(s.TargetKey) && _states.ContainsKey(s.Uid) && s.Uid.StartsWith(Source + "/", StringComparison.Ordinal))
+            .GroupBy(s => s.Uid, StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult(byItem.Count == 0 ? 0 : _file.Write(() => byItem.Sum(item => LinkHistory.Import(_file, item.Key, item))));
+    }
+
+    public Task<int> ImportDatesAsync(IReadOnlyList<QuarantinedRecord> quarantined, IReadOnlyList<ReplacedTextItem> replaced, IReadOnlyList<CursorRecord> cursors, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var dates = new List<(ILiteCollection<BsonDocument> Collection, string Id, string Field, long Ticks)>();
+        return Task.FromResult(_file.Write(() =>
+        {
+            foreach (var q in quarantined.Where(q => q.Source == Source && q.Since is not null))
+            {
+                dates.Add((_file.Quarantine, ItemDocuments.QuarantineId(q), Names.Since, q.Since!.Value.UtcTicks));
+            }
+
+            foreach (var r in replaced.Where(r => r.Source == Source))
+            {
+                dates.Add((_file.TextFixes, ItemId.Uid(Source, r.SourceId), Names.Since, r.Since.UtcTicks));
+            }
+
+            foreach (var c in cursors.Where(c => c.Source == Source && c.LastCommit is not null))
+            {
+                dates.Add((_file.Cursors, ItemDocuments.CursorId(Source, c.Partition), "at", c.LastCommit!.Value.UtcTicks));
+            }
+
+            var moved = 0;
+            foreach (var (collection, id, field, ticks) in dates)
+            {
+                var doc = collection.FindById(id);
+                if (doc is not null && (!doc.TryGetValue(field, out var stored) || !stored.IsInt64 || ticks < stored.AsInt64))
+                {
+                    doc[field] = ticks;
+                    collection.Update(doc);
+                    moved++;
+                }
+            }
+
+            return moved;
+        }));
+    }
+
     public ValueTask DisposeAsync()
     {
         if (!_disposed)
@@ -167,7 +218,7 @@ internal sealed class LiteSourceSync : ISourceSync
     {
         file.ThrowIfDisposed();
         var states = new Dictionary<string, ItemState>(StringComparer.Ordinal);
-        foreach (var doc in ItemScan.Scan(file.Items, source, ItemScan.ScanChunk, Names.Hash, Names.Updated))
+        foreach (var doc in ItemScan.Scan(file, source, ItemScan.ScanChunk, Names.Hash, Names.Updated))
         {
             states[doc[Names.Id].AsString] = new ItemState(doc[Names.Hash].AsInt64, doc[Names.Updated].AsInt64);
         }

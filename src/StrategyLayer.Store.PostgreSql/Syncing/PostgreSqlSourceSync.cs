@@ -326,6 +326,77 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
         }
     }
 
+    public async Task<int> ImportLinkHistoryAsync(IReadOnlyList<LinkSighting> sightings, CancellationToken cancellationToken)
+    {
+        // Only items of this source that are stored (the states read at the start, kept by every commit).
+        var mine = sightings.Where(s => !string.IsNullOrWhiteSpace(s.TargetKey) && _states.ContainsKey(s.Uid) && string.CompareOrdinal(s.Uid, _low) >= 0 && string.CompareOrdinal(s.Uid, _high) < 0).ToList();
+        if (mine.Count == 0)
+        {
+            return 0;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var changed = await LinkHistoryWrites.ImportAsync(_connection, transaction, mine, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return changed;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<int> ImportDatesAsync(IReadOnlyList<QuarantinedRecord> quarantined, IReadOnlyList<ReplacedTextItem> replaced, IReadOnlyList<CursorRecord> cursors, CancellationToken cancellationToken)
+    {
+        var q = quarantined.Where(r => r.Source == Source && r.Since is not null).ToList();
+        var r = replaced.Where(t => t.Source == Source).ToList();
+        var c = cursors.Where(k => k.Source == Source && k.LastCommit is not null).ToList();
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = new NpgsqlCommand(
+                """
+                WITH q AS (
+                    UPDATE strategylayer.quarantine t SET since = i.since
+                    FROM unnest(@qids, @qsince) AS i(id, since)
+                    WHERE t.id = i.id AND i.since < t.since
+                    RETURNING 1
+                ), r AS (
+                    UPDATE strategylayer.replaced_text t SET since = i.since
+                    FROM unnest(@uids, @rsince) AS i(uid, since)
+                    WHERE t.uid = i.uid COLLATE "C" AND i.since < t.since
+                    RETURNING 1
+                ), c AS (
+                    UPDATE strategylayer.cursors t SET at = i.at
+                    FROM unnest(@partitions, @ats) AS i(partition, at)
+                    WHERE t.source = @source AND t.partition = i.partition COLLATE "C" AND (t.at IS NULL OR i.at < t.at)
+                    RETURNING 1
+                )
+                SELECT (SELECT count(*) FROM q) + (SELECT count(*) FROM r) + (SELECT count(*) FROM c)
+                """,
+                _connection,
+                transaction);
+            command.Parameters.AddWithValue("qids", q.Select(x => DataQualityWrites.QuarantineId(x.Source, x.Partition, x.SourceId ?? x.Key ?? ContentHash.Of(System.Text.Encoding.UTF8.GetBytes(x.RawJson)).ToString("x16", CultureInfo.InvariantCulture))).ToArray());
+            command.Parameters.AddWithValue("qsince", q.Select(x => x.Since!.Value.ToUniversalTime()).ToArray());
+            command.Parameters.AddWithValue("uids", r.Select(x => ItemId.Uid(Source, x.SourceId)).ToArray());
+            command.Parameters.AddWithValue("rsince", r.Select(x => x.Since.ToUniversalTime()).ToArray());
+            command.Parameters.AddWithValue("partitions", c.Select(x => x.Partition).ToArray());
+            command.Parameters.AddWithValue("ats", c.Select(x => x.LastCommit!.Value.ToUniversalTime()).ToArray());
+            command.Parameters.AddWithValue("source", Source);
+            var moved = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return moved;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Of one uid marked twice in a batch, the later record's fields are the ones kept.</summary>
     private static void MarkReplaced(Dictionary<string, StagedReplacement> replaced, PreparedItem item)
     {

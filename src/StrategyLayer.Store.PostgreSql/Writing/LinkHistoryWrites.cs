@@ -24,6 +24,19 @@ internal static class LinkHistoryWrites
         ON CONFLICT (uid, lower(target_key)) DO NOTHING
         """;
 
+    // Sightings from another store (a copy): the earlier first sighting wins; one input row per link.
+    private const string Import = """
+        WITH input AS (
+            SELECT DISTINCT ON (uid, lower(target)) uid, target, seen
+            FROM unnest(@uids, @targets, @seen) AS t(uid, target, seen)
+            ORDER BY uid, lower(target), seen
+        )
+        INSERT INTO strategylayer.link_history AS h (uid, target_key, first_seen)
+        SELECT uid, target, seen FROM input
+        ON CONFLICT (uid, lower(target_key)) DO UPDATE SET first_seen = excluded.first_seen
+        WHERE excluded.first_seen < h.first_seen
+        """;
+
     /// <summary>
     /// The links of the items about to be written. A new sighting is dated the earlier of now and the
     /// item's update: the link was there when the item was last updated, and maybe long before.
@@ -58,5 +71,15 @@ internal static class LinkHistoryWrites
         command.Parameters.AddWithValue("seen", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, links.Seen);
         command.Parameters.AddWithValue("rewritten", NpgsqlDbType.Array | NpgsqlDbType.Text, links.Rewritten);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds sightings, or moves stored ones earlier, in one statement over arrays (any number of rows); returns how many rows changed.</summary>
+    public static async Task<int> ImportAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<LinkSighting> sightings, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(Import, connection, transaction);
+        command.Parameters.AddWithValue("uids", NpgsqlDbType.Array | NpgsqlDbType.Text, sightings.Select(s => s.Uid).ToArray());
+        command.Parameters.AddWithValue("targets", NpgsqlDbType.Array | NpgsqlDbType.Text, sightings.Select(s => s.TargetKey).ToArray());
+        command.Parameters.AddWithValue("seen", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, sightings.Select(s => s.FirstSeen.ToUniversalTime()).ToArray());
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }
