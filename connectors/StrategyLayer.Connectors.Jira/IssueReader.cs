@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Runtime.InteropServices;
+using System.Text.Json;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Domain.Items;
 
