@@ -91,7 +91,7 @@ public static class ItemListing
     /// </summary>
     internal static async Task<ItemPage> PageAsync(
         IReadOnlyList<IndexEntry> entries,
-        Func<string, CancellationToken, Task<WorkItem?>> read,
+        Func<ItemQuery, CancellationToken, IAsyncEnumerable<WorkItem>> read,
         IReadOnlyDictionary<string, ItemMapping> mappings,
         StrategyTree tree,
         ItemFilter filter,
@@ -117,10 +117,19 @@ public static class ItemListing
             (mapping?.Untracked == true ? untracked : tracked).Add(entry.Uid);
         }
 
-        var rows = new List<ItemRow>(limit);
-        foreach (var uid in untracked.Concat(tracked).Skip(offset).Take(limit))
+        // The page's items in one read (not a round trip per row: beside a sync writing, each round
+        // trip waits its turn for the CPU), then put back in the page's order.
+        var page = untracked.Concat(tracked).Skip(offset).Take(limit).ToList();
+        var found = new Dictionary<string, WorkItem>(page.Count, StringComparer.Ordinal);
+        await foreach (var item in read(new ItemQuery { Uids = page }, cancellationToken).ConfigureAwait(false))
         {
-            if (await read(uid, cancellationToken).ConfigureAwait(false) is { } item)
+            found[item.Uid] = item;
+        }
+
+        var rows = new List<ItemRow>(page.Count);
+        foreach (var uid in page)
+        {
+            if (found.TryGetValue(uid, out var item))
             {
                 rows.Add(Row(item, mappings.TryGetValue(uid, out var m) ? m : null, tree));
             }

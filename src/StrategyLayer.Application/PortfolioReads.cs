@@ -108,7 +108,7 @@ public sealed class PortfolioReads
         if (query is null)
         {
             var entries = (await index.GetAsync(cancellationToken).ConfigureAwait(false)).Entries;
-            return await ItemListing.PageAsync(entries, store.FindItemAsync, mapped, options.Strategy, filter, offset, limit, cancellationToken).ConfigureAwait(false);
+            return await ItemListing.PageAsync(entries, store.ItemsAsync, mapped, options.Strategy, filter, offset, limit, cancellationToken).ConfigureAwait(false);
         }
 
         var items = string.IsNullOrEmpty(filter.Team)

@@ -79,6 +79,11 @@ public sealed partial class PostgreSqlStore
             where.Add("removed_reason IS NULL");
         }
 
+        if (query.Uids is not null)
+        {
+            where.Add("uid = ANY(@uids)");
+        }
+
         var sql = $"SELECT uid, {ItemRow.Columns} FROM strategylayer.items WHERE {string.Join(" AND ", where)} ORDER BY uid LIMIT {StreamChunk}";
         var last = "";
         while (true)
@@ -98,6 +103,11 @@ public sealed partial class PostgreSqlStore
                 if (query.Team is not null)
                 {
                     command.Parameters.AddWithValue("team", query.Team.ToLowerInvariant());
+                }
+
+                if (query.Uids is not null)
+                {
+                    command.Parameters.AddWithValue("uids", query.Uids.ToArray());
                 }
 
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

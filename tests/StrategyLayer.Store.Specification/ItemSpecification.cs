@@ -133,6 +133,25 @@ public abstract partial class ItemSpecification<TFixture>(TFixture fixture) : St
     }
 
     [Fact]
+    public async Task Items_named_by_uid_come_in_one_read_ordered_by_uid_with_the_other_filters_applied()
+    {
+        var store = await NewStoreAsync();
+        await CommitAsync(store, "jira", "", Enumerable.Range(0, 1200).Select(i => SpecItems.Record(SpecItems.Jira(i.ToString("D5"), "PAY-" + i, team: i % 3 == 0 ? "PAY" : "WEB"))).ToList());
+        await MarkRemovedAsync(store, "jira", new ItemRemoval("00006", new Removal(RemovalReason.Deleted, SpecItems.T0)));
+        string[] asked = ["jira/01101", "jira/00003", "jira/00006", "jira/00004", "jira/99999", "jira/00003"];
+
+        var named = (await ListAsync(store.ItemsAsync(new ItemQuery { Uids = asked }, None))).Select(i => i.Uid).ToList();
+        var live = (await ListAsync(store.ItemsAsync(new ItemQuery { Uids = asked, IncludeRemoved = false }, None))).Select(i => i.Uid).ToList();
+        var payOnly = (await ListAsync(store.ItemsAsync(new ItemQuery { Uids = asked, Team = "pay" }, None))).Select(i => i.Uid).ToList();
+        var none = await ListAsync(store.ItemsAsync(new ItemQuery { Uids = [] }, None));
+
+        Assert.Equal(["jira/00003", "jira/00004", "jira/00006", "jira/01101"], named);
+        Assert.Equal(["jira/00003", "jira/00004", "jira/01101"], live);
+        Assert.Equal(["jira/00003", "jira/00006", "jira/01101"], payOnly);
+        Assert.Empty(none);
+    }
+
+    [Fact]
     public async Task Writing_while_streaming_items_does_not_fail()
     {
         var store = await NewStoreAsync();

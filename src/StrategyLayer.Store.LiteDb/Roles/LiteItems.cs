@@ -19,7 +19,7 @@ internal sealed class LiteItems(LiteFile file) : IItemReader
     {
         file.ThrowIfDisposed();
         query ??= ItemQuery.All;
-        return new SyncSequence<WorkItem>(() => query.Team is null ? ByUid(query) : ByTeam(query), cancellationToken);
+        return new SyncSequence<WorkItem>(() => query.Uids is not null ? ByUids(query) : query.Team is null ? ByUid(query) : ByTeam(query), cancellationToken);
     }
 
     public Task<int> CountItemsAsync(string? source, bool includeRemoved, CancellationToken cancellationToken)
@@ -95,6 +95,25 @@ internal sealed class LiteItems(LiteFile file) : IItemReader
             if ((query.IncludeRemoved || !doc[Names.Removed].AsBoolean) && ItemDocuments.Load(doc) is { } item)
             {
                 yield return item;
+            }
+        }
+    }
+
+    private IEnumerable<WorkItem> ByUids(ItemQuery query)
+    {
+        var uids = query.Uids!.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        foreach (var chunk in uids.Chunk(ItemScan.StreamChunk))
+        {
+            var docs = file.Read(() => chunk.Select(u => file.Items.FindById(u)).Where(d => d is not null).ToList());
+            foreach (var doc in docs)
+            {
+                if ((query.IncludeRemoved || !doc[Names.Removed].AsBoolean)
+                    && (query.Source is null || doc[Names.Source].AsString == query.Source)
+                    && (query.Team is null || string.Equals(doc[Names.Team].AsString, query.Team, StringComparison.OrdinalIgnoreCase))
+                    && ItemDocuments.Load(doc) is { } item)
+                {
+                    yield return item;
+                }
             }
         }
     }
