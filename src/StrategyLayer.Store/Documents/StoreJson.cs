@@ -34,11 +34,12 @@ public static class StoreJson
     public static readonly JsonTypeInfo<WorkItem> WorkItemReader = CreateReader();
 
     /// <summary>
-    /// Reads a stored item through <see cref="WorkItemReader"/>; collections a store written by an early
+    /// Reads a stored item in one forward pass (<see cref="StoredItemReader"/>), or through
+    /// <see cref="WorkItemReader"/> when that pass meets something it does not expect; collections a store written by an early
     /// build left out (null after reading) come back empty, so no reader ever sees a null list.
     /// </summary>
     public static WorkItem? ReadItem(ReadOnlySpan<byte> json) =>
-        System.Text.Json.JsonSerializer.Deserialize(json, WorkItemReader) is { } item ? Filled(item) : null;
+        StoredItemReader.TryRead(json) ?? (System.Text.Json.JsonSerializer.Deserialize(json, WorkItemReader) is { } item ? Filled(item) : null);
 
     /// <summary>The item with every collection that is null made empty (the same item when none is).</summary>
     public static WorkItem Filled(WorkItem item) =>
