@@ -35,7 +35,7 @@ public sealed class DemoStore : IDisposable
             ?? throw new InvalidOperationException(string.Join("; ", diagnostics));
         Rules = RulesFile.Load(Path.Combine(RepoRoot, "config", "rules.json"), Tree, [], diagnostics)
             ?? throw new InvalidOperationException(string.Join("; ", diagnostics));
-        Store = LiteStrategyStore.Open(Path.Combine(folder, "store.db"));
+        Store = LiteStrategyStore.Open(Path.Combine(folder, "store.db"), new LiteStoreOptions { TimeProvider = TimeProvider.System });
         this.extraWebItems = extraWebItems;
         this.more = more;
 
