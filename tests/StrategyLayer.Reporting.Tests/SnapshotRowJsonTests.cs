@@ -39,7 +39,7 @@ public sealed class SnapshotRowJsonTests
     [Fact]
     public void A_row_with_every_member_and_text_outside_ascii_is_written_as_the_web_default_serializer_writes_it()
     {
-        var row = new ItemRow
+        var row = new PeriodItem
         {
             Id = "jira:PAY-1",
             Key = "PAY-1",
@@ -58,7 +58,7 @@ public sealed class SnapshotRowJsonTests
             Tags = ["a", "ü"],
         };
 
-        var generated = JsonSerializer.Serialize(row, SnapshotRowJson.Default.ItemRow);
+        var generated = JsonSerializer.Serialize(row, SnapshotRowJson.Default.PeriodItem);
 
         Assert.Equal(JsonSerializer.Serialize(row, new JsonSerializerOptions(JsonSerializerDefaults.Web)), generated);
     }
@@ -66,7 +66,7 @@ public sealed class SnapshotRowJsonTests
     [Fact]
     public void The_stored_form_of_a_row_leaves_out_what_only_a_pack_shows_and_keeps_the_names_and_order_frozen_snapshots_hold()
     {
-        var row = new ItemRow
+        var row = new PeriodItem
         {
             Id = "jira:PAY-2",
             Key = "PAY-2",
@@ -78,7 +78,7 @@ public sealed class SnapshotRowJsonTests
             SuggestedMeasure = "M-1",
         };
 
-        var stored = JsonSerializer.Serialize(row, SnapshotRowJson.Default.ItemRow);
+        var stored = JsonSerializer.Serialize(row, SnapshotRowJson.Default.PeriodItem);
         var read = SnapshotService.ReadRows(Compress(stored)).Single();
 
         Assert.Equal(

@@ -30,9 +30,9 @@ internal sealed class SnapshotRowWriter : IDisposable
 
     public int Count { get; private set; }
 
-    public void Add(ItemRow row)
+    public void Add(PeriodItem row)
     {
-        JsonSerializer.Serialize(json, row, SnapshotRowJson.Default.ItemRow);
+        JsonSerializer.Serialize(json, row, SnapshotRowJson.Default.PeriodItem);
         json.Flush();
         json.Reset();
         pending.Write("\n"u8);

@@ -74,7 +74,7 @@ public sealed class SnapshotService(ISnapshotReader store, ISnapshotStore? saveT
     }
 
     /// <summary>Streams rows back out of their compressed form.</summary>
-    public static IEnumerable<ItemRow> ReadRows(byte[] compressed)
+    public static IEnumerable<PeriodItem> ReadRows(byte[] compressed)
     {
         using var input = new MemoryStream(compressed, writable: false);
         using var brotli = new BrotliStream(input, CompressionMode.Decompress);
@@ -88,7 +88,7 @@ public sealed class SnapshotService(ISnapshotReader store, ISnapshotStore? saveT
                 continue;
             }
 
-            yield return JsonSerializer.Deserialize<ItemRow>(text, Json)
+            yield return JsonSerializer.Deserialize<PeriodItem>(text, Json)
                 ?? throw new StrategyLayerException("Empty snapshot row.", ErrorKind.Runtime, $"snapshot row {line}");
         }
     }

@@ -11,7 +11,7 @@ namespace StrategyLayer.Reporting.Model;
 /// adds when it shows the row (the measure's name, the suggestion). Frozen snapshots hold that form, in
 /// this order, so the stored members keep their names and order.
 /// </remarks>
-public sealed record ItemRow
+public sealed record PeriodItem
 {
     public required string Id { get; init; }
     public required string Key { get; init; }
