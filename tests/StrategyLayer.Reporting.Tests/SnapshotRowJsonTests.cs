@@ -1,9 +1,9 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using StrategyLayer.Reporting.Model;
 using StrategyLayer.Reporting.Snapshots;
 using StrategyLayer.Reporting.Tests.Support;
-using StrategyLayer.Reporting.Model;
 
 namespace StrategyLayer.Reporting.Tests;
 

@@ -3,8 +3,8 @@ using System.Text;
 using System.Text.Json;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Reporting;
-using StrategyLayer.Store;
 using StrategyLayer.Reporting.Model;
+using StrategyLayer.Store;
 
 namespace StrategyLayer.Reporting.Snapshots;
 
