@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Domain.Items;
@@ -137,7 +138,8 @@ internal sealed partial class IssueReader
             BrowseUrl = _browseBase + Uri.EscapeDataString(key),
             Fields = fields,
         };
-        return new SourceRecord(item, JsonSerializer.Serialize(issue));
+        // The raw record is the issue's JSON as Jira sent it, copied out of the page (no re-encoding).
+        return new SourceRecord(item, JsonMarshal.GetRawUtf8Value(issue).ToArray());
     }
 
     private string? Description(JsonElement value) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StrategyLayer.Connectors.Text;
 
 namespace StrategyLayer.Connectors.Jira;
 
@@ -20,6 +21,11 @@ internal static class JiraDates
         if (string.IsNullOrWhiteSpace(text))
         {
             return false;
+        }
+
+        if (FixedDate.TryParseWithMillisAndOffset(text, out value))
+        {
+            return true;
         }
 
         var s = text.Trim();

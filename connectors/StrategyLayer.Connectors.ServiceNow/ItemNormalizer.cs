@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using StrategyLayer.Connectors.Contract;
 using StrategyLayer.Connectors.Text;
@@ -86,17 +87,18 @@ internal sealed class ItemNormalizer
     private (SourceRecord? Record, QuarantinedRecord? Quarantined) Normalize(string table, JsonElement row, int? page, string where, IReadOnlyList<ReplacedText> replaced)
     {
         var r = new TableRecord(row);
-        var raw = r.Compact();
+        // The raw record is the row's JSON as ServiceNow sent it, copied out of the page (no re-encoding).
+        var raw = JsonMarshal.GetRawUtf8Value(row).ToArray();
         var sysId = r.Value("sys_id");
         var number = r.Display("number");
         if (row.ValueKind != JsonValueKind.Object)
         {
-            return (null, Quarantine(table, null, null, page, $"{where}: the row is not a JSON object", raw));
+            return (null, Quarantine(table, null, null, page, $"{where}: the row is not a JSON object", Text(raw)));
         }
 
         if (sysId is null || number is null)
         {
-            return (null, Quarantine(table, number, sysId, page, $"{where}: {(sysId is null ? "no sys_id" : "no number")}", raw));
+            return (null, Quarantine(table, number, sysId, page, $"{where}: {(sysId is null ? "no sys_id" : "no number")}", Text(raw)));
         }
 
         try
@@ -105,7 +107,7 @@ internal sealed class ItemNormalizer
         }
         catch (FormatException e)
         {
-            return (null, Quarantine(table, number, sysId, page, $"{where}: {number}: {e.Message}", raw));
+            return (null, Quarantine(table, number, sysId, page, $"{where}: {number}: {e.Message}", Text(raw)));
         }
     }
 
@@ -186,6 +188,8 @@ internal sealed class ItemNormalizer
 
         return links;
     }
+
+    private static string Text(byte[] raw) => System.Text.Encoding.UTF8.GetString(raw);
 
     private QuarantinedRecord Quarantine(string table, string? key, string? sysId, int? page, string reason, string raw) =>
         new(_settings.Name, table, key, sysId, reason, raw) { Page = page };

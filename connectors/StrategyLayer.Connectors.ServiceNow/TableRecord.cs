@@ -29,29 +29,14 @@ internal sealed class TableRecord(JsonElement row)
             return null;
         }
 
-        if (DateTime.TryParseExact(raw, EncodedQuery.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at)
+        if (FixedDate.TryParseUtc(raw, out var at)
+            || DateTime.TryParseExact(raw, EncodedQuery.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out at)
             || DateTime.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out at))
         {
             return new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc));
         }
 
         throw new FormatException($"field {field}: '{Shorten(raw)}' is not a date (yyyy-MM-dd HH:mm:ss)");
-    }
-
-    /// <summary>
-    /// The row as compact JSON, as stored beside the item. Non-ASCII text stays as it is (a title in
-    /// Japanese stays readable); the raw JSON is data for the store, never written into a page as is.
-    /// </summary>
-    public string Compact()
-    {
-        using var buffer = new MemoryStream();
-        var options = new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        using (var writer = new Utf8JsonWriter(buffer, options))
-        {
-            Row.WriteTo(writer);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private string? Read(string field, string part)

@@ -9,9 +9,11 @@ namespace StrategyLayer.Store;
 /// </summary>
 public static class RawCompression
 {
-    public static byte[] Pack(string text)
+    public static byte[] Pack(string text) => Pack(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Packs a raw record already held as UTF-8 (a connector's <see cref="Domain.Items.SourceRecord.RawUtf8"/>).</summary>
+    public static byte[] Pack(ReadOnlySpan<byte> bytes)
     {
-        var bytes = Encoding.UTF8.GetBytes(text);
         var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(bytes.Length)];
         using var encoder = new BrotliEncoder(quality: 1, window: 18);
         var status = encoder.Compress(bytes, buffer, out _, out var written, isFinalBlock: true);

@@ -1,8 +1,23 @@
+using System.Text;
+
 namespace StrategyLayer.Domain.Items;
 
-/// <summary>A normalized item with the raw JSON it came from.</summary>
-public sealed record SourceRecord(WorkItem Item, string RawJson)
+/// <summary>
+/// A normalized item with the raw record it came from, as compact UTF-8 JSON
+/// (<paramref name="RawUtf8"/>: kept as bytes, so a re-sync that writes nothing never turns 300k raw
+/// records into text; the store packs the bytes only when it writes).
+/// </summary>
+public sealed record SourceRecord(WorkItem Item, ReadOnlyMemory<byte> RawUtf8)
 {
+    /// <summary>A record whose raw JSON is given as text (tests, store copies).</summary>
+    public SourceRecord(WorkItem item, string rawJson)
+        : this(item, Encoding.UTF8.GetBytes(rawJson))
+    {
+    }
+
+    /// <summary>The raw record as text (decoded on each call: the stores never need it).</summary>
+    public string RawJson => Encoding.UTF8.GetString(RawUtf8.Span);
+
     /// <summary>
     /// Fields whose text could not be read as it came (bytes that are not UTF-8, a lone UTF-16
     /// surrogate) and hold U+FFFD in its place: the item is stored, and named in data quality

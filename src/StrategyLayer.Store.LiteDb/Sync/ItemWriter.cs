@@ -57,7 +57,7 @@ internal static class ItemWriter
         }
 
         // A new item is inserted (one index walk); only a stored one is updated in place.
-        var rawDoc = new BsonDocument { [Names.Id] = item.Uid, [Names.Packed] = prepared.PackedRaw ?? RawCompression.Pack(prepared.RawJson ?? "") };
+        var rawDoc = new BsonDocument { [Names.Id] = item.Uid, [Names.Packed] = prepared.PackedRaw ?? RawCompression.Pack(prepared.RawUtf8.Span) };
         var inserted = existing is null;
         if (inserted)
         {

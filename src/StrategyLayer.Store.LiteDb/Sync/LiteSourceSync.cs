@@ -48,8 +48,8 @@ internal sealed class LiteSourceSync : ISourceSync
             var document = ItemDocument.Of(record.Item);
             var expectWrite = !_loaded.TryGetValue(record.Item.Uid, out var state) || state.Hash != document.Hash;
             prepared.Add(expectWrite
-                ? new PreparedRecord(document, RawCompression.Pack(record.RawJson), null, record.Replaced)
-                : new PreparedRecord(document, null, record.RawJson, record.Replaced));
+                ? new PreparedRecord(document, RawCompression.Pack(record.RawUtf8.Span), default, record.Replaced)
+                : new PreparedRecord(document, null, record.RawUtf8, record.Replaced));
         }
 
         return new LitePreparedBatch(this, prepared, quarantined);

@@ -19,4 +19,4 @@ internal sealed class PostgreSqlPreparedBatch(string source, IReadOnlyList<Prepa
 }
 
 /// <param name="Replaced">The record's fields stored with U+FFFD: the commit marks the item for data quality.</param>
-internal sealed record PreparedItem(ItemDocument Document, byte[]? PackedRaw, string? RawJson, IReadOnlyList<Domain.Items.ReplacedText> Replaced);
+internal sealed record PreparedItem(ItemDocument Document, byte[]? PackedRaw, ReadOnlyMemory<byte> RawUtf8, IReadOnlyList<Domain.Items.ReplacedText> Replaced);

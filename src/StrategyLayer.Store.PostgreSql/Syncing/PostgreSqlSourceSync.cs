@@ -68,7 +68,7 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
         {
             var document = ItemDocument.Of(record.Item);
             var expectWrite = !_states.TryGetValue(record.Item.Uid, out var state) || state.Hash != document.Hash;
-            items.Add(expectWrite ? new PreparedItem(document, RawCompression.Pack(record.RawJson), null, record.Replaced) : new PreparedItem(document, null, record.RawJson, record.Replaced));
+            items.Add(expectWrite ? new PreparedItem(document, RawCompression.Pack(record.RawUtf8.Span), default, record.Replaced) : new PreparedItem(document, null, record.RawUtf8, record.Replaced));
         }
 
         var rows = quarantined.Select(q => new StagedQuarantine(
@@ -137,7 +137,7 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
                 document.Item.Updated,
                 document.Hash,
                 document.Json,
-                item.PackedRaw ?? RawCompression.Pack(item.RawJson ?? ""));
+                item.PackedRaw ?? RawCompression.Pack(item.RawUtf8.Span));
             upserted++;
         }
 
