@@ -12,22 +12,23 @@ public sealed class ConfiguredStrategy(IRunContext context)
     /// The strategy tree and rules named in config; problems are thrown together (exit 2). A tree written
     /// relative to a month (<c>periodsRelativeTo</c>, the demo's) is read in the current period.
     /// </summary>
-    public MappingFiles Load()
+    public async Task<MappingFiles> LoadAsync(CancellationToken ct)
     {
-        var config = context.Config;
-        var files = MappingFiles.LoadOrThrow(config.Strategy, config.Rules, config.CustomFields);
-        return files with { Tree = files.Tree.AnchoredTo(CurrentPeriod()) };
+        var config = await context.ConfigAsync(ct).ConfigureAwait(false);
+        var files = await MappingFiles.LoadOrThrowAsync(config.Strategy, config.Rules, config.CustomFields, ct).ConfigureAwait(false);
+        return files with { Tree = files.Tree.AnchoredTo(ReportBuilder.CurrentPeriod(context.Time, config.TimeZone)) };
     }
 
     /// <summary>The running month in the configured time zone, by the host's clock.</summary>
-    public ReportingPeriod CurrentPeriod() => ReportBuilder.CurrentPeriod(context.Time, context.Config.TimeZone);
+    public async Task<ReportingPeriod> CurrentPeriodAsync(CancellationToken ct) =>
+        ReportBuilder.CurrentPeriod(context.Time, (await context.ConfigAsync(ct).ConfigureAwait(false)).TimeZone);
 
     /// <summary>The period a report is for: the one named, or the current one in the configured time zone.</summary>
-    public ReportingPeriod Period(string? name)
+    public async Task<ReportingPeriod> PeriodAsync(string? name, CancellationToken ct)
     {
         if (name is null)
         {
-            return CurrentPeriod();
+            return await CurrentPeriodAsync(ct).ConfigureAwait(false);
         }
 
         return ReportingPeriod.TryParse(name, out var period)

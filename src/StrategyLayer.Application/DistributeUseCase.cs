@@ -18,14 +18,14 @@ public sealed class DistributeUseCase(IRunContext context, ConfiguredStrategy st
     /// </summary>
     public async Task<Distributed> DistributeAsync(string? audience, IReadOnlyList<SyncReport>? syncedNow, CancellationToken ct)
     {
-        var config = context.Config;
+        var config = await context.ConfigAsync(ct).ConfigureAwait(false);
         var audiences = config.Audiences.Where(a => audience is null || a.Name == audience).ToList();
         if (audience is not null && audiences.Count == 0)
         {
             throw new StrategyLayerException($"no audience named '{audience}' in {config.File}", ErrorKind.Usage);
         }
 
-        var period = strategy.CurrentPeriod();
+        var period = await strategy.CurrentPeriodAsync(ct).ConfigureAwait(false);
         var packsFolder = Path.Combine(Path.GetDirectoryName(context.StorePath)!, "packs", period.Name);
         var store = await context.StoreAsync(ct).ConfigureAwait(false);
 

@@ -11,9 +11,10 @@ namespace StrategyLayer.Application;
 /// </summary>
 public interface IRunContext
 {
-    AppConfig Config { get; }
+    /// <summary>The config, loaded on first use (a bad one throws <c>DiagnosticsException</c>, exit 2).</summary>
+    Task<AppConfig> ConfigAsync(CancellationToken cancellationToken);
 
-    /// <summary>The store's full path or a server's URI: packs of a scheduled run go beside a store file.</summary>
+    /// <summary>The store's full path or a server's URI: packs of a scheduled run go beside a store file. Read once the config is loaded.</summary>
     string StorePath { get; }
 
     TimeProvider Time { get; }

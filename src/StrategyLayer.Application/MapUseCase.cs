@@ -4,7 +4,7 @@ using StrategyLayer.Mapping;
 namespace StrategyLayer.Application;
 
 /// <summary>Map: apply pins and rules to the stored items; only changed mappings are written.</summary>
-public sealed class MapUseCase(IRunContext context, ConfiguredStrategy strategy, RunRecorder runs)
+public sealed partial class MapUseCase(IRunContext context, ConfiguredStrategy strategy, RunRecorder runs)
 {
     public const string DefaultTitle = "Mapping items to measures";
 
@@ -33,7 +33,7 @@ public sealed class MapUseCase(IRunContext context, ConfiguredStrategy strategy,
     /// <summary>Maps the stored items without a row of its own; records no run.</summary>
     public async Task<MapSummary> MapQuietlyAsync(bool full, IProgress<int>? progress, CancellationToken ct)
     {
-        var files = strategy.Load();
+        var files = await strategy.LoadAsync(ct).ConfigureAwait(false);
         var store = await context.StoreAsync(ct).ConfigureAwait(false);
         return await MapRun.ExecuteAsync(store, files.Tree, files.Rules, context.Time.GetUtcNow(), progress, ct, full, context.Logs.CreateLogger(typeof(MapRun).FullName!)).ConfigureAwait(false);
     }

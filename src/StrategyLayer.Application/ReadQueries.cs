@@ -16,9 +16,10 @@ public sealed class ReadQueries(IRunContext context, ConfiguredStrategy strategy
     public async Task<StatusView> StatusAsync(CancellationToken ct)
     {
         var store = await context.StoreAsync(ct).ConfigureAwait(false);
-        var builder = await reports.BuilderAsync(ct, TreeOrNone()).ConfigureAwait(false);
+        var builder = await reports.BuilderAsync(ct, await TreeOrNoneAsync(ct).ConfigureAwait(false)).ConfigureAwait(false);
         var report = await builder.ReportAsync(builder.CurrentPeriod(), ct).ConfigureAwait(false);
-        return await StatusView.DescribeAsync(store, context.Config.Sources.Select(s => s.Name), context.Time.GetUtcNow(), report.Coverage.UntrackedShare, ct).ConfigureAwait(false);
+        var config = await context.ConfigAsync(ct).ConfigureAwait(false);
+        return await StatusView.DescribeAsync(store, config.Sources.Select(s => s.Name), context.Time.GetUtcNow(), report.Coverage.UntrackedShare, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -29,7 +30,7 @@ public sealed class ReadQueries(IRunContext context, ConfiguredStrategy strategy
     {
         if (filter.Measure is { } measure)
         {
-            KnownNames.RequireMeasure(strategy.Load().Tree, measure);
+            KnownNames.RequireMeasure((await strategy.LoadAsync(ct).ConfigureAwait(false)).Tree, measure);
         }
 
         var store = await context.StoreAsync(ct).ConfigureAwait(false);
@@ -39,7 +40,7 @@ public sealed class ReadQueries(IRunContext context, ConfiguredStrategy strategy
         }
 
         var query = filter.Query is { Length: > 0 } text
-            ? new ItemFilterCompiler(context.Config.CustomFields).Compile(text, context.Time.GetUtcNow())
+            ? new ItemFilterCompiler((await context.ConfigAsync(ct).ConfigureAwait(false)).CustomFields).Compile(text, context.Time.GetUtcNow())
             : null;
         return ItemListing.ListAsync(store, filter, query, ct);
     }
@@ -47,7 +48,7 @@ public sealed class ReadQueries(IRunContext context, ConfiguredStrategy strategy
     /// <summary>Why an item maps where it does; an item not stored is a run-time error naming it.</summary>
     public async Task<ExplainView> ExplainAsync(string id, CancellationToken ct)
     {
-        var engine = strategy.Load().Engine(context.Time.GetUtcNow());
+        var engine = (await strategy.LoadAsync(ct).ConfigureAwait(false)).Engine(context.Time.GetUtcNow());
         return await Explainer.ExplainAsync(await context.StoreAsync(ct).ConfigureAwait(false), engine, id, ct).ConfigureAwait(false)
             ?? throw new StrategyLayerException($"no stored item '{id}': run `strategylayer items` to list them", ErrorKind.Runtime, id);
     }
@@ -55,11 +56,11 @@ public sealed class ReadQueries(IRunContext context, ConfiguredStrategy strategy
     // `status` is what one runs when something is wrong: a tree or rules file with problems must not hide
     // what is stored. Coverage comes from the stored mappings alone, so a tree without measures counts the
     // same share (`validate` names the problems).
-    private StrategyTree TreeOrNone()
+    private async Task<StrategyTree> TreeOrNoneAsync(CancellationToken ct)
     {
         try
         {
-            return strategy.Load().Tree;
+            return (await strategy.LoadAsync(ct).ConfigureAwait(false)).Tree;
         }
         catch (DiagnosticsException e)
         {

@@ -17,8 +17,8 @@ public sealed class ReportUseCase(IRunContext context, ConfiguredStrategy strate
     /// </summary>
     public async Task<ReportBuilder> BuilderAsync(CancellationToken ct, StrategyTree? tree = null, IReadOnlyList<SyncReport>? syncedNow = null)
     {
-        var config = context.Config;
-        tree ??= strategy.Load().Tree;
+        var config = await context.ConfigAsync(ct).ConfigureAwait(false);
+        tree ??= (await strategy.LoadAsync(ct).ConfigureAwait(false)).Tree;
         var settings = ReportSettings.FromJson(config.StatusJson, config.File);
         var environment = new ReportEnvironment(config.TimeZone, config.WebBaseUrl, config.Sources.Select(s => s.Name).ToList())
         {
@@ -29,11 +29,11 @@ public sealed class ReportUseCase(IRunContext context, ConfiguredStrategy strate
     }
 
     /// <summary>
-    /// The pack templates in <paramref name="folder"/> (default: the configured one), parsed: each problem
+    /// The pack templates in <paramref name="folder"/> (the configured one), parsed: each problem
     /// with file, line and column. Checked before a verb that renders them starts, and by <c>validate</c>.
     /// </summary>
-    public IReadOnlyList<Domain.Errors.Diagnostic> CheckTemplates(string? folder = null) =>
-        new PackRenderer(folder ?? context.Config.Templates, context.Logs.CreateLogger<PackRenderer>()).Validate();
+    public IReadOnlyList<Domain.Errors.Diagnostic> CheckTemplates(string folder) =>
+        new PackRenderer(folder, context.Logs.CreateLogger<PackRenderer>()).Validate();
 
     /// <summary>Packs for a period as their own run (one <c>report</c> record).</summary>
     public Task<ReportOutcome> RunAsync(PackOrder order, CancellationToken ct) =>
@@ -52,7 +52,7 @@ public sealed class ReportUseCase(IRunContext context, ConfiguredStrategy strate
     public async Task<ReportOutcome> WriteAsync(PackOrder order, IReadOnlyList<SyncReport>? syncedNow, CancellationToken ct)
     {
         var (period, outFolder, format, asOf) = (order.Period, order.OutFolder, order.Format, order.AsOf);
-        var config = context.Config;
+        var config = await context.ConfigAsync(ct).ConfigureAwait(false);
         var store = await context.StoreAsync(ct).ConfigureAwait(false);
         var builder = await BuilderAsync(ct, syncedNow: syncedNow).ConfigureAwait(false);
         var renderer = new PackRenderer(config.Templates, context.Logs.CreateLogger<PackRenderer>());

@@ -22,7 +22,7 @@ public sealed class SyncUseCase(IRunContext context, WorkSourceFactory sources, 
     /// </summary>
     public async Task<IReadOnlyList<SyncReport>> SyncAsync(string? only, bool full, CancellationToken ct, bool fromScratch = false)
     {
-        var config = context.Config;
+        var config = await context.ConfigAsync(ct).ConfigureAwait(false);
         var selected = config.Sources.Where(s => only is null || s.Name == only).ToList();
         if (only is not null && selected.Count == 0)
         {

@@ -1,5 +1,4 @@
 using Newtonsoft.Json.Linq;
-using NJsonSchema;
 using StrategyLayer.Configuration.Files;
 using StrategyLayer.Domain.Errors;
 
@@ -12,19 +11,13 @@ namespace StrategyLayer.Configuration;
 /// </summary>
 public static class ConfigLoader
 {
-    private static readonly Lazy<JsonSchema> Schema = new(() =>
-    {
-        using var stream = typeof(ConfigLoader).Assembly.GetManifestResourceStream("strategylayer.schema.json")
-            ?? throw new InvalidOperationException("the config schema is not embedded");
-        using var reader = new StreamReader(stream);
-        return JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult();
-    });
+    private static readonly EmbeddedSchema Schema = new(typeof(ConfigLoader).Assembly, "strategylayer.schema.json");
 
     /// <summary>Loads or throws <see cref="DiagnosticsException"/> with every problem.</summary>
-    public static AppConfig Load(string path, Func<string, string?>? environment = null)
+    public static async Task<AppConfig> LoadAsync(string path, Func<string, string?>? environment, CancellationToken cancellationToken)
     {
         var diagnostics = new List<Diagnostic>();
-        var config = TryLoad(path, diagnostics, environment);
+        var config = await TryLoadAsync(path, diagnostics, environment, cancellationToken).ConfigureAwait(false);
         if (config is null || diagnostics.Count > 0)
         {
             throw new DiagnosticsException(diagnostics);
@@ -40,8 +33,9 @@ public static class ConfigLoader
     /// listed), so the config returned may be partial: use it only when no problem was added. Null
     /// when the file cannot be read or parsed at all.
     /// </summary>
-    public static AppConfig? TryLoad(string path, ICollection<Diagnostic> diagnostics, Func<string, string?>? environment = null)
+    public static async Task<AppConfig?> TryLoadAsync(string path, ICollection<Diagnostic> diagnostics, Func<string, string?>? environment, CancellationToken cancellationToken)
     {
+        var schema = await Schema.ParsedAsync(cancellationToken).ConfigureAwait(false);
         var file = JsonFile.Load(path, diagnostics);
         if (file is null)
         {
@@ -49,7 +43,7 @@ public static class ConfigLoader
         }
 
         var before = diagnostics.Count;
-        file.Validate(Schema.Value, diagnostics);
+        file.Validate(schema, diagnostics);
         var tolerant = diagnostics.Count > before;
         if (file.Root is not JObject root)
         {

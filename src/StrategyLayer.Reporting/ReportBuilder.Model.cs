@@ -84,7 +84,7 @@ public sealed partial class ReportBuilder
     }
 
     // Untracked first, then the rest; each capped so a big team stays bounded.
-    private (IReadOnlyList<ItemRowView> Rows, int Total, int More) TeamRows(
+    private (IReadOnlyList<PeriodItem> Rows, int Total, int More) TeamRows(
         byte[] compressed,
         string team,
         IReadOnlyList<MeasureView> measures,
@@ -92,8 +92,8 @@ public sealed partial class ReportBuilder
         CancellationToken ct)
     {
         var names = measures.ToDictionary(m => m.Id, m => m.Name, StringComparer.OrdinalIgnoreCase);
-        var untracked = new CappedList<ItemRowView>(settings.MaxRows);
-        var tracked = new CappedList<ItemRowView>(settings.MaxRows);
+        var untracked = new CappedList<PeriodItem>(settings.MaxRows);
+        var tracked = new CappedList<PeriodItem>(settings.MaxRows);
         foreach (var row in SnapshotService.ReadRows(compressed))
         {
             if (string.Equals(row.Team, team, StringComparison.OrdinalIgnoreCase))
@@ -116,10 +116,10 @@ public sealed partial class ReportBuilder
         return (list, total, total - list.Count);
     }
 
-    private (IReadOnlyList<ItemRowView> Rows, int Total, int More) UntrackedRows(byte[] compressed, IReadOnlyList<MeasureView> measures, IReadOnlyList<RuleSuggestion> suggestions, CancellationToken ct)
+    private (IReadOnlyList<PeriodItem> Rows, int Total, int More) UntrackedRows(byte[] compressed, IReadOnlyList<MeasureView> measures, IReadOnlyList<RuleSuggestion> suggestions, CancellationToken ct)
     {
         var names = measures.ToDictionary(m => m.Id, m => m.Name, StringComparer.OrdinalIgnoreCase);
-        var untracked = new CappedList<ItemRowView>(settings.MaxRows);
+        var untracked = new CappedList<PeriodItem>(settings.MaxRows);
         foreach (var row in SnapshotService.ReadRows(compressed))
         {
             if (row.Measure is null)
@@ -143,7 +143,7 @@ public sealed partial class ReportBuilder
     }
 
     // The biggest suggestion whose attribute the item shares, or that names it as a sample.
-    private static RuleSuggestion? SuggestionFor(SnapshotRow row, IReadOnlyList<RuleSuggestion> suggestions)
+    private static RuleSuggestion? SuggestionFor(PeriodItem row, IReadOnlyList<RuleSuggestion> suggestions)
     {
         foreach (var s in suggestions.OrderByDescending(s => s.Count))
         {
@@ -163,23 +163,10 @@ public sealed partial class ReportBuilder
         return null;
     }
 
-    private static ItemRowView View(SnapshotRow row, IReadOnlyDictionary<string, string> names) => new()
+    // What a pack adds to a stored row: the measure's name, and an empty inherited path rather than none.
+    private static PeriodItem View(PeriodItem row, IReadOnlyDictionary<string, string> names) => row with
     {
-        Id = row.Id,
-        Key = row.Key,
-        Title = row.Title,
-        Url = row.Url,
-        Team = row.Team,
-        Type = row.Type,
-        Status = row.Status,
-        Category = row.Category,
-        Assignee = row.Assignee,
-        Measure = row.Measure,
         MeasureName = row.Measure is not null && names.TryGetValue(row.Measure, out var n) ? n : null,
-        DecidedBy = row.DecidedBy,
-        Rule = row.Rule,
         Via = row.Via ?? [],
-        Untracked = row.Measure is null,
-        Label = row.Label,
     };
 }

@@ -57,9 +57,9 @@ public sealed class LiteStrategyStore : IStrategyStore, IStoreBench
     /// <see cref="Domain.Errors.StrategyLayerException"/> of kind Usage when a newer version wrote it, and
     /// of kind Runtime when the file is not a readable store.
     /// </summary>
-    public static LiteStrategyStore Open(string path, LiteStoreOptions? options = null)
+    public static LiteStrategyStore Open(string path, LiteStoreOptions options)
     {
-        options ??= LiteStoreOptions.Default;
+        ArgumentNullException.ThrowIfNull(options);
         return new LiteStrategyStore(LiteFile.Open(path, options), options);
     }
 
@@ -127,9 +127,9 @@ public sealed class LiteStrategyStore : IStrategyStore, IStoreBench
 
     public Task SetValueAsync(string name, string value, CancellationToken cancellationToken) => _values.SetValueAsync(name, value, cancellationToken);
 
-    public Task<IReadOnlyList<string>> SignInKeysAsync(CancellationToken cancellationToken) => _signInKeys.SignInKeysAsync(cancellationToken);
+    public IReadOnlyList<string> SignInKeys() => _signInKeys.SignInKeys();
 
-    public Task AddSignInKeyAsync(string name, string xml, CancellationToken cancellationToken) => _signInKeys.AddSignInKeyAsync(name, xml, cancellationToken);
+    public void AddSignInKey(string name, string xml) => _signInKeys.AddSignInKey(name, xml);
 
     public Task<StoreFloor> MeasureFloorAsync(IReadOnlyList<string> uidsInArrivalOrder, CancellationToken cancellationToken) =>
         Task.FromResult(_floor.Measure(uidsInArrivalOrder, cancellationToken));

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Npgsql;
 using NpgsqlTypes;
 using StrategyLayer.Domain.Mapping;
@@ -28,42 +27,11 @@ public sealed partial class PostgreSqlStore
     /// A chunk at a time in uid order; while the caller works through one chunk, the next is fetched and
     /// its JSON turned into items on a worker thread, so the report's work and the reading run side by side.
     /// </remarks>
-    public async IAsyncEnumerable<MappedItem> MappedItemsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        Task<MappedChunk>? next = Task.Run(() => ReadMappedChunkAsync("", cancellationToken), CancellationToken.None);
-        try
-        {
-            while (next is not null)
-            {
-                var chunk = await next.ConfigureAwait(false);
-                next = chunk.Last is { } last ? Task.Run(() => ReadMappedChunkAsync(last, cancellationToken), CancellationToken.None) : null;
-                foreach (var mapped in chunk.Items)
-                {
-                    // The caller may cancel between two items: the stream stops there, not a chunk later.
-                    cancellationToken.ThrowIfCancellationRequested();
-                    yield return mapped;
-                }
-            }
-        }
-        finally
-        {
-            // A caller that stops early must not leave a read running on a store it may dispose next.
-            if (next is not null)
-            {
-                try
-                {
-                    await next.ConfigureAwait(false);
-                }
-                catch (Exception)
-                {
-                    // The caller is already leaving (often on an error of its own); this read is not wanted.
-                }
-            }
-        }
-    }
+    public IAsyncEnumerable<MappedItem> MappedItemsAsync(CancellationToken cancellationToken) =>
+        ReadAhead.StreamAsync<MappedItem, string>("", ReadMappedChunkAsync, cancellationToken);
 
-    /// <summary>The items after uid <paramref name="after"/> (one chunk) with their mappings; <see cref="MappedChunk.Last"/> is null after the last chunk.</summary>
-    private async Task<MappedChunk> ReadMappedChunkAsync(string after, CancellationToken cancellationToken)
+    /// <summary>The items after uid <paramref name="after"/> (one chunk) with their mappings, and the uid to read on from (null after the last chunk).</summary>
+    private async Task<ReadAheadChunk<MappedItem, string>> ReadMappedChunkAsync(string after, CancellationToken cancellationToken)
     {
         // The bound is repeated on the mappings: without it the planner's merge join reads the mappings'
         // index from its start for every chunk (at 300k items about 130 ms a chunk near the end, most of a
@@ -91,11 +59,8 @@ public sealed partial class PostgreSqlStore
             }
         }
 
-        return new MappedChunk(chunk, rows < StreamChunk ? null : last);
+        return new ReadAheadChunk<MappedItem, string>(chunk, rows < StreamChunk ? null : last);
     }
-
-    /// <summary>One chunk of items with their mappings, and the uid to read on from (null after the last chunk).</summary>
-    private sealed record MappedChunk(List<MappedItem> Items, string? Last);
 
     /// <inheritdoc />
     /// <remarks>Changed mappings go in by binary COPY and one upsert: a first map writes one per item.</remarks>

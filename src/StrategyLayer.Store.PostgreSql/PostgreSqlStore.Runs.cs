@@ -9,21 +9,8 @@ namespace StrategyLayer.Store.PostgreSql;
 public sealed partial class PostgreSqlStore
 {
     /// <inheritdoc />
-    public async Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken)
-    {
-        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(
-            """
-            INSERT INTO strategylayer.runs (id, job, started, json) VALUES (@id, @job, @started, @json)
-            ON CONFLICT (id) DO UPDATE SET job = excluded.job, started = excluded.started, json = excluded.json
-            """,
-            connection);
-        command.Parameters.AddWithValue("id", run.Id);
-        command.Parameters.AddWithValue("job", run.Job);
-        command.Parameters.AddWithValue("started", run.Started.ToUniversalTime());
-        command.Parameters.AddWithValue("json", System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(run, StoreJson.Run));
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken) =>
+        UpsertAsync("runs", run.Id, ("job", run.Job), ("started", run.Started.ToUniversalTime()), System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(run, StoreJson.Run), cancellationToken);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<RunRecord>> RecentRunsAsync(int count, string? job, CancellationToken cancellationToken)
@@ -42,21 +29,8 @@ public sealed partial class PostgreSqlStore
     }
 
     /// <inheritdoc />
-    public async Task SaveDeliveryAsync(Delivery delivery, CancellationToken cancellationToken)
-    {
-        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(
-            """
-            INSERT INTO strategylayer.outbox (id, state, created, json) VALUES (@id, @state, @created, @json)
-            ON CONFLICT (id) DO UPDATE SET state = excluded.state, created = excluded.created, json = excluded.json
-            """,
-            connection);
-        command.Parameters.AddWithValue("id", delivery.Id);
-        command.Parameters.AddWithValue("state", StoreJson.EnumName(delivery.State));
-        command.Parameters.AddWithValue("created", delivery.Created.ToUniversalTime());
-        command.Parameters.AddWithValue("json", System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(delivery, StoreJson.Delivery));
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task SaveDeliveryAsync(Delivery delivery, CancellationToken cancellationToken) =>
+        UpsertAsync("outbox", delivery.Id, ("state", StoreJson.EnumName(delivery.State)), ("created", delivery.Created.ToUniversalTime()), System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(delivery, StoreJson.Delivery), cancellationToken);
 
     /// <inheritdoc />
     public async Task<Delivery?> GetDeliveryAsync(string id, CancellationToken cancellationToken)
@@ -82,5 +56,22 @@ public sealed partial class PostgreSqlStore
         }
 
         return await JsonColumn.ReadAllAsync(command, StoreJson.Delivery, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds or replaces row <paramref name="id"/> of a table of records kept as JSON with two columns to query by (the names are ours, never input).</summary>
+    private async Task UpsertAsync(string table, string id, (string Name, object Value) first, (string Name, object Value) second, byte[] json, CancellationToken cancellationToken)
+    {
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            $"""
+            INSERT INTO strategylayer.{table} (id, {first.Name}, {second.Name}, json) VALUES (@id, @first, @second, @json)
+            ON CONFLICT (id) DO UPDATE SET {first.Name} = excluded.{first.Name}, {second.Name} = excluded.{second.Name}, json = excluded.json
+            """,
+            connection);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("first", first.Value);
+        command.Parameters.AddWithValue("second", second.Value);
+        command.Parameters.AddWithValue("json", json);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

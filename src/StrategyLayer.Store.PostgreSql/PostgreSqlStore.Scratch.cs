@@ -15,7 +15,7 @@ public sealed partial class PostgreSqlStore
     /// other data: a table outside the <c>strategylayer</c> schema (another application's, or
     /// Quartz's), or a StrategyLayer store that neither of them wrote.
     /// </summary>
-    public static async Task ResetScratchAsync(PostgreSqlLocation location, string purpose, PostgreSqlStoreOptions? options, CancellationToken cancellationToken)
+    public static async Task ResetScratchAsync(PostgreSqlLocation location, string purpose, PostgreSqlStoreOptions options, CancellationToken cancellationToken)
     {
         await using (var data = NpgsqlDataSource.Create(location.ConnectionString))
         await using (var connection = await OpenConnectionAsync(data, location, cancellationToken).ConfigureAwait(false))

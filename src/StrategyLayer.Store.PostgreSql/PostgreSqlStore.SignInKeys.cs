@@ -1,17 +1,18 @@
 using Npgsql;
+using StrategyLayer.Domain.Errors;
 
 namespace StrategyLayer.Store.PostgreSql;
 
 public sealed partial class PostgreSqlStore
 {
     /// <inheritdoc />
-    public async Task<IReadOnlyList<string>> SignInKeysAsync(CancellationToken cancellationToken)
+    public IReadOnlyList<string> SignInKeys()
     {
-        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand("SELECT xml FROM strategylayer.signin_keys ORDER BY id", connection);
+        using var connection = Connect();
+        using var command = new NpgsqlCommand("SELECT xml FROM strategylayer.signin_keys ORDER BY id", connection);
         var elements = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
             elements.Add(reader.GetString(0));
         }
@@ -20,13 +21,27 @@ public sealed partial class PostgreSqlStore
     }
 
     /// <inheritdoc />
-    public async Task AddSignInKeyAsync(string name, string xml, CancellationToken cancellationToken)
+    public void AddSignInKey(string name, string xml)
     {
         ArgumentException.ThrowIfNullOrEmpty(xml);
-        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand("INSERT INTO strategylayer.signin_keys (name, xml) VALUES (@name, @xml)", connection);
+        using var connection = Connect();
+        using var command = new NpgsqlCommand("INSERT INTO strategylayer.signin_keys (name, xml) VALUES (@name, @xml)", connection);
         command.Parameters.AddWithValue("name", name);
         command.Parameters.AddWithValue("xml", xml);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>A connection opened synchronously, for the one synchronous role (<see cref="ISignInKeys"/>).</summary>
+    private NpgsqlConnection Connect()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        try
+        {
+            return _data.OpenConnection();
+        }
+        catch (NpgsqlException e)
+        {
+            throw new StrategyLayerException($"store {Location.Display} cannot be opened: {e.Message}", ErrorKind.Runtime, Location.Display, e);
+        }
     }
 }

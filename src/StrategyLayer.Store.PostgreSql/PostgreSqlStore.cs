@@ -40,9 +40,9 @@ public sealed partial class PostgreSqlStore : IStrategyStore, IStoreBench
     /// Connects, and creates or upgrades the schema. Throws a <see cref="StrategyLayerException"/> of
     /// kind Usage when a newer version wrote the database, and of kind Runtime when it cannot be reached.
     /// </summary>
-    public static async Task<PostgreSqlStore> OpenAsync(PostgreSqlLocation location, PostgreSqlStoreOptions? options, CancellationToken cancellationToken)
+    public static async Task<PostgreSqlStore> OpenAsync(PostgreSqlLocation location, PostgreSqlStoreOptions options, CancellationToken cancellationToken)
     {
-        options ??= PostgreSqlStoreOptions.Default;
+        ArgumentNullException.ThrowIfNull(options);
         var builder = new NpgsqlDataSourceBuilder(location.ConnectionString);
         if (string.IsNullOrEmpty(builder.ConnectionStringBuilder.ApplicationName))
         {

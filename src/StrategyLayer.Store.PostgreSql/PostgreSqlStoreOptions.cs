@@ -3,10 +3,8 @@ namespace StrategyLayer.Store.PostgreSql;
 /// <summary>How a PostgreSQL store is opened.</summary>
 public sealed record PostgreSqlStoreOptions
 {
-    public static readonly PostgreSqlStoreOptions Default = new();
-
-    /// <summary>Clock for cursor commit times, quarantine times and the migration record.</summary>
-    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+    /// <summary>Clock for cursor commit times, quarantine times and the migration record: the host's one clock (a test's fake one).</summary>
+    public required TimeProvider TimeProvider { get; init; }
 
     /// <summary>
     /// Who this process is, as other sessions see it (<c>application_name</c>): a sync that must wait

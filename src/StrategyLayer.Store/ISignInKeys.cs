@@ -7,14 +7,19 @@ namespace StrategyLayer.Store;
 /// address. The elements are secrets: never logged, printed, put in a report or copied to another
 /// store (a copy signs people in again). Elements are only ever added, never changed or removed.
 /// </summary>
+/// <remarks>
+/// Synchronous on purpose: its one caller is Data Protection's <c>IXmlRepository</c>, which is
+/// synchronous, so each engine does this small I/O synchronously rather than blocking on a task. Data
+/// Protection reads the ring before the web view listens and then about once a day, off the request path.
+/// </remarks>
 public interface ISignInKeys
 {
     /// <summary>Every element, in the order they were added.</summary>
-    Task<IReadOnlyList<string>> SignInKeysAsync(CancellationToken cancellationToken);
+    IReadOnlyList<string> SignInKeys();
 
     /// <summary>
     /// Adds an element. <paramref name="name"/> is Data Protection's friendly name (<c>key-GUID</c>,
     /// <c>revocation-…</c>): kept beside the element, not unique, never read back as its identity.
     /// </summary>
-    Task AddSignInKeyAsync(string name, string xml, CancellationToken cancellationToken);
+    void AddSignInKey(string name, string xml);
 }

@@ -57,7 +57,7 @@ public sealed class ReadQueriesTests(MappedWorld world) : IClassFixture<MappedWo
     {
         var app = world.App;
         var builder = await app.Report.BuilderAsync(None);
-        var report = await builder.ReportAsync(app.Strategy.CurrentPeriod(), None);
+        var report = await builder.ReportAsync(await app.Strategy.CurrentPeriodAsync(None), None);
 
         var status = await app.Reads.StatusAsync(None);
 
@@ -71,7 +71,7 @@ public sealed class ReadQueriesTests(MappedWorld world) : IClassFixture<MappedWo
     {
         var app = world.App;
         var store = await app.Context.StoreAsync(None);
-        var files = app.Strategy.Load();
+        var files = await app.Strategy.LoadAsync(None);
         var reads = new PortfolioReads(store, new PortfolioSettings { Strategy = files.Tree, Rules = files.Rules, TimeProvider = TimeProvider.System }, null, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, "http://127.0.0.1:5080");
         var all = await (await app.Reads.ItemsAsync(new ItemFilter(), None)).ToListAsync();
         var incidents = await (await app.Reads.ItemsAsync(new ItemFilter(Query: "kind = incident"), None)).ToListAsync();

@@ -115,7 +115,7 @@ public sealed class CleanTerminalTests : IClassFixture<CleanTerminalTests.Hostil
         public async Task InitializeAsync()
         {
             var now = DateTimeOffset.UtcNow;
-            await using var store = LiteStrategyStore.Open(_folder.File("store.db"));
+            await using var store = LiteStrategyStore.Open(_folder.File("store.db"), new LiteStoreOptions { TimeProvider = TimeProvider.System });
             await using var sync = await store.BeginSyncAsync("jira", CancellationToken.None);
             await sync.CommitAsync("", [Record("10001", "EVIL-1", Hostile, now), Record("10002", "LONG-1", LongTitle, now)], [], "cursor-\u001b[2Jx", CancellationToken.None);
         }

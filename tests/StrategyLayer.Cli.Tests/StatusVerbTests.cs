@@ -49,7 +49,7 @@ public sealed class StatusVerbTests : IDisposable
     public async Task A_second_process_is_refused_at_once_naming_the_holder_of_the_store()
     {
         var storePath = Path.Combine(_dir, "held.db");
-        using (LiteStrategyStore.Open(storePath))
+        using (LiteStrategyStore.Open(storePath, new LiteStoreOptions { TimeProvider = TimeProvider.System }))
         {
             var started = DateTime.UtcNow;
             var result = await CliRunner.RunAsync(["status", "--config", Config, "--store", storePath]);

@@ -24,20 +24,20 @@ public class DemoConfigTests
     }
 
     [Fact]
-    public void LoadingBothFilesTogetherGivesAnEngineOrEveryProblemAtOnce()
+    public async Task LoadingBothFilesTogetherGivesAnEngineOrEveryProblemAtOnce()
     {
-        var files = MappingFiles.LoadOrThrow(ConfigFile("strategy.json"), ConfigFile("rules.json"), []);
+        var files = await MappingFiles.LoadOrThrowAsync(ConfigFile("strategy.json"), ConfigFile("rules.json"), [], CancellationToken.None);
         Assert.Equal(6, files.Engine(Items.AsOf).Rules.Rules.Count);
 
-        var ex = Assert.Throws<DiagnosticsException>(() => MappingFiles.LoadOrThrow(ConfigFile("strategy.json"), ConfigFile("nope.json"), []));
+        var ex = await Assert.ThrowsAsync<DiagnosticsException>(() => MappingFiles.LoadOrThrowAsync(ConfigFile("strategy.json"), ConfigFile("nope.json"), [], CancellationToken.None));
         Assert.Contains("file not found", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void TheCsvActualsExampleLoads()
+    public async Task TheCsvActualsExampleLoads()
     {
         var diagnostics = new List<Diagnostic>();
-        var tree = StrategyFile.Load(ConfigFile(Path.Combine("examples", "strategy-with-csv-actuals.json")), diagnostics);
+        var tree = await StrategyFile.LoadAsync(ConfigFile(Path.Combine("examples", "strategy-with-csv-actuals.json")), diagnostics, CancellationToken.None);
         Assert.Empty(diagnostics.Select(d => d.ToString()));
         Assert.Equal(393, ((Domain.Strategy.EnteredActual)tree!.FindMeasure("M-RUN-COST")!.Kpi.Actual).Values["2026-11"]);
         Assert.Equal(58, ((Domain.Strategy.EnteredActual)tree.FindMeasure("M-CLOUD-SPEND")!.Kpi.Actual).Values["2026-Q4"]);
@@ -57,11 +57,11 @@ public class DemoConfigTests
     }
 
     [Fact]
-    public void TheDemoTreeAndRulesLoadWithoutProblemsAndMapTheDemoStory()
+    public async Task TheDemoTreeAndRulesLoadWithoutProblemsAndMapTheDemoStory()
     {
         var diagnostics = new List<Diagnostic>();
-        var tree = StrategyFile.Load(ConfigFile("strategy.json"), diagnostics);
-        var rules = tree is null ? null : RulesFile.Load(ConfigFile("rules.json"), tree, [], diagnostics);
+        var tree = await StrategyFile.LoadAsync(ConfigFile("strategy.json"), diagnostics, CancellationToken.None);
+        var rules = tree is null ? null : await RulesFile.LoadAsync(ConfigFile("rules.json"), tree, [], diagnostics, CancellationToken.None);
         Assert.Empty(diagnostics.Select(d => d.ToString()));
         Assert.NotNull(rules);
         // The story is written for 2026-11 and told in whatever month the demo runs.

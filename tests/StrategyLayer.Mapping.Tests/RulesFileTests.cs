@@ -10,18 +10,18 @@ public sealed class RulesFileTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private (Mapping.Rules.RuleSet? Rules, List<Diagnostic> Diagnostics) Load(string text, params string[] customFields)
+    private async Task<(Mapping.Rules.RuleSet? Rules, List<Diagnostic> Diagnostics)> LoadAsync(string text, params string[] customFields)
     {
         var path = _folder.Write("rules.json", text);
         var diagnostics = new List<Diagnostic>();
-        var rules = RulesFile.Load(path, Trees.With("M-PCI", "M-COST"), customFields, diagnostics);
+        var rules = await RulesFile.LoadAsync(path, Trees.With("M-PCI", "M-COST"), customFields, diagnostics, CancellationToken.None);
         return (rules, diagnostics);
     }
 
     [Fact]
-    public void AGoodFileLoadsScopePinsAndOrderedRules()
+    public async Task AGoodFileLoadsScopePinsAndOrderedRules()
     {
-        var (rules, diagnostics) = Load("""
+        var (rules, diagnostics) = await LoadAsync("""
             // comments are allowed
             { "inScope": "category != cancelled",
               "pins": [ { "item": "jira:OPS-4", "measure": "M-COST" } ],
@@ -41,9 +41,9 @@ public sealed class RulesFileTests : IDisposable
     }
 
     [Fact]
-    public void ASyntaxErrorNamesTheRuleTheFileLineAndTheColumnInsideTheFile()
+    public async Task ASyntaxErrorNamesTheRuleTheFileLineAndTheColumnInsideTheFile()
     {
-        var (rules, diagnostics) = Load("""
+        var (rules, diagnostics) = await LoadAsync("""
             { "rules": [
                 { "id": "ok", "when": "project = PAY", "measure": "M-PCI" },
                 { "id": "broken", "when": "project = PAY and labels in (pci sox)", "measure": "M-PCI" } ] }
@@ -61,9 +61,9 @@ public sealed class RulesFileTests : IDisposable
     }
 
     [Fact]
-    public void ColumnsCountEscapedQuotesAsTheyAreWrittenInTheFile()
+    public async Task ColumnsCountEscapedQuotesAsTheyAreWrittenInTheFile()
     {
-        var (_, diagnostics) = Load("""
+        var (_, diagnostics) = await LoadAsync("""
             { "rules": [ { "id": "q", "when": "team = \"Service Desk\" and colour = red", "measure": "M-PCI" } ] }
             """);
 
@@ -74,9 +74,9 @@ public sealed class RulesFileTests : IDisposable
     }
 
     [Fact]
-    public void EveryProblemIsReportedTogetherWithItsPlace()
+    public async Task EveryProblemIsReportedTogetherWithItsPlace()
     {
-        var (rules, diagnostics) = Load("""
+        var (rules, diagnostics) = await LoadAsync("""
             { "inScope": "updated >= -180x",
               "pins": [ { "item": "jira:OPS-4", "measure": "M-NOPE" } ],
               "rules": [
@@ -99,14 +99,14 @@ public sealed class RulesFileTests : IDisposable
     }
 
     [Fact]
-    public void MalformedJsonAndAMissingFileAreDiagnosticsNotExceptions()
+    public async Task MalformedJsonAndAMissingFileAreDiagnosticsNotExceptions()
     {
-        var (rules, diagnostics) = Load("{ \"rules\": [ { \"id\": \"a\", } ");
+        var (rules, diagnostics) = await LoadAsync("{ \"rules\": [ { \"id\": \"a\", } ");
         Assert.Null(rules);
         Assert.NotNull(Assert.Single(diagnostics).Line);
 
         var missing = new List<Diagnostic>();
-        Assert.Null(RulesFile.Load(Path.Combine(_folder.Path, "nope.json"), Trees.With("M"), [], missing));
+        Assert.Null(await RulesFile.LoadAsync(Path.Combine(_folder.Path, "nope.json"), Trees.With("M"), [], missing, CancellationToken.None));
         Assert.Contains("file not found", missing[0].Message, StringComparison.Ordinal);
     }
 

@@ -23,19 +23,19 @@ public sealed class StrategyFileTests : IDisposable
         }
         """;
 
-    private (StrategyTree? Tree, List<Diagnostic> Diagnostics) Load(string text)
+    private async Task<(StrategyTree? Tree, List<Diagnostic> Diagnostics)> LoadAsync(string text)
     {
         var path = _folder.Write("strategy.json", text);
         var diagnostics = new List<Diagnostic>();
-        return (StrategyFile.Load(path, diagnostics), diagnostics);
+        return (await StrategyFile.LoadAsync(path, diagnostics, CancellationToken.None), diagnostics);
     }
 
     private static string RelativeTree(string month, string measures) => "{ \"periodsRelativeTo\": \"" + month + "\"," + Tree(measures).TrimStart()[1..];
 
     [Fact]
-    public void ATreeWrittenRelativeToAMonthIsReadShiftedToTheCurrentMonth()
+    public async Task ATreeWrittenRelativeToAMonthIsReadShiftedToTheCurrentMonth()
     {
-        var (tree, diagnostics) = Load(RelativeTree("2026-11", """
+        var (tree, diagnostics) = await LoadAsync(RelativeTree("2026-11", """
             { "id": "M-ENTERED", "name": "Entered", "kpi": { "target": 40, "planned": { "2026-10": 12, "2026-11": 18, "2026-12": 25 },
               "actual": { "kind": "entered", "values": { "2026-11": 19 } } } },
             { "id": "M-DONE", "name": "Done ratio", "kpi": { "target": 100, "planned": { "2026-11": 38 }, "actual": { "kind": "computed", "of": "done-ratio" } } }
@@ -51,14 +51,14 @@ public sealed class StrategyFileTests : IDisposable
 
         // In its own month, and for a tree that is not relative, nothing moves.
         Assert.Equal(18, tree.AnchoredTo(Domain.Reporting.ReportingPeriod.Parse("2026-11")).FindMeasure("M-ENTERED")!.Kpi.Planned["2026-11"]);
-        var (absolute, _) = Load(Tree("""{ "id": "M-1", "name": "One", "kpi": { "target": 1, "planned": { "2026-11": 1 }, "actual": { "kind": "entered", "values": {} } } }"""));
+        var (absolute, _) = await LoadAsync(Tree("""{ "id": "M-1", "name": "One", "kpi": { "target": 1, "planned": { "2026-11": 1 }, "actual": { "kind": "entered", "values": {} } } }"""));
         Assert.Same(absolute, absolute!.AnchoredTo(Domain.Reporting.ReportingPeriod.Parse("2027-02")));
     }
 
     [Fact]
-    public void ATreeWrittenRelativeToAMonthNamesAQuarterKeyByLine()
+    public async Task ATreeWrittenRelativeToAMonthNamesAQuarterKeyByLine()
     {
-        var (tree, diagnostics) = Load(RelativeTree("2026-11", """
+        var (tree, diagnostics) = await LoadAsync(RelativeTree("2026-11", """
             { "id": "M-1", "name": "One", "kpi": { "target": 1, "planned": { "2026-Q4": 1 }, "actual": { "kind": "entered", "values": {} } } }
             """));
 
@@ -69,10 +69,10 @@ public sealed class StrategyFileTests : IDisposable
     }
 
     [Fact]
-    public void AGoodTreeLoadsEveryLevelAndEachKindOfActual()
+    public async Task AGoodTreeLoadsEveryLevelAndEachKindOfActual()
     {
         _folder.Write("actuals.csv", "measure,period,value\nM-CSV,2026-10,3\nM-CSV,2026-11,4.5\nOTHER,2026-11,9\n");
-        var (tree, diagnostics) = Load(Tree("""
+        var (tree, diagnostics) = await LoadAsync(Tree("""
             { "id": "M-DONE", "name": "Done ratio", "kpi": { "unit": "%", "target": 100, "planned": { "2026-11": 40, "2026-Q4": 50, "2026-W48": 45 },
               "actual": { "kind": "computed", "of": "done-ratio" } } },
             { "id": "M-SUM", "name": "Points", "kpi": { "target": 200, "direction": "down", "actual": { "kind": "computed", "of": { "sum": "estimate" } } } },
@@ -101,9 +101,9 @@ public sealed class StrategyFileTests : IDisposable
     }
 
     [Fact]
-    public void A_kpi_names_its_pacing_or_takes_the_default_of_its_actuals_kind_and_an_unknown_pacing_is_reported_where_it_is()
+    public async Task A_kpi_names_its_pacing_or_takes_the_default_of_its_actuals_kind_and_an_unknown_pacing_is_reported_where_it_is()
     {
-        var (tree, diagnostics) = Load(Tree("""
+        var (tree, diagnostics) = await LoadAsync(Tree("""
             { "id": "M-LIN", "name": "Default computed", "kpi": { "target": 1, "actual": { "kind": "computed", "of": "count" } } },
             { "id": "M-WHOLE", "name": "Default entered", "kpi": { "target": 1, "actual": { "kind": "entered", "values": {} } } },
             { "id": "M-END", "name": "Period end", "kpi": { "target": 1, "pacing": "period-end", "actual": { "kind": "computed", "of": "count" } } },
@@ -116,7 +116,7 @@ public sealed class StrategyFileTests : IDisposable
             tree!.Measures.Select(m => m.Kpi.EffectivePacing));
         Assert.Null(tree.FindMeasure("M-LIN")!.Kpi.Pacing);
 
-        var (bad, problems) = Load(Tree("""
+        var (bad, problems) = await LoadAsync(Tree("""
             { "id": "M-X", "name": "Typo", "kpi": { "target": 1, "pacing": "monthly", "actual": { "kind": "computed", "of": "count" } } }
             """));
         Assert.Null(bad);
@@ -124,9 +124,9 @@ public sealed class StrategyFileTests : IDisposable
     }
 
     [Fact]
-    public void EveryProblemInTheTreeIsReportedWithLineAndPath()
+    public async Task EveryProblemInTheTreeIsReportedWithLineAndPath()
     {
-        var (tree, diagnostics) = Load(Tree("""
+        var (tree, diagnostics) = await LoadAsync(Tree("""
             { "id": "M-1", "name": "One", "kpi": { "unit": "%", "actual": { "kind": "computed", "of": "count" } } },
             { "id": "M-1", "name": "Again", "kpi": { "target": 1, "planned": { "2026-13": 4, "next month": 5 }, "actual": { "kind": "computed", "of": "count" } } },
             { "id": "", "name": "Blank", "owner": "x", "kpi": { "target": 1, "actual": { "kind": "computed", "of": { "ratio": [ "category = done", "kind = = incident" ] } } } },
@@ -149,10 +149,10 @@ public sealed class StrategyFileTests : IDisposable
     }
 
     [Fact]
-    public void AMalformedCsvRowIsLeftOutAndNamedByItsOwnFileAndLineWhileTheOtherRowsAreUsed()
+    public async Task AMalformedCsvRowIsLeftOutAndNamedByItsOwnFileAndLineWhileTheOtherRowsAreUsed()
     {
         _folder.Write("bad.csv", "measure,period,value\nM-1,2026-11,3\nM-1,2026-11\nM-1,Nov,4\nM-1,2026-12,lots\n");
-        var (tree, diagnostics) = Load(Tree("""
+        var (tree, diagnostics) = await LoadAsync(Tree("""
             { "id": "M-1", "name": "One", "kpi": { "target": 1, "actual": { "kind": "csv", "file": "bad.csv" } } }
             """));
 
@@ -166,7 +166,7 @@ public sealed class StrategyFileTests : IDisposable
         Assert.Contains("'lots' is not a number", unusable[2].Problem, StringComparison.Ordinal);
 
         _folder.Write("noheader.csv", "M-1,2026-11,3\n");
-        var (_, headerless) = Load(Tree("""{ "id": "M-1", "name": "One", "kpi": { "target": 1, "actual": { "kind": "csv", "file": "noheader.csv" } } }"""));
+        var (_, headerless) = await LoadAsync(Tree("""{ "id": "M-1", "name": "One", "kpi": { "target": 1, "actual": { "kind": "csv", "file": "noheader.csv" } } }"""));
         Assert.Contains("header measure,period,value", Assert.Single(headerless).Message, StringComparison.Ordinal);
     }
 }

@@ -18,7 +18,7 @@ public sealed class LinkResolutionTests : IAsyncLifetime, IDisposable
     private readonly TempFolder temp = new();
     private readonly LiteStrategyStore store;
 
-    public LinkResolutionTests() => store = LiteStrategyStore.Open(temp.File("links.db"));
+    public LinkResolutionTests() => store = LiteStrategyStore.Open(temp.File("links.db"), new LiteStoreOptions { TimeProvider = TimeProvider.System });
 
     public async Task InitializeAsync()
     {

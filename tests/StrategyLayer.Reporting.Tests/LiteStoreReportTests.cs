@@ -19,7 +19,7 @@ public sealed class LiteStoreReportTests : IDisposable
     private async Task Seed()
     {
         var memory = DemoPortfolio.Store();
-        await using var store = LiteStrategyStore.Open(StorePath);
+        await using var store = LiteStrategyStore.Open(StorePath, new LiteStoreOptions { TimeProvider = TimeProvider.System });
         foreach (var group in memory.AllItems().GroupBy(i => i.Source))
         {
             await Commit(store, group.Key, [.. group], "cursor");
@@ -42,7 +42,7 @@ public sealed class LiteStoreReportTests : IDisposable
         var renderer = new PackRenderer(RepoPaths.Templates);
         var time = new FakeTimeProvider(end);
         string first;
-        using (var store = LiteStrategyStore.Open(StorePath))
+        using (var store = LiteStrategyStore.Open(StorePath, new LiteStoreOptions { TimeProvider = TimeProvider.System }))
         {
             var model = await DemoPortfolio.Builder(store, time: time)
                 .BuildAsync(new ReportRequest(DemoPortfolio.November, ReportScope.Portfolio, end), CancellationToken.None);
@@ -51,7 +51,7 @@ public sealed class LiteStoreReportTests : IDisposable
             first = renderer.RenderToString("portfolio-pack", model);
         }
 
-        using (var store = LiteStrategyStore.Open(StorePath))
+        using (var store = LiteStrategyStore.Open(StorePath, new LiteStoreOptions { TimeProvider = TimeProvider.System }))
         {
             var late = DemoPortfolio.Jira("PAY-77", "PAY", StatusCategory.Done, "Late", end);
             await Commit(store, "jira", [late], "cursor2");

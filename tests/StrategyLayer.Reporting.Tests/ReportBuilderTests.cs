@@ -234,7 +234,7 @@ public sealed class ReportBuilderTests
         Assert.Equal(["PAY-9", "PAY-1", "PAY-2", "PAY-3", "PAY-4"], model.Items.Select(i => i.Key));
         Assert.True(model.Items[0].Untracked);
         Assert.Equal(("M-PCI-TOKEN", "Card data tokenized", "rule", "pci-work"), (model.Items[1].Measure, model.Items[1].MeasureName, model.Items[1].DecidedBy, model.Items[1].Rule));
-        Assert.Equal(("inherited", "jira:PAY-1"), (model.Items[4].DecidedBy, model.Items[4].Via.Single()));
+        Assert.Equal(("inherited", "jira:PAY-1"), (model.Items[4].DecidedBy, model.Items[4].Via!.Single()));
         Assert.Equal(5, model.TeamSummary!.Items);
     }
 

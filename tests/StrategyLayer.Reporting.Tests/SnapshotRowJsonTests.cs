@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using StrategyLayer.Reporting.Model;
 using StrategyLayer.Reporting.Snapshots;
 using StrategyLayer.Reporting.Tests.Support;
 
@@ -38,7 +39,7 @@ public sealed class SnapshotRowJsonTests
     [Fact]
     public void A_row_with_every_member_and_text_outside_ascii_is_written_as_the_web_default_serializer_writes_it()
     {
-        var row = new SnapshotRow
+        var row = new PeriodItem
         {
             Id = "jira:PAY-1",
             Key = "PAY-1",
@@ -57,9 +58,48 @@ public sealed class SnapshotRowJsonTests
             Tags = ["a", "ü"],
         };
 
-        var generated = JsonSerializer.Serialize(row, SnapshotRowJson.Default.SnapshotRow);
+        var generated = JsonSerializer.Serialize(row, SnapshotRowJson.Default.PeriodItem);
 
         Assert.Equal(JsonSerializer.Serialize(row, new JsonSerializerOptions(JsonSerializerDefaults.Web)), generated);
+    }
+
+    [Fact]
+    public void The_stored_form_of_a_row_leaves_out_what_only_a_pack_shows_and_keeps_the_names_and_order_frozen_snapshots_hold()
+    {
+        var row = new PeriodItem
+        {
+            Id = "jira:PAY-2",
+            Key = "PAY-2",
+            Title = "t",
+            MeasureName = "shown only",
+            Via = ["PAY-0"],
+            Tags = ["a"],
+            SuggestedRule = "labels = a",
+            SuggestedMeasure = "M-1",
+        };
+
+        var stored = JsonSerializer.Serialize(row, SnapshotRowJson.Default.PeriodItem);
+        var read = SnapshotService.ReadRows(Compress(stored)).Single();
+
+        Assert.Equal(
+            """{"id":"jira:PAY-2","key":"PAY-2","title":"t","url":null,"team":null,"type":null,"status":null,"category":null,"assignee":null,"measure":null,"decidedBy":"none","rule":null,"via":["PAY-0"],"label":null,"tags":["a"]}""",
+            stored);
+        Assert.Equal(("jira:PAY-2", "PAY-2", true), (read.Id, read.Key, read.Untracked));
+        Assert.Equal(["PAY-0"], read.Via!);
+        Assert.Equal(["a"], read.Tags!);
+        Assert.Null(read.MeasureName);
+        Assert.Null(read.SuggestedRule);
+    }
+
+    private static byte[] Compress(string line)
+    {
+        using var output = new MemoryStream();
+        using (var brotli = new BrotliStream(output, CompressionLevel.Fastest))
+        {
+            brotli.Write(Encoding.UTF8.GetBytes(line + "\n"));
+        }
+
+        return output.ToArray();
     }
 
     private static string Decompress(byte[] compressed)

@@ -34,7 +34,7 @@ public sealed class ClusteredScheduleTests(PostgreSqlCluster postgres) : IAsyncL
     /// <summary>A node's own store on the shared database, as a scheduler process opens it.</summary>
     private async Task<PostgreSqlStore> StoreAsync(string node)
     {
-        var store = await PostgreSqlStore.OpenAsync(PostgreSqlLocation.Parse(_uri), new PostgreSqlStoreOptions { ApplicationName = "strategylayer schedule " + node }, CancellationToken.None);
+        var store = await PostgreSqlStore.OpenAsync(PostgreSqlLocation.Parse(_uri), new PostgreSqlStoreOptions { TimeProvider = TimeProvider.System, ApplicationName = "strategylayer schedule " + node }, CancellationToken.None);
         _stores.Add(store);
         return store;
     }

@@ -26,7 +26,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         var reference = _temp.File("reference.db");
         var committedCounts = new Dictionary<int, int>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        await using (var store = LiteStrategyStore.Open(reference))
+        await using (var store = LiteStrategyStore.Open(reference, new LiteStoreOptions { TimeProvider = TimeProvider.System }))
         {
             await CrashScript.RunAsync(store, Pages, PageSize, page =>
             {
@@ -77,7 +77,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
             child.WaitForExit();
 
             // After every kill: the cursor's pages are all there, and nothing of a later page.
-            await using var store = LiteStrategyStore.Open(crashed);
+            await using var store = LiteStrategyStore.Open(crashed, new LiteStoreOptions { TimeProvider = TimeProvider.System });
             var cursor = await StoredCursorAsync(store);
             Assert.True(cursor >= lastCursor, $"cursor went back from {lastCursor} to {cursor}");
             Assert.Equal(cursor < 0 ? 0 : committedCounts[cursor], await store.CountItemsAsync(CrashScript.Source, false, CancellationToken.None));
@@ -102,8 +102,8 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
             Assert.EndsWith("done", (await stdout).TrimEnd(), StringComparison.Ordinal);
         }
 
-        await using var expected = LiteStrategyStore.Open(reference);
-        await using var actual = LiteStrategyStore.Open(crashed);
+        await using var expected = LiteStrategyStore.Open(reference, new LiteStoreOptions { TimeProvider = TimeProvider.System });
+        await using var actual = LiteStrategyStore.Open(crashed, new LiteStoreOptions { TimeProvider = TimeProvider.System });
         Assert.Equal(Pages - 1, await StoredCursorAsync(actual));
         var expectedItems = await ItemsAsync(expected);
         var actualItems = await ItemsAsync(actual);

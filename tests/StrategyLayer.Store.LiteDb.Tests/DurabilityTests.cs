@@ -33,7 +33,7 @@ public sealed class DurabilityTests(ITestOutputHelper output) : IDisposable
             Assert.Equal("committed " + stop.ToString(CultureInfo.InvariantCulture), line);
             reported = stop;
 
-            await using var store = LiteStrategyStore.Open(path);
+            await using var store = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System });
             await using var sync = await store.BeginSyncAsync(CrashScript.Source, CancellationToken.None);
             var cursor = await sync.GetCursorAsync(CrashScript.Partition, CancellationToken.None);
             output.WriteLine($"run {run}: reported page {stop}, stored cursor {cursor ?? "none"}");
@@ -52,8 +52,8 @@ public sealed class DurabilityTests(ITestOutputHelper output) : IDisposable
         // Without the checkpoint the pages stay in the log (flushed by LiteDB's writer thread later).
         var checkpointed = _temp.File("checkpointed.db");
         var queued = _temp.File("queued.db");
-        await using (var store = LiteStrategyStore.Open(checkpointed))
-        await using (var lazy = LiteStrategyStore.Open(queued, new LiteStoreOptions { Durability = LiteDurability.Queued }))
+        await using (var store = LiteStrategyStore.Open(checkpointed, new LiteStoreOptions { TimeProvider = TimeProvider.System }))
+        await using (var lazy = LiteStrategyStore.Open(queued, new LiteStoreOptions { TimeProvider = TimeProvider.System, Durability = LiteDurability.Queued }))
         {
             var (records, quarantined) = CrashScript.Page(0, 300);
             await CommitAsync(store, records, quarantined);

@@ -20,7 +20,7 @@ public static class Program
         {
             case "crash-child":
                 // crash-child STORE PAGES PAGESIZE: writes the crash script, resuming from the stored cursor.
-                using (var store = LiteStrategyStore.Open(args[1]))
+                using (var store = LiteStrategyStore.Open(args[1], new LiteStoreOptions { TimeProvider = TimeProvider.System }))
                 {
                     Console.Out.WriteLine("ready");
                     Console.Out.Flush();
@@ -43,7 +43,7 @@ public static class Program
 
             case "cursor":
                 // cursor STORE: prints the crash script's stored cursor (or "none").
-                await using (var store3 = LiteStrategyStore.Open(args[1]))
+                await using (var store3 = LiteStrategyStore.Open(args[1], new LiteStoreOptions { TimeProvider = TimeProvider.System }))
                 await using (var sync = await store3.BeginSyncAsync(CrashScript.Source, CancellationToken.None))
                 {
                     Console.Out.WriteLine(await sync.GetCursorAsync(CrashScript.Partition, CancellationToken.None) ?? "none");
@@ -53,7 +53,7 @@ public static class Program
 
             case "hold":
                 // hold STORE: opens the store and keeps it until stdin closes or says anything.
-                using (LiteStrategyStore.Open(args[1]))
+                using (LiteStrategyStore.Open(args[1], new LiteStoreOptions { TimeProvider = TimeProvider.System }))
                 {
                     Console.Out.WriteLine("holding");
                     Console.Out.Flush();
@@ -86,7 +86,7 @@ public static class Program
         // The line is made before the commit, so that reporting it is one write(2) between the commit and the kill.
         using var report = Console.OpenStandardOutput();
         var committedLine = System.Text.Encoding.ASCII.GetBytes("committed " + stop.ToString(CultureInfo.InvariantCulture) + "\n");
-        var store = LiteStrategyStore.Open(path, new LiteStoreOptions { Durability = durability });
+        var store = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System, Durability = durability });
         await CrashScript.RunAsync(store, pages, pageSize, page =>
         {
             if (page == stop)

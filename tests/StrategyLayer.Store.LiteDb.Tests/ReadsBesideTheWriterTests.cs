@@ -25,7 +25,7 @@ public sealed class ReadsBesideTheWriterTests(ITestOutputHelper output) : IDispo
     [Fact]
     public async Task Many_reads_through_the_read_roles_beside_large_commits_all_succeed_and_each_sees_whole_commits()
     {
-        await using var store = LiteStrategyStore.Open(_temp.File("race.db"));
+        await using var store = LiteStrategyStore.Open(_temp.File("race.db"), new LiteStoreOptions { TimeProvider = TimeProvider.System });
         for (var start = 0; start < Seeded; start += LiteSourceSyncBatch)
         {
             await CommitAsync(store, Enumerable.Range(start, LiteSourceSyncBatch).Select(i => Record(i, 0)), "seed");

@@ -15,7 +15,7 @@ public sealed class StoreFileTests : IDisposable
     {
         var path = _temp.File("a/b/store.db");
 
-        await using (var store = LiteStrategyStore.Open(path))
+        await using (var store = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System }))
         {
             Assert.Equal(0, await store.CountItemsAsync(null, true, CancellationToken.None));
             Assert.Equal(Path.GetFullPath(path), store.Path);
@@ -29,7 +29,7 @@ public sealed class StoreFileTests : IDisposable
     public async Task Enums_are_stored_as_the_lower_case_words_of_the_cli_and_the_schema_version_is_recorded()
     {
         var path = _temp.File("enums.db");
-        await using (var store = LiteStrategyStore.Open(path))
+        await using (var store = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System }))
         {
             await Commit(store, SpecItems.Jira("1", "PAY-1"));
             await Assert.ThrowsAsync<ArgumentException>(() => store.SetValueAsync("schemaVersion", "9", CancellationToken.None));
@@ -49,7 +49,7 @@ public sealed class StoreFileTests : IDisposable
     public async Task An_item_written_by_an_early_build_without_empty_collections_reads_back_with_empty_ones()
     {
         var path = _temp.File("early.db");
-        await using (var store = LiteStrategyStore.Open(path))
+        await using (var store = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System }))
         {
             await Commit(store, SpecItems.Jira("1", "PAY-1"));
         }
@@ -68,7 +68,7 @@ public sealed class StoreFileTests : IDisposable
             items.Update(doc);
         }
 
-        await using var reopened = LiteStrategyStore.Open(path);
+        await using var reopened = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System });
         var item = await reopened.FindItemAsync("PAY-1", CancellationToken.None);
 
         Assert.NotNull(item);
@@ -85,7 +85,7 @@ public sealed class StoreFileTests : IDisposable
         File.WriteAllText(blocker, "a file where a folder should be");
         var path = Path.Combine(blocker, "store.db");
 
-        var error = Assert.Throws<StrategyLayerException>(() => LiteStrategyStore.Open(path));
+        var error = Assert.Throws<StrategyLayerException>(() => LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System }));
 
         Assert.Equal(ErrorKind.Runtime, error.Kind);
         Assert.StartsWith($"store {path} cannot be opened: ", error.Message, StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public sealed class StoreFileTests : IDisposable
     public async Task A_schema_1_store_is_upgraded_in_place_and_still_finds_items_by_current_and_old_keys()
     {
         var path = _temp.File("v1.db");
-        await using (var store = LiteStrategyStore.Open(path))
+        await using (var store = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System }))
         {
             await Commit(store, SpecItems.Jira("1", "PAY-1"), SpecItems.Jira("2", "PAY-2"));
         }
@@ -110,7 +110,7 @@ public sealed class StoreFileTests : IDisposable
             db.GetCollection("meta").Upsert(new LiteDB.BsonDocument { ["_id"] = "schemaVersion", ["v"] = "1" });
         }
 
-        await using var upgraded = LiteStrategyStore.Open(path);
+        await using var upgraded = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System });
 
         Assert.Equal("2", await upgraded.GetValueAsync("schemaVersion", CancellationToken.None));
         Assert.Equal("jira/1", (await upgraded.FindItemAsync("jira:pay-1", CancellationToken.None))!.Uid);
@@ -122,7 +122,7 @@ public sealed class StoreFileTests : IDisposable
     public void A_store_written_by_a_newer_version_is_refused_as_usage_without_being_touched()
     {
         var path = _temp.File("newer.db");
-        using (LiteStrategyStore.Open(path))
+        using (LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System }))
         {
         }
 
@@ -131,13 +131,13 @@ public sealed class StoreFileTests : IDisposable
             db.GetCollection("meta").Upsert(new LiteDB.BsonDocument { ["_id"] = "schemaVersion", ["v"] = "3" });
         }
 
-        var error = Assert.Throws<StrategyLayerException>(() => LiteStrategyStore.Open(path));
+        var error = Assert.Throws<StrategyLayerException>(() => LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System }));
 
         Assert.Equal(ErrorKind.Usage, error.Kind);
         Assert.Equal($"store {path} was written by a newer version (schema 3); this build reads up to 2", error.Message);
 
         // Refusing released the lock: the next attempt is refused for the same reason, not as locked.
-        Assert.Equal(ErrorKind.Usage, Assert.Throws<StrategyLayerException>(() => LiteStrategyStore.Open(path)).Kind);
+        Assert.Equal(ErrorKind.Usage, Assert.Throws<StrategyLayerException>(() => LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System })).Kind);
     }
 
     [Theory]
@@ -159,7 +159,7 @@ public sealed class StoreFileTests : IDisposable
                 File.WriteAllBytes(path, bytes);
                 break;
             default: // a store cut short: inside its header page, or inside its second page
-                await using (var store = LiteStrategyStore.Open(path))
+                await using (var store = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System }))
                 {
                     await Commit(store, SpecItems.Jira("1", "PAY-1"));
                 }
@@ -171,7 +171,7 @@ public sealed class StoreFileTests : IDisposable
 
         var error = await Assert.ThrowsAnyAsync<StrategyLayerException>(async () =>
         {
-            await using var store = LiteStrategyStore.Open(path);
+            await using var store = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System });
             await store.CountItemsAsync(null, true, CancellationToken.None);
         });
 

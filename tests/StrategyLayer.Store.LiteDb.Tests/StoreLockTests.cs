@@ -26,7 +26,7 @@ public sealed class StoreLockTests : IDisposable
             }
 
             var watch = Stopwatch.StartNew();
-            var error = Assert.Throws<StoreLockedException>(() => LiteStrategyStore.Open(path));
+            var error = Assert.Throws<StoreLockedException>(() => LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System }));
             watch.Stop();
 
             Assert.Equal(ErrorKind.Runtime, error.Kind);
@@ -43,7 +43,7 @@ public sealed class StoreLockTests : IDisposable
         }
 
         Assert.Equal(0, holder.ExitCode);
-        using var after = LiteStrategyStore.Open(path);
+        using var after = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System });
         Assert.Equal(Environment.ProcessId, after.Holder.ProcessId);
     }
 
@@ -60,7 +60,7 @@ public sealed class StoreLockTests : IDisposable
 
         Assert.NotEqual(0, new FileInfo(path + ".lock").Length);
 
-        using var store = LiteStrategyStore.Open(path);
+        using var store = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System });
         Assert.Equal(Environment.ProcessId, store.Holder.ProcessId);
         Assert.Equal(Environment.ProcessId, LockHolderIn(path + ".lock")!.ProcessId);
     }
@@ -69,13 +69,13 @@ public sealed class StoreLockTests : IDisposable
     public void The_same_process_cannot_open_the_store_twice_and_can_after_closing_it()
     {
         var path = _temp.File("twice.db");
-        using (LiteStrategyStore.Open(path))
+        using (LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System }))
         {
-            var error = Assert.Throws<StoreLockedException>(() => LiteStrategyStore.Open(path));
+            var error = Assert.Throws<StoreLockedException>(() => LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System }));
             Assert.Equal(Environment.ProcessId, error.Holder?.ProcessId);
         }
 
-        using var again = LiteStrategyStore.Open(path);
+        using var again = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System });
         Assert.Equal(Environment.ProcessId, again.Holder.ProcessId);
     }
 
@@ -83,10 +83,10 @@ public sealed class StoreLockTests : IDisposable
     public void Waiting_for_the_lock_gives_up_after_the_timeout()
     {
         var path = _temp.File("wait.db");
-        using var first = LiteStrategyStore.Open(path);
+        using var first = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System });
         var watch = Stopwatch.StartNew();
 
-        Assert.Throws<StoreLockedException>(() => LiteStrategyStore.Open(path, new LiteStoreOptions { LockTimeout = TimeSpan.FromMilliseconds(400) }));
+        Assert.Throws<StoreLockedException>(() => LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System, LockTimeout = TimeSpan.FromMilliseconds(400) }));
 
         Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(5));
     }

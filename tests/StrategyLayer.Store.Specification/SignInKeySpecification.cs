@@ -11,21 +11,21 @@ public abstract class SignInKeySpecification<TFixture>(TFixture fixture) : Store
     {
         var store = await NewStoreAsync();
 
-        Assert.Empty(await store.SignInKeysAsync(None));
+        Assert.Empty(store.SignInKeys());
     }
 
     [Fact]
     public async Task Sign_in_keys_persist_in_the_order_added_and_a_repeated_name_adds_another()
     {
         var store = await NewStoreAsync();
-        await store.AddSignInKeyAsync("key-5b8f1f3e-0000-4000-8000-000000000001", KeyXml, None);
+        store.AddSignInKey("key-5b8f1f3e-0000-4000-8000-000000000001", KeyXml);
         for (var i = 2; i <= 12; i++)
         {
-            await store.AddSignInKeyAsync("revocation-1", $"<revocation n=\"{i}\" />", None);
+            store.AddSignInKey("revocation-1", $"<revocation n=\"{i}\" />");
         }
 
         var reopened = await ReopenAsync(store);
-        var elements = await reopened.SignInKeysAsync(None);
+        var elements = reopened.SignInKeys();
 
         Assert.Equal(12, elements.Count);
         Assert.Equal(KeyXml, elements[0]);
@@ -36,7 +36,7 @@ public abstract class SignInKeySpecification<TFixture>(TFixture fixture) : Store
     public async Task Sign_in_keys_are_not_named_values()
     {
         var store = await NewStoreAsync();
-        await store.AddSignInKeyAsync("key-5b8f1f3e-0000-4000-8000-000000000001", KeyXml, None);
+        store.AddSignInKey("key-5b8f1f3e-0000-4000-8000-000000000001", KeyXml);
 
         Assert.Empty(await store.ValuesAsync(None));
         Assert.Null(await store.GetValueAsync("key-5b8f1f3e-0000-4000-8000-000000000001", None));

@@ -21,7 +21,7 @@ public sealed class RecordsThatHealTests : IDisposable
     public RecordsThatHealTests()
     {
         Directory.CreateDirectory(_dir);
-        _store = LiteStrategyStore.Open(Path.Combine(_dir, "store.db"), LiteStoreOptions.Default with { TimeProvider = _ours });
+        _store = LiteStrategyStore.Open(Path.Combine(_dir, "store.db"), new LiteStoreOptions { TimeProvider = _ours });
     }
 
     private SyncEngine Engine => new(_store, _store, NullLogger<SyncEngine>.Instance, _ours);

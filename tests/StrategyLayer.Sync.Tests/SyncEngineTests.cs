@@ -14,7 +14,7 @@ public sealed class SyncEngineTests : IDisposable
     public SyncEngineTests()
     {
         Directory.CreateDirectory(_dir);
-        _store = LiteStrategyStore.Open(Path.Combine(_dir, "store.db"));
+        _store = LiteStrategyStore.Open(Path.Combine(_dir, "store.db"), new LiteStoreOptions { TimeProvider = TimeProvider.System });
     }
 
     private SyncEngine Engine => new(_store, _store, NullLogger<SyncEngine>.Instance, TimeProvider.System);

@@ -112,7 +112,7 @@ public sealed class SharedKeyTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     {
         await nodes.Idp.SignInAsync(nodes.B.Url);
 
-        var elements = await nodes.Demo.Store.SignInKeysAsync(CancellationToken.None);
+        var elements = nodes.Demo.Store.SignInKeys();
 
         // A made the key before it listened; B, started after, read it rather than making its own.
         var key = Assert.Single(elements);
@@ -120,7 +120,7 @@ public sealed class SharedKeyTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         Assert.True(secret.Length >= 40, "the key element carries its master key");
         Assert.NotEmpty(nodes.Log.Events);
         Assert.DoesNotContain(nodes.Log.Events, e => (e.RenderMessage() + e.Exception + string.Join(",", e.Properties.Values)).Contains(secret, StringComparison.Ordinal));
-        Assert.NotEqual(key, Assert.Single(await nodes.OtherDemo.Store.SignInKeysAsync(CancellationToken.None)));
+        Assert.NotEqual(key, Assert.Single(nodes.OtherDemo.Store.SignInKeys()));
     }
 
     private static async Task<HttpResponseMessage> GetAsync(string node, string path, string cookie)

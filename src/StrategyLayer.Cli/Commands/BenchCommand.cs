@@ -3,8 +3,6 @@ using System.Diagnostics;
 using Spectre.Console;
 using StrategyLayer.Application;
 using StrategyLayer.Cli.Hosting;
-using StrategyLayer.Mapping;
-using StrategyLayer.Mapping.Rules;
 using StrategyLayer.Store;
 using StrategyLayer.Web;
 
@@ -59,7 +57,7 @@ internal partial class BenchCommand
         var say = new Action<string>(s => { if (!invocation.JsonOutput && !invocation.Quiet) { invocation.ProgressConsole.MarkupLine("[grey]" + Markup.Escape(s) + "[/]"); } });
         say($"starting the sandbox ({size}) in a child process");
         await using var sandbox = await ChildSandbox.StartAsync(size, ct).ConfigureAwait(false);
-        var config = SandboxConfig.For(invocation, folder, sandbox.JiraCloudUrl, sandbox.JiraDataCenterUrl, sandbox.ServiceNowUrl) with { Store = await BenchStoreAsync(invocation, folder, ct).ConfigureAwait(false), Logs = Path.Combine(folder, "logs") };
+        var config = (await SandboxConfig.ForAsync(invocation, folder, sandbox.JiraCloudUrl, sandbox.JiraDataCenterUrl, sandbox.ServiceNowUrl, ct).ConfigureAwait(false)) with { Store = await BenchStoreAsync(invocation, folder, ct).ConfigureAwait(false), Logs = Path.Combine(folder, "logs") };
         invocation.UseConfig(config);
         var store = await invocation.StoreAsync(ct).ConfigureAwait(false);
         var bench = store as IStoreBench ?? throw new Domain.Errors.StrategyLayerException("the store engine offers no bench figures (no I/O floor)", Domain.Errors.ErrorKind.Usage, "store");
@@ -97,12 +95,12 @@ internal partial class BenchCommand
         var floor = await IoFloor.MeasureAsync(sandbox, config, bench, ct).ConfigureAwait(false);
 
         say("rule evaluation with 200 rules");
-        var (rules, rulesPerSecond) = await EvaluateRulesAsync(invocation, store, ct).ConfigureAwait(false);
+        var rules = await invocation.App.Map.EvaluateRulesAsync(200, ct).ConfigureAwait(false);
         say("map (persisting changed mappings)");
         await invocation.App.Map.MapQuietlyAsync(true, null, ct).ConfigureAwait(false);
 
         say("portfolio pack: HTML, then PDF");
-        var period = invocation.App.Strategy.CurrentPeriod();
+        var period = await invocation.App.Strategy.CurrentPeriodAsync(ct).ConfigureAwait(false);
         started = Stopwatch.GetTimestamp();
         await invocation.App.Report.WriteAsync(new PackOrder(period, Path.Combine(folder, "packs"), "portfolio-pack", null, "html"), null, ct).ConfigureAwait(false);
         var htmlSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -111,15 +109,16 @@ internal partial class BenchCommand
         double? pdfSeconds = pdf.PdfProblem is null ? Stopwatch.GetElapsedTime(started).TotalSeconds : null;
 
         say("web view: the largest team's page");
-        var web = await WebBench.TeamPageAsync(WebHosting.Options(invocation, "http://127.0.0.1:0"), store, new ItemFilterCompiler(config.CustomFields), null, ct).ConfigureAwait(false);
+        var webOptions = await WebHosting.OptionsAsync(invocation, "http://127.0.0.1:0", ct).ConfigureAwait(false);
+        var web = await WebBench.TeamPageAsync(webOptions, store, null, null, ct).ConfigureAwait(false);
 
         say("web view while a sync writes: the same page, 10 % changed upstream");
         await sandbox.ControlAsync("clock?advanceSeconds=3600", ct).ConfigureAwait(false);
         await sandbox.ControlAsync("edit?share=0.1", ct).ConfigureAwait(false);
         var during = await WebBench.TeamPageWhileAsync(
-            WebHosting.Options(invocation, "http://127.0.0.1:0"),
+            webOptions,
             store,
-            new ItemFilterCompiler(config.CustomFields),
+            null,
             web.Team,
             token => invocation.App.Sync.SyncAsync(null, false, token),
             ct).ConfigureAwait(false);
@@ -131,7 +130,7 @@ internal partial class BenchCommand
             new FullSyncFigures(Math.Round(fullSeconds, 2), Math.Round(fullSeconds / floor.TotalSeconds, 2), Math.Round(peakMb, 1), items == 0 ? 0 : storeBytes / items, Math.Round(sandbox.PeakWorkingSetBytes / (1024.0 * 1024.0), 1)),
             new ResyncFigures(Math.Round(reread / resyncSeconds), resyncWrites, reread, Math.Round(resyncSeconds, 2), Math.Round(resyncSeconds / floor.HttpSeconds, 2)),
             new IncrementalFigures(0.01, Math.Round(incrementalSeconds / fullSeconds, 4), Math.Round(incrementalSeconds, 2)),
-            new MapFigures(rules, Math.Round(rulesPerSecond)),
+            new MapFigures(rules.Rules, Math.Round(rules.ItemsPerSecond)),
             new ReportFigures(Math.Round(htmlSeconds, 2), pdfSeconds is null ? null : Math.Round(pdfSeconds.Value, 2)),
             new WebFigures(web.Team, web.Items, Math.Round(web.FirstSeconds, 3), Math.Round(web.RepeatSeconds, 3)),
             new WebWhileSyncFigures(0.1, Math.Round(during.FirstSeconds, 3), during.WriterRunning == true));
@@ -157,39 +156,6 @@ internal partial class BenchCommand
 
         await StoreEngines.ResetAsync(store, "bench", invocation.Opening, ct).ConfigureAwait(false);
         return store;
-    }
-
-    /// <summary>200 rules (the demo's last, so most items are tried against all of them), evaluation only.</summary>
-    private static async Task<(int Rules, double ItemsPerSecond)> EvaluateRulesAsync(Invocation invocation, IItemReader store, CancellationToken ct)
-    {
-        var files = invocation.App.Strategy.Load();
-        var generated = Enumerable.Range(1, 200 - files.Rules.Rules.Count).Select(i => new MappingRule(
-            "bench-" + i,
-            (i % 4) switch
-            {
-                0 => $"project = P{i} and labels in (l{i}, m{i})",
-                1 => $"team = \"Team {i}\" and priority <= 2",
-                2 => $"kind = incident and cmdb_ci = \"ci-{i}\"",
-                _ => $"labels = x{i} or components in (\"C{i}\", \"D{i}\") and not status = Done",
-            },
-            files.Tree.Measures.First().Id));
-        var rules = files.Rules with { Rules = [.. generated, .. files.Rules.Rules] };
-        var engine = new MappingEngine(files.Tree, rules, invocation.Time.GetUtcNow());
-        long evaluated = 0;
-        var elapsed = TimeSpan.Zero;
-        await foreach (var chunk in store.ItemsAsync(null, ct).Chunk(20_000).ConfigureAwait(false))
-        {
-            var started = Stopwatch.GetTimestamp();
-            foreach (var item in chunk)
-            {
-                engine.Decide(item);
-            }
-
-            elapsed += Stopwatch.GetElapsedTime(started);
-            evaluated += chunk.Length;
-        }
-
-        return (rules.Rules.Count, evaluated / Math.Max(elapsed.TotalSeconds, 1e-9));
     }
 
     private static void Print(IAnsiConsole console, BenchResult r)

@@ -51,13 +51,13 @@ internal static class DemoCommand
         var board = invocation.Progress;
         var basePath = invocation.ConfigNamed ?? Installation.DemoConfig;
         await using var sandbox = await board.StepAsync($"Starting the sandbox ({size})", _ => SandboxServer.StartAsync(SandboxOptions.Default with { Port = 0, Size = size }, invocation.Time, ct)).ConfigureAwait(false);
-        var config = SandboxConfig.For(invocation, folder, sandbox.JiraCloudUrl, sandbox.JiraDataCenterUrl, sandbox.ServiceNowUrl);
+        var config = await SandboxConfig.ForAsync(invocation, folder, sandbox.JiraCloudUrl, sandbox.JiraDataCenterUrl, sandbox.ServiceNowUrl, ct).ConfigureAwait(false);
         invocation.UseConfig(config);
         await StoreEngines.ResetAsync(invocation.StorePath, "demo", invocation.Opening, ct).ConfigureAwait(false);
         var written = DemoFolder.WriteConfig(basePath, config, folder);
 
         var app = invocation.App;
-        var current = app.Strategy.CurrentPeriod();
+        var current = await app.Strategy.CurrentPeriodAsync(ct).ConfigureAwait(false);
         var previous = current.Previous;
 
         // Each step is a run of its own, with its one run record, as if typed.

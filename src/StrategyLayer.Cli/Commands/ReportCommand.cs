@@ -29,11 +29,11 @@ internal static class ReportCommand
 
     private static async Task<int> RunAsync(Invocation invocation, ParseResult parse, CancellationToken ct)
     {
-        var period = invocation.App.Strategy.Period(parse.GetValue(PeriodOption));
+        var period = await invocation.App.Strategy.PeriodAsync(parse.GetValue(PeriodOption), ct).ConfigureAwait(false);
         var (template, team) = (parse.GetValue(TemplateOption), parse.GetValue(TeamOption));
         if (template is not null)
         {
-            KnownNames.RequireTemplate(invocation.Config.Templates, template);
+            KnownNames.RequireTemplate((await invocation.ConfigAsync(ct).ConfigureAwait(false)).Templates, template);
         }
 
         if (team is not null)

@@ -13,13 +13,13 @@ internal static class RunCommand
 
     private static async Task<int> RunAsync(Invocation invocation, ParseResult parse, CancellationToken ct)
     {
-        TemplateCheck.ThrowIfBroken(invocation);
+        await TemplateCheck.ThrowIfBrokenAsync(invocation, ct).ConfigureAwait(false);
         var outcome = await invocation.App.RunOnce.RunAsync(ct).ConfigureAwait(false);
         invocation.Output(outcome, console => Print(console, outcome));
         if (outcome.Sync.Count > 0 && outcome.Sync.All(s => s.Failed))
         {
             // Every source failed: the packs were built from what was stored before, and it is a failure.
-            return await SyncExit.CodeAsync(invocation, outcome.Sync).ConfigureAwait(false);
+            return await SyncExit.CodeAsync(invocation, outcome.Sync, ct).ConfigureAwait(false);
         }
 
         return outcome.Partial ? ExitCodes.Partial : ExitCodes.Success;

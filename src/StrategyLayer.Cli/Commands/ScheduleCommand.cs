@@ -24,8 +24,8 @@ internal static class ScheduleCommand
 
     private static async Task<int> RunAsync(Invocation invocation, ParseResult parse, CancellationToken ct)
     {
-        var config = invocation.Config;
-        TemplateCheck.ThrowIfBroken(invocation);
+        var config = await invocation.ConfigAsync(ct).ConfigureAwait(false);
+        await TemplateCheck.ThrowIfBrokenAsync(invocation, ct).ConfigureAwait(false);
         var store = await invocation.StoreAsync(ct).ConfigureAwait(false);
 
         // A scheduler runs for weeks: its jobs log what they do; a live display would only grow.

@@ -31,7 +31,7 @@ internal static class SyncCommand
         }
 
         invocation.Output(new { sources = reports }, console => Print(console, reports));
-        return await SyncExit.CodeAsync(invocation, reports).ConfigureAwait(false);
+        return await SyncExit.CodeAsync(invocation, reports, ct).ConfigureAwait(false);
     }
 
     private static void Print(IAnsiConsole console, IReadOnlyList<SyncReport> reports)

@@ -25,7 +25,7 @@ internal static class ValidateCommand
     {
         ConfigFile.RequireExists(invocation.ConfigNamed, invocation.ConfigPath);
         var problems = new List<Diagnostic>();
-        var config = ConfigLoader.TryLoad(invocation.ConfigPath, problems);
+        var config = await ConfigLoader.TryLoadAsync(invocation.ConfigPath, problems, null, ct).ConfigureAwait(false);
         var configProblems = problems.Count;
         if (config is not null)
         {
@@ -80,17 +80,15 @@ internal static class ValidateCommand
             problems.AddRange(ScheduleCheck.Check(config.Schedules, config.File));
             return Task.CompletedTask;
         },
-        (_, config, problems, _) =>
+        async (_, config, problems, ct) =>
         {
             // An empty path is a key the schema already reported missing. validate names every problem,
             // a CSV row the tree would leave out included (report then exits 3).
             if (config.Strategy.Length > 0 && config.Rules.Length > 0)
             {
-                var files = MappingFiles.Load(config.Strategy, config.Rules, config.CustomFields, problems);
+                var files = await MappingFiles.LoadAsync(config.Strategy, config.Rules, config.CustomFields, problems, ct).ConfigureAwait(false);
                 problems.AddRange(files?.Tree.UnusableValues.Select(u => new Diagnostic(u.Problem, u.File, u.Line)) ?? []);
             }
-
-            return Task.CompletedTask;
         },
         (invocation, config, problems, _) =>
         {

@@ -78,18 +78,15 @@ internal sealed class Invocation : IRunContext, IDisposable
     private LogEventLevel ConsoleLevel => Quiet || JsonOutput ? LogEventLevel.Error : LogEventLevel.Warning;
 
     /// <summary>The config, loaded once; a bad one throws DiagnosticsException (exit 2).</summary>
-    public AppConfig Config
+    public async Task<AppConfig> ConfigAsync(CancellationToken cancellationToken)
     {
-        get
+        if (_config is null)
         {
-            if (_config is null)
-            {
-                ConfigFile.RequireExists(ConfigNamed, ConfigPath);
-                UseConfig(ConfigLoader.Load(ConfigPath));
-            }
-
-            return _config!;
+            ConfigFile.RequireExists(ConfigNamed, ConfigPath);
+            UseConfig(await ConfigLoader.LoadAsync(ConfigPath, null, cancellationToken).ConfigureAwait(false));
         }
+
+        return _config!;
     }
 
     /// <summary>Adopts a config built elsewhere (the demo's), registering its secrets with the log mask.</summary>
@@ -117,12 +114,27 @@ internal sealed class Invocation : IRunContext, IDisposable
         old.Dispose();
     }
 
-    /// <summary>The store named by <c>--store</c> or the config: a file's full path, or a server's URI.</summary>
-    public string StorePath => StoreEngines.Locate(StoreOverride ?? Config.Store);
+    /// <summary>
+    /// The store named by <c>--store</c> or the config: a file's full path, or a server's URI. Without
+    /// <c>--store</c> it is read once the config is loaded (<see cref="ConfigAsync"/>; <see cref="StoreAsync"/> loads it).
+    /// </summary>
+    public string StorePath => StoreEngines.Locate(StoreOverride ?? (_config ?? throw new InvalidOperationException("the store is named by the config, which is not loaded yet")).Store);
 
     /// <summary>The store, opened on first use by the engine the config names (a file engine also locks it).</summary>
-    public async Task<IStrategyStore> StoreAsync(CancellationToken cancellationToken) =>
-        _store ??= await StoreEngines.OpenAsync(StorePath, Opening, cancellationToken).ConfigureAwait(false);
+    public async Task<IStrategyStore> StoreAsync(CancellationToken cancellationToken)
+    {
+        if (_store is null)
+        {
+            if (StoreOverride is null)
+            {
+                await ConfigAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            _store = await StoreEngines.OpenAsync(StorePath, Opening, cancellationToken).ConfigureAwait(false);
+        }
+
+        return _store;
+    }
 
     /// <summary>Another store than the invocation's (<c>store copy --to</c>), opened by its engine; the caller disposes it.</summary>
     public Task<IStrategyStore> OpenOtherStoreAsync(string store, CancellationToken cancellationToken) =>

@@ -12,11 +12,11 @@ internal static class SandboxConfig
     /// packs to the web view's default address (what <c>strategylayer serve</c> listens on), never to
     /// the sandbox's port, which is gone once the demo ends.
     /// </summary>
-    public static AppConfig For(Invocation invocation, string here, string jiraCloud, string jiraDataCenter, string serviceNow)
+    public static async Task<AppConfig> ForAsync(Invocation invocation, string here, string jiraCloud, string jiraDataCenter, string serviceNow, CancellationToken ct)
     {
         var path = invocation.ConfigNamed ?? Installation.DemoConfig;
         ConfigFile.RequireExists(invocation.ConfigNamed, path);
-        var config = ConfigLoader.Load(path);
+        var config = await ConfigLoader.LoadAsync(path, null, ct).ConfigureAwait(false);
 
         // The demo starts from an empty store: never from one that belongs to real sources.
         if (config.Sources.FirstOrDefault(s => !s.BaseUrl.IsLoopback) is { } real)

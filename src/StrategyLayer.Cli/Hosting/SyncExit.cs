@@ -1,4 +1,5 @@
 using StrategyLayer.Cli.Output;
+using StrategyLayer.Configuration;
 using StrategyLayer.Sync;
 
 namespace StrategyLayer.Cli.Hosting;
@@ -10,7 +11,7 @@ internal static class SyncExit
     /// 0 when every source synced cleanly; 1 when every source failed (nothing was brought, so it is a
     /// failure, not a partial success), each failure said on stderr with its URL and cause; 3 otherwise.
     /// </summary>
-    public static async Task<int> CodeAsync(Invocation invocation, IReadOnlyList<SyncReport> reports)
+    public static async Task<int> CodeAsync(Invocation invocation, IReadOnlyList<SyncReport> reports, CancellationToken ct)
     {
         var failed = reports.Where(r => r.Failed).ToList();
         if (failed.Count > 0 && failed.Count == reports.Count)
@@ -20,7 +21,7 @@ internal static class SyncExit
                 await Console.Error.WriteLineAsync($"error: {TerminalText.Clean(r.Error)}{(r.Table is null ? "" : $" (table {r.Table})")}").ConfigureAwait(false);
             }
 
-            if (Hint(invocation, failed) is { } hint)
+            if (Hint(await invocation.ConfigAsync(ct).ConfigureAwait(false), failed) is { } hint)
             {
                 await Console.Error.WriteLineAsync(hint).ConfigureAwait(false);
             }
@@ -32,17 +33,17 @@ internal static class SyncExit
     }
 
     /// <summary>What to do when the sources could not be reached at all: the demo's config reads the sandbox.</summary>
-    private static string? Hint(Invocation invocation, IReadOnlyList<SyncReport> failed)
+    private static string? Hint(AppConfig config, IReadOnlyList<SyncReport> failed)
     {
         if (!failed.Any(f => f.Error?.Contains("could not reach", StringComparison.Ordinal) == true))
         {
             return null;
         }
 
-        var sources = invocation.Config.Sources.Where(s => failed.Any(f => f.Source == s.Name)).ToList();
+        var sources = config.Sources.Where(s => failed.Any(f => f.Source == s.Name)).ToList();
         return sources.Count > 0 && sources.All(s => s.BaseUrl.IsLoopback)
             ? "These sources are on this machine: with the demo's config they are the sandbox. Start it in another terminal with `strategylayer sandbox`, then sync again."
-            : "Check the baseUrl of each source in " + invocation.Config.File + " and that this machine can reach it (proxy, VPN, firewall).";
+            : "Check the baseUrl of each source in " + config.File + " and that this machine can reach it (proxy, VPN, firewall).";
     }
 
     /// <summary>

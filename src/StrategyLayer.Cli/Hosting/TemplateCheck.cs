@@ -10,9 +10,10 @@ namespace StrategyLayer.Cli.Hosting;
 /// </summary>
 internal static class TemplateCheck
 {
-    public static void ThrowIfBroken(Invocation invocation)
+    public static async Task ThrowIfBrokenAsync(Invocation invocation, CancellationToken ct)
     {
-        var problems = invocation.App.Report.CheckTemplates();
+        var config = await invocation.ConfigAsync(ct).ConfigureAwait(false);
+        var problems = invocation.App.Report.CheckTemplates(config.Templates);
         if (problems.Count > 0)
         {
             throw new DiagnosticsException(problems);

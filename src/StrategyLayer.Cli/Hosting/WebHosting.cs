@@ -1,5 +1,4 @@
 using System.CommandLine;
-using StrategyLayer.Mapping;
 using StrategyLayer.Reporting;
 using StrategyLayer.Web;
 
@@ -14,7 +13,9 @@ internal static class WebHosting
     public static async Task<RunningWebServer> StartAsync(Invocation invocation, string? urls, CancellationToken ct)
     {
         var store = await invocation.StoreAsync(ct).ConfigureAwait(false);
-        var server = await WebServer.StartAsync(Options(invocation, urls) with { SignInKeys = store }, store, new ItemFilterCompiler(invocation.Config.CustomFields), invocation.Logs, ct).ConfigureAwait(false);
+        // No filter compiler: the web view's reads compile filters with the rules' custom fields (the config's).
+        var options = await OptionsAsync(invocation, urls, ct).ConfigureAwait(false);
+        var server = await WebServer.StartAsync(options with { SignInKeys = store }, store, null, invocation.Logs, ct).ConfigureAwait(false);
         if (!invocation.Quiet && !invocation.JsonOutput)
         {
             await Console.Out.WriteLineAsync($"Web view on {string.Join(", ", server.Urls)} (read-only; Ctrl-C stops it)").ConfigureAwait(false);
@@ -23,10 +24,10 @@ internal static class WebHosting
         return server;
     }
 
-    public static WebServerOptions Options(Invocation invocation, string? urls)
+    public static async Task<WebServerOptions> OptionsAsync(Invocation invocation, string? urls, CancellationToken ct)
     {
-        var config = invocation.Config;
-        var files = invocation.App.Strategy.Load();
+        var config = await invocation.ConfigAsync(ct).ConfigureAwait(false);
+        var files = await invocation.App.Strategy.LoadAsync(ct).ConfigureAwait(false);
         return new WebServerOptions
         {
             Urls = urls ?? config.Web.Urls,

@@ -11,19 +11,19 @@ public sealed record MappingFiles(StrategyTree Tree, RuleSet Rules)
     /// Loads both files; null when either has a problem (all are in <paramref name="diagnostics"/>).
     /// The rules are checked only when the tree loads, since they name its measures.
     /// </summary>
-    public static MappingFiles? Load(string strategyPath, string rulesPath, IReadOnlyCollection<string> customFields, ICollection<Diagnostic> diagnostics)
+    public static async Task<MappingFiles?> LoadAsync(string strategyPath, string rulesPath, IReadOnlyCollection<string> customFields, ICollection<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
-        var tree = StrategyFile.Load(strategyPath, diagnostics);
-        var rules = tree is null ? null : RulesFile.Load(rulesPath, tree, customFields, diagnostics);
+        var tree = await StrategyFile.LoadAsync(strategyPath, diagnostics, cancellationToken).ConfigureAwait(false);
+        var rules = tree is null ? null : await RulesFile.LoadAsync(rulesPath, tree, customFields, diagnostics, cancellationToken).ConfigureAwait(false);
         return tree is null || rules is null ? null : new MappingFiles(tree, rules);
     }
 
-    /// <summary>Like <see cref="Load"/>, but throws every problem at once (exit 2).</summary>
+    /// <summary>Like <see cref="LoadAsync"/>, but throws every problem at once (exit 2).</summary>
     /// <exception cref="DiagnosticsException">The tree or the rules have problems.</exception>
-    public static MappingFiles LoadOrThrow(string strategyPath, string rulesPath, IReadOnlyCollection<string> customFields)
+    public static async Task<MappingFiles> LoadOrThrowAsync(string strategyPath, string rulesPath, IReadOnlyCollection<string> customFields, CancellationToken cancellationToken)
     {
         var diagnostics = new List<Diagnostic>();
-        return Load(strategyPath, rulesPath, customFields, diagnostics) ?? throw new DiagnosticsException(diagnostics);
+        return await LoadAsync(strategyPath, rulesPath, customFields, diagnostics, cancellationToken).ConfigureAwait(false) ?? throw new DiagnosticsException(diagnostics);
     }
 
     /// <summary>The rules compiled for a run whose relative dates are read at <paramref name="asOf"/>.</summary>

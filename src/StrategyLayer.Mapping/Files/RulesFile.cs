@@ -15,8 +15,9 @@ namespace StrategyLayer.Mapping.Files;
 public static class RulesFile
 {
     /// <summary>Null when any problem was found (all of them are in <paramref name="diagnostics"/>).</summary>
-    public static RuleSet? Load(string path, StrategyTree tree, IReadOnlyCollection<string> customFields, ICollection<Diagnostic> diagnostics)
+    public static async Task<RuleSet?> LoadAsync(string path, StrategyTree tree, IReadOnlyCollection<string> customFields, ICollection<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
+        var schema = await EmbeddedSchemas.Rules.ParsedAsync(cancellationToken).ConfigureAwait(false);
         var before = diagnostics.Count;
         var file = JsonFile.Load(path, diagnostics);
         if (file is null)
@@ -24,7 +25,7 @@ public static class RulesFile
             return null;
         }
 
-        file.Validate(EmbeddedSchemas.Rules, diagnostics);
+        file.Validate(schema, diagnostics);
         if (file.Root is not JObject root)
         {
             return null;

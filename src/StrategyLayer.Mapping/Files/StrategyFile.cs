@@ -16,8 +16,9 @@ namespace StrategyLayer.Mapping.Files;
 public static partial class StrategyFile
 {
     /// <summary>Null when any problem was found (all of them are in <paramref name="diagnostics"/>).</summary>
-    public static StrategyTree? Load(string path, ICollection<Diagnostic> diagnostics)
+    public static async Task<StrategyTree?> LoadAsync(string path, ICollection<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
+        var schema = await EmbeddedSchemas.Strategy.ParsedAsync(cancellationToken).ConfigureAwait(false);
         var before = diagnostics.Count;
         var file = JsonFile.Load(path, diagnostics);
         if (file is null)
@@ -25,7 +26,7 @@ public static partial class StrategyFile
             return null;
         }
 
-        file.Validate(EmbeddedSchemas.Strategy, diagnostics);
+        file.Validate(schema, diagnostics);
         if (file.Root["organization"] is not JObject org)
         {
             return null;

@@ -135,7 +135,7 @@ internal sealed partial class PeriodComputation : IDisposable
             clusters[key] = clusters.TryGetValue(key, out var n) ? n + 1 : 1;
         }
 
-        rows.Add(new SnapshotRow
+        rows.Add(new PeriodItem
         {
             Id = item.Id,
             Key = item.Key,

@@ -42,7 +42,7 @@ public sealed record ReportModel
     public string FreshnessLevel { get; init; } = "green";
 
     /// <summary>The team's items (delivery-lead) or the untracked items (untracked), capped.</summary>
-    public IReadOnlyList<ItemRowView> Items { get; init; } = [];
+    public IReadOnlyList<PeriodItem> Items { get; init; } = [];
     public int ItemsTotal { get; init; }
     public int ItemsMore { get; init; }
     public string? ItemsMoreUrl { get; init; }

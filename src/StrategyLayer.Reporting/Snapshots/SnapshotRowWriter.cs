@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Compression;
 using System.Text.Json;
+using StrategyLayer.Reporting.Model;
 
 namespace StrategyLayer.Reporting.Snapshots;
 
@@ -29,9 +30,9 @@ internal sealed class SnapshotRowWriter : IDisposable
 
     public int Count { get; private set; }
 
-    public void Add(SnapshotRow row)
+    public void Add(PeriodItem row)
     {
-        JsonSerializer.Serialize(json, row, SnapshotRowJson.Default.SnapshotRow);
+        JsonSerializer.Serialize(json, row, SnapshotRowJson.Default.PeriodItem);
         json.Flush();
         json.Reset();
         pending.Write("\n"u8);

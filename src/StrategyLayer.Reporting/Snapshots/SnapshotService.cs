@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Domain.Reporting;
+using StrategyLayer.Reporting.Model;
 using StrategyLayer.Store;
 
 namespace StrategyLayer.Reporting.Snapshots;
@@ -73,7 +74,7 @@ public sealed class SnapshotService(ISnapshotReader store, ISnapshotStore? saveT
     }
 
     /// <summary>Streams rows back out of their compressed form.</summary>
-    public static IEnumerable<SnapshotRow> ReadRows(byte[] compressed)
+    public static IEnumerable<PeriodItem> ReadRows(byte[] compressed)
     {
         using var input = new MemoryStream(compressed, writable: false);
         using var brotli = new BrotliStream(input, CompressionMode.Decompress);
@@ -87,7 +88,7 @@ public sealed class SnapshotService(ISnapshotReader store, ISnapshotStore? saveT
                 continue;
             }
 
-            yield return JsonSerializer.Deserialize<SnapshotRow>(text, Json)
+            yield return JsonSerializer.Deserialize<PeriodItem>(text, Json)
                 ?? throw new StrategyLayerException("Empty snapshot row.", ErrorKind.Runtime, $"snapshot row {line}");
         }
     }

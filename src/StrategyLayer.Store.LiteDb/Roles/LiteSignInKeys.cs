@@ -6,19 +6,15 @@ namespace StrategyLayer.Store.LiteDb.Roles;
 /// <summary><see cref="ISignInKeys"/> on the file's <c>signinkeys</c> collection, numbered in the order added (no schema change: older builds never read it).</summary>
 internal sealed class LiteSignInKeys(LiteFile file) : ISignInKeys
 {
-    public Task<IReadOnlyList<string>> SignInKeysAsync(CancellationToken cancellationToken)
+    public IReadOnlyList<string> SignInKeys()
     {
-        cancellationToken.ThrowIfCancellationRequested();
         file.ThrowIfDisposed();
-        IReadOnlyList<string> elements = [.. file.Read(() => file.SignInKeys.FindAll().ToList()).OrderBy(d => d[Names.Id].AsInt32).Select(d => d[Names.Value].AsString)];
-        return Task.FromResult(elements);
+        return [.. file.Read(() => file.SignInKeys.FindAll().ToList()).OrderBy(d => d[Names.Id].AsInt32).Select(d => d[Names.Value].AsString)];
     }
 
-    public Task AddSignInKeyAsync(string name, string xml, CancellationToken cancellationToken)
+    public void AddSignInKey(string name, string xml)
     {
         ArgumentException.ThrowIfNullOrEmpty(xml);
-        cancellationToken.ThrowIfCancellationRequested();
         file.Write(() => file.SignInKeys.Insert(new BsonDocument { [Names.Name] = name, [Names.Value] = xml }));
-        return Task.CompletedTask;
     }
 }

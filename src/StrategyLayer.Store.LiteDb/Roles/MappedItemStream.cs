@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using LiteDB;
 using StrategyLayer.Store.Documents;
 using StrategyLayer.Store.LiteDb.Files;
@@ -14,38 +13,9 @@ namespace StrategyLayer.Store.LiteDb.Roles;
 /// </summary>
 internal sealed class MappedItemStream(LiteFile file)
 {
-    public async IAsyncEnumerable<MappedItem> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        Task<MappedChunk>? next = Task.Run(() => ReadChunk(BsonValue.MinValue), CancellationToken.None);
-        try
-        {
-            while (next is not null)
-            {
-                var chunk = await next.ConfigureAwait(false);
-                next = chunk.Last is { } last ? Task.Run(() => ReadChunk(last), CancellationToken.None) : null;
-                foreach (var mapped in chunk.Items)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    yield return mapped;
-                }
-            }
-        }
-        finally
-        {
-            // A caller that stops early must not leave a read running on a store it may dispose next.
-            if (next is not null)
-            {
-                try
-                {
-                    await next.ConfigureAwait(false);
-                }
-                catch (Exception)
-                {
-                    // The caller is already leaving (often on an error of its own); this read is not wanted.
-                }
-            }
-        }
-    }
+    /// <remarks>The chunks are read one at a time (<see cref="ReadAhead"/>), each in its own turn at the engine.</remarks>
+    public IAsyncEnumerable<MappedItem> ReadAsync(CancellationToken cancellationToken) =>
+        ReadAhead.StreamAsync<MappedItem, BsonValue>(BsonValue.MinValue, (after, _) => Task.FromResult(ReadChunk(after)), cancellationToken);
 
     /// <summary>The items after <paramref name="after"/> (one chunk) with the mappings of the same uid range.</summary>
     /// <remarks>
@@ -55,7 +25,7 @@ internal sealed class MappedItemStream(LiteFile file)
     /// other document by document from the start of the collection. The range's first uid belongs to
     /// the chunk before; a lookup by uid never asks for it.
     /// </remarks>
-    private MappedChunk ReadChunk(BsonValue after)
+    private ReadAheadChunk<MappedItem, BsonValue> ReadChunk(BsonValue after)
     {
         // Only the reading takes a turn at the engine; the JSON is parsed after it.
         var (items, mappings, end) = file.Read(() =>
@@ -86,9 +56,6 @@ internal sealed class MappedItemStream(LiteFile file)
             }
         }
 
-        return new MappedChunk(mapped, end);
+        return new ReadAheadChunk<MappedItem, BsonValue>(mapped, end);
     }
-
-    /// <summary>One chunk of items with their mappings; <see cref="Last"/> is null after the last chunk.</summary>
-    private sealed record MappedChunk(List<MappedItem> Items, BsonValue? Last);
 }

@@ -12,8 +12,8 @@ namespace StrategyLayer.Web.Security;
 /// of them wrote. The XML elements are secrets: nothing here logs or shows them.
 /// </summary>
 /// <remarks>
-/// <see cref="IXmlRepository"/> is synchronous and the store is not, so each call waits for the store
-/// on a pool thread. Data Protection keeps the key ring it builds from <see cref="GetAllElements"/> in
+/// <see cref="IXmlRepository"/> is synchronous, and so is the store's role behind it (<see cref="ISignInKeys"/>):
+/// each call does its small I/O synchronously, blocking on no task. Data Protection keeps the key ring it builds from <see cref="GetAllElements"/> in
 /// memory: the web view builds it before it listens (<see cref="WebServer.StartAsync"/>), and Data
 /// Protection rebuilds it in the background about once a day (when a request finds it stale it goes
 /// on with the old one). A request waits for the store only for a cookie whose key this process has
@@ -25,7 +25,7 @@ internal sealed class SignInKeyRing(ISignInKeys keys) : IXmlRepository
 
     public IReadOnlyCollection<XElement> GetAllElements()
     {
-        var elements = Task.Run(() => keys.SignInKeysAsync(CancellationToken.None)).GetAwaiter().GetResult();
+        var elements = keys.SignInKeys();
         var parsed = new List<XElement>(elements.Count);
         for (var i = 0; i < elements.Count; i++)
         {
@@ -44,5 +44,5 @@ internal sealed class SignInKeyRing(ISignInKeys keys) : IXmlRepository
     }
 
     public void StoreElement(XElement element, string friendlyName) =>
-        Task.Run(() => keys.AddSignInKeyAsync(friendlyName, element.ToString(SaveOptions.DisableFormatting), CancellationToken.None)).GetAwaiter().GetResult();
+        keys.AddSignInKey(friendlyName, element.ToString(SaveOptions.DisableFormatting));
 }

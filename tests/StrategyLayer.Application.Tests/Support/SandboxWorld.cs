@@ -41,7 +41,7 @@ public class SandboxWorld : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         sandbox = await SandboxServer.StartAsync(SandboxOptions.Default with { Port = 0, Size = "small" }, TimeProvider.System, CancellationToken.None);
-        var demo = ConfigLoader.Load(Path.Combine(RepoRoot(), "config", "strategylayer.json"));
+        var demo = await ConfigLoader.LoadAsync(Path.Combine(RepoRoot(), "config", "strategylayer.json"), null, CancellationToken.None);
         Config = demo with
         {
             Sources = [.. demo.Sources.Select(s => s with

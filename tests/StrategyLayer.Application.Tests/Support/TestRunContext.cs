@@ -11,7 +11,7 @@ internal sealed class TestRunContext(AppConfig config, string storePath) : IRunC
 {
     private LiteStrategyStore? store;
 
-    public AppConfig Config => config;
+    public Task<AppConfig> ConfigAsync(CancellationToken cancellationToken) => Task.FromResult(config);
 
     public string StorePath => storePath;
 

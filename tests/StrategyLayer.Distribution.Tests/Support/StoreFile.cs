@@ -9,7 +9,7 @@ public sealed class StoreFile : IDisposable
 
     public StoreFile()
     {
-        Store = LiteStrategyStore.Open(_folder.File("strategylayer.db"));
+        Store = LiteStrategyStore.Open(_folder.File("strategylayer.db"), new LiteStoreOptions { TimeProvider = TimeProvider.System });
     }
 
     public LiteStrategyStore Store { get; }

@@ -9,7 +9,7 @@ internal sealed class StoreFile : IDisposable
 {
     private readonly TempFolder _folder = new();
 
-    public StoreFile() => Store = LiteStrategyStore.Open(System.IO.Path.Combine(_folder.Path, "store.db"));
+    public StoreFile() => Store = LiteStrategyStore.Open(System.IO.Path.Combine(_folder.Path, "store.db"), new LiteStoreOptions { TimeProvider = TimeProvider.System });
 
     public LiteStrategyStore Store { get; }
 

@@ -22,7 +22,7 @@ public static class Measurement
         }
 
         Console.WriteLine($"measure: {count} items, batches of {pageSize}, {durability}, {path}");
-        var store = LiteStrategyStore.Open(path, new LiteStoreOptions { Durability = durability });
+        var store = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System, Durability = durability });
 
         // First load: every item new, prepared on the calling thread (not timed apart).
         var cpu = Cpu();

@@ -25,7 +25,7 @@ public sealed class DurabilityTests(PostgreSqlCluster cluster)
             var line = await RunUntilKilledAsync(uri, stop);
             Assert.Equal("committed " + stop.ToString(CultureInfo.InvariantCulture), line);
 
-            await using var store = await PostgreSqlStore.OpenAsync(PostgreSqlLocation.Parse(uri), null, CancellationToken.None);
+            await using var store = await PostgreSqlStore.OpenAsync(PostgreSqlLocation.Parse(uri), new PostgreSqlStoreOptions { TimeProvider = TimeProvider.System }, CancellationToken.None);
             var cursor = Assert.Single(await store.CursorsAsync(CancellationToken.None));
             Assert.Equal(stop.ToString(CultureInfo.InvariantCulture), cursor.Cursor);
             Assert.Equal((stop + 1) * PageSize, await store.CountItemsAsync(KilledSync.Source, true, CancellationToken.None));

@@ -12,8 +12,8 @@ public sealed class PostgreSqlLockReleaseTests(PostgreSqlCluster cluster)
     public async Task A_lock_whose_holders_connection_ends_without_a_word_is_free_for_the_next_taker()
     {
         var uri = await cluster.CreateDatabaseAsync();
-        await using var holder = await PostgreSqlStore.OpenAsync(PostgreSqlLocation.Parse(uri), new PostgreSqlStoreOptions { ApplicationName = "strategylayer node that dies" }, CancellationToken.None);
-        await using var other = await PostgreSqlStore.OpenAsync(PostgreSqlLocation.Parse(uri), new PostgreSqlStoreOptions { ApplicationName = "strategylayer other node" }, CancellationToken.None);
+        await using var holder = await PostgreSqlStore.OpenAsync(PostgreSqlLocation.Parse(uri), new PostgreSqlStoreOptions { TimeProvider = TimeProvider.System, ApplicationName = "strategylayer node that dies" }, CancellationToken.None);
+        await using var other = await PostgreSqlStore.OpenAsync(PostgreSqlLocation.Parse(uri), new PostgreSqlStoreOptions { TimeProvider = TimeProvider.System, ApplicationName = "strategylayer other node" }, CancellationToken.None);
         var held = await holder.TryLockAsync("delivery:d1", CancellationToken.None);
         Assert.NotNull(held);
         Assert.Null(await other.TryLockAsync("delivery:d1", CancellationToken.None));

@@ -10,13 +10,13 @@ namespace StrategyLayer.Store.PostgreSql.Tests.Engine;
 public sealed class PostgreSqlSourceSyncTests(PostgreSqlCluster cluster)
 {
     private async Task<PostgreSqlStore> OpenAsync(string uri, Action<string>? waiting = null) =>
-        await PostgreSqlStore.OpenAsync(PostgreSqlLocation.Parse(uri), new PostgreSqlStoreOptions { Waiting = waiting, ApplicationName = "strategylayer test" }, CancellationToken.None);
+        await PostgreSqlStore.OpenAsync(PostgreSqlLocation.Parse(uri), new PostgreSqlStoreOptions { TimeProvider = TimeProvider.System, Waiting = waiting, ApplicationName = "strategylayer test" }, CancellationToken.None);
 
     [Fact]
     public async Task A_second_sync_of_the_same_source_waits_for_the_first_and_is_told_who_holds_it()
     {
         var uri = await cluster.CreateDatabaseAsync();
-        await using var first = await PostgreSqlStore.OpenAsync(PostgreSqlLocation.Parse(uri), new PostgreSqlStoreOptions { ApplicationName = "strategylayer sync (pid 1 on first)" }, CancellationToken.None);
+        await using var first = await PostgreSqlStore.OpenAsync(PostgreSqlLocation.Parse(uri), new PostgreSqlStoreOptions { TimeProvider = TimeProvider.System, ApplicationName = "strategylayer sync (pid 1 on first)" }, CancellationToken.None);
         var told = new List<string>();
         await using var second = await OpenAsync(uri, told.Add);
 

@@ -88,7 +88,7 @@ public sealed class SchemaMigratorTests(PostgreSqlCluster cluster)
             await setup.ExecuteNonQueryAsync();
         }
 
-        await using var store = await PostgreSqlStore.OpenAsync(PostgreSqlLocation.Parse(uri), null, CancellationToken.None);
+        await using var store = await PostgreSqlStore.OpenAsync(PostgreSqlLocation.Parse(uri), new PostgreSqlStoreOptions { TimeProvider = TimeProvider.System }, CancellationToken.None);
 
         var q = Assert.Single(await store.QuarantinedAsync("jira", CancellationToken.None));
         Assert.Equal(("PAY-7", "7", "{\"id\":\"7\"}", (int?)null, (DateTimeOffset?)at), (q.Key, q.SourceId, q.RawJson, q.Page, q.Since));

@@ -22,7 +22,7 @@ public sealed class ScratchResetTests(PostgreSqlCluster cluster)
 
     private static async Task SyncOneItemAsync(PostgreSqlLocation location)
     {
-        await using var store = await PostgreSqlStore.OpenAsync(location, null, None);
+        await using var store = await PostgreSqlStore.OpenAsync(location, new PostgreSqlStoreOptions { TimeProvider = TimeProvider.System }, None);
         await using var sync = await store.BeginSyncAsync("jira", None);
         await sync.CommitAsync("", [SpecItems.Record(SpecItems.Jira("1", "PAY-1"))], [], "c", None);
     }
@@ -31,12 +31,12 @@ public sealed class ScratchResetTests(PostgreSqlCluster cluster)
     public async Task A_store_the_demo_wrote_is_emptied_for_the_next_run()
     {
         var location = PostgreSqlLocation.Parse(await cluster.CreateDatabaseAsync("scratch"));
-        await PostgreSqlStore.ResetScratchAsync(location, "demo", null, None);
+        await PostgreSqlStore.ResetScratchAsync(location, "demo", new PostgreSqlStoreOptions { TimeProvider = TimeProvider.System }, None);
         await SyncOneItemAsync(location);
 
-        await PostgreSqlStore.ResetScratchAsync(location, "demo", null, None);
+        await PostgreSqlStore.ResetScratchAsync(location, "demo", new PostgreSqlStoreOptions { TimeProvider = TimeProvider.System }, None);
 
-        await using var store = await PostgreSqlStore.OpenAsync(location, null, None);
+        await using var store = await PostgreSqlStore.OpenAsync(location, new PostgreSqlStoreOptions { TimeProvider = TimeProvider.System }, None);
         Assert.Equal(0, await store.CountItemsAsync(null, true, None));
         Assert.Equal("demo", await store.GetValueAsync(PostgreSqlStore.ScratchMark, None));
     }
@@ -47,7 +47,7 @@ public sealed class ScratchResetTests(PostgreSqlCluster cluster)
         var location = PostgreSqlLocation.Parse(await cluster.CreateDatabaseAsync("scratch"));
         await ExecuteAsync(location, "CREATE TABLE public.invoices (id int); INSERT INTO public.invoices VALUES (1)");
 
-        var error = await Assert.ThrowsAsync<StrategyLayerException>(() => PostgreSqlStore.ResetScratchAsync(location, "bench", null, None));
+        var error = await Assert.ThrowsAsync<StrategyLayerException>(() => PostgreSqlStore.ResetScratchAsync(location, "bench", new PostgreSqlStoreOptions { TimeProvider = TimeProvider.System }, None));
 
         Assert.Equal(ErrorKind.Usage, error.Kind);
         Assert.Contains("public.invoices", error.Message, StringComparison.Ordinal);
@@ -61,10 +61,10 @@ public sealed class ScratchResetTests(PostgreSqlCluster cluster)
         var location = PostgreSqlLocation.Parse(await cluster.CreateDatabaseAsync("scratch"));
         await SyncOneItemAsync(location);
 
-        var error = await Assert.ThrowsAsync<StrategyLayerException>(() => PostgreSqlStore.ResetScratchAsync(location, "demo", null, None));
+        var error = await Assert.ThrowsAsync<StrategyLayerException>(() => PostgreSqlStore.ResetScratchAsync(location, "demo", new PostgreSqlStoreOptions { TimeProvider = TimeProvider.System }, None));
 
         Assert.Contains("1 items", error.Message, StringComparison.Ordinal);
-        await using var store = await PostgreSqlStore.OpenAsync(location, null, None);
+        await using var store = await PostgreSqlStore.OpenAsync(location, new PostgreSqlStoreOptions { TimeProvider = TimeProvider.System }, None);
         Assert.Equal(1, await store.CountItemsAsync(null, true, None));
     }
 }

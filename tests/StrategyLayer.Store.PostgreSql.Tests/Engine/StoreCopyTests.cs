@@ -37,7 +37,7 @@ public sealed class StoreCopyTests(PostgreSqlCluster cluster) : IDisposable
 
     private async Task<LiteStrategyStore> FilledLiteStoreAsync()
     {
-        var lite = LiteStrategyStore.Open(Path.Combine(_folder, "store.db"));
+        var lite = LiteStrategyStore.Open(Path.Combine(_folder, "store.db"), new LiteStoreOptions { TimeProvider = TimeProvider.System });
         await using (var jira = await lite.BeginSyncAsync("jira", None))
         {
             var damaged = SpecItems.Record(SpecItems.Jira("2", "PAY-2")) with { Replaced = [new ReplacedText("summary", "bytes that are not UTF-8", 3)] };
@@ -63,7 +63,7 @@ public sealed class StoreCopyTests(PostgreSqlCluster cluster) : IDisposable
     public async Task Everything_a_litedb_store_holds_reads_back_the_same_from_postgresql()
     {
         await using var lite = await FilledLiteStoreAsync();
-        await using var pg = await PostgreSqlStore.OpenAsync(PostgreSqlLocation.Parse(await cluster.CreateDatabaseAsync("copy")), null, None);
+        await using var pg = await PostgreSqlStore.OpenAsync(PostgreSqlLocation.Parse(await cluster.CreateDatabaseAsync("copy")), new PostgreSqlStoreOptions { TimeProvider = TimeProvider.System }, None);
 
         var report = await StoreCopy.CopyAsync(lite, pg, null, None);
 
@@ -96,7 +96,7 @@ public sealed class StoreCopyTests(PostgreSqlCluster cluster) : IDisposable
     public async Task A_target_that_already_holds_items_is_refused_and_left_as_it_was()
     {
         await using var lite = await FilledLiteStoreAsync();
-        await using var pg = await PostgreSqlStore.OpenAsync(PostgreSqlLocation.Parse(await cluster.CreateDatabaseAsync("copy")), null, None);
+        await using var pg = await PostgreSqlStore.OpenAsync(PostgreSqlLocation.Parse(await cluster.CreateDatabaseAsync("copy")), new PostgreSqlStoreOptions { TimeProvider = TimeProvider.System }, None);
         await using (var sync = await pg.BeginSyncAsync("other", None))
         {
             await sync.CommitAsync("", [SpecItems.Record(SpecItems.Jira("7", "OPS-7") with { Source = "other" })], [], "c", None);

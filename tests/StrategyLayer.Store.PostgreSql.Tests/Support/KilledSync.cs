@@ -18,7 +18,7 @@ internal static class KilledSync
 
     public static async Task<int> RunAsync(string uri, int pageSize, int stop)
     {
-        await using var store = await PostgreSqlStore.OpenAsync(PostgreSqlLocation.Parse(uri), null, CancellationToken.None);
+        await using var store = await PostgreSqlStore.OpenAsync(PostgreSqlLocation.Parse(uri), new PostgreSqlStoreOptions { TimeProvider = TimeProvider.System }, CancellationToken.None);
         await using var sync = await store.BeginSyncAsync(Source, CancellationToken.None);
         var cursor = await sync.GetCursorAsync("", CancellationToken.None);
         for (var page = cursor is null ? 0 : int.Parse(cursor, CultureInfo.InvariantCulture) + 1; page <= stop; page++)

@@ -30,12 +30,7 @@ public sealed class DemoStore : IDisposable
         folder = Path.Combine(Path.GetTempPath(), "sl-web-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         Now = DateTimeOffset.UtcNow;
-        var diagnostics = new List<Diagnostic>();
-        Tree = StrategyFile.Load(Path.Combine(RepoRoot, "config", "strategy.json"), diagnostics)
-            ?? throw new InvalidOperationException(string.Join("; ", diagnostics));
-        Rules = RulesFile.Load(Path.Combine(RepoRoot, "config", "rules.json"), Tree, [], diagnostics)
-            ?? throw new InvalidOperationException(string.Join("; ", diagnostics));
-        Store = LiteStrategyStore.Open(Path.Combine(folder, "store.db"));
+        Store = LiteStrategyStore.Open(Path.Combine(folder, "store.db"), new LiteStoreOptions { TimeProvider = TimeProvider.System });
         this.extraWebItems = extraWebItems;
         this.more = more;
 
@@ -43,9 +38,14 @@ public sealed class DemoStore : IDisposable
         FrozenPeriod = ReportingPeriod.Containing(DateOnly.FromDateTime(Now.UtcDateTime), PeriodKind.Month).Previous;
     }
 
-    /// <summary>Stores the items, maps them, freezes last month and records a sync run: call once, before use.</summary>
+    /// <summary>Loads the demo's tree and rules, stores the items, maps them, freezes last month and records a sync run: call once, before use.</summary>
     public async Task SeedAsync()
     {
+        var diagnostics = new List<Diagnostic>();
+        Tree = await StrategyFile.LoadAsync(Path.Combine(RepoRoot, "config", "strategy.json"), diagnostics, CancellationToken.None)
+            ?? throw new InvalidOperationException(string.Join("; ", diagnostics));
+        Rules = await RulesFile.LoadAsync(Path.Combine(RepoRoot, "config", "rules.json"), Tree, [], diagnostics, CancellationToken.None)
+            ?? throw new InvalidOperationException(string.Join("; ", diagnostics));
         var records = Items(extraWebItems).Concat(more?.Invoke(this) ?? []).Select(i => new SourceRecord(i, "{}")).ToList();
         foreach (var group in records.GroupBy(r => r.Item.Source))
         {
@@ -61,9 +61,9 @@ public sealed class DemoStore : IDisposable
 
     public LiteStrategyStore Store { get; }
 
-    public StrategyTree Tree { get; }
+    public StrategyTree Tree { get; private set; } = null!;
 
-    public RuleSet Rules { get; }
+    public RuleSet Rules { get; private set; } = null!;
 
     public DateTimeOffset Now { get; }
 
