@@ -14,7 +14,7 @@ public sealed class StoredItemJsonTests
 {
     private static readonly DateTimeOffset At = new(2026, 11, 20, 12, 34, 56, 789, TimeSpan.FromHours(1));
 
-    public static TheoryData<string> Items() => ["full", "required only", "text to escape", "empty collections"];
+    public static TheoryData<string> Items() => ["full", "required only", "text to escape", "empty collections", "every category"];
 
     [Theory]
     [MemberData(nameof(Items))]
@@ -29,6 +29,19 @@ public sealed class StoredItemJsonTests
         Assert.Equal(JsonSerializer.Serialize(general, StoreJson.WorkItem), JsonSerializer.Serialize(fast, StoreJson.WorkItem));
         Assert.Equal(general.Updated.Offset, fast.Updated.Offset);
         Assert.Equal(JsonSerializer.Serialize(general, StoreJson.WorkItem), JsonSerializer.Serialize(StoreJson.ReadItem(json)!, StoreJson.WorkItem));
+    }
+
+    [Theory]
+    [MemberData(nameof(Items))]
+    public void The_one_pass_writer_writes_the_bytes_the_general_serializer_writes_so_content_hashes_stay(string name)
+    {
+        var item = Item(name);
+
+        var general = JsonSerializer.SerializeToUtf8Bytes(item, StoreJson.WorkItem);
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(general), System.Text.Encoding.UTF8.GetString(StoredItemWriter.ToUtf8Bytes(item)));
+        var stored = item with { PreviousKeys = [], Removed = null };
+        Assert.Equal(ContentHash.Of(JsonSerializer.SerializeToUtf8Bytes(stored, StoreJson.WorkItem)), ItemDocument.Of(item).Hash);
     }
 
     [Fact]
@@ -101,6 +114,15 @@ public sealed class StoredItemJsonTests
             Fields = new Dictionary<string, string?> { ["naïve \"key\""] = "value\nwith line" },
         },
         "empty collections" => Item("required only") with { Labels = [], Links = [], Fields = new Dictionary<string, string?>() },
+        "every category" => Item("required only") with
+        {
+            Kind = WorkItemKind.Request,
+            Category = StatusCategory.Cancelled,
+            Links = [.. Enum.GetValues<StatusCategory>().Select(c => new ItemLink("blocks", "K-" + c, TargetCategory: c))],
+            Estimate = 0.1 + 0.2,
+            PriorityRank = -3,
+            Removed = new Removal(RemovalReason.Deleted, At),
+        },
         _ => new WorkItem
         {
             Source = "jira",

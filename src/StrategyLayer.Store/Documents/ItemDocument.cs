@@ -13,7 +13,7 @@ public sealed record ItemDocument(WorkItem Item, WorkItem Normalized, byte[] Jso
     public static ItemDocument Of(WorkItem item)
     {
         var normalized = item.PreviousKeys.Count == 0 && item.Removed is null ? item : item with { PreviousKeys = [], Removed = null };
-        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(normalized, StoreJson.WorkItem);
+        var json = StoredItemWriter.ToUtf8Bytes(normalized);
         return new ItemDocument(item, normalized, json, ContentHash.Of(json));
     }
 }
