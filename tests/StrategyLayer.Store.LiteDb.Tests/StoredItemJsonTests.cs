@@ -58,6 +58,22 @@ public sealed class StoredItemJsonTests
     }
 
     [Fact]
+    public void Values_many_items_share_are_one_string_while_titles_are_their_own()
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(Item("full"), StoreJson.WorkItem);
+
+        var first = StoredItemReader.TryRead(json)!;
+        var second = StoredItemReader.TryRead(json)!;
+
+        Assert.Same(first.Team, second.Team);
+        Assert.Same(first.Status, second.Status);
+        Assert.Same(first.Labels[0], second.Labels[0]);
+        Assert.Same(first.Fields.Keys.First(), second.Fields.Keys.First());
+        Assert.NotSame(first.Title, second.Title);
+        Assert.Equal(first.Title, second.Title);
+    }
+
+    [Fact]
     public void A_document_with_a_property_this_build_does_not_know_is_still_read_by_the_general_serializer()
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(Item("required only"), StoreJson.WorkItem);

@@ -14,6 +14,13 @@ namespace StrategyLayer.Store.Documents;
 /// </summary>
 internal static class StoredItemReader
 {
+    private const int MaxShared = 64;
+
+    private const int MaxPooled = 16_384;
+
+    [ThreadStatic]
+    private static Dictionary<string, string>? _pool;
+
     public static WorkItem? TryRead(ReadOnlySpan<byte> json)
     {
         try
@@ -62,31 +69,31 @@ internal static class StoredItemReader
                 case 3 when name.SequenceEqual("key"u8): key = Text(ref reader); break;
                 case 3 when name.SequenceEqual("due"u8): due = Date(ref reader); break;
                 case 4 when name.SequenceEqual("kind"u8): kind = Enum<WorkItemKind>(ref reader); break;
-                case 4 when name.SequenceEqual("type"u8): type = Text(ref reader); break;
-                case 4 when name.SequenceEqual("team"u8): team = Text(ref reader); break;
+                case 4 when name.SequenceEqual("type"u8): type = Shared(ref reader); break;
+                case 4 when name.SequenceEqual("team"u8): team = Shared(ref reader); break;
                 case 4 when name.SequenceEqual("epic"u8): epic = Text(ref reader); break;
-                case 5 when name.SequenceEqual("table"u8): table = Text(ref reader); break;
+                case 5 when name.SequenceEqual("table"u8): table = Shared(ref reader); break;
                 case 5 when name.SequenceEqual("title"u8): title = Text(ref reader); break;
                 case 5 when name.SequenceEqual("links"u8): links = Links(ref reader); break;
                 case 6 when name.SequenceEqual("source"u8): source = Text(ref reader); break;
-                case 6 when name.SequenceEqual("status"u8): status = Text(ref reader); break;
+                case 6 when name.SequenceEqual("status"u8): status = Shared(ref reader); break;
                 case 6 when name.SequenceEqual("labels"u8): labels = Strings(ref reader); break;
                 case 6 when name.SequenceEqual("parent"u8): parent = Text(ref reader); break;
                 case 6 when name.SequenceEqual("fields"u8): fields = Fields(ref reader); break;
-                case 7 when name.SequenceEqual("project"u8): project = Text(ref reader); break;
+                case 7 when name.SequenceEqual("project"u8): project = Shared(ref reader); break;
                 case 7 when name.SequenceEqual("created"u8): created = Date(ref reader); break;
                 case 7 when name.SequenceEqual("updated"u8): updated = Date(ref reader); break;
                 case 7 when name.SequenceEqual("removed"u8): removed = Removed(ref reader); break;
                 case 8 when name.SequenceEqual("sourceId"u8): sourceId = Text(ref reader); break;
                 case 8 when name.SequenceEqual("category"u8): category = Enum<StatusCategory>(ref reader); break;
-                case 8 when name.SequenceEqual("priority"u8): priority = Text(ref reader); break;
-                case 8 when name.SequenceEqual("assignee"u8): assignee = Text(ref reader); break;
-                case 8 when name.SequenceEqual("reporter"u8): reporter = Text(ref reader); break;
+                case 8 when name.SequenceEqual("priority"u8): priority = Shared(ref reader); break;
+                case 8 when name.SequenceEqual("assignee"u8): assignee = Shared(ref reader); break;
+                case 8 when name.SequenceEqual("reporter"u8): reporter = Shared(ref reader); break;
                 case 8 when name.SequenceEqual("resolved"u8): resolved = Date(ref reader); break;
                 case 8 when name.SequenceEqual("estimate"u8): estimate = reader.TokenType == JsonTokenType.Null ? null : reader.GetDouble(); break;
                 case 9 when name.SequenceEqual("browseUrl"u8): browseUrl = Text(ref reader); break;
-                case 10 when name.SequenceEqual("statusCode"u8): statusCode = Text(ref reader); break;
-                case 10 when name.SequenceEqual("resolution"u8): resolution = Text(ref reader); break;
+                case 10 when name.SequenceEqual("statusCode"u8): statusCode = Shared(ref reader); break;
+                case 10 when name.SequenceEqual("resolution"u8): resolution = Shared(ref reader); break;
                 case 10 when name.SequenceEqual("components"u8): components = Strings(ref reader); break;
                 case 11 when name.SequenceEqual("description"u8): description = Text(ref reader); break;
                 case 11 when name.SequenceEqual("fixVersions"u8): fixVersions = Strings(ref reader); break;
@@ -149,6 +156,46 @@ internal static class StoredItemReader
         _ => throw new JsonException("not a string"),
     };
 
+    /// <summary>
+    /// A value many items share (a status, team, label, person, field name): read once per thread and
+    /// handed out again, so 300k items hold a few thousand strings rather than millions of copies.
+    /// Long or escaped values are read as they are.
+    /// </summary>
+    private static string? Shared(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName))
+        {
+            return Text(ref reader);
+        }
+
+        if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxShared)
+        {
+            return reader.GetString();
+        }
+
+        Span<char> chars = stackalloc char[MaxShared];
+        if (System.Text.Unicode.Utf8.ToUtf16(reader.ValueSpan, chars, out _, out var written, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
+        {
+            return reader.GetString();
+        }
+
+        var pool = _pool ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        var lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(chars[..written], out var known))
+        {
+            return known;
+        }
+
+        var text = new string(chars[..written]);
+        if (pool.Count >= MaxPooled)
+        {
+            pool.Clear();
+        }
+
+        pool[text] = text;
+        return text;
+    }
+
     private static DateTimeOffset? Date(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Null ? null : reader.GetDateTimeOffset();
 
@@ -169,7 +216,7 @@ internal static class StoredItemReader
         var list = new List<string>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            list.Add(Text(ref reader) ?? throw new JsonException("a null in a list"));
+            list.Add(Shared(ref reader) ?? throw new JsonException("a null in a list"));
         }
 
         return list;
@@ -200,7 +247,7 @@ internal static class StoredItemReader
                 reader.Read();
                 if (name.SequenceEqual("type"u8))
                 {
-                    type = Text(ref reader);
+                    type = Shared(ref reader);
                 }
                 else if (name.SequenceEqual("targetKey"u8))
                 {
@@ -208,7 +255,7 @@ internal static class StoredItemReader
                 }
                 else if (name.SequenceEqual("targetStatus"u8))
                 {
-                    targetStatus = Text(ref reader);
+                    targetStatus = Shared(ref reader);
                 }
                 else if (name.SequenceEqual("targetCategory"u8))
                 {
@@ -216,7 +263,7 @@ internal static class StoredItemReader
                 }
                 else if (name.SequenceEqual("targetTeam"u8))
                 {
-                    targetTeam = Text(ref reader);
+                    targetTeam = Shared(ref reader);
                 }
                 else if (name.SequenceEqual("isBlockedBy"u8))
                 {
@@ -245,9 +292,9 @@ internal static class StoredItemReader
         Expect(ref reader, JsonTokenType.StartObject);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            var name = Shared(ref reader)!;
             reader.Read();
-            fields[name] = Text(ref reader);
+            fields[name] = Shared(ref reader);
         }
 
         return fields;
