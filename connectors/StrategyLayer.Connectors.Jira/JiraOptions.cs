@@ -5,7 +5,7 @@ using StrategyLayer.Domain.Errors;
 namespace StrategyLayer.Connectors.Jira;
 
 /// <summary>
-/// Jira-only settings, read from <see cref="SourceSettings.Options"/> (raw JSON text by key):
+/// Jira-only settings, read from <see cref="Domain.Settings.SourceDescription.Options"/> (raw JSON text by key):
 /// <c>epicLinkField</c>, <c>timeZone</c>, <c>sliceLimit</c>, <c>scopePageSize</c>, <c>bulkFetchSize</c>.
 /// </summary>
 public sealed record JiraOptions

@@ -7,7 +7,7 @@ namespace StrategyLayer.Connectors.ServiceNow;
 
 /// <summary>
 /// What the ServiceNow connector reads from a source's settings. Connector-only keys come from
-/// <see cref="SourceSettings.Options"/>: <c>pageSize</c> (rows per request, overrides the rule below)
+/// <see cref="Domain.Settings.SourceDescription.Options"/>: <c>pageSize</c> (rows per request, overrides the rule below)
 /// and <c>auditDeletes</c> (false for instances where sys_audit_delete cannot be read).
 /// </summary>
 public sealed partial record ServiceNowOptions

@@ -23,8 +23,8 @@ public static class ServiceNowSource
 
     /// <summary>
     /// A read-only ServiceNow source over the Table API: one partition per table in
-    /// <see cref="SourceSettings.Tables"/> (default incident, change_request, problem). Auth comes
-    /// from <see cref="SourceSettings.Auth"/>: basic, bearer, or OAuth (password or client-credentials
+    /// <see cref="Domain.Settings.SourceDescription.Tables"/> (default incident, change_request, problem). Auth comes
+    /// from <see cref="Domain.Settings.SourceDescription.Auth"/>: basic, bearer, or OAuth (password or client-credentials
     /// grant against /oauth_token.do). Throws <see cref="Domain.Errors.DiagnosticsException"/> for bad settings.
     /// </summary>
     public static IWorkSource Create(SourceSettings settings, ILoggerFactory logs, TimeProvider time) =>

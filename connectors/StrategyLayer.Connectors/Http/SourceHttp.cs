@@ -28,7 +28,7 @@ public sealed class SourceHttp : IDisposable
     private readonly Func<CancellationToken, Task<bool>>? _refreshOnUnauthorized;
     private long _requests;
 
-    /// <param name="settings">The source; its <see cref="SourceSettings.Auth"/> gives basic or bearer auth.</param>
+    /// <param name="settings">The source; its <see cref="Domain.Settings.SourceDescription.Auth"/> gives basic or bearer auth.</param>
     /// <param name="log">Where requests are logged (method, path, status, time; never headers).</param>
     /// <param name="time">The connector's clock: a Retry-After date or rate-limit reset instant is read against it, and every wait (retry delays, the near-limit pause) runs on it.</param>
     /// <param name="describeError">Reads the vendor's error text from a failed response.</param>
