@@ -78,13 +78,17 @@ public sealed class ScheduleEndToEndTests : IClassFixture<SandboxFixture>, IClas
             await _smtp.StartAsync();
             await Until(() => _smtp.Messages().Count >= 2, TimeSpan.FromSeconds(90));
 
-            // Several more firings: the same pack for the same period is not sent again.
+            // Several more firings (one every 2 s): the same pack for the same period is not sent again.
+            // A pack changes by itself only when a figure that moves with the clock crosses a rounding
+            // step (the share of the month elapsed, shown in tenths of a percent, steps every 45 minutes;
+            // ages step at midnight): a run that straddles one sends that new version once. A pack sent
+            // on every firing would be four more versions here.
             await Task.Delay(TimeSpan.FromSeconds(8));
             var messages = _smtp.Messages();
-            Assert.Equal(2, messages.Count);
-            Assert.Equal(["cfo@example.com", "cio@example.com"], messages.SelectMany(m => m.To.Mailboxes.Select(b => b.Address)).Order());
+            Assert.True(messages.Count is 2 or 4, $"{messages.Count} messages: " + string.Join(", ", messages.Select(m => m.MessageId)));
+            Assert.Equal(["cfo@example.com", "cio@example.com"], messages.Take(2).SelectMany(m => m.To.Mailboxes.Select(b => b.Address)).Order());
             Assert.All(messages, m => Assert.Contains(m.Attachments, a => a.ContentDisposition?.FileName?.StartsWith("portfolio-pack-", StringComparison.Ordinal) == true));
-            Assert.Equal(2, messages.Select(m => m.MessageId).Distinct().Count());
+            Assert.Equal(messages.Count, messages.Select(m => m.MessageId).Distinct().Count());
         }
         finally
         {
