@@ -200,10 +200,19 @@ internal static class StoredItemReader
         reader.TokenType == JsonTokenType.Null ? null : reader.GetDateTimeOffset();
 
     private static T? Enum<T>(ref Utf8JsonReader reader)
-        where T : struct, Enum =>
-        reader.TokenType == JsonTokenType.Null ? null
-        : System.Enum.TryParse<T>(reader.GetString(), ignoreCase: true, out var value) && !int.TryParse(reader.GetString(), out _) ? value
-        : throw new JsonException("not a known name");
+        where T : struct, Enum
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        // The store writes names only (the serializer refuses numbers): a number is not ours to read.
+        var name = Shared(ref reader);
+        return name is not null && !int.TryParse(name, out _) && System.Enum.TryParse<T>(name, ignoreCase: true, out var value)
+            ? value
+            : throw new JsonException("not a known name");
+    }
 
     private static IReadOnlyList<string> Strings(ref Utf8JsonReader reader)
     {
