@@ -42,7 +42,7 @@ public sealed class StoreFileTests : IDisposable
         Assert.Contains("\"category\":\"inprogress\"", json, StringComparison.Ordinal);
         Assert.Contains("\"kind\":\"issue\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("\"uid\"", json, StringComparison.Ordinal);
-        Assert.Equal("2", db.GetCollection("meta").FindById("schemaVersion")["v"].AsString);
+        Assert.Equal("3", db.GetCollection("meta").FindById("schemaVersion")["v"].AsString);
     }
 
     [Fact]
@@ -112,10 +112,46 @@ public sealed class StoreFileTests : IDisposable
 
         await using var upgraded = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System });
 
-        Assert.Equal("2", await upgraded.GetValueAsync("schemaVersion", CancellationToken.None));
+        Assert.Equal("3", await upgraded.GetValueAsync("schemaVersion", CancellationToken.None));
         Assert.Equal("jira/1", (await upgraded.FindItemAsync("jira:pay-1", CancellationToken.None))!.Uid);
         Assert.Equal("jira/2", (await upgraded.FindItemAsync("PAY-2", CancellationToken.None))!.Uid);
         Assert.Equal("jira/2", (await upgraded.FindItemAsync("OLD-9", CancellationToken.None))!.Uid);
+    }
+
+    [Fact]
+    public async Task A_schema_2_store_gets_its_items_states_so_a_sync_of_the_same_items_writes_nothing()
+    {
+        var path = _temp.File("v2.db");
+        var one = SpecItems.Jira("1", "PAY-1");
+        var two = SpecItems.Jira("2", "PAY-2");
+        await using (var store = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System }))
+        {
+            await Commit(store, one, two);
+        }
+
+        // What schema 2 looked like: no states beside the items.
+        using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct }))
+        {
+            Assert.Equal(2, db.GetCollection("states").Count());
+            Assert.True(db.DropCollection("states"));
+            db.GetCollection("meta").Upsert(new LiteDB.BsonDocument { ["_id"] = "schemaVersion", ["v"] = "2" });
+        }
+
+        await using (var upgraded = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System }))
+        {
+            Assert.Equal("3", await upgraded.GetValueAsync("schemaVersion", CancellationToken.None));
+            await using var sync = await upgraded.BeginSyncAsync("jira", CancellationToken.None);
+            var again = await sync.CommitAsync("", new[] { one, two with { Title = "changed" } }.Select(SpecItems.Record).ToList(), [], "c2", CancellationToken.None);
+            Assert.Equal((1, 1), (again.Upserted, again.Unchanged));
+        }
+
+        using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct }))
+        {
+            var items = db.GetCollection("items").FindAll().ToDictionary(d => d["_id"].AsString);
+            var states = db.GetCollection("states").FindAll().ToList();
+            Assert.Equal(items.Keys.Order(), states.Select(s => s["_id"].AsString).Order());
+            Assert.All(states, s => Assert.Equal((items[s["_id"].AsString]["h"].AsInt64, items[s["_id"].AsString]["upd"].AsInt64), (s["h"].AsInt64, s["upd"].AsInt64)));
+        }
     }
 
     [Fact]
@@ -128,13 +164,13 @@ public sealed class StoreFileTests : IDisposable
 
         using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct }))
         {
-            db.GetCollection("meta").Upsert(new LiteDB.BsonDocument { ["_id"] = "schemaVersion", ["v"] = "3" });
+            db.GetCollection("meta").Upsert(new LiteDB.BsonDocument { ["_id"] = "schemaVersion", ["v"] = "4" });
         }
 
         var error = Assert.Throws<StrategyLayerException>(() => LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System }));
 
         Assert.Equal(ErrorKind.Usage, error.Kind);
-        Assert.Equal($"store {path} was written by a newer version (schema 3); this build reads up to 2", error.Message);
+        Assert.Equal($"store {path} was written by a newer version (schema 4); this build reads up to 3", error.Message);
 
         // Refusing released the lock: the next attempt is refused for the same reason, not as locked.
         Assert.Equal(ErrorKind.Usage, Assert.Throws<StrategyLayerException>(() => LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System })).Kind);

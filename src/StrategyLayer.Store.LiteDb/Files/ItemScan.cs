@@ -20,7 +20,11 @@ internal static class ItemScan
     /// <param name="source">One source, or null for all.</param>
     /// <param name="chunkSize">Documents per read.</param>
     /// <param name="fields">Only these fields (and _id) are read from each document: LiteDB then skips the item JSON.</param>
-    public static IEnumerable<BsonDocument> Scan(LiteFile file, string? source, int chunkSize, params string[] fields)
+    public static IEnumerable<BsonDocument> Scan(LiteFile file, string? source, int chunkSize, params string[] fields) =>
+        Scan(file, f => f.Items, source, chunkSize, fields);
+
+    /// <summary>The same scan over another collection keyed by uid (<paramref name="collection"/> is taken inside each read).</summary>
+    public static IEnumerable<BsonDocument> Scan(LiteFile file, Func<LiteFile, ILiteCollection<BsonDocument>> collection, string? source, int chunkSize, params string[] fields)
     {
         var last = source is null ? BsonValue.MinValue : new BsonValue(source + "/");
         var end = source is null ? BsonValue.MaxValue : new BsonValue(source + "0");
@@ -29,8 +33,8 @@ internal static class ItemScan
         {
             var range = Query.And(Query.GT(Names.Id, last), Query.LT(Names.Id, end));
             var chunk = file.Read(() => projection is null
-                ? file.Items.Find(range, 0, chunkSize).ToList()
-                : file.Items.Query().Where(range).Select(projection).Limit(chunkSize).ToDocuments().ToList());
+                ? collection(file).Find(range, 0, chunkSize).ToList()
+                : collection(file).Query().Where(range).Select(projection).Limit(chunkSize).ToDocuments().ToList());
             foreach (var doc in chunk)
             {
                 yield return doc;

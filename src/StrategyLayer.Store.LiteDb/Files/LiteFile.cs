@@ -12,7 +12,7 @@ namespace StrategyLayer.Store.LiteDb.Files;
 /// chunks), <c>runs</c>, <c>outbox</c>, <c>meta</c> (schema version and named values), <c>counts</c>
 /// (items per source), <c>textfix</c> (items stored with replaced text), <c>linkseen</c> (when each
 /// item's dependencies were first seen), <c>signinkeys</c> (the web view's sign-in keys, in the order
-/// added). Every write goes through <see cref="Write{T}"/>: one transaction, then what
+/// added), <c>states</c> (each item's hash and updated time: what a sync compares). Every write goes through <see cref="Write{T}"/>: one transaction, then what
 /// <see cref="LiteDurability"/> asks for.
 /// </summary>
 internal sealed class LiteFile : IDisposable
@@ -39,6 +39,7 @@ internal sealed class LiteFile : IDisposable
     private readonly ILiteCollection<BsonDocument> _counts;
     private readonly ILiteCollection<BsonDocument> _linkHistory;
     private readonly ILiteCollection<BsonDocument> _signInKeys;
+    private readonly ILiteCollection<BsonDocument> _states;
     private bool _disposed;
 
     private LiteFile(string path, string displayPath, LiteDatabase db, StoreLock storeLock, LiteStoreOptions options)
@@ -64,6 +65,7 @@ internal sealed class LiteFile : IDisposable
         _counts = db.GetCollection(Names.Counts);
         _linkHistory = db.GetCollection(Names.LinkHistory);
         _signInKeys = db.GetCollection(Names.SignInKeys, BsonAutoId.Int32);
+        _states = db.GetCollection(Names.States);
     }
 
     public string Path { get; }
@@ -104,6 +106,8 @@ internal sealed class LiteFile : IDisposable
     public ILiteCollection<BsonDocument> LinkHistory => Guarded(_linkHistory);
 
     public ILiteCollection<BsonDocument> SignInKeys => Guarded(_signInKeys);
+
+    public ILiteCollection<BsonDocument> States => Guarded(_states);
 
     /// <summary>
     /// Opens (creating folder and file when missing) and locks the file. Throws

@@ -18,6 +18,7 @@ internal static class Names
     public const string Counts = "counts";
     public const string LinkHistory = "linkseen";
     public const string SignInKeys = "signinkeys";
+    public const string States = "states";
 
     public const string Id = "_id";
     public const string Source = "src";

@@ -8,7 +8,7 @@ namespace StrategyLayer.Store.LiteDb.Files;
 internal static class Schema
 {
     /// <summary>The schema this build writes and the newest it reads.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>The meta entry that holds the version: the store's own, not a named value of the stages.</summary>
     public const string VersionKey = "schemaVersion";
@@ -43,13 +43,32 @@ internal static class Schema
             if (found < Version)
             {
                 // Schema 1 kept every current key in the keys collection too; those stay as aliases.
-                file.Meta.Upsert(VersionDocument());
+                // Schema 2 kept no states: they are read from the items once, in one transaction
+                // with the new version (a crash leaves schema 2, and the next open starts again).
+                file.Write(() =>
+                {
+                    if (found < 3)
+                    {
+                        WriteStates(file);
+                    }
+
+                    file.Meta.Upsert(VersionDocument());
+                    return true;
+                });
             }
         }
         catch (Exception e) when (e is LiteException or IOException or InvalidOperationException or InvalidCastException or IndexOutOfRangeException or FormatException)
         {
             throw FileHeader.Unreadable(file.DisplayPath, e);
         }
+    }
+
+    private static void WriteStates(LiteFile file)
+    {
+        var states = ItemScan.Scan(file, null, ItemScan.ScanChunk, Names.Hash, Names.Updated)
+            .Select(doc => ItemDocuments.State(doc[Names.Id].AsString, doc[Names.Hash].AsInt64, doc[Names.Updated].AsInt64))
+            .ToList();
+        file.States.Upsert(states);
     }
 
     private static BsonDocument VersionDocument() =>

@@ -4,7 +4,7 @@ using StrategyLayer.Store.LiteDb.Files;
 
 namespace StrategyLayer.Store.LiteDb.Sync;
 
-/// <summary>Writes one item inside a commit's transaction: its document, its raw record and (when it moved) its old key as an alias.</summary>
+/// <summary>Writes one item inside a commit's transaction: its document, its raw record, its state and (when it moved) its old key as an alias.</summary>
 internal static class ItemWriter
 {
     /// <summary>Says whether the item was new, and whether it had been removed.</summary>
@@ -58,16 +58,19 @@ internal static class ItemWriter
 
         // A new item is inserted (one index walk); only a stored one is updated in place.
         var rawDoc = new BsonDocument { [Names.Id] = item.Uid, [Names.Packed] = prepared.PackedRaw ?? RawCompression.Pack(prepared.RawUtf8.Span) };
+        var state = ItemDocuments.State(item.Uid, document.Hash, item.Updated.UtcTicks);
         var inserted = existing is null;
         if (inserted)
         {
             file.Items.Insert(doc);
             file.Raw.Insert(rawDoc);
+            file.States.Insert(state);
         }
         else
         {
             file.Items.Update(doc);
             file.Raw.Upsert(rawDoc);
+            file.States.Upsert(state);
         }
 
         // Current keys are found through the items' own key index; only a key an item left behind

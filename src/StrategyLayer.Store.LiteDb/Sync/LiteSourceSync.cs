@@ -8,7 +8,7 @@ namespace StrategyLayer.Store.LiteDb.Sync;
 
 /// <summary>
 /// One source's sync on the file. It reads every stored item's hash and updated time once, at the
-/// start: <see cref="Prepare"/> consults that snapshot (to compress only what will likely be
+/// start (from the compact <c>states</c>, not the items): <see cref="Prepare"/> consults that snapshot (to compress only what will likely be
 /// written), and the commits keep their own copy of it current, so an unchanged item costs a
 /// dictionary lookup and no read.
 /// </summary>
@@ -133,6 +133,7 @@ internal sealed class LiteSourceSync : ISourceSync
                 newlyRemoved += doc[Names.Removed].AsBoolean ? 0 : 1;
                 doc[Names.Removed] = true;
                 _file.Items.Update(doc);
+                _file.States.Upsert(ItemDocuments.State(item.Uid, ContentHash.MustRewrite, doc[Names.Updated].AsInt64));
                 reset.Add(item.Uid);
                 count++;
             }
@@ -218,7 +219,7 @@ internal sealed class LiteSourceSync : ISourceSync
     {
         file.ThrowIfDisposed();
         var states = new Dictionary<string, ItemState>(StringComparer.Ordinal);
-        foreach (var doc in ItemScan.Scan(file, source, ItemScan.ScanChunk, Names.Hash, Names.Updated))
+        foreach (var doc in ItemScan.Scan(file, f => f.States, source, ItemScan.ScanChunk))
         {
             states[doc[Names.Id].AsString] = new ItemState(doc[Names.Hash].AsInt64, doc[Names.Updated].AsInt64);
         }
