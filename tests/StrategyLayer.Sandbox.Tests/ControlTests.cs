@@ -110,4 +110,37 @@ public class ControlTests(ControlTests.Fixture fx) : IClassFixture<ControlTests.
         Assert.Contains(log.EnumerateArray(), r => r.GetProperty("path").GetString() == "/jira-cloud/rest/api/3/myself" && r.GetProperty("method").GetString() == "GET");
         Assert.DoesNotContain(log.EnumerateArray(), r => r.GetProperty("path").GetString()!.StartsWith("/_sandbox", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_keyset_read_after_an_edit_sees_the_new_order_not_the_one_kept_before_it()
+    {
+        async Task<List<(string Id, string Number, string Updated)>> KeysetAsync(string after, string afterId)
+        {
+            var rows = new List<(string, string, string)>();
+            while (true)
+            {
+                var q = $"sys_updated_on>{after}^ORsys_updated_on={after}^sys_id>{afterId}^ORsys_updated_on>{after}^ORDERBYsys_updated_on^ORDERBYsys_id";
+                var (_, body) = await fx.GetAsync(fx.Sandbox.ServiceNowUrl + "/api/now/table/incident?sysparm_limit=25&sysparm_fields=sys_id,number,sys_updated_on&sysparm_query=" + Uri.EscapeDataString(q));
+                var page = body.GetProperty("result").EnumerateArray().Select(r => (r.GetProperty("sys_id").GetString()!, r.GetProperty("number").GetString()!, r.GetProperty("sys_updated_on").GetString()!)).ToList();
+                if (page.Count == 0)
+                {
+                    return rows;
+                }
+
+                rows.AddRange(page);
+                (after, afterId) = (page[^1].Item3, page[^1].Item1);
+            }
+        }
+
+        var before = await KeysetAsync("1970-01-01 00:00:00", "");
+        var edited = fx.Sandbox.Edit(0.2, SandboxSource.ServiceNow).Where(k => k.StartsWith("INC", StringComparison.Ordinal)).ToList();
+        var since = await KeysetAsync(before[^1].Updated, before[^1].Id);
+        var all = await KeysetAsync("1970-01-01 00:00:00", "");
+
+        Assert.NotEmpty(edited);
+        Assert.Equal(edited.Order(StringComparer.Ordinal), since.Select(r => r.Number).Order(StringComparer.Ordinal));
+        Assert.Equal(before.Count, all.Count);
+        Assert.Equal(all.OrderBy(r => r.Updated, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal), all);
+        Assert.Equal(since.Select(r => r.Number), all.TakeLast(since.Count).Select(r => r.Number));
+    }
 }

@@ -1,14 +1,21 @@
+using System.Collections.Concurrent;
 using StrategyLayer.Sandbox.Data;
 
 namespace StrategyLayer.Sandbox.ServiceNow;
 
-/// <summary>Runs encoded queries over a table: filter on the index where it can, sort row numbers, build records on request.</summary>
+/// <summary>
+/// Runs encoded queries over a table: filter on the index where it can, sort row numbers, build records on request.
+/// A keyset-paged read (<c>sys_updated_on&gt;X^ORsys_id&gt;Y</c>, a new query on every page) would otherwise
+/// generate and sort every row of the table per page: the column values the conditions read and the
+/// rows in ORDERBY order are kept per index stamp, so a page costs one pass of cheap comparisons.
+/// </summary>
 internal sealed class TableSearch(ItemIndex index)
 {
     public static readonly string[] Served = ["incident", "change_request", "problem", "task", "sys_audit_delete", "sys_dictionary"];
 
     private readonly ResultCache cache = new();
     private readonly Dictionary<string, SnRecord[]> dictionary = new(StringComparer.OrdinalIgnoreCase);
+    private StampedColumns columns = new(-1);
 
     public static ItemKind? KindOf(string table) => table.ToLowerInvariant() switch
     {
@@ -51,10 +58,28 @@ internal sealed class TableSearch(ItemIndex index)
 
     private int[] Evaluate(string table, string? query, IEnumerable<int> all, Func<int, SnRecord> generate)
     {
-        var q = EncodedQueryParser.Parse(query, table, (r, f) => Get(table, r, f));
+        // Rows of the item tables are the index's rows, whose values change only with the stamp.
+        Func<SnRow, string, string> get = (r, f) => Get(table, r, f);
+        StampedColumns? kept = null;
+        if (KindOf(table) is not null || table == "task")
+        {
+            kept = Columns();
+            get = (r, f) =>
+            {
+                var values = kept.Values.GetOrAdd(f, _ => new string?[index.Count]);
+                return values[r.Row] ??= Get(table, r, f);
+            };
+        }
+
+        var q = EncodedQueryParser.Parse(query, table, get);
         var row = new SnRow(generate);
+        var ordered = q.OrderBy.Count == 0
+            ? all
+            : kept is null
+                ? Sort(table, q.OrderBy, all, row, get)
+                : kept.Orders.GetOrAdd(table + "|" + string.Join(",", q.OrderBy), _ => Sort(table, q.OrderBy, all, row, get));
         var matches = new List<int>();
-        foreach (var r in all)
+        foreach (var r in ordered)
         {
             row.Reset(r);
             if (q.Where is null || q.Where(row))
@@ -63,16 +88,17 @@ internal sealed class TableSearch(ItemIndex index)
             }
         }
 
-        if (q.OrderBy.Count == 0)
-        {
-            return [.. matches];
-        }
+        return [.. matches];
+    }
 
-        var items = matches.ToArray();
-        var keys = q.OrderBy.Select(o =>
+    /// <summary>Every row in ORDERBY order, ties by row number: filtering keeps this order.</summary>
+    private static int[] Sort(string table, IReadOnlyList<(string Field, bool Descending)> orderBy, IEnumerable<int> all, SnRow row, Func<SnRow, string, string> get)
+    {
+        var items = all.ToArray();
+        var keys = orderBy.Select(o =>
         {
             var numeric = ServiceNowSchema.Find(table, o.Field)?.Type == "integer";
-            return (Numeric: numeric, Values: items.Select(r => { row.Reset(r); return Get(table, row, o.Field); }).ToArray());
+            return (Numeric: numeric, Values: items.Select(r => { row.Reset(r); return get(row, o.Field); }).ToArray());
         }).ToArray();
         var positions = Enumerable.Range(0, items.Length).ToArray();
         Array.Sort(positions, (a, b) =>
@@ -82,13 +108,28 @@ internal sealed class TableSearch(ItemIndex index)
                 var c = EncodedQueryParser.Compare(keys[k].Values[a], keys[k].Values[b], keys[k].Numeric);
                 if (c != 0)
                 {
-                    return q.OrderBy[k].Descending ? -c : c;
+                    return orderBy[k].Descending ? -c : c;
                 }
             }
 
             return items[a].CompareTo(items[b]);
         });
         return [.. positions.Select(p => items[p])];
+    }
+
+    /// <summary>The kept column values and row orders of the index as it is now (a mutation starts them afresh).</summary>
+    private StampedColumns Columns()
+    {
+        var stamp = index.Stamp;
+        var current = Volatile.Read(ref columns);
+        if (current.Stamp == stamp)
+        {
+            return current;
+        }
+
+        var fresh = new StampedColumns(stamp);
+        Interlocked.CompareExchange(ref columns, fresh, current);
+        return fresh;
     }
 
     private IEnumerable<int> AllRows(string table) => KindOf(table) is { } kind
@@ -154,5 +195,15 @@ internal sealed class TableSearch(ItemIndex index)
 
             return rows;
         }
+    }
+
+    /// <summary>Column values by row (null: not read yet) and row orders by ORDERBY keys, valid for one index stamp.</summary>
+    private sealed class StampedColumns(long stamp)
+    {
+        public long Stamp { get; } = stamp;
+
+        public ConcurrentDictionary<string, string?[]> Values { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, int[]> Orders { get; } = new(StringComparer.Ordinal);
     }
 }
