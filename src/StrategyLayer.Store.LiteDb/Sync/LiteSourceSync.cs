@@ -218,7 +218,9 @@ internal sealed class LiteSourceSync : ISourceSync
     private static Dictionary<string, ItemState> Load(LiteFile file, string source)
     {
         file.ThrowIfDisposed();
-        var states = new Dictionary<string, ItemState>(StringComparer.Ordinal);
+
+        // Sized up front from the source's counter: growing to 300k entries rehashes a dozen times.
+        var states = new Dictionary<string, ItemState>(file.Read(() => ItemCounts.Count(file, source, includeRemoved: true)), StringComparer.Ordinal);
         foreach (var doc in ItemScan.Scan(file, f => f.States, source, ItemScan.ScanChunk))
         {
             states[doc[Names.Id].AsString] = new ItemState(doc[Names.Hash].AsInt64, doc[Names.Updated].AsInt64);
