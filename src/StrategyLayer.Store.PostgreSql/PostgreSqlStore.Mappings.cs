@@ -24,14 +24,14 @@ public sealed partial class PostgreSqlStore
 
     /// <inheritdoc />
     /// <remarks>
-    /// A chunk at a time in uid order; while the caller works through one chunk, the next is fetched and
-    /// its JSON turned into items on a worker thread, so the report's work and the reading run side by side.
+    /// A chunk at a time in uid order; the next chunk is fetched while this one's JSON is turned into
+    /// items on a worker thread and the caller works through the one before (<see cref="ReadAhead"/>).
     /// </remarks>
     public IAsyncEnumerable<MappedItem> MappedItemsAsync(CancellationToken cancellationToken) =>
-        ReadAhead.StreamAsync<MappedItem, string>("", ReadMappedChunkAsync, cancellationToken);
+        ReadAhead.StreamAsync<ItemRow.Raw, MappedItem, string>("", ReadMappedChunkAsync, DecodeMapped, cancellationToken);
 
-    /// <summary>The items after uid <paramref name="after"/> (one chunk) with their mappings, and the uid to read on from (null after the last chunk).</summary>
-    private async Task<ReadAheadChunk<MappedItem, string>> ReadMappedChunkAsync(string after, CancellationToken cancellationToken)
+    /// <summary>The rows after uid <paramref name="after"/> (one chunk) with their mappings, and the uid to read on from (null after the last chunk).</summary>
+    private async Task<ReadAheadChunk<ItemRow.Raw, string>> ReadMappedChunkAsync(string after, CancellationToken cancellationToken)
     {
         // The bound is repeated on the mappings: without it the planner's merge join reads the mappings'
         // index from its start for every chunk (at 300k items about 130 ms a chunk near the end, most of a
@@ -41,8 +41,7 @@ public sealed partial class PostgreSqlStore
             FROM strategylayer.items i LEFT JOIN strategylayer.mappings m ON m.uid = i.uid AND m.uid > @last
             WHERE i.uid > @last ORDER BY i.uid LIMIT {StreamChunk}
             """;
-        var chunk = new List<MappedItem>(StreamChunk);
-        var rows = 0;
+        var chunk = new List<ItemRow.Raw>(StreamChunk);
         var last = after;
         await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(sql, connection);
@@ -50,16 +49,27 @@ public sealed partial class PostgreSqlStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            rows++;
             last = reader.GetString(0);
-            if (ItemRow.Read(reader, 1) is { } item)
+            chunk.Add(ItemRow.ReadRaw(reader, 1, 6));
+        }
+
+        return new ReadAheadChunk<ItemRow.Raw, string>(chunk, chunk.Count < StreamChunk ? null : last);
+    }
+
+    /// <summary>A chunk's rows as items with their mappings (on a worker thread, beside the next fetch).</summary>
+    private static List<MappedItem> DecodeMapped(IReadOnlyList<ItemRow.Raw> rows)
+    {
+        var mapped = new List<MappedItem>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (ItemRow.Decode(row) is { } item)
             {
-                var mapping = reader.IsDBNull(6) ? null : System.Text.Json.JsonSerializer.Deserialize(reader.GetFieldValue<byte[]>(6), StoreJson.Mapping);
-                chunk.Add(new MappedItem(item, mapping));
+                var mapping = row.Mapping is null ? null : System.Text.Json.JsonSerializer.Deserialize(row.Mapping, StoreJson.Mapping);
+                mapped.Add(new MappedItem(item, mapping));
             }
         }
 
-        return new ReadAheadChunk<MappedItem, string>(chunk, rows < StreamChunk ? null : last);
+        return mapped;
     }
 
     /// <inheritdoc />

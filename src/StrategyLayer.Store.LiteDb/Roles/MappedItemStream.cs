@@ -6,16 +6,15 @@ namespace StrategyLayer.Store.LiteDb.Roles;
 
 /// <summary>
 /// Items with their mappings in one pass. Items are read a chunk at a time in uid order, and each
-/// chunk's mappings by the same uid range, so neither collection is held whole in memory. While the
-/// caller works through one chunk, the next one is read from LiteDB and its JSON turned into items on a
-/// worker thread: reading and parsing the documents is about half the cost of a report at 300k items,
-/// so on two cores the caller's work and the reading run side by side.
+/// chunk's mappings by the same uid range, so neither collection is held whole in memory. Reading a
+/// chunk from LiteDB, turning its JSON into items and the caller's work on the chunk before run side by
+/// side (<see cref="ReadAhead"/>): at 300k items reading and parsing the documents is most of a report.
 /// </summary>
 internal sealed class MappedItemStream(LiteFile file)
 {
-    /// <remarks>The chunks are read one at a time (<see cref="ReadAhead"/>), each in its own turn at the engine.</remarks>
+    /// <remarks>The chunks are read one at a time, each in its own turn at the engine.</remarks>
     public IAsyncEnumerable<MappedItem> ReadAsync(CancellationToken cancellationToken) =>
-        ReadAhead.StreamAsync<MappedItem, BsonValue>(BsonValue.MinValue, (after, _) => Task.FromResult(ReadChunk(after)), cancellationToken);
+        ReadAhead.StreamAsync<(BsonDocument Item, BsonDocument? Mapping), MappedItem, BsonValue>(BsonValue.MinValue, (after, _) => Task.FromResult(ReadChunk(after)), Decode, cancellationToken);
 
     /// <summary>The items after <paramref name="after"/> (one chunk) with the mappings of the same uid range.</summary>
     /// <remarks>
@@ -25,10 +24,8 @@ internal sealed class MappedItemStream(LiteFile file)
     /// other document by document from the start of the collection. The range's first uid belongs to
     /// the chunk before; a lookup by uid never asks for it.
     /// </remarks>
-    private ReadAheadChunk<MappedItem, BsonValue> ReadChunk(BsonValue after)
-    {
-        // Only the reading takes a turn at the engine; the JSON is parsed after it.
-        var (items, mappings, end) = file.Read(() =>
+    private ReadAheadChunk<(BsonDocument Item, BsonDocument? Mapping), BsonValue> ReadChunk(BsonValue after) =>
+        file.Read(() =>
         {
             var items = file.Items.Find(BsonExpression.Create("_id > @0", after), 0, ItemScan.StreamChunk).ToList();
             var end = items.Count < ItemScan.StreamChunk ? null : items[^1][Names.Id];
@@ -41,21 +38,23 @@ internal sealed class MappedItemStream(LiteFile file)
                 }
             }
 
-            return (items, mappings, end);
+            var rows = items.Select(doc => (doc, mappings.GetValueOrDefault(doc[Names.Id].AsString))).ToList();
+            return new ReadAheadChunk<(BsonDocument Item, BsonDocument? Mapping), BsonValue>(rows, end);
         });
 
-        var mapped = new List<MappedItem>(items.Count);
-        foreach (var doc in items)
+    /// <summary>A chunk's documents as items with their mappings (outside the engine: the JSON is parsed on a worker thread).</summary>
+    private static List<MappedItem> Decode(IReadOnlyList<(BsonDocument Item, BsonDocument? Mapping)> rows)
+    {
+        var mapped = new List<MappedItem>(rows.Count);
+        foreach (var (doc, mappingDoc) in rows)
         {
             if (StoreJson.ReadItem(doc[Names.Json].AsBinary) is { } item)
             {
-                var mapping = mappings.TryGetValue(item.Uid, out var m)
-                    ? System.Text.Json.JsonSerializer.Deserialize(m[Names.Json].AsBinary, StoreJson.Mapping)
-                    : null;
+                var mapping = mappingDoc is null ? null : System.Text.Json.JsonSerializer.Deserialize(mappingDoc[Names.Json].AsBinary, StoreJson.Mapping);
                 mapped.Add(new MappedItem(item, mapping));
             }
         }
 
-        return new ReadAheadChunk<MappedItem, BsonValue>(mapped, end);
+        return mapped;
     }
 }

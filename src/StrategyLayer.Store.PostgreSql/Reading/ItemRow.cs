@@ -15,20 +15,31 @@ internal static class ItemRow
 
     public static string ColumnsOf(string alias) => string.Join(", ", Columns.Split(", ").Select(c => alias + "." + c));
 
-    public static WorkItem? Read(NpgsqlDataReader reader, int first)
+    public static WorkItem? Read(NpgsqlDataReader reader, int first) => Decode(ReadRaw(reader, first, null));
+
+    /// <summary>The row's columns as read, not yet decoded (<see cref="Decode"/> may run on another thread); <paramref name="mapping"/>: the column of a mapping's JSON, if any.</summary>
+    public static Raw ReadRaw(NpgsqlDataReader reader, int first, int? mapping) => new(
+        reader.GetFieldValue<byte[]>(first),
+        reader.GetFieldValue<string[]>(first + 1),
+        reader.IsDBNull(first + 2) ? null : reader.GetString(first + 2),
+        reader.IsDBNull(first + 2) ? default : reader.GetFieldValue<DateTimeOffset>(first + 3),
+        reader.IsDBNull(first + 2) ? (short)0 : reader.GetInt16(first + 4),
+        mapping is { } m && !reader.IsDBNull(m) ? reader.GetFieldValue<byte[]>(m) : null);
+
+    public static WorkItem? Decode(Raw row)
     {
-        var item = StoreJson.ReadItem(reader.GetFieldValue<byte[]>(first));
+        var item = StoreJson.ReadItem(row.Json);
         if (item is null)
         {
             return null;
         }
 
-        var previous = reader.GetFieldValue<string[]>(first + 1);
-        var removal = reader.IsDBNull(first + 2)
+        var removal = row.RemovedReason is null
             ? null
-            : new Removal(
-                Enum.Parse<RemovalReason>(reader.GetString(first + 2), ignoreCase: true),
-                reader.GetFieldValue<DateTimeOffset>(first + 3).ToOffset(TimeSpan.FromMinutes(reader.GetInt16(first + 4))));
-        return previous.Length == 0 && removal is null ? item : item with { PreviousKeys = previous, Removed = removal };
+            : new Removal(Enum.Parse<RemovalReason>(row.RemovedReason, ignoreCase: true), row.RemovedAt.ToOffset(TimeSpan.FromMinutes(row.RemovedOffset)));
+        return row.PreviousKeys.Length == 0 && removal is null ? item : item with { PreviousKeys = row.PreviousKeys, Removed = removal };
     }
+
+    /// <summary>An item's row as read (and its mapping's JSON when the query joined it).</summary>
+    public sealed record Raw(byte[] Json, string[] PreviousKeys, string? RemovedReason, DateTimeOffset RemovedAt, short RemovedOffset, byte[]? Mapping);
 }
