@@ -20,6 +20,9 @@ public sealed class UntrackedClusters
     private readonly Dictionary<(string Attr, string Value), Cluster> untracked = [];
     private readonly Dictionary<(string Attr, string Value, string Scope), Dictionary<string, int>> mapped = [];
 
+    // The scope clause of each project (and kind): the same few strings for every item of a store.
+    private readonly Dictionary<(WorkItemKind Kind, string? Project), string> scopes = [];
+
     /// <summary>Counts one stored item; removed items and items with no mapping yet are left out.</summary>
     public void Add(WorkItem item, ItemMapping? mapping)
     {
@@ -28,7 +31,11 @@ public sealed class UntrackedClusters
             return;
         }
 
-        var scope = ScopeClause(item);
+        if (!scopes.TryGetValue((item.Kind, item.Project), out var scope))
+        {
+            scopes[(item.Kind, item.Project)] = scope = ScopeClause(item);
+        }
+
         foreach (var (attr, value) in Attributes(item))
         {
             if (mapping.Untracked)
@@ -90,12 +97,12 @@ public sealed class UntrackedClusters
             yield return ("project", item.Project);
         }
 
-        foreach (var label in (item.Labels ?? []).Distinct(StringComparer.OrdinalIgnoreCase))
+        foreach (var label in Distinct(item.Labels))
         {
             yield return ("labels", label);
         }
 
-        foreach (var component in (item.Components ?? []).Distinct(StringComparer.OrdinalIgnoreCase))
+        foreach (var component in Distinct(item.Components))
         {
             yield return ("components", component);
         }
@@ -111,6 +118,10 @@ public sealed class UntrackedClusters
             yield return ("cmdb_ci", ci);
         }
     }
+
+    /// <summary>The values once each, ignoring case (most items carry none or one: no set is made for them).</summary>
+    private static IReadOnlyList<string> Distinct(IReadOnlyList<string>? values) =>
+        values is null or { Count: 0 } ? [] : values.Count == 1 ? values : [.. values.Distinct(StringComparer.OrdinalIgnoreCase)];
 
     private static string ScopeClause(WorkItem item) =>
         item.Kind == WorkItemKind.Issue
