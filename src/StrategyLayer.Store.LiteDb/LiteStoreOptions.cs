@@ -17,4 +17,7 @@ public sealed record LiteStoreOptions
 
     /// <summary>What a completed write has reached when it returns (see <see cref="LiteDurability"/>).</summary>
     public LiteDurability Durability { get; init; } = LiteDurability.Checkpointed;
+
+    /// <summary>Told once, before the work, when opening upgrades the file's schema: on a large store that takes a while (about 25 s at 300k items).</summary>
+    public Action<string>? Upgrading { get; init; }
 }

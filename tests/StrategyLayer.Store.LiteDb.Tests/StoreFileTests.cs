@@ -137,12 +137,19 @@ public sealed class StoreFileTests : IDisposable
             db.GetCollection("meta").Upsert(new LiteDB.BsonDocument { ["_id"] = "schemaVersion", ["v"] = "2" });
         }
 
-        await using (var upgraded = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System }))
+        var told = new List<string>();
+        await using (var upgraded = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System, Upgrading = told.Add }))
         {
+            Assert.Equal($"store {path}: upgrading from schema 2 to 3 (each item's hash kept apart, so a sync need not read every item when it begins): once, 2 items", Assert.Single(told));
             Assert.Equal("3", await upgraded.GetValueAsync("schemaVersion", CancellationToken.None));
             await using var sync = await upgraded.BeginSyncAsync("jira", CancellationToken.None);
             var again = await sync.CommitAsync("", new[] { one, two with { Title = "changed" } }.Select(SpecItems.Record).ToList(), [], "c2", CancellationToken.None);
             Assert.Equal((1, 1), (again.Upserted, again.Unchanged));
+        }
+
+        await using (LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System, Upgrading = told.Add }))
+        {
+            Assert.Single(told);
         }
 
         using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct }))

@@ -33,7 +33,8 @@ internal static class StoreEngines
         cancellationToken.ThrowIfCancellationRequested();
         if (!IsServer(store))
         {
-            return LiteStrategyStore.Open(store, new LiteStoreOptions { TimeProvider = opening.Time });
+            // An upgrade of the file's schema is said on stderr and in the log, like a wait for another sync.
+            return LiteStrategyStore.Open(store, new LiteStoreOptions { TimeProvider = opening.Time, Upgrading = opening.Waiting });
         }
 
         var location = Locate(store, opening);

@@ -50,6 +50,7 @@ internal sealed class LiteFile : IDisposable
         _lock = storeLock;
         _durability = options.Durability;
         Time = options.TimeProvider;
+        Upgrading = options.Upgrading;
         _items = db.GetCollection(Names.Items);
         _raw = db.GetCollection(Names.Raw);
         _keys = db.GetCollection(Names.Keys);
@@ -74,6 +75,9 @@ internal sealed class LiteFile : IDisposable
     public string DisplayPath { get; }
 
     public TimeProvider Time { get; }
+
+    /// <summary>Told when opening upgrades the schema (see <see cref="LiteStoreOptions.Upgrading"/>).</summary>
+    public Action<string>? Upgrading { get; }
 
     public LockHolder Holder => _lock.Holder;
 

@@ -45,6 +45,11 @@ internal static class Schema
                 // Schema 1 kept every current key in the keys collection too; those stay as aliases.
                 // Schema 2 kept no states: they are read from the items once, in one transaction
                 // with the new version (a crash leaves schema 2, and the next open starts again).
+                if (found < 3 && ItemCounts.Count(file, null, includeRemoved: true) is > 0 and var items)
+                {
+                    file.Upgrading?.Invoke($"store {file.DisplayPath}: upgrading from schema {found} to {Version} (each item's hash kept apart, so a sync need not read every item when it begins): once, {items:N0} items");
+                }
+
                 file.Write(() =>
                 {
                     if (found < 3)
@@ -65,10 +70,13 @@ internal static class Schema
 
     private static void WriteStates(LiteFile file)
     {
+        // A chunk at a time (each read materialised before it is written), all in the caller's one transaction.
         var states = ItemScan.Scan(file, null, ItemScan.ScanChunk, Names.Hash, Names.Updated)
-            .Select(doc => ItemDocuments.State(doc[Names.Id].AsString, doc[Names.Hash].AsInt64, doc[Names.Updated].AsInt64))
-            .ToList();
-        file.States.Upsert(states);
+            .Select(doc => ItemDocuments.State(doc[Names.Id].AsString, doc[Names.Hash].AsInt64, doc[Names.Updated].AsInt64));
+        foreach (var chunk in states.Chunk(ItemScan.ScanChunk))
+        {
+            file.States.Upsert(chunk);
+        }
     }
 
     private static BsonDocument VersionDocument() =>
