@@ -129,10 +129,18 @@ public sealed class StoreFileTests : IDisposable
             await Commit(store, one, two);
         }
 
-        // What schema 2 looked like: no states beside the items.
+        // What schema 2 looked like: each item's hash and updated time in the item, no states beside them.
         using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct }))
         {
             Assert.Equal(2, db.GetCollection("states").Count());
+            foreach (var item in new[] { one, two })
+            {
+                var doc = db.GetCollection("items").FindById(item.Uid);
+                doc["h"] = Documents.ItemDocument.Of(item).Hash;
+                doc["upd"] = item.Updated.UtcTicks;
+                db.GetCollection("items").Update(doc);
+            }
+
             Assert.True(db.DropCollection("states"));
             db.GetCollection("meta").Upsert(new LiteDB.BsonDocument { ["_id"] = "schemaVersion", ["v"] = "2" });
         }
@@ -157,7 +165,9 @@ public sealed class StoreFileTests : IDisposable
             var items = db.GetCollection("items").FindAll().ToDictionary(d => d["_id"].AsString);
             var states = db.GetCollection("states").FindAll().ToList();
             Assert.Equal(items.Keys.Order(), states.Select(s => s["_id"].AsString).Order());
-            Assert.All(states, s => Assert.Equal((items[s["_id"].AsString]["h"].AsInt64, items[s["_id"].AsString]["upd"].AsInt64), (s["h"].AsInt64, s["upd"].AsInt64)));
+            var expected = new[] { one, two with { Title = "changed" } }.ToDictionary(i => i.Uid, i => (Documents.ItemDocument.Of(i).Hash, i.Updated.UtcTicks));
+            Assert.All(states, s => Assert.Equal(expected[s["_id"].AsString], (s["h"].AsInt64, s["upd"].AsInt64)));
+            Assert.False(items[two.Uid].ContainsKey("h")); // rewritten at schema 3: its state is kept apart only
         }
     }
 

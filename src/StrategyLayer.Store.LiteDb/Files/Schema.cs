@@ -1,6 +1,7 @@
 using System.Globalization;
 using LiteDB;
 using StrategyLayer.Domain.Errors;
+using StrategyLayer.Store.Documents;
 
 namespace StrategyLayer.Store.LiteDb.Files;
 
@@ -72,7 +73,10 @@ internal static class Schema
     {
         // A chunk at a time (each read materialised before it is written), all in the caller's one transaction.
         var states = ItemScan.Scan(file, null, ItemScan.ScanChunk, Names.Hash, Names.Updated)
-            .Select(doc => ItemDocuments.State(doc[Names.Id].AsString, doc[Names.Hash].AsInt64, doc[Names.Updated].AsInt64));
+            .Select(doc => ItemDocuments.State(
+                doc[Names.Id].AsString,
+                doc[Names.Hash].IsInt64 ? doc[Names.Hash].AsInt64 : ContentHash.MustRewrite, // none: written again when next seen
+                doc[Names.Updated].IsInt64 ? doc[Names.Updated].AsInt64 : 0));
         foreach (var chunk in states.Chunk(ItemScan.ScanChunk))
         {
             file.States.Upsert(chunk);

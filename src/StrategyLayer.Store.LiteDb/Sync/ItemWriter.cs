@@ -47,8 +47,6 @@ internal static class ItemWriter
             [Names.Key] = item.Key,
             [Names.Team] = item.Team is null ? BsonValue.Null : item.Team.ToLowerInvariant(),
             [Names.Removed] = false,
-            [Names.Updated] = item.Updated.UtcTicks,
-            [Names.Hash] = document.Hash,
             [Names.Json] = stored,
         };
         if (previousKeys.Count > 0)

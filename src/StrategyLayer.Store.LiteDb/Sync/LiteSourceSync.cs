@@ -129,11 +129,10 @@ internal sealed class LiteSourceSync : ISourceSync
                 }
 
                 doc[Names.Json] = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(item with { Removed = removal.Removal }, StoreJson.WorkItem);
-                doc[Names.Hash] = ContentHash.MustRewrite;
                 newlyRemoved += doc[Names.Removed].AsBoolean ? 0 : 1;
                 doc[Names.Removed] = true;
                 _file.Items.Update(doc);
-                _file.States.Upsert(ItemDocuments.State(item.Uid, ContentHash.MustRewrite, doc[Names.Updated].AsInt64));
+                _file.States.Upsert(ItemDocuments.State(item.Uid, ContentHash.MustRewrite, item.Updated.UtcTicks));
                 reset.Add(item.Uid);
                 count++;
             }
