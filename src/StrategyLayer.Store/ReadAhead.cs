@@ -39,26 +39,35 @@ public static class ReadAhead
         var reading = Task.Run(
             async () =>
             {
+                Task<IReadOnlyList<T>>? unsent = null;
                 try
                 {
                     for (TKey? at = first; at is not null;)
                     {
                         var chunk = await readChunk(at, stop.Token).ConfigureAwait(false);
                         var rows = chunk.Items;
-                        await decoded.Writer.WriteAsync(Task.Run(() => decode(rows), CancellationToken.None), stop.Token).ConfigureAwait(false);
+                        unsent = Task.Run(() => decode(rows), CancellationToken.None);
+                        await decoded.Writer.WriteAsync(unsent, stop.Token).ConfigureAwait(false);
+                        unsent = null;
                         at = chunk.Last;
                     }
                 }
-                catch (Exception e) when (!stop.IsCancellationRequested)
+                catch (Exception e)
                 {
-                    failure = e;
-                }
-                catch (OperationCanceledException)
-                {
-                    // The caller left, or cancelled: it says why.
+                    // Once the caller has left or cancelled, whatever the read met is not wanted: it says why it stopped.
+                    if (!stop.IsCancellationRequested)
+                    {
+                        failure = e;
+                    }
                 }
                 finally
                 {
+                    // A decoding the channel never took is waited for too (its outcome is not wanted).
+                    if (unsent is not null)
+                    {
+                        await Task.WhenAny(unsent).ConfigureAwait(false);
+                    }
+
                     decoded.Writer.TryComplete();
                 }
             },
