@@ -18,13 +18,17 @@ internal static class ItemRow
     public static WorkItem? Read(NpgsqlDataReader reader, int first) => Decode(ReadRaw(reader, first, null));
 
     /// <summary>The row's columns as read, not yet decoded (<see cref="Decode"/> may run on another thread); <paramref name="mapping"/>: the column of a mapping's JSON, if any.</summary>
-    public static Raw ReadRaw(NpgsqlDataReader reader, int first, int? mapping) => new(
-        reader.GetFieldValue<byte[]>(first),
-        reader.GetFieldValue<string[]>(first + 1),
-        reader.IsDBNull(first + 2) ? null : reader.GetString(first + 2),
-        reader.IsDBNull(first + 2) ? default : reader.GetFieldValue<DateTimeOffset>(first + 3),
-        reader.IsDBNull(first + 2) ? (short)0 : reader.GetInt16(first + 4),
-        mapping is { } m && !reader.IsDBNull(m) ? reader.GetFieldValue<byte[]>(m) : null);
+    public static Raw ReadRaw(NpgsqlDataReader reader, int first, int? mapping)
+    {
+        var removed = !reader.IsDBNull(first + 2);
+        return new Raw(
+            reader.GetFieldValue<byte[]>(first),
+            reader.GetFieldValue<string[]>(first + 1),
+            removed ? reader.GetString(first + 2) : null,
+            removed ? reader.GetFieldValue<DateTimeOffset>(first + 3) : default,
+            removed ? reader.GetInt16(first + 4) : (short)0,
+            mapping is { } m && !reader.IsDBNull(m) ? reader.GetFieldValue<byte[]>(m) : null);
+    }
 
     public static WorkItem? Decode(Raw row)
     {
