@@ -33,8 +33,7 @@ internal static class StoreEngines
         cancellationToken.ThrowIfCancellationRequested();
         if (!IsServer(store))
         {
-            // An upgrade of the file's schema is said on stderr and in the log, like a wait for another sync.
-            return LiteStrategyStore.Open(store, new LiteStoreOptions { TimeProvider = opening.Time, Upgrading = opening.Waiting });
+            return LiteStrategyStore.Open(store, new LiteStoreOptions { TimeProvider = opening.Time, Upgrading = opening.Notice });
         }
 
         var location = Locate(store, opening);
@@ -95,6 +94,6 @@ internal static class StoreEngines
     {
         TimeProvider = opening.Time,
         ApplicationName = PostgreSqlStoreOptions.Holder("strategylayer " + opening.Verb),
-        Waiting = opening.Waiting,
+        Waiting = opening.Notice,
     };
 }
