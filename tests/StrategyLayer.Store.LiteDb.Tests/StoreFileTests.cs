@@ -42,7 +42,7 @@ public sealed class StoreFileTests : IDisposable
         Assert.Contains("\"category\":\"inprogress\"", json, StringComparison.Ordinal);
         Assert.Contains("\"kind\":\"issue\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("\"uid\"", json, StringComparison.Ordinal);
-        Assert.Equal("3", db.GetCollection("meta").FindById("schemaVersion")["v"].AsString);
+        Assert.Equal("4", db.GetCollection("meta").FindById("schemaVersion")["v"].AsString);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class StoreFileTests : IDisposable
 
         await using var upgraded = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System });
 
-        Assert.Equal("3", await upgraded.GetValueAsync("schemaVersion", CancellationToken.None));
+        Assert.Equal("4", await upgraded.GetValueAsync("schemaVersion", CancellationToken.None));
         Assert.Equal("jira/1", (await upgraded.FindItemAsync("jira:pay-1", CancellationToken.None))!.Uid);
         Assert.Equal("jira/2", (await upgraded.FindItemAsync("PAY-2", CancellationToken.None))!.Uid);
         Assert.Equal("jira/2", (await upgraded.FindItemAsync("OLD-9", CancellationToken.None))!.Uid);
@@ -129,10 +129,10 @@ public sealed class StoreFileTests : IDisposable
             await Commit(store, one, two);
         }
 
-        // What schema 2 looked like: each item's hash and updated time in the item, no states beside them.
+        // What schema 2 looked like: each item's hash and updated time in the item, no state log.
         using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct }))
         {
-            Assert.Equal(2, db.GetCollection("states").Count());
+            Assert.Equal(1, db.GetCollection("statelog").Count());
             foreach (var item in new[] { one, two })
             {
                 var doc = db.GetCollection("items").FindById(item.Uid);
@@ -141,33 +141,103 @@ public sealed class StoreFileTests : IDisposable
                 db.GetCollection("items").Update(doc);
             }
 
-            Assert.True(db.DropCollection("states"));
+            Assert.True(db.DropCollection("statelog"));
             db.GetCollection("meta").Upsert(new LiteDB.BsonDocument { ["_id"] = "schemaVersion", ["v"] = "2" });
         }
 
+        await UpgradesAndWritesOnlyTheChangedItem(path, 2, one, two);
+        using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct }))
+        {
+            Assert.False(db.GetCollection("items").FindById(two.Uid).ContainsKey("h")); // rewritten since: its state is kept apart only
+        }
+    }
+
+    [Fact]
+    public async Task A_schema_3_store_gets_its_state_documents_in_the_log_and_loses_them()
+    {
+        var path = _temp.File("v3.db");
+        var one = SpecItems.Jira("1", "PAY-1");
+        var two = SpecItems.Jira("2", "PAY-2");
+        await using (var store = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System }))
+        {
+            await Commit(store, one, two);
+        }
+
+        // What schema 3 looked like: one state document per item.
+        using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct }))
+        {
+            foreach (var item in new[] { one, two })
+            {
+                db.GetCollection("states").Insert(new LiteDB.BsonDocument { ["_id"] = item.Uid, ["h"] = Documents.ItemDocument.Of(item).Hash, ["upd"] = item.Updated.UtcTicks });
+            }
+
+            Assert.True(db.DropCollection("statelog"));
+            db.GetCollection("meta").Upsert(new LiteDB.BsonDocument { ["_id"] = "schemaVersion", ["v"] = "3" });
+        }
+
+        await UpgradesAndWritesOnlyTheChangedItem(path, 3, one, two);
+        using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct }))
+        {
+            Assert.False(db.CollectionExists("states"));
+        }
+    }
+
+    [Fact]
+    public async Task The_state_log_is_compacted_when_stale_entries_outnumber_the_live_ones_and_still_says_what_is_stored()
+    {
+        var path = _temp.File("log.db");
+        var one = SpecItems.Jira("1", "PAY-1");
+        var two = SpecItems.Jira("2", "PAY-2");
+        var options = new LiteStoreOptions { TimeProvider = TimeProvider.System, Durability = LiteDurability.Queued };
+        await using (var store = LiteStrategyStore.Open(path, options))
+        {
+            await using var sync = await store.BeginSyncAsync("jira", CancellationToken.None);
+            for (var i = 0; i < 60; i++)
+            {
+                var page = new[] { one with { Title = $"one {i}" }, two with { Title = $"two {i}" } }.Select(SpecItems.Record).ToList();
+                Assert.Equal(2, (await sync.CommitAsync("", page, [], "c", CancellationToken.None)).Upserted);
+            }
+        }
+
+        Assert.Equal((60, 120), StateLogOf(path));
+
+        await using (var store = LiteStrategyStore.Open(path, options))
+        {
+            await using var sync = await store.BeginSyncAsync("jira", CancellationToken.None);
+            var again = await sync.CommitAsync("", new[] { one with { Title = "one 59" }, two with { Title = "two 58" } }.Select(SpecItems.Record).ToList(), [], "c", CancellationToken.None);
+            Assert.Equal((1, 1), (again.Upserted, again.Unchanged));
+        }
+
+        // Compacted when the sync began (one document of the two live states), then one appended.
+        Assert.Equal((2, 3), StateLogOf(path));
+    }
+
+    /// <summary>Documents and entries in the file's state log (the store closed).</summary>
+    private static (int Documents, int Entries) StateLogOf(string path)
+    {
+        using var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct });
+        var docs = db.GetCollection("statelog").FindAll().ToList();
+        return (docs.Count, docs.Sum(d => d["n"].AsInt32));
+    }
+
+    private static async Task UpgradesAndWritesOnlyTheChangedItem(string path, int from, Domain.Items.WorkItem one, Domain.Items.WorkItem two)
+    {
         var told = new List<string>();
         await using (var upgraded = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System, Upgrading = told.Add }))
         {
-            Assert.Equal($"store {path}: upgrading from schema 2 to 3 (each item's hash kept apart, so a sync need not read every item when it begins): once, 2 items", Assert.Single(told));
-            Assert.Equal("3", await upgraded.GetValueAsync("schemaVersion", CancellationToken.None));
+            Assert.Equal($"store {path}: upgrading from schema {from} to 4 (the items' hashes kept in a compact log, so a sync need not read every item when it begins and writes less): once, 2 items", Assert.Single(told));
+            Assert.Equal("4", await upgraded.GetValueAsync("schemaVersion", CancellationToken.None));
             await using var sync = await upgraded.BeginSyncAsync("jira", CancellationToken.None);
             var again = await sync.CommitAsync("", new[] { one, two with { Title = "changed" } }.Select(SpecItems.Record).ToList(), [], "c2", CancellationToken.None);
             Assert.Equal((1, 1), (again.Upserted, again.Unchanged));
         }
 
-        await using (LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System, Upgrading = told.Add }))
+        await using (var reopened = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System, Upgrading = told.Add }))
         {
             Assert.Single(told);
-        }
-
-        using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct }))
-        {
-            var items = db.GetCollection("items").FindAll().ToDictionary(d => d["_id"].AsString);
-            var states = db.GetCollection("states").FindAll().ToList();
-            Assert.Equal(items.Keys.Order(), states.Select(s => s["_id"].AsString).Order());
-            var expected = new[] { one, two with { Title = "changed" } }.ToDictionary(i => i.Uid, i => (Documents.ItemDocument.Of(i).Hash, i.Updated.UtcTicks));
-            Assert.All(states, s => Assert.Equal(expected[s["_id"].AsString], (s["h"].AsInt64, s["upd"].AsInt64)));
-            Assert.False(items[two.Uid].ContainsKey("h")); // rewritten at schema 3: its state is kept apart only
+            await using var sync = await reopened.BeginSyncAsync("jira", CancellationToken.None);
+            var same = await sync.CommitAsync("", new[] { one, two with { Title = "changed" } }.Select(SpecItems.Record).ToList(), [], "c3", CancellationToken.None);
+            Assert.Equal((0, 2), (same.Upserted, same.Unchanged));
         }
     }
 
@@ -181,13 +251,13 @@ public sealed class StoreFileTests : IDisposable
 
         using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct }))
         {
-            db.GetCollection("meta").Upsert(new LiteDB.BsonDocument { ["_id"] = "schemaVersion", ["v"] = "4" });
+            db.GetCollection("meta").Upsert(new LiteDB.BsonDocument { ["_id"] = "schemaVersion", ["v"] = "5" });
         }
 
         var error = Assert.Throws<StrategyLayerException>(() => LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System }));
 
         Assert.Equal(ErrorKind.Usage, error.Kind);
-        Assert.Equal($"store {path} was written by a newer version (schema 4); this build reads up to 3", error.Message);
+        Assert.Equal($"store {path} was written by a newer version (schema 5); this build reads up to 4", error.Message);
 
         // Refusing released the lock: the next attempt is refused for the same reason, not as locked.
         Assert.Equal(ErrorKind.Usage, Assert.Throws<StrategyLayerException>(() => LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System })).Kind);

@@ -12,19 +12,6 @@ internal static class ItemDocuments
 
     public static string? NullableString(BsonValue value) => value.IsNull ? null : value.AsString;
 
-    /// <summary>
-    /// An item's state (<c>states</c>): what a sync compares, kept beside the item in the same transaction.
-    /// A sync reads every state of its source when it begins; read from the items, LiteDB would
-    /// deserialize each whole document to project these two fields. Since schema 3 they are kept
-    /// here only (schema 2 kept them in the item, where the upgrade reads them once).
-    /// </summary>
-    public static BsonDocument State(string uid, long hash, long updatedTicks) => new()
-    {
-        [Names.Id] = uid,
-        [Names.Hash] = hash,
-        [Names.Updated] = updatedTicks,
-    };
-
     public static string CursorId(string source, string partition) => source + "|" + partition;
 
     public static BsonDocument KeyDocument(string source, string key, string uid) => new()

@@ -39,7 +39,7 @@ internal sealed class LiteFile : IDisposable
     private readonly ILiteCollection<BsonDocument> _counts;
     private readonly ILiteCollection<BsonDocument> _linkHistory;
     private readonly ILiteCollection<BsonDocument> _signInKeys;
-    private readonly ILiteCollection<BsonDocument> _states;
+    private readonly ILiteCollection<BsonDocument> _stateLog;
     private bool _disposed;
 
     private LiteFile(string path, string displayPath, LiteDatabase db, StoreLock storeLock, LiteStoreOptions options)
@@ -66,7 +66,7 @@ internal sealed class LiteFile : IDisposable
         _counts = db.GetCollection(Names.Counts);
         _linkHistory = db.GetCollection(Names.LinkHistory);
         _signInKeys = db.GetCollection(Names.SignInKeys, BsonAutoId.Int32);
-        _states = db.GetCollection(Names.States);
+        _stateLog = db.GetCollection(Names.StateLog);
     }
 
     public string Path { get; }
@@ -111,7 +111,13 @@ internal sealed class LiteFile : IDisposable
 
     public ILiteCollection<BsonDocument> SignInKeys => Guarded(_signInKeys);
 
-    public ILiteCollection<BsonDocument> States => Guarded(_states);
+    public ILiteCollection<BsonDocument> StateLog => Guarded(_stateLog);
+
+    /// <summary>A collection by name: the schema's upgrades read retired ones.</summary>
+    public ILiteCollection<BsonDocument> Collection(string name) => Guarded(_db).GetCollection(name);
+
+    /// <summary>Drops a retired collection if the file still has it (LiteDB drops in a transaction of its own).</summary>
+    public bool DropIfPresent(string name) => Guarded(_db).CollectionExists(name) && _db.DropCollection(name);
 
     /// <summary>
     /// Opens (creating folder and file when missing) and locks the file. Throws

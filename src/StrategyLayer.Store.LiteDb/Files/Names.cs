@@ -18,7 +18,9 @@ internal static class Names
     public const string Counts = "counts";
     public const string LinkHistory = "linkseen";
     public const string SignInKeys = "signinkeys";
+    /// <summary>Schema 3's one state document per item: dropped by the upgrade to schema 4.</summary>
     public const string States = "states";
+    public const string StateLog = "statelog";
 
     public const string Id = "_id";
     public const string Source = "src";

@@ -2,6 +2,7 @@ using System.Globalization;
 using LiteDB;
 using StrategyLayer.Domain.Errors;
 using StrategyLayer.Store.Documents;
+using StrategyLayer.Store.LiteDb.Sync;
 
 namespace StrategyLayer.Store.LiteDb.Files;
 
@@ -9,7 +10,7 @@ namespace StrategyLayer.Store.LiteDb.Files;
 internal static class Schema
 {
     /// <summary>The schema this build writes and the newest it reads.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>The meta entry that holds the version: the store's own, not a named value of the stages.</summary>
     public const string VersionKey = "schemaVersion";
@@ -44,24 +45,27 @@ internal static class Schema
             if (found < Version)
             {
                 // Schema 1 kept every current key in the keys collection too; those stay as aliases.
-                // Schema 2 kept no states: they are read from the items once, in one transaction
-                // with the new version (a crash leaves schema 2, and the next open starts again).
-                if (found < 3 && ItemCounts.Count(file, null, includeRemoved: true) is > 0 and var items)
+                // Schema 2 kept each item's state in the item, schema 3 in a document of its own:
+                // schema 4 keeps them in a log per source, written from the old places once, in one
+                // transaction with the new version (a crash leaves the old schema, and the next open
+                // starts again).
+                if (ItemCounts.Count(file, null, includeRemoved: true) is > 0 and var items)
                 {
-                    file.Upgrading?.Invoke($"store {file.DisplayPath}: upgrading from schema {found} to {Version} (each item's hash kept apart, so a sync need not read every item when it begins): once, {items:N0} items");
+                    file.Upgrading?.Invoke($"store {file.DisplayPath}: upgrading from schema {found} to {Version} (the items' hashes kept in a compact log, so a sync need not read every item when it begins and writes less): once, {items:N0} items");
                 }
 
                 file.Write(() =>
                 {
-                    if (found < 3)
-                    {
-                        WriteStates(file);
-                    }
-
+                    WriteStateLog(file, found);
                     file.Meta.Upsert(VersionDocument());
                     return true;
                 });
+
             }
+
+            // Schema 3's state documents, once the log holds them: LiteDB drops a collection in a
+            // transaction of its own, so a crash between the two leaves them here for the next open.
+            file.DropIfPresent(Names.States);
         }
         catch (Exception e) when (e is LiteException or IOException or InvalidOperationException or InvalidCastException or IndexOutOfRangeException or FormatException)
         {
@@ -69,18 +73,23 @@ internal static class Schema
         }
     }
 
-    private static void WriteStates(LiteFile file)
+    /// <summary>
+    /// The state log from schema 3's state documents, or from schema 2's items (a state missing in
+    /// either: the item is written again when next seen), in uid order, in the caller's transaction.
+    /// </summary>
+    private static void WriteStateLog(LiteFile file, int found)
     {
-        // A chunk at a time (each read materialised before it is written), all in the caller's one transaction.
-        var states = ItemScan.Scan(file, null, ItemScan.ScanChunk, Names.Hash, Names.Updated)
-            .Select(doc => ItemDocuments.State(
-                doc[Names.Id].AsString,
-                doc[Names.Hash].IsInt64 ? doc[Names.Hash].AsInt64 : ContentHash.MustRewrite, // none: written again when next seen
-                doc[Names.Updated].IsInt64 ? doc[Names.Updated].AsInt64 : 0));
-        foreach (var chunk in states.Chunk(ItemScan.ScanChunk))
-        {
-            file.States.Upsert(chunk);
-        }
+        var fields = new[] { Names.Hash, Names.Updated };
+        var docs = found == 3
+            ? ItemScan.Scan(file, f => f.Collection(Names.States), null, ItemScan.ScanChunk, fields)
+            : ItemScan.Scan(file, null, ItemScan.ScanChunk, fields);
+
+        file.StateLog.DeleteAll();
+        StateLog.WriteAll(file, docs.Select(doc => new KeyValuePair<string, ItemState>(
+            doc[Names.Id].AsString,
+            new ItemState(
+                doc[Names.Hash].IsInt64 ? doc[Names.Hash].AsInt64 : ContentHash.MustRewrite,
+                doc[Names.Updated].IsInt64 ? doc[Names.Updated].AsInt64 : 0))));
     }
 
     private static BsonDocument VersionDocument() =>

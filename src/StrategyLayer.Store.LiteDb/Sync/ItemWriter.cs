@@ -56,19 +56,16 @@ internal static class ItemWriter
 
         // A new item is inserted (one index walk); only a stored one is updated in place.
         var rawDoc = new BsonDocument { [Names.Id] = item.Uid, [Names.Packed] = prepared.PackedRaw ?? RawCompression.Pack(prepared.RawUtf8.Span) };
-        var state = ItemDocuments.State(item.Uid, document.Hash, item.Updated.UtcTicks);
         var inserted = existing is null;
         if (inserted)
         {
             file.Items.Insert(doc);
             file.Raw.Insert(rawDoc);
-            file.States.Insert(state);
         }
         else
         {
             file.Items.Update(doc);
             file.Raw.Upsert(rawDoc);
-            file.States.Upsert(state);
         }
 
         // Current keys are found through the items' own key index; only a key an item left behind

@@ -8,9 +8,10 @@ namespace StrategyLayer.Store.LiteDb.Sync;
 
 /// <summary>
 /// One source's sync on the file. It reads every stored item's hash and updated time once, at the
-/// start (from the compact <c>states</c>, not the items): <see cref="Prepare"/> consults that snapshot (to compress only what will likely be
-/// written), and the commits keep their own copy of it current, so an unchanged item costs a
-/// dictionary lookup and no read.
+/// start (from the source's <see cref="StateLog"/>, not the items): <see cref="Prepare"/> consults
+/// that snapshot (to compress only what will likely be written), and the commits keep their own copy
+/// of it current and append what they wrote to the log, so an unchanged item costs a dictionary
+/// lookup and no read.
 /// </summary>
 internal sealed class LiteSourceSync : ISourceSync
 {
@@ -25,6 +26,7 @@ internal sealed class LiteSourceSync : ISourceSync
     private readonly IReadOnlyDictionary<string, ItemState> _loaded;
     private readonly Dictionary<string, ItemState> _states;
     private readonly Action _release;
+    private long _nextSequence;
     private bool _disposed;
 
     public LiteSourceSync(LiteFile file, string source, Action release)
@@ -32,7 +34,7 @@ internal sealed class LiteSourceSync : ISourceSync
         _file = file;
         Source = source;
         _release = release;
-        _loaded = Load(file, source);
+        (_loaded, _nextSequence) = Load(file, source);
         _states = new Dictionary<string, ItemState>(_loaded, StringComparer.Ordinal);
     }
 
@@ -115,7 +117,7 @@ internal sealed class LiteSourceSync : ISourceSync
     {
         cancellationToken.ThrowIfCancellationRequested();
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var reset = new List<string>();
+        var reset = new List<KeyValuePair<string, ItemState>>();
         var changed = _file.Write(() =>
         {
             var count = 0;
@@ -132,21 +134,18 @@ internal sealed class LiteSourceSync : ISourceSync
                 newlyRemoved += doc[Names.Removed].AsBoolean ? 0 : 1;
                 doc[Names.Removed] = true;
                 _file.Items.Update(doc);
-                _file.States.Upsert(ItemDocuments.State(item.Uid, ContentHash.MustRewrite, item.Updated.UtcTicks));
-                reset.Add(item.Uid);
+                reset.Add(new(item.Uid, new ItemState(ContentHash.MustRewrite, item.Updated.UtcTicks)));
                 count++;
             }
 
             ItemCounts.Adjust(_file, Source, 0, newlyRemoved);
+            _nextSequence = StateLog.Append(_file, Source, _nextSequence, reset);
             return count;
         });
 
-        foreach (var uid in reset)
+        foreach (var (uid, state) in reset)
         {
-            if (_states.TryGetValue(uid, out var state))
-            {
-                _states[uid] = state with { Hash = ContentHash.MustRewrite };
-            }
+            _states[uid] = state;
         }
 
         return Task.FromResult(changed);
@@ -214,23 +213,24 @@ internal sealed class LiteSourceSync : ISourceSync
         return ValueTask.CompletedTask;
     }
 
-    private static Dictionary<string, ItemState> Load(LiteFile file, string source)
+    private static (Dictionary<string, ItemState> States, long NextSequence) Load(LiteFile file, string source)
     {
         file.ThrowIfDisposed();
 
         // Sized up front from the source's counter: growing to 300k entries rehashes a dozen times.
-        var states = new Dictionary<string, ItemState>(file.Read(() => ItemCounts.Count(file, source, includeRemoved: true)), StringComparer.Ordinal);
-        foreach (var doc in ItemScan.Scan(file, f => f.States, source, ItemScan.ScanChunk))
+        var log = StateLog.Read(file, source, file.Read(() => ItemCounts.Count(file, source, includeRemoved: true)));
+        if (!log.NeedsCompaction)
         {
-            states[doc[Names.Id].AsString] = new ItemState(doc[Names.Hash].AsInt64, doc[Names.Updated].AsInt64);
+            return (log.States, log.NextSequence);
         }
 
-        return states;
+        return (log.States, file.Write(() => StateLog.Rewrite(file, source, log.States)));
     }
 
     private PageCommit Commit(string partition, LitePreparedBatch batch, string? cursor, CursorWrite cursorWrite)
     {
         var undo = new List<(string Uid, ItemState? Before)>();
+        var written = new List<KeyValuePair<string, ItemState>>();
         try
         {
             return _file.Write(() =>
@@ -270,6 +270,7 @@ internal sealed class LiteSourceSync : ISourceSync
                     unremoved += wasRemoved ? 1 : 0;
                     undo.Add((uid, before));
                     _states[uid] = new ItemState(hash, updatedTicks);
+                    written.Add(new(uid, _states[uid]));
                     upserted++;
                 }
 
@@ -292,6 +293,7 @@ internal sealed class LiteSourceSync : ISourceSync
                 }
 
                 ItemCounts.Adjust(_file, Source, added, -unremoved);
+                _nextSequence = StateLog.Append(_file, Source, _nextSequence, written);
                 return new PageCommit(upserted, unchanged, stale, batch.Rejected.Count) { CursorWritten = !skipCursor };
             });
         }
