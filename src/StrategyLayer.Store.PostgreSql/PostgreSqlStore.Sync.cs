@@ -14,7 +14,7 @@ public sealed partial class PostgreSqlStore
         var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await PostgreSqlSourceSync.BeginAsync(source, connection, _options, CountWrites, cancellationToken).ConfigureAwait(false);
+            return await PostgreSqlSourceSync.BeginAsync(source, connection, ConnectAsync, _options, CountWrites, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

@@ -10,27 +10,29 @@ namespace StrategyLayer.Store.PostgreSql.Syncing;
 
 /// <summary>
 /// One source being synced into PostgreSQL, on a connection of its own that holds the source's
-/// advisory lock until disposed. The stored items' hashes and updated times are read once at the
-/// start; each commit compares incoming items with them (an unchanged item costs no write, and a
-/// re-read that changes nothing sends nothing to the server), then writes what changed with
-/// <see cref="BatchMerge"/>.
+/// advisory lock until disposed. The stored items' hashes and updated times are read once, on a
+/// pooled connection of their own while the first pages are fetched (at 300k items the read takes
+/// longer than an incremental sync's fetching); each commit waits for them, compares incoming items
+/// with them (an unchanged item costs no write, and a re-read that changes nothing sends nothing to
+/// the server), then writes what changed with <see cref="BatchMerge"/>. The lock is taken before
+/// the read begins, so no other sync of the source writes while it runs.
 /// </summary>
 internal sealed class PostgreSqlSourceSync : ISourceSync
 {
     private readonly NpgsqlConnection _connection;
-    private readonly ConcurrentDictionary<string, (long Hash, DateTimeOffset Updated)> _states;
+    private readonly Task<ConcurrentDictionary<string, (long Hash, DateTimeOffset Updated)>> _loading;
     private readonly TimeProvider _time;
     private readonly Action<int> _countWrites;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string _low;
     private readonly string _high;
 
-    private PostgreSqlSourceSync(string source, int batchSize, NpgsqlConnection connection, ConcurrentDictionary<string, (long, DateTimeOffset)> states, TimeProvider time, Action<int> countWrites)
+    private PostgreSqlSourceSync(string source, int batchSize, NpgsqlConnection connection, Task<ConcurrentDictionary<string, (long, DateTimeOffset)>> loading, TimeProvider time, Action<int> countWrites)
     {
         Source = source;
         BatchSize = batchSize;
         _connection = connection;
-        _states = states;
+        _loading = loading;
         _time = time;
         _countWrites = countWrites;
         _low = source + "/";
@@ -41,33 +43,42 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
 
     public int BatchSize { get; }
 
-    /// <summary>Takes the source's lock (waiting, and saying so, while another process holds it), then reads the stored states.</summary>
-    public static async Task<PostgreSqlSourceSync> BeginAsync(string source, NpgsqlConnection connection, PostgreSqlStoreOptions options, Action<int> countWrites, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the source's lock (waiting, and saying so, while another process holds it), then starts
+    /// reading the stored states on a connection of <paramref name="connect"/>'s.
+    /// </summary>
+    public static async Task<PostgreSqlSourceSync> BeginAsync(string source, NpgsqlConnection connection, Func<CancellationToken, Task<NpgsqlConnection>> connect, PostgreSqlStoreOptions options, Action<int> countWrites, CancellationToken cancellationToken)
     {
         await SourceLock.AcquireAsync(connection, source, options.Waiting, cancellationToken).ConfigureAwait(false);
+        return new PostgreSqlSourceSync(source, options.BatchSize, connection, Task.Run(() => LoadStatesAsync(source, connect, cancellationToken), CancellationToken.None), options.TimeProvider, countWrites);
+    }
+
+    private static async Task<ConcurrentDictionary<string, (long, DateTimeOffset)>> LoadStatesAsync(string source, Func<CancellationToken, Task<NpgsqlConnection>> connect, CancellationToken cancellationToken)
+    {
         var states = new ConcurrentDictionary<string, (long, DateTimeOffset)>(StringComparer.Ordinal);
-        await using (var command = new NpgsqlCommand("SELECT uid, hash, updated FROM strategylayer.items WHERE uid >= @low AND uid < @high", connection))
+        await using var connection = await connect(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("SELECT uid, hash, updated FROM strategylayer.items WHERE uid >= @low AND uid < @high", connection);
+        command.Parameters.AddWithValue("low", source + "/");
+        command.Parameters.AddWithValue("high", source + "0");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            command.Parameters.AddWithValue("low", source + "/");
-            command.Parameters.AddWithValue("high", source + "0");
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                states[reader.GetString(0)] = (reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2));
-            }
+            states[reader.GetString(0)] = (reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2));
         }
 
-        return new PostgreSqlSourceSync(source, options.BatchSize, connection, states, options.TimeProvider, countWrites);
+        return states;
     }
 
     /// <inheritdoc />
     public PreparedBatch Prepare(IReadOnlyList<SourceRecord> records, IReadOnlyList<QuarantinedRecord> quarantined)
     {
+        // Only a guess (what to compress ahead): while the states are still being read, every record is.
+        var states = _loading.IsCompletedSuccessfully ? _loading.Result : null;
         var items = new List<PreparedItem>(records.Count);
         foreach (var record in records)
         {
             var document = ItemDocument.Of(record.Item);
-            var expectWrite = !_states.TryGetValue(record.Item.Uid, out var state) || state.Hash != document.Hash;
+            var expectWrite = states is null || !states.TryGetValue(record.Item.Uid, out var state) || state.Hash != document.Hash;
             items.Add(expectWrite ? new PreparedItem(document, RawCompression.Pack(record.RawUtf8.Span), default, record.Replaced) : new PreparedItem(document, null, record.RawUtf8, record.Replaced));
         }
 
@@ -99,6 +110,8 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
             }
         }
 
+        var states = await _loading.ConfigureAwait(false);
+
         // Decided here, against what is stored (and what earlier records of this batch did): a
         // record is unchanged (same hash), stale (older than the stored copy) or written; of one uid
         // written twice, the later row is the one staged.
@@ -112,7 +125,7 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
         {
             var document = item.Document;
             var uid = document.Item.Uid;
-            (long Hash, DateTimeOffset Updated)? before = local.TryGetValue(uid, out var l) ? l : _states.TryGetValue(uid, out var s) ? s : null;
+            (long Hash, DateTimeOffset Updated)? before = local.TryGetValue(uid, out var l) ? l : states.TryGetValue(uid, out var s) ? s : null;
             if (before is { } same && same.Hash == document.Hash)
             {
                 MarkReplaced(replaced, item);
@@ -129,7 +142,7 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
             local[uid] = (document.Hash, document.Item.Updated);
             items[uid] = document.Item;
             MarkReplaced(replaced, item);
-            (_states.ContainsKey(uid) ? staged : fresh)[uid] = new StagedItem(
+            (states.ContainsKey(uid) ? staged : fresh)[uid] = new StagedItem(
                 uid,
                 partition,
                 document.Item.Key,
@@ -164,7 +177,7 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
 
         foreach (var (uid, state) in local)
         {
-            _states[uid] = state;
+            states[uid] = state;
         }
 
         return result with { CursorWritten = !skipCursor };
@@ -267,6 +280,7 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
             last[ItemId.Uid(Source, removal.SourceId)] = removal.Removal;
         }
 
+        var states = await _loading.ConfigureAwait(false);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -312,9 +326,9 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             foreach (var uid in uids)
             {
-                if (_states.TryGetValue(uid, out var state))
+                if (states.TryGetValue(uid, out var state))
                 {
-                    _states[uid] = (ContentHash.MustRewrite, state.Updated);
+                    states[uid] = (ContentHash.MustRewrite, state.Updated);
                 }
             }
 
@@ -329,7 +343,8 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
     public async Task<int> ImportLinkHistoryAsync(IReadOnlyList<LinkSighting> sightings, CancellationToken cancellationToken)
     {
         // Only items of this source that are stored (the states read at the start, kept by every commit).
-        var mine = sightings.Where(s => !string.IsNullOrWhiteSpace(s.TargetKey) && _states.ContainsKey(s.Uid) && string.CompareOrdinal(s.Uid, _low) >= 0 && string.CompareOrdinal(s.Uid, _high) < 0).ToList();
+        var states = await _loading.ConfigureAwait(false);
+        var mine = sightings.Where(s => !string.IsNullOrWhiteSpace(s.TargetKey) && states.ContainsKey(s.Uid) && string.CompareOrdinal(s.Uid, _low) >= 0 && string.CompareOrdinal(s.Uid, _high) < 0).ToList();
         if (mine.Count == 0)
         {
             return 0;
@@ -409,6 +424,16 @@ internal sealed class PostgreSqlSourceSync : ISourceSync
 
     public async ValueTask DisposeAsync()
     {
+        // The states' read ends first (its outcome is not wanted now): it must not outlive the store.
+        try
+        {
+            await _loading.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Whoever needed the states has been told already; the lock is released all the same.
+        }
+
         // The connection goes back to the pool: its session (and so the lock) outlives it there, so
         // the lock is released by name. A process that dies releases it with its session.
         try

@@ -44,6 +44,34 @@ public sealed class PostgreSqlSourceSyncTests(PostgreSqlCluster cluster)
     }
 
     [Fact]
+    public async Task The_stored_states_are_read_beside_the_first_pages_and_a_sync_left_before_they_arrive_releases_its_lock()
+    {
+        var uri = await cluster.CreateDatabaseAsync();
+        await using var store = await OpenAsync(uri);
+        var records = Enumerable.Range(1, 3000).Select(i => SpecItems.Record(SpecItems.Jira(i.ToString(System.Globalization.CultureInfo.InvariantCulture), "PAY-" + i))).ToList();
+        await using (var sync = await store.BeginSyncAsync("jira", CancellationToken.None))
+        {
+            await sync.CommitAsync("main", records, [], "c1", CancellationToken.None);
+        }
+
+        // Left at once: the states' read is waited for, and the lock is given back.
+        await (await store.BeginSyncAsync("jira", CancellationToken.None)).DisposeAsync();
+        var told = new List<string>();
+        await using var other = await OpenAsync(uri, told.Add);
+        await using (var next = await other.BeginSyncAsync("jira", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)))
+        {
+            Assert.Empty(told);
+
+            // The cursor is there before the states are; a commit compares with all of them.
+            Assert.Equal("c1", await next.GetCursorAsync("main", CancellationToken.None));
+            var before = other.Writes;
+            var commit = await next.CommitAsync("main", next.Prepare(records.Append(SpecItems.Record(SpecItems.Jira("3001", "PAY-3001"))).ToList(), []), "c2", CursorWrite.WhenChanged, CancellationToken.None);
+            Assert.Equal((1, 3000), (commit.Upserted, commit.Unchanged));
+            Assert.Equal(before + 2, other.Writes);
+        }
+    }
+
+    [Fact]
     public async Task A_waiting_sync_gives_up_when_cancelled()
     {
         var uri = await cluster.CreateDatabaseAsync();
