@@ -121,41 +121,44 @@ public sealed class StoreFileTests : IDisposable
     [Fact]
     public async Task A_schema_2_store_gets_its_items_states_so_a_sync_of_the_same_items_writes_nothing()
     {
-        var path = _temp.File("v2.db");
-        var one = SpecItems.Jira("1", "PAY-1");
-        var two = SpecItems.Jira("2", "PAY-2");
-        await using (var store = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System }))
-        {
-            await Commit(store, one, two);
-        }
-
         // What schema 2 looked like: each item's hash and updated time in the item, no state log.
-        using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct }))
+        var (path, one, two) = await OldStoreAsync(2, (db, items) =>
         {
-            Assert.Equal(1, db.GetCollection("statelog").Count());
-            foreach (var item in new[] { one, two })
+            foreach (var item in items)
             {
                 var doc = db.GetCollection("items").FindById(item.Uid);
                 doc["h"] = Documents.ItemDocument.Of(item).Hash;
                 doc["upd"] = item.Updated.UtcTicks;
                 db.GetCollection("items").Update(doc);
             }
-
-            Assert.True(db.DropCollection("statelog"));
-            db.GetCollection("meta").Upsert(new LiteDB.BsonDocument { ["_id"] = "schemaVersion", ["v"] = "2" });
-        }
+        });
 
         await UpgradesAndWritesOnlyTheChangedItem(path, 2, one, two);
-        using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct }))
-        {
-            Assert.False(db.GetCollection("items").FindById(two.Uid).ContainsKey("h")); // rewritten since: its state is kept apart only
-        }
+        using var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct });
+        Assert.False(db.GetCollection("items").FindById(two.Uid).ContainsKey("h")); // rewritten since: its state is kept apart only
     }
 
     [Fact]
     public async Task A_schema_3_store_gets_its_state_documents_in_the_log_and_loses_them()
     {
-        var path = _temp.File("v3.db");
+        // What schema 3 looked like: one state document per item.
+        var (path, one, two) = await OldStoreAsync(3, (db, items) =>
+        {
+            foreach (var item in items)
+            {
+                db.GetCollection("states").Insert(new LiteDB.BsonDocument { ["_id"] = item.Uid, ["h"] = Documents.ItemDocument.Of(item).Hash, ["upd"] = item.Updated.UtcTicks });
+            }
+        });
+
+        await UpgradesAndWritesOnlyTheChangedItem(path, 3, one, two);
+        using var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct });
+        Assert.False(db.CollectionExists("states"));
+    }
+
+    /// <summary>A store of two items written now, then made to look as <paramref name="version"/> left it: no state log, and what <paramref name="reshape"/> adds.</summary>
+    private async Task<(string Path, Domain.Items.WorkItem One, Domain.Items.WorkItem Two)> OldStoreAsync(int version, Action<LiteDB.LiteDatabase, Domain.Items.WorkItem[]> reshape)
+    {
+        var path = _temp.File($"v{version}.db");
         var one = SpecItems.Jira("1", "PAY-1");
         var two = SpecItems.Jira("2", "PAY-2");
         await using (var store = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System }))
@@ -163,23 +166,12 @@ public sealed class StoreFileTests : IDisposable
             await Commit(store, one, two);
         }
 
-        // What schema 3 looked like: one state document per item.
-        using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct }))
-        {
-            foreach (var item in new[] { one, two })
-            {
-                db.GetCollection("states").Insert(new LiteDB.BsonDocument { ["_id"] = item.Uid, ["h"] = Documents.ItemDocument.Of(item).Hash, ["upd"] = item.Updated.UtcTicks });
-            }
-
-            Assert.True(db.DropCollection("statelog"));
-            db.GetCollection("meta").Upsert(new LiteDB.BsonDocument { ["_id"] = "schemaVersion", ["v"] = "3" });
-        }
-
-        await UpgradesAndWritesOnlyTheChangedItem(path, 3, one, two);
-        using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct }))
-        {
-            Assert.False(db.CollectionExists("states"));
-        }
+        using var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct });
+        Assert.Equal(1, db.GetCollection("statelog").Count());
+        reshape(db, [one, two]);
+        Assert.True(db.DropCollection("statelog"));
+        db.GetCollection("meta").Upsert(new LiteDB.BsonDocument { ["_id"] = "schemaVersion", ["v"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        return (path, one, two);
     }
 
     [Fact]
