@@ -204,6 +204,34 @@ public sealed class StoreFileTests : IDisposable
         Assert.Equal((2, 3), StateLogOf(path));
     }
 
+    [Fact]
+    public async Task A_damaged_state_log_document_is_named_when_a_sync_begins_and_the_store_still_reads()
+    {
+        var path = _temp.File("damaged.db");
+        await using (var store = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System }))
+        {
+            await Commit(store, SpecItems.Jira("1", "PAY-1"));
+        }
+
+        using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct }))
+        {
+            var log = db.GetCollection("statelog");
+            var doc = log.FindAll().Single();
+            doc["z"] = doc["z"].AsBinary[..^3]; // cut inside its last entry
+            log.Update(doc);
+        }
+
+        await using var reopened = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System });
+        var error = await Assert.ThrowsAsync<StrategyLayerException>(() => reopened.BeginSyncAsync("jira", CancellationToken.None));
+
+        Assert.Equal(ErrorKind.Runtime, error.Kind);
+        Assert.StartsWith($"store {path}: the items' state log is damaged (document 'jira/000000000001' of collection 'statelog': ", error.Message, StringComparison.Ordinal);
+        Assert.Equal("jira/1", (await reopened.FindItemAsync("jira:PAY-1", CancellationToken.None))!.Uid);
+
+        // The source's lock was given back: the next attempt fails for the same reason, not by waiting.
+        await Assert.ThrowsAsync<StrategyLayerException>(() => reopened.BeginSyncAsync("jira", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
     /// <summary>Documents and entries in the file's state log (the store closed).</summary>
     private static (int Documents, int Entries) StateLogOf(string path)
     {

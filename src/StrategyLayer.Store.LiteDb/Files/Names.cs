@@ -46,4 +46,5 @@ internal static class Names
     public const string Since = "since";
     public const string Fields = "fs";
     public const string Name = "n";
+    public const string Entries = "n";
 }

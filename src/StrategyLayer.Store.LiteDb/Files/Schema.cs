@@ -60,7 +60,6 @@ internal static class Schema
                     file.Meta.Upsert(VersionDocument());
                     return true;
                 });
-
             }
 
             // Schema 3's state documents, once the log holds them: LiteDB drops a collection in a

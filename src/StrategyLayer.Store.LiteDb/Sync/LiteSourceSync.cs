@@ -269,8 +269,9 @@ internal sealed class LiteSourceSync : ISourceSync
                     added += inserted ? 1 : 0;
                     unremoved += wasRemoved ? 1 : 0;
                     undo.Add((uid, before));
-                    _states[uid] = new ItemState(hash, updatedTicks);
-                    written.Add(new(uid, _states[uid]));
+                    var state = new ItemState(hash, updatedTicks);
+                    _states[uid] = state;
+                    written.Add(new(uid, state));
                     upserted++;
                 }
 

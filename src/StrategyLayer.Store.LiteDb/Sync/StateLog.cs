@@ -1,5 +1,6 @@
 using System.Globalization;
 using LiteDB;
+using StrategyLayer.Domain.Errors;
 using StrategyLayer.Store.LiteDb.Files;
 
 namespace StrategyLayer.Store.LiteDb.Sync;
@@ -34,14 +35,27 @@ internal static class StateLog
     }
 
     /// <summary>Reads <paramref name="source"/>'s log in order (a few documents per read).</summary>
+    /// <exception cref="StrategyLayerException">A document of the log cannot be read (named, with the store).</exception>
     public static Contents Read(LiteFile file, string source, int capacity)
     {
         var states = new Dictionary<string, ItemState>(capacity, StringComparer.Ordinal);
         long entries = 0, next = 1;
         foreach (var doc in ItemScan.Scan(file, f => f.StateLog, source, 16))
         {
-            entries += Unpack(doc[Names.Packed].AsBinary, states);
-            next = Sequence(doc[Names.Id].AsString) + 1;
+            var id = doc[Names.Id].AsString;
+            try
+            {
+                entries += Unpack(doc[Names.Packed].AsBinary, states);
+                next = Sequence(id) + 1;
+            }
+            catch (Exception e) when (e is EndOfStreamException or FormatException or InvalidCastException or OverflowException)
+            {
+                throw new StrategyLayerException(
+                    $"store {file.DisplayPath}: the items' state log is damaged (document '{id}' of collection '{Names.StateLog}': {e.Message}); restore the store from a backup, or copy its items to a new one with `strategylayer store copy --to NEW-FILE`",
+                    ErrorKind.Runtime,
+                    file.DisplayPath,
+                    e);
+            }
         }
 
         return new Contents(states, entries, next);
@@ -60,7 +74,7 @@ internal static class StateLog
     }
 
     /// <summary>Writes <paramref name="source"/>'s log again from its live states (inside the caller's transaction); returns the next sequence number.</summary>
-    public static long Rewrite(LiteFile file, string source, IReadOnlyDictionary<string, ItemState> states)
+    public static long Rewrite(LiteFile file, string source, IEnumerable<KeyValuePair<string, ItemState>> states)
     {
         file.StateLog.DeleteMany(Query.And(Query.GT(Names.Id, source + "/"), Query.LT(Names.Id, source + "0")));
         var sequence = 1L;
@@ -72,43 +86,17 @@ internal static class StateLog
         return sequence;
     }
 
-    /// <summary>
-    /// Writes the log of every source from states in uid order (the upgrade from a schema that kept
-    /// them elsewhere), inside the caller's transaction.
-    /// </summary>
-    public static void WriteAll(LiteFile file, IEnumerable<KeyValuePair<string, ItemState>> inUidOrder)
+    /// <summary>Writes the log of every source from states read elsewhere (the upgrade from an older schema), inside the caller's transaction.</summary>
+    public static void WriteAll(LiteFile file, IEnumerable<KeyValuePair<string, ItemState>> states)
     {
-        string? source = null;
-        var sequence = 1L;
-        var pending = new List<KeyValuePair<string, ItemState>>(Chunk);
-        foreach (var entry in inUidOrder)
+        foreach (var source in states.GroupBy(entry => SourceOf(entry.Key), StringComparer.Ordinal))
         {
-            var of = SourceOf(entry.Key);
-            if (!string.Equals(of, source, StringComparison.Ordinal) || pending.Count == Chunk)
-            {
-                if (source is not null)
-                {
-                    sequence = Append(file, source, sequence, pending);
-                    pending.Clear();
-                }
-
-                if (!string.Equals(of, source, StringComparison.Ordinal))
-                {
-                    (source, sequence) = (of, 1);
-                }
-            }
-
-            pending.Add(entry);
-        }
-
-        if (source is not null)
-        {
-            Append(file, source, sequence, pending);
+            Rewrite(file, source.Key, source);
         }
     }
 
     /// <summary>The source of a uid ("source/id"): what precedes its first slash.</summary>
-    public static string SourceOf(string uid) => uid[..Math.Max(0, uid.IndexOf('/', StringComparison.Ordinal))];
+    private static string SourceOf(string uid) => uid[..Math.Max(0, uid.IndexOf('/', StringComparison.Ordinal))];
 
     private static BsonDocument Document(string source, long sequence, IReadOnlyCollection<KeyValuePair<string, ItemState>> states)
     {
@@ -126,7 +114,7 @@ internal static class StateLog
         return new BsonDocument
         {
             [Names.Id] = source + "/" + sequence.ToString("D12", CultureInfo.InvariantCulture),
-            [Names.Name] = states.Count,
+            [Names.Entries] = states.Count,
             [Names.Packed] = buffer.ToArray(),
         };
     }
