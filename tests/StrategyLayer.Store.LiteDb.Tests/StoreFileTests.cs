@@ -36,7 +36,7 @@ public sealed class StoreFileTests : IDisposable
             Assert.DoesNotContain("schemaVersion", (await store.ValuesAsync(CancellationToken.None)).Keys);
         }
 
-        using var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct });
+        using var db = Direct(path);
         var json = System.Text.Encoding.UTF8.GetString(db.GetCollection("items").FindById("jira/1")["j"].AsBinary);
 
         Assert.Contains("\"category\":\"inprogress\"", json, StringComparison.Ordinal);
@@ -48,13 +48,8 @@ public sealed class StoreFileTests : IDisposable
     [Fact]
     public async Task An_item_written_by_an_early_build_without_empty_collections_reads_back_with_empty_ones()
     {
-        var path = _temp.File("early.db");
-        await using (var store = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System }))
-        {
-            await Commit(store, SpecItems.Jira("1", "PAY-1"));
-        }
-
-        using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct }))
+        var path = await OneItemStoreAsync("early.db");
+        using (var db = Direct(path))
         {
             var items = db.GetCollection("items");
             var doc = items.FindById("jira/1");
@@ -101,7 +96,7 @@ public sealed class StoreFileTests : IDisposable
         }
 
         // What schema 1 looked like: no key index on items; every current key (and old ones) in "keys".
-        using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct }))
+        using (var db = Direct(path))
         {
             Assert.True(db.GetCollection("items").DropIndex("lk"));
             var keys = db.GetCollection("keys");
@@ -134,7 +129,7 @@ public sealed class StoreFileTests : IDisposable
         });
 
         await UpgradesAndWritesOnlyTheChangedItem(path, 2, one, two);
-        using var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct });
+        using var db = Direct(path);
         Assert.False(db.GetCollection("items").FindById(two.Uid).ContainsKey("h")); // rewritten since: its state is kept apart only
     }
 
@@ -151,7 +146,7 @@ public sealed class StoreFileTests : IDisposable
         });
 
         await UpgradesAndWritesOnlyTheChangedItem(path, 3, one, two);
-        using var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct });
+        using var db = Direct(path);
         Assert.False(db.CollectionExists("states"));
     }
 
@@ -166,7 +161,7 @@ public sealed class StoreFileTests : IDisposable
             await Commit(store, one, two);
         }
 
-        using var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct });
+        using var db = Direct(path);
         Assert.Equal(1, db.GetCollection("statelog").Count());
         reshape(db, [one, two]);
         Assert.True(db.DropCollection("statelog"));
@@ -207,13 +202,8 @@ public sealed class StoreFileTests : IDisposable
     [Fact]
     public async Task A_damaged_state_log_document_is_named_when_a_sync_begins_and_the_store_still_reads()
     {
-        var path = _temp.File("damaged.db");
-        await using (var store = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System }))
-        {
-            await Commit(store, SpecItems.Jira("1", "PAY-1"));
-        }
-
-        using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct }))
+        var path = await OneItemStoreAsync("damaged.db");
+        using (var db = Direct(path))
         {
             var log = db.GetCollection("statelog");
             var doc = log.FindAll().Single();
@@ -232,10 +222,23 @@ public sealed class StoreFileTests : IDisposable
         await Assert.ThrowsAsync<StrategyLayerException>(() => reopened.BeginSyncAsync("jira", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
+    /// <summary>The file opened with LiteDB alone, as an older build or a damaged disk would leave it.</summary>
+    private static LiteDB.LiteDatabase Direct(string path) =>
+        new(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct });
+
+    /// <summary>A store holding jira/1 (PAY-1), closed.</summary>
+    private async Task<string> OneItemStoreAsync(string name)
+    {
+        var path = _temp.File(name);
+        await using var store = LiteStrategyStore.Open(path, new LiteStoreOptions { TimeProvider = TimeProvider.System });
+        await Commit(store, SpecItems.Jira("1", "PAY-1"));
+        return path;
+    }
+
     /// <summary>Documents and entries in the file's state log (the store closed).</summary>
     private static (int Documents, int Entries) StateLogOf(string path)
     {
-        using var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct });
+        using var db = Direct(path);
         var docs = db.GetCollection("statelog").FindAll().ToList();
         return (docs.Count, docs.Sum(d => d["n"].AsInt32));
     }
@@ -269,7 +272,7 @@ public sealed class StoreFileTests : IDisposable
         {
         }
 
-        using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = path, Connection = LiteDB.ConnectionType.Direct }))
+        using (var db = Direct(path))
         {
             db.GetCollection("meta").Upsert(new LiteDB.BsonDocument { ["_id"] = "schemaVersion", ["v"] = "5" });
         }
